@@ -1,0 +1,41 @@
+// Everything core needs from the outside world, named after the GTM sandbox APIs that provide
+// it in the template (src/template/platform.ts). The bridge implements the same interface on
+// `window` (src/bridge/platform.ts); tests implement it with fakes. Values passed in and out are
+// treated as copies, as they are in the sandbox.
+
+export interface Platform {
+  /** Calls the page function at a dotted path ('analytics.identify'); undefined when it is missing. */
+  callInWindow(path: string, args: unknown[]): unknown;
+  /** A copy of the page value at a dotted path (undefined when missing). */
+  copyFromWindow(path: string): unknown;
+  /** Sets a page value at a dotted path; without `override` an existing value is kept. */
+  setInWindow(path: string, value: unknown, override: boolean): boolean;
+  /** Makes sure an array exists at `path` and returns a function that pushes onto it. */
+  createQueue(path: string): (item: unknown) => void;
+  /** Makes `fnPath` a function that pushes its `arguments` onto the array at `arrayPath`. */
+  createArgumentsQueue(fnPath: string, arrayPath: string): (...args: unknown[]) => void;
+  /** Makes `toPath` refer to the page value at `fromPath`. */
+  aliasInWindow(toPath: string, fromPath: string): boolean;
+  /** Loads a script once per cache token; exactly one of the callbacks runs, asynchronously. */
+  injectScript(url: string, onSuccess: () => void, onFailure: () => void, cacheToken: string): void;
+  /** Runs `fn` asynchronously, after the current work. */
+  callLater(fn: () => void): void;
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Hex SHA-256 of a UTF-8 string; exactly one callback runs. */
+  sha256(input: string, onSuccess: (hex: string) => void, onFailure: () => void): void;
+  /** Persistent string storage for dedupe (localStorage in both runtimes); null when absent. */
+  storage: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+    removeItem(key: string): void;
+  };
+  /** Consent state; absent where the runtime has no consent information. */
+  consent?: {
+    isGranted(consentType: string): boolean;
+    /** Calls `listener` on every later change of `consentType`. */
+    onChange(consentType: string, listener: (granted: boolean) => void): void;
+  };
+  /** A debug message (shown only in GTM preview/debug mode, or with the bridge's debug option). */
+  log(message: string): void;
+}
