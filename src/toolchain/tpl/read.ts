@@ -1,0 +1,173 @@
+// .tpl text → TemplateModel, with every problem reported as a position in the .tpl file instead of
+// an exception: broken JSON/YAML, missing or duplicate sections, malformed permissions.
+import type { Field } from '../fields/json';
+import { decodePermissions, type Permission } from '../permissions/codec';
+import { findJsonProblem, lineColumnAt } from './json-position';
+import type { CodeSection, ExtraSection, Info, SectionFraming, SectionName, SourceText, TemplateModel, TemplateTests } from './model';
+import { CANONICAL_LEAD, CANONICAL_TAIL, parseTpl, type TplSection } from './parse';
+import { parseTestsYaml } from './tests-yaml';
+
+export interface TplError {
+  /** 1-based line in the .tpl file. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+export const CODE_SECTION: Record<CodeSection, SectionName> = {
+  web: 'SANDBOXED_JS_FOR_WEB_TEMPLATE',
+  server: 'SANDBOXED_JS_FOR_SERVER',
+};
+
+export const PERMISSIONS_SECTION: Record<CodeSection, SectionName> = {
+  web: 'WEB_PERMISSIONS',
+  server: 'SERVER_PERMISSIONS',
+};
+
+export function readTemplate(text: string): { model: TemplateModel; errors: TplError[] } {
+  const file = parseTpl(text);
+  const errors: TplError[] = [];
+  const sections = uniqueSections(file.sections, errors);
+  const codeSection = pickCodeSection(sections, errors);
+  const model: TemplateModel = {
+    info: {} as Info,
+    parameters: [],
+    code: sections.get(CODE_SECTION[codeSection])?.body ?? '',
+    codeSection,
+    permissions: [],
+    bom: file.bom,
+    lineEnding: file.lineEnding,
+  };
+  const source: SourceText = {};
+  readTextSections(sections, model);
+  readJsonSections(sections, model, source, errors);
+  readPermissionsAndTests(sections, model, source, errors);
+
+  const handled = new Set<string>([...TEXT_SECTIONS, ...JSON_SECTIONS, 'TESTS', CODE_SECTION[codeSection], PERMISSIONS_SECTION[codeSection]]);
+  const extras = extraSections([...sections.values()], handled);
+  if (extras.length) model.extraSections = extras;
+  if (file.preamble) model.preamble = file.preamble;
+  const framing = irregularFraming([...sections.values()]);
+  if (framing) source.framing = framing;
+  source.order = [...sections.keys()];
+  model.source = source;
+  return { model, errors };
+}
+
+const TEXT_SECTIONS = ['TERMS_OF_SERVICE', 'NOTES'] as const;
+const JSON_SECTIONS = ['INFO', 'VENDOR_DETAILS', 'TEMPLATE_PARAMETERS'] as const;
+
+function readTextSections(sections: Map<string, TplSection>, model: TemplateModel): void {
+  const tos = sections.get('TERMS_OF_SERVICE');
+  if (tos) model.termsOfService = tos.body;
+  const notes = sections.get('NOTES');
+  if (notes) model.notes = notes.body;
+}
+
+function readJsonSections(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, errors: TplError[]): void {
+  for (const name of JSON_SECTIONS) {
+    const section = sections.get(name);
+    if (!section) {
+      if (name !== 'VENDOR_DETAILS') errors.push({ line: 1, column: 1, message: `missing section ___${name}___` });
+      continue;
+    }
+    source[name] = section.body;
+    const value = parseJson(section, errors);
+    if (value === undefined) continue;
+    if (name === 'VENDOR_DETAILS') model.vendorDetails = value;
+    else if (name === 'INFO' && isPlainObject(value)) model.info = value as Info;
+    else if (name === 'TEMPLATE_PARAMETERS' && Array.isArray(value)) model.parameters = value as Field[];
+    else errors.push(at(section, name === 'INFO' ? 'must be a JSON object' : 'must be a JSON array'));
+  }
+}
+
+function readPermissionsAndTests(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, errors: TplError[]): void {
+  const permissions = sections.get(PERMISSIONS_SECTION[model.codeSection]);
+  if (permissions) {
+    source.PERMISSIONS = permissions.body;
+    model.permissions = readPermissions(permissions, errors);
+  }
+  const tests = sections.get('TESTS');
+  if (tests) {
+    source.TESTS = tests.body;
+    const parsed = readTests(tests, errors);
+    if (parsed) model.tests = parsed;
+  }
+}
+
+function uniqueSections(list: TplSection[], errors: TplError[]): Map<string, TplSection> {
+  const sections = new Map<string, TplSection>();
+  for (const section of list) {
+    const first = sections.get(section.name);
+    if (first) {
+      errors.push({ line: section.markerLine, column: 1, message: `duplicate section ___${section.name}___ (first at line ${first.markerLine}); this one is ignored` });
+    } else {
+      sections.set(section.name, section);
+    }
+  }
+  return sections;
+}
+
+function pickCodeSection(sections: Map<string, TplSection>, errors: TplError[]): CodeSection {
+  const web = sections.get(CODE_SECTION.web);
+  const server = sections.get(CODE_SECTION.server);
+  if (web && server) {
+    errors.push({ line: server.markerLine, column: 1, message: `a template has one code section: both ___${CODE_SECTION.web}___ and ___${CODE_SECTION.server}___ found` });
+  }
+  if (!web && !server) errors.push({ line: 1, column: 1, message: `missing section ___${CODE_SECTION.web}___ (or ___${CODE_SECTION.server}___)` });
+  return !web && server ? 'server' : 'web';
+}
+
+function irregularFraming(sections: TplSection[]): Record<string, SectionFraming> | undefined {
+  const irregular = sections.filter((s) => s.lead !== CANONICAL_LEAD || s.tail !== CANONICAL_TAIL);
+  if (!irregular.length) return undefined;
+  return Object.fromEntries(irregular.map((s) => [s.name, { lead: s.lead, tail: s.tail }]));
+}
+
+function extraSections(ordered: TplSection[], handled: Set<string>): ExtraSection[] {
+  const extras: ExtraSection[] = [];
+  let after: SectionName | undefined;
+  for (const section of ordered) {
+    if (handled.has(section.name)) after = section.name as SectionName;
+    else extras.push(after ? { name: section.name, body: section.body, after } : { name: section.name, body: section.body });
+  }
+  return extras;
+}
+
+function at(section: TplSection, message: string): TplError {
+  return { line: section.bodyLine, column: 1, message: `___${section.name}___ ${message}` };
+}
+
+function parseJson(section: TplSection, errors: TplError[]): unknown {
+  try {
+    return JSON.parse(section.body);
+  } catch {
+    const problem = findJsonProblem(section.body) ?? { offset: 0, message: 'invalid JSON' };
+    const { line, column } = lineColumnAt(section.body, problem.offset);
+    errors.push({ line: section.bodyLine + line - 1, column, message: `___${section.name}___: ${problem.message}` });
+    return undefined;
+  }
+}
+
+function readPermissions(section: TplSection, errors: TplError[]): Permission[] {
+  const value = parseJson(section, errors);
+  if (value === undefined) return [];
+  try {
+    return decodePermissions(value);
+  } catch (e) {
+    errors.push(at(section, `cannot be read: ${e instanceof Error ? e.message : String(e)}`));
+    return [];
+  }
+}
+
+function readTests(section: TplSection, errors: TplError[]): TemplateTests | undefined {
+  const { tests, errors: problems } = parseTestsYaml(section.body);
+  for (const p of problems) {
+    errors.push({ line: section.bodyLine + p.line - 1, column: p.column, message: `___TESTS___: ${p.message}` });
+  }
+  return tests;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkbox,
+  checkFields,
+  column,
+  countFields,
+  equals,
+  group,
+  GTM_FIELD_CAP,
+  item,
+  label,
+  notEquals,
+  paramColumn,
+  paramTable,
+  present,
+  radio,
+  radioItem,
+  regex,
+  select,
+  simpleTable,
+  stringLength,
+  tableRowCount,
+  text,
+} from '../../src/toolchain/fields';
+import type { Field } from '../../src/toolchain/fields';
+
+const base = [
+  select('action', { items: [item('identify', 'Identify'), item('reset', 'Reset')], defaultValue: 'identify' }),
+  checkbox('debug', { checkboxText: 'Log' }),
+  text('userId', { enablingConditions: [equals('action', 'identify')] }),
+] as const;
+
+describe('checkFields', () => {
+  it('accepts consistent fields', () => {
+    expect(checkFields([...base, group('g', {}, [text('x', { enablingConditions: [equals('debug', true), present('userId')] })])])).toEqual([]);
+  });
+
+  it('reports names used twice anywhere in the template, since data is flat', () => {
+    const fields = [
+      text('userId'),
+      group('advanced', {}, [text('userId')]),
+      checkbox('c', { checkboxText: 'c', subParams: [text('c')] }),
+      radio('r', { items: [radioItem('a', 'A', { subParams: [text('advanced')] })] }),
+    ];
+    expect(checkFields(fields).map((p) => p.field)).toEqual(['userId', 'c', 'advanced']);
+  });
+
+  it('reports duplicate columns within a table but allows a column to share a top-level name', () => {
+    const fields = [
+      text('key'),
+      simpleTable('t', { columns: [column('key', 'Key'), column('key', 'Again')] }),
+      paramTable('p', { columns: [paramColumn(text('key')), paramColumn(text('value'))] }),
+    ];
+    expect(checkFields(fields)).toEqual([{ field: 't.key', message: "duplicate field name 'key': data keys are flat, names must be unique" }]);
+  });
+
+  it('reports enabling conditions on missing fields, on groups and labels, and on values a field never has', () => {
+    const fields: Field[] = [
+      ...base,
+      label('note', 'Hi'),
+      text('a', { enablingConditions: [equals('acton', 'identify')] }),
+      text('b', { enablingConditions: [equals('note', 'x')] }),
+      text('c', { enablingConditions: [equals('action', 'idenitfy')] }),
+      text('d', { enablingConditions: [notEquals('debug', 'true')] }),
+    ];
+    expect(checkFields(fields)).toEqual([
+      { field: 'a', message: "enabling condition refers to 'acton', which is not a field" },
+      { field: 'b', message: "enabling condition refers to LABEL 'note', which has no value" },
+      { field: 'c', message: `'action' never equals "idenitfy" (its values: "identify", "reset")` },
+      { field: 'd', message: `checkbox 'debug' is compared with "true"; use true or false` },
+    ]);
+  });
+
+  it('accepts any value against a select that allows variables', () => {
+    expect(checkFields([select('v', { items: [item('a', 'A')], macrosInSelect: true }), text('t', { enablingConditions: [equals('v', '{{x}}')] })])).toEqual([]);
+  });
+
+  it('checks conditions inside validators and param-table columns against their own scope', () => {
+    const fields = [
+      ...base,
+      text('e', { valueValidators: [regex('[0-9]+', { enablingConditions: [equals('missing', 1)] })] }),
+      paramTable('p', {
+        columns: [
+          paramColumn(select('kind', { items: [item('id', 'Id')], defaultValue: 'id' })),
+          paramColumn(text('value', { enablingConditions: [equals('kind', 'email')] })),
+        ],
+      }),
+    ];
+    expect(checkFields(fields)).toEqual([
+      { field: 'e', message: "enabling condition refers to 'missing', which is not a field" },
+      { field: 'p.value', message: `'kind' never equals "email" (its values: "id")` },
+    ]);
+  });
+
+  it('reports regular expressions that do not compile and bounds that make no sense', () => {
+    const fields = [
+      text('a', { valueValidators: [regex('([a-z]+')] }),
+      text('b', { valueValidators: [stringLength(10, 2)] }),
+      text('c', { valueValidators: [tableRowCount(1)] }),
+      text('d', { textAsList: true, valueValidators: [tableRowCount(1, 3)] }),
+    ];
+    expect(checkFields(fields)).toEqual([
+      { field: 'a', message: 'REGEX pattern "([a-z]+" does not compile' },
+      { field: 'b', message: 'STRING_LENGTH minimum 10 exceeds maximum 2' },
+      { field: 'c', message: 'TABLE_ROW_COUNT applies to tables and textAsList TEXT fields only' },
+    ]);
+  });
+
+  it('reports a default that is not an item and an item value used twice', () => {
+    const fields: Field[] = [
+      { type: 'SELECT', name: 's', selectItems: [{ value: 'a', displayValue: 'A' }, { value: 'a', displayValue: 'A again' }], defaultValue: 'b' },
+    ];
+    expect(checkFields(fields)).toEqual([
+      { field: 's', message: 'item value "a" appears twice' },
+      { field: 's', message: 'defaultValue "b" is not one of the item values' },
+    ]);
+  });
+
+  it('reports more fields than GTM allows', () => {
+    const many = Array.from({ length: GTM_FIELD_CAP + 1 }, (_, i) => text(`f${i}`));
+    expect(checkFields(many)).toEqual([{ field: '', message: `${GTM_FIELD_CAP + 1} fields exceed GTM's field cap of ${GTM_FIELD_CAP}` }]);
+    expect(checkFields(many, { maxFields: 200 })).toEqual([]);
+  });
+});
+
+describe('countFields', () => {
+  it('counts nested fields, groups, labels and param-table column fields', () => {
+    const fields = [
+      group('g', {}, [text('a'), label('l', 'L'), checkbox('c', { checkboxText: 'c', subParams: [text('b')] })]),
+      radio('r', { items: [radioItem('x', 'X', { subParams: [text('d')] })] }),
+      paramTable('p', { columns: [paramColumn(text('k')), paramColumn(text('v'))] }),
+      simpleTable('s', { columns: [column('k', 'K')] }),
+    ];
+    expect(countFields(fields)).toBe(11);
+  });
+});

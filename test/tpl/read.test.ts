@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { readTemplate } from '../../src/toolchain/tpl/read';
+import { fixture, lineOf } from './fixtures';
+
+const tag = fixture('identify-tag.tpl');
+
+function errorsOf(text: string) {
+  return readTemplate(text).errors;
+}
+
+describe('readTemplate model', () => {
+  it('reads info, fields, code, tests and notes of a tag', () => {
+    const { model } = readTemplate(tag);
+    expect(model.info).toMatchObject({ type: 'TAG', displayName: 'Identify & Reset', description: expect.stringContaining('<user id, traits>') });
+    expect(Object.keys(model.info)).toEqual(['type', 'id', 'version', 'securityGroups', 'displayName', 'categories', 'brand', 'description', 'containerContexts']);
+    expect(model.parameters.map((p) => p.name)).toEqual(['userId', 'action', 'traits', 'advanced']);
+    expect(model.code.startsWith("const callInWindow = require('callInWindow');")).toBe(true);
+    expect(model.codeSection).toBe('web');
+    expect(model.tests?.scenarios.map((s) => s.name)).toContain('[reset] Reset calls analytics.reset and never analytics.identify, even when a user id is set');
+    expect(model.tests?.scenarios[4].code).toBe(
+      "runCode(mockData);  \nassertApi('gtmOnSuccess').wasCalled();\nassertThat(calls).isEqualTo(['analytics.identify', 'analytics.identify']);",
+    );
+    expect(model.notes).toBe('Created on 01/02/2025, 10:11:12');
+  });
+
+  it('decodes permissions into plain values with the codec', () => {
+    const { model } = readTemplate(tag);
+    expect(model.permissions).toEqual([
+      {
+        publicId: 'access_globals',
+        versionId: '1',
+        params: {
+          keys: [
+            { key: 'analytics.identify', read: false, write: false, execute: true },
+            { key: 'analytics.reset', read: false, write: false, execute: true },
+          ],
+        },
+        clientAnnotations: { isEditedByUser: true },
+        isRequired: true,
+      },
+      { publicId: 'logging', versionId: '1', params: { environments: 'debug' }, clientAnnotations: { isEditedByUser: true }, isRequired: true },
+    ]);
+  });
+
+  it('reads server code and ___SERVER_PERMISSIONS___ for server templates', () => {
+    const { model, errors } = readTemplate(fixture('server-variable.tpl'));
+    expect(errors).toEqual([]);
+    expect(model.codeSection).toBe('server');
+    expect(model.permissions.map((p) => p.publicId)).toEqual(['read_event_data']);
+    expect(model.tests).toEqual({ scenarios: [expect.objectContaining({ name: 'Reads user_id' })], setup: '' });
+  });
+
+  it('gives no permissions when the section is absent', () => {
+    expect(readTemplate(fixture('trait-variable.tpl')).model.permissions).toEqual([]);
+  });
+});
+
+describe('readTemplate errors carry .tpl line numbers', () => {
+  it('points at a missing comma in ___INFO___', () => {
+    const broken = tag.replace('"version": 1,', '"version": 1');
+    expect(errorsOf(broken)).toEqual([
+      { line: lineOf(broken, '"securityGroups": []'), column: 3, message: "___INFO___: expected ',' or '}' after a property value but found '\"'" },
+    ]);
+  });
+
+  it('points at a trailing comma in ___TEMPLATE_PARAMETERS___', () => {
+    const broken = tag.replace('"defaultValue": false\n', '"defaultValue": false,\n');
+    const line = lineOf(broken, '"defaultValue": false,') + 1;
+    expect(errorsOf(broken)).toEqual([{ line, column: 7, message: "___TEMPLATE_PARAMETERS___: trailing comma before '}'" }]);
+  });
+
+  it('points at an unterminated string in ___WEB_PERMISSIONS___', () => {
+    const broken = tag.replace('"string": "analytics.reset"', '"string": "analytics.reset');
+    expect(errorsOf(broken)).toEqual([
+      { line: lineOf(broken, '"string": "analytics.reset'), column: 31, message: '___WEB_PERMISSIONS___: unterminated string' },
+    ]);
+  });
+
+  it('points at broken YAML in ___TESTS___', () => {
+    const broken = tag.replace('  code: runCode(mockData);', '  code: [runCode(mockData);');
+    const errors = errorsOf(broken);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0].message).toMatch(/^___TESTS___: /);
+    expect(errors[0].line).toBeGreaterThanOrEqual(lineOf(broken, 'code: [runCode'));
+    expect(errors[0].line).toBeLessThan(lineOf(broken, '___NOTES___'));
+  });
+
+  it('points at a scenario without code', () => {
+    const broken = tag.replace("  code: runCode(mockData);\n", '');
+    expect(errorsOf(broken)).toEqual([
+      { line: lineOf(broken, '- name: A scenario with a very long name'), column: 3, message: '___TESTS___: each scenario needs a `name` and a `code` string' },
+    ]);
+  });
+
+  it('reports each missing required section', () => {
+    const text = '___NOTES___\n\nnothing else\n\n\n';
+    expect(errorsOf(text).map((e) => e.message)).toEqual([
+      'missing section ___SANDBOXED_JS_FOR_WEB_TEMPLATE___ (or ___SANDBOXED_JS_FOR_SERVER___)',
+      'missing section ___INFO___',
+      'missing section ___TEMPLATE_PARAMETERS___',
+    ]);
+  });
+
+  it('reports a duplicate section at its marker line', () => {
+    const broken = tag + '___NOTES___\n\nagain\n\n\n';
+    const line = broken.split('\n').lastIndexOf('___NOTES___') + 1;
+    expect(errorsOf(broken)).toEqual([{ line, column: 1, message: `duplicate section ___NOTES___ (first at line ${lineOf(tag, '___NOTES___')}); this one is ignored` }]);
+    expect(readTemplate(broken).model.notes).toBe('Created on 01/02/2025, 10:11:12');
+  });
+
+  it('reports ___INFO___ that is not an object and fields that are not a list', () => {
+    const broken = tag.replace(/___INFO___\n\n\{[\s\S]*?\n\}\n/, '___INFO___\n\n[]\n').replace(/___TEMPLATE_PARAMETERS___\n\n\[[\s\S]*?\n\]\n/, '___TEMPLATE_PARAMETERS___\n\n{}\n');
+    expect(errorsOf(broken).map((e) => [e.line, e.message])).toEqual([
+      [lineOf(broken, '___INFO___') + 2, '___INFO___ must be a JSON object'],
+      [lineOf(broken, '___TEMPLATE_PARAMETERS___') + 2, '___TEMPLATE_PARAMETERS___ must be a JSON array'],
+    ]);
+  });
+
+  it('reports permissions the codec cannot decode instead of throwing', () => {
+    const broken = tag.replace('"type": 8,', '"type": 99,');
+    expect(errorsOf(broken)).toEqual([
+      { line: lineOf(broken, '___WEB_PERMISSIONS___') + 2, column: 1, message: '___WEB_PERMISSIONS___ cannot be read: unknown permission value type 99' },
+    ]);
+  });
+
+  it('never throws on text that is not a template', () => {
+    for (const text of ['', 'hello', '___INFO___', '___INFO___\n\n{', '\uFEFF\r\n', '___TESTS___\n\n: : :\n']) {
+      expect(() => readTemplate(text)).not.toThrow();
+      expect(readTemplate(text).errors.length).toBeGreaterThan(0);
+    }
+  });
+});
