@@ -1,0 +1,54 @@
+// Parsing sandboxed JavaScript with acorn. The code is the body of a function (top-level
+// `return` is legal) in a sloppy-mode script; import/export are accepted by the parser so the
+// gate can report them as rules rather than as syntax errors.
+import { parse, type Node, type Options, type Program } from 'acorn';
+
+const OPTIONS: Options = {
+  ecmaVersion: 'latest',
+  sourceType: 'script',
+  allowReturnOutsideFunction: true,
+  allowImportExportEverywhere: true,
+  locations: true,
+};
+
+export interface SyntaxProblem {
+  message: string;
+  /** 1-based line, 0-based column. */
+  line: number;
+  column: number;
+}
+
+export type ParseResult = { program: Program; error?: undefined } | { program?: undefined; error: SyntaxProblem };
+
+export function parseSandbox(code: string): ParseResult {
+  try {
+    return { program: parse(code, OPTIONS) };
+  } catch (e) {
+    const err = e as SyntaxError & { loc?: { line: number; column: number } };
+    const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
+    return { error: { message, line: err.loc?.line ?? 1, column: err.loc?.column ?? 0 } };
+  }
+}
+
+/** Any ESTree node; rules and walkers read fields by node type. */
+export type AnyNode = Node & Record<string, any>;
+
+const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'loc', 'range']);
+
+/** The child nodes of a node, with the key they hang under, in source order. */
+export function childNodes(node: AnyNode): { key: string; child: AnyNode }[] {
+  const out: { key: string; child: AnyNode }[] = [];
+  for (const key of Object.keys(node)) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out.push({ key, child: item });
+    } else if (isNode(value)) {
+      out.push({ key, child: value });
+    }
+  }
+  return out.sort((a, b) => a.child.start - b.child.start);
+}
+
+const isNode = (value: unknown): value is AnyNode =>
+  typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

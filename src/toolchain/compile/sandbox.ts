@@ -1,0 +1,54 @@
+// compileSandbox: TypeScript → GTM sandboxed JavaScript. esbuild bundles the entry flat
+// (bundle.ts), post-processing turns it into sandboxed code (postprocess.ts), and the gate
+// checks the result (gate.ts). Every diagnostic is traced back to the TypeScript source:
+// final code → esbuild output (the edits' offset map) → sources (esbuild's source map).
+import { resolve } from 'node:path';
+import { bundleSandbox, toCwdRelative } from './bundle';
+import { sortDiagnostics, type Diagnostic } from './diagnostic';
+import { gateCode } from './gate';
+import { LineIndex } from './positions';
+import { postProcess } from './postprocess';
+import { SourceTracer } from './source-map';
+
+export interface CompileResult {
+  code: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface CompileOptions {
+  /** The entry module, e.g. src/template/code.ts. */
+  entry: string;
+  /** Modules whose named imports become sandbox requires (e.g. src/core/lang.ts). */
+  sandboxModules?: string[];
+  /** Directory paths are relative to (default: process.cwd()); diagnostics name files relative to it. */
+  cwd?: string;
+}
+
+export async function compileSandbox(options: CompileOptions): Promise<CompileResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const entry = toCwdRelative(cwd, options.entry);
+  const bundled = await bundleSandbox({ entry, sandboxModules: options.sandboxModules ?? [], cwd });
+  if (!bundled.bundle) return { code: '', diagnostics: sortDiagnostics(bundled.diagnostics) };
+
+  const raw = bundled.bundle.code;
+  const processed = postProcess(raw);
+  const code = processed.output.toString();
+  const tracer = new SourceTracer(bundled.bundle.map, raw);
+  const rawLines = new LineIndex(raw);
+  const finalLines = new LineIndex(code);
+
+  const locate = (rawOffset: number): Pick<Diagnostic, 'file' | 'line' | 'column'> => {
+    const source = tracer.trace(rawLines.position(rawOffset));
+    if (!source) return { file: entry, line: 1, column: 1 };
+    return { file: toCwdRelative(cwd, source.source), line: source.line, column: source.column + 1 };
+  };
+
+  const diagnostics: Diagnostic[] = processed.findings.map((finding) => ({
+    ...locate(finding.offset), rule: finding.rule, message: finding.message,
+  }));
+  for (const found of gateCode(code, { mode: 'template', allowedGlobals: processed.reportedNames })) {
+    const finalOffset = finalLines.offset({ line: found.line, column: found.column - 1 });
+    diagnostics.push({ ...found, ...locate(processed.output.origin(finalOffset)) });
+  }
+  return { code, diagnostics: sortDiagnostics(diagnostics) };
+}
