@@ -1,0 +1,95 @@
+// Small value tests and conversions used across core, written for the sandbox (getType instead
+// of typeof/Array.isArray, makeString instead of String()).
+import { getType, makeNumber, makeString } from './lang';
+import type { Json, JsonObject } from './model';
+
+export function isObject(value: unknown): value is { [key: string]: unknown } {
+  return getType(value) === 'object';
+}
+
+export function isArray(value: unknown): value is unknown[] {
+  return getType(value) === 'array';
+}
+
+export function isString(value: unknown): value is string {
+  return getType(value) === 'string';
+}
+
+export function isFunction(value: unknown): boolean {
+  return getType(value) === 'function';
+}
+
+/** A number that JSON can carry (not NaN, not ±Infinity). */
+export function isFiniteNumber(value: unknown): value is number {
+  return getType(value) === 'number' && (value as number) - (value as number) === 0;
+}
+
+/** Own property test that also works for keys such as 'constructor'. */
+export function has(object: { [key: string]: unknown }, key: string): boolean {
+  return object.hasOwnProperty(key);
+}
+
+/** Keys we never copy: assigning them to a plain object would change its prototype. */
+export function isUnsafeKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
+/**
+ * The trimmed text of a string or number; null for '', whitespace, null, undefined and
+ * anything else (booleans, objects): the common rule "'' is missing".
+ */
+export function text(value: unknown): string | null {
+  const type = getType(value);
+  if (type === 'string') {
+    const trimmed = (value as string).trim();
+    return trimmed === '' ? null : trimmed;
+  }
+  if (type === 'number' && isFiniteNumber(value)) return makeString(value);
+  return null;
+}
+
+/** true/false for a boolean or the strings 'true'/'false' (template checkboxes, bridge config). */
+export function flag(value: unknown, fallback: boolean): boolean {
+  if (value === true || value === false) return value;
+  const word = isString(value) ? value.trim().toLowerCase() : '';
+  if (word === 'true') return true;
+  if (word === 'false') return false;
+  return fallback;
+}
+
+/** `value` when it is one of `choices` (compared trimmed and lower-cased), else `fallback`. */
+export function choice<T extends string>(value: unknown, choices: readonly T[], fallback: T): T {
+  const word = isString(value) ? value.trim().toLowerCase() : '';
+  for (let i = 0; i < choices.length; i++) {
+    if (choices[i].toLowerCase() === word) return choices[i];
+  }
+  return fallback;
+}
+
+/** A whole number of milliseconds between 0 and `max`, or `fallback`. */
+export function milliseconds(value: unknown, fallback: number, max: number): number {
+  const number = isString(value) && value.trim() !== '' ? makeNumber(value.trim()) : value;
+  if (!isFiniteNumber(number) || number < 0) return fallback;
+  return Math.min(Math.floor(number), max);
+}
+
+/** A shallow copy of a JSON object without the keys `drop` lists (the sandbox has no delete). */
+export function without(object: JsonObject, drop: readonly string[]): JsonObject {
+  const copy: JsonObject = {};
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    if (drop.indexOf(keys[i]) < 0) copy[keys[i]] = object[keys[i]];
+  }
+  return copy;
+}
+
+/** A shallow copy of a JSON object. */
+export function copyObject(object: JsonObject): JsonObject {
+  return without(object, []);
+}
+
+/** True when a JSON value is a scalar (string, number, boolean or null). */
+export function isScalar(value: Json | undefined): value is string | number | boolean | null {
+  const type = getType(value);
+  return type === 'string' || type === 'number' || type === 'boolean' || type === 'null';
+}

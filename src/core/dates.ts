@@ -1,0 +1,158 @@
+// Dates without `Date` (the sandbox has none): ISO-8601 strings and epoch numbers are turned
+// into epoch milliseconds with civil-from-days arithmetic (Howard Hinnant's algorithms), and
+// back into ISO-8601 UTC strings shaped like Date.prototype.toISOString.
+//
+// Accepted inputs (README: "Dates"):
+//   - '2024-02-29'                      a calendar date, read as midnight UTC
+//   - '2024-02-29T13:45', '…T13:45:30', '…T13:45:30.123' (also with a space instead of 'T')
+//     a date-time without an offset is read as UTC (the sandbox knows no time zone)
+//   - any of those followed by 'Z', '+02:00', '-0530' or '+02': that offset is applied
+//   - a number or a string of digits: epoch seconds when its size is below 1e11 (until the
+//     year 5138), otherwise epoch milliseconds — so 1700000000 and 1700000000000 are the
+//     same instant
+// Anything else, and impossible dates such as 2023-02-29 or 24:00, is not a date (null).
+import { getType, makeNumber, makeString } from './lang';
+import { isFiniteNumber } from './checks';
+
+const DAY_MS = 86400000;
+const EPOCH_SECONDS_BELOW = 100000000000;
+// The largest instant with a four-digit year (9999-12-31T23:59:59.999Z) and the smallest (0000-01-01).
+const MAX_MS = 253402300799999;
+const MIN_MS = -62167219200000;
+
+const ISO_PATTERN =
+  '^([0-9]{4})-([0-9]{2})-([0-9]{2})' +
+  '(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?)?' +
+  '(Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$';
+const NUMBER_PATTERN = '^-?[0-9]+(?:[.][0-9]+)?$';
+
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** [year, month, day] of a count of days since 1970-01-01. */
+export function civilFromDays(days: number): number[] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return [year, month, day];
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function pad(value: number, width: number): string {
+  let out = makeString(value);
+  while (out.length < width) out = '0' + out;
+  return out;
+}
+
+/** Epoch milliseconds as 'YYYY-MM-DDTHH:mm:ss.sssZ' (what toISOString gives). */
+export function formatIso(ms: number): string {
+  const whole = Math.floor(ms);
+  const days = Math.floor(whole / DAY_MS);
+  const civil = civilFromDays(days);
+  let rest = whole - days * DAY_MS;
+  const hours = Math.floor(rest / 3600000);
+  rest = rest - hours * 3600000;
+  const minutes = Math.floor(rest / 60000);
+  rest = rest - minutes * 60000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
+  return pad(civil[0], 4) + '-' + pad(civil[1], 2) + '-' + pad(civil[2], 2) + 'T' +
+    pad(hours, 2) + ':' + pad(minutes, 2) + ':' + pad(seconds, 2) + '.' + pad(millis, 3) + 'Z';
+}
+
+/** Epoch milliseconds as 'YYYY-MM-DD HH:mm:ss' in UTC (the shape Antsomi's lead time uses). */
+export function formatSpaced(ms: number): string {
+  const iso = formatIso(ms);
+  return iso.substring(0, 10) + ' ' + iso.substring(11, 19);
+}
+
+/** Epoch milliseconds as 'YYYY-MM-DD' (UTC). */
+export function formatDay(ms: number): string {
+  return formatIso(ms).substring(0, 10);
+}
+
+function inRange(ms: number): number | null {
+  return ms >= MIN_MS && ms <= MAX_MS ? ms : null;
+}
+
+function fromEpochNumber(value: number): number | null {
+  if (!isFiniteNumber(value)) return null;
+  const ms = Math.abs(value) < EPOCH_SECONDS_BELOW ? value * 1000 : value;
+  return inRange(Math.round(ms));
+}
+
+/** Milliseconds of an offset such as 'Z', '+02:00', '-0530', '+02'; null when out of range. */
+function offsetMs(offset: string): number | null {
+  if (offset === 'Z' || offset === 'z') return 0;
+  const sign = offset.charAt(0) === '-' ? -1 : 1;
+  const digits = offset.substring(1).split(':').join('');
+  const hours = makeNumber(digits.substring(0, 2));
+  const minutes = digits.length > 2 ? makeNumber(digits.substring(2)) : 0;
+  if (hours > 23 || minutes > 59) return null;
+  return sign * (hours * 3600000 + minutes * 60000);
+}
+
+function fromIsoString(value: string): number | null {
+  const parts = value.match(ISO_PATTERN);
+  if (!parts) return null;
+  const year = makeNumber(parts[1]);
+  const month = makeNumber(parts[2]);
+  const day = makeNumber(parts[3]);
+  const hasTime = getType(parts[4]) === 'string';
+  const hours = hasTime ? makeNumber(parts[4]) : 0;
+  const minutes = hasTime ? makeNumber(parts[5]) : 0;
+  const seconds = getType(parts[6]) === 'string' ? makeNumber(parts[6]) : 0;
+  const fraction = getType(parts[7]) === 'string' ? (parts[7] + '00').substring(0, 3) : '0';
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const offset = getType(parts[8]) === 'string' ? offsetMs(parts[8]) : 0;
+  if (offset === null || (!hasTime && getType(parts[8]) === 'string')) return null;
+  const local = daysFromCivil(year, month, day) * DAY_MS + hours * 3600000 + minutes * 60000 +
+    seconds * 1000 + makeNumber(fraction);
+  return inRange(local - offset);
+}
+
+/** Epoch milliseconds of an ISO-8601 string or an epoch number (see the header); null otherwise. */
+export function parseDate(value: unknown): number | null {
+  const type = getType(value);
+  if (type === 'number') return fromEpochNumber(value as number);
+  if (type !== 'string') return null;
+  const trimmed = (value as string).trim();
+  if (trimmed.match(NUMBER_PATTERN)) return fromEpochNumber(makeNumber(trimmed));
+  return fromIsoString(trimmed);
+}
+
+/** The ISO-8601 UTC form of a date value, or null when it is not a date. */
+export function toIsoDate(value: unknown): string | null {
+  const ms = parseDate(value);
+  return ms === null ? null : formatIso(ms);
+}
+
+/** Whole unix seconds of a date value (Gist's `_at` properties), or null. */
+export function toUnixSeconds(value: unknown): number | null {
+  const ms = parseDate(value);
+  return ms === null ? null : Math.floor(ms / 1000);
+}

@@ -1,0 +1,207 @@
+// The fan-out engine: consent → normalise → hash → per destination (dedupe → vendor identify or
+// reset) → one outcome. One vendor's failure never stops the others; nothing throws on bad
+// input; every message is also written to platform.log.
+//
+// Completion: `done` runs exactly once (guarded), synchronously when every step completes
+// synchronously, otherwise later. When consent is denied and the config says to wait, `done`
+// runs at once with every destination 'queued' (so a GTM tag never hangs); the later run, if
+// consent is granted, reports only to the debug log.
+//
+// ok: false exactly when no destination could be sent or queued because of a problem — no
+// usable destination at all, or every destination 'failed' (invalid input or options, script
+// not loaded, SDK never came). 'skipped' counts as ok (unchanged since the last identify,
+// consent dropped, documented no-op resets, Mutiny not on the page): the tag did what it was
+// configured to do.
+import { isArray, isObject, text } from './checks';
+import { readConsent, gate } from './consent';
+import { forget, isUnchanged, remember, signature } from './dedupe';
+import { hashValue, readHashMethod } from './hash';
+import { errorText, formatMessage, hasErrors } from './messages';
+import { normalize } from './normalize';
+import { once } from './once';
+import { VENDORS, vendorId } from './vendors/index';
+import type { ConsentConfig } from './consent';
+import type { Note } from './messages';
+import type { Action, Destination, IdentifyCall, IdentifyInput, Message, MessageLevel, ResultStatus, Source, VendorId, VendorResult } from './model';
+import type { Platform } from './platform';
+import type { Outcome, VendorContext } from './vendors/types';
+
+export interface EngineConfig {
+  /** who runs the engine ('gtm_template' | 'datalayer_bridge') */
+  source: Source;
+  /** the vendors to send to, in order; a vendor listed twice is used once */
+  destinations: Destination[];
+  /** skip an identify whose signature equals the last one sent to that vendor */
+  dedupe?: boolean;
+  /** require a consent type; absent/null = no consent check */
+  consent?: ConsentConfig | null;
+}
+
+export interface EngineOutcome {
+  ok: boolean;
+  results: VendorResult[];
+  messages: Message[];
+}
+
+interface Target {
+  vendor: VendorId;
+  options: unknown;
+}
+
+/**
+ * Echoes every message to the debug log, and collects it into `list` while `state.open` (until
+ * `done` has run; later messages, after a consent wait, go to the log only).
+ */
+function reporter(platform: Platform, list: Message[], state: { open: boolean }) {
+  return (vendor: VendorId | null): Note => (level: MessageLevel, text: string) => {
+    const message: Message = { level: level, vendor: vendor, text: text };
+    if (state.open) list.push(message);
+    platform.log(formatMessage(message));
+  };
+}
+
+function readTargets(value: unknown, note: Note): Target[] {
+  if (!isArray(value)) {
+    note('error', 'destinations must be a list');
+    return [];
+  }
+  const targets: Target[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    const id = isObject(item) ? vendorId(item.vendor) : null;
+    if (id === null) {
+      note('error', 'destination ' + (i + 1) + ' names no known vendor; ignored');
+    } else if (targets.some((target) => target.vendor === id)) {
+      note('warning', id + ' is listed more than once; used once');
+    } else {
+      targets.push({ vendor: id, options: (item as { options?: unknown }).options });
+    }
+  }
+  return targets;
+}
+
+function readAction(input: unknown, note: Note): Action {
+  const action = isObject(input) ? text(input.action) : null;
+  const word = action === null ? 'identify' : action.toLowerCase();
+  if (word !== 'identify' && word !== 'reset') note('warning', 'action "' + action + '" is not identify or reset; identify is used');
+  return word === 'reset' ? 'reset' : 'identify';
+}
+
+function resultsFor(targets: Target[], status: ResultStatus, message: string): VendorResult[] {
+  return targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
+}
+
+function isOk(results: VendorResult[]): boolean {
+  return results.some((result) => result.status !== 'failed');
+}
+
+function withUserId(call: IdentifyCall, userId: string): IdentifyCall {
+  return {
+    userId: userId, email: call.email, traits: call.traits, dateKeys: call.dateKeys, tags: call.tags,
+    company: call.company, event: call.event, source: call.source,
+  };
+}
+
+/**
+ * Runs `each` for every target and calls `complete` once all have reported, with the results
+ * in target order. Each target reports at most once.
+ */
+function fanOut(
+  targets: Target[],
+  each: (target: Target, report: (outcome: Outcome) => void) => void,
+  complete: (results: VendorResult[]) => void,
+): void {
+  const results: VendorResult[] = [];
+  let pending = targets.length;
+  targets.forEach((target, index) => {
+    each(target, once((outcome: Outcome) => {
+      results[index] = { vendor: target.vendor, status: outcome.status, message: outcome.message };
+      pending -= 1;
+      if (pending === 0) complete(results);
+    }));
+  });
+}
+
+function logResults(platform: Platform, results: VendorResult[]): void {
+  results.forEach((result) => platform.log('gtm-identify ' + result.vendor + ' ' + result.status + ': ' + result.message));
+}
+
+function runReset(targets: Target[], platform: Platform, say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void): void {
+  forget(platform, targets.map((target) => target.vendor));
+  fanOut(targets, (target, report) => {
+    const context: VendorContext = { platform: platform, note: say(target.vendor) };
+    VENDORS[target.vendor].reset(target.options, context, report);
+  }, complete);
+}
+
+function sendIdentify(
+  call: IdentifyCall, targets: Target[], dedupe: boolean, platform: Platform,
+  say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void,
+): void {
+  fanOut(targets, (target, report) => {
+    const sig = dedupe ? signature(target.vendor, call) : null;
+    if (sig !== null && isUnchanged(platform, target.vendor, sig)) {
+      return report({ status: 'skipped', message: 'unchanged since the last identify sent to ' + VENDORS[target.vendor].name + '; not sent again' });
+    }
+    const context: VendorContext = { platform: platform, note: say(target.vendor) };
+    VENDORS[target.vendor].identify(call, target.options, context, (outcome) => {
+      if (sig !== null && (outcome.status === 'sent' || outcome.status === 'queued')) remember(platform, target.vendor, sig);
+      report(outcome);
+    });
+  }, complete);
+}
+
+function runIdentifyCall(
+  input: unknown, source: Source, dedupe: boolean, targets: Target[], platform: Platform,
+  say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void,
+): void {
+  const normalized = normalize(input, source);
+  const note = say(null);
+  normalized.messages.forEach((message) => note(message.level, message.text));
+  if (hasErrors(normalized.messages)) return complete(resultsFor(targets, 'failed', errorText(normalized.messages)));
+  const call = normalized.call;
+  const method = readHashMethod(isObject(input) ? (input as IdentifyInput).userIdHash : undefined, note);
+  if (call.userId === null || method === 'none') return sendIdentify(call, targets, dedupe, platform, say, complete);
+  hashValue(call.userId, method, platform, note, (hashed, error) => {
+    if (hashed === null) {
+      note('error', error as string);
+      return complete(resultsFor(targets, 'failed', error as string));
+    }
+    sendIdentify(withUserId(call, hashed), targets, dedupe, platform, say, complete);
+  });
+}
+
+/**
+ * Runs one identify or reset (input.action) for the configured destinations and calls `done`
+ * exactly once with the outcome (see the header for `ok`).
+ */
+export function runIdentify(input: IdentifyInput, config: EngineConfig, platform: Platform, done: (outcome: EngineOutcome) => void): void {
+  const messages: Message[] = [];
+  const collecting = { open: true };
+  const finish = once((outcome: EngineOutcome) => {
+    collecting.open = false;
+    done(outcome);
+  });
+  const say = reporter(platform, messages, collecting);
+  const note = say(null);
+  const settings: { [key: string]: unknown } = isObject(config) ? config : {};
+  const targets = readTargets(settings.destinations, note);
+  if (targets.length === 0) {
+    note('error', 'no destination to send to');
+    return finish({ ok: false, results: [], messages: messages });
+  }
+  const action = readAction(input, note);
+  const source: Source = settings.source === 'datalayer_bridge' ? 'datalayer_bridge' : 'gtm_template';
+  const run = (complete: (results: VendorResult[]) => void) => {
+    if (action === 'reset') runReset(targets, platform, say, complete);
+    else runIdentifyCall(input, source, settings.dedupe === true, targets, platform, say, complete);
+  };
+  const later = () => run((results) => logResults(platform, results));
+  const state = gate(readConsent(settings.consent, note), platform, note, later);
+  if (state === 'dropped') return finish({ ok: true, results: resultsFor(targets, 'skipped', 'consent denied; not sent'), messages: messages });
+  if (state === 'waiting') return finish({ ok: true, results: resultsFor(targets, 'queued', 'waiting for consent'), messages: messages });
+  run((results) => {
+    logResults(platform, results);
+    finish({ ok: isOk(results), results: results, messages: messages });
+  });
+}

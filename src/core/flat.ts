@@ -1,0 +1,65 @@
+// One-level flattening for vendors that only take flat properties (Gist, Connecto, Antsomi):
+// `company: {name}` becomes the entry (company, name); a list of scalars becomes one
+// comma-separated string; anything deeper is dropped with a warning. Each vendor turns the
+// entries into its own key spelling.
+import { getType, makeString } from './lang';
+import { isScalar } from './checks';
+import type { Json, JsonObject } from './model';
+import type { Note } from './messages';
+
+export type Scalar = string | number | boolean | null;
+
+export interface FlatEntry {
+  /** the top-level key, or null for a top-level entry */
+  parent: string | null;
+  name: string;
+  value: Scalar;
+}
+
+/** A list of scalars as 'a,b,c' (nulls skipped); null when the list holds objects or lists. */
+export function joinList(list: Json[]): string | null {
+  const parts: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!isScalar(item)) return null;
+    if (item !== null) parts.push(makeString(item));
+  }
+  return parts.join(',');
+}
+
+function flatValue(value: Json, where: string, note: Note): Scalar | undefined {
+  if (isScalar(value)) return value;
+  if (getType(value) === 'array') {
+    const joined = joinList(value as Json[]);
+    if (joined === null) note('warning', where + ' is a list of objects or lists; dropped');
+    return joined === null ? undefined : joined;
+  }
+  return undefined;
+}
+
+export function flatten(object: JsonObject, note: Note): FlatEntry[] {
+  const entries: FlatEntry[] = [];
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = object[key];
+    if (getType(value) !== 'object') {
+      const flat = flatValue(value, key, note);
+      if (flat !== undefined) entries.push({ parent: null, name: key, value: flat });
+      continue;
+    }
+    const nested = value as JsonObject;
+    const childKeys = Object.keys(nested);
+    for (let j = 0; j < childKeys.length; j++) {
+      const child = nested[childKeys[j]];
+      const where = key + '.' + childKeys[j];
+      if (getType(child) === 'object') {
+        note('warning', where + ' is nested more than one level deep; dropped');
+        continue;
+      }
+      const flat = flatValue(child, where, note);
+      if (flat !== undefined) entries.push({ parent: key, name: childKeys[j], value: flat });
+    }
+  }
+  return entries;
+}

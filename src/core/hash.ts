@@ -1,0 +1,59 @@
+// Optional hashing of the user id: 'none', 'sha256' (through platform.sha256, hex) or 'md5'
+// (md5.ts). Values that already are such a hash pass through untouched — 64 hex digits for
+// sha256, 32 for md5, in either case — so a pre-hashed id is never hashed twice. An id that is
+// an email address is trimmed and lower-cased before hashing, so that 'Ann@Example.com ' and
+// 'ann@example.com' give the same hash (the convention of hashed-identity APIs).
+import { choice } from './checks';
+import { md5 } from './md5';
+import { once } from './once';
+import { isEmail, isHex } from './text';
+import type { HashMethod } from './model';
+import type { Note } from './messages';
+import type { Platform } from './platform';
+
+const METHODS: HashMethod[] = ['none', 'sha256', 'md5'];
+const HEX_LENGTH = { sha256: 64, md5: 32 };
+
+export function readHashMethod(value: unknown, note: Note): HashMethod {
+  const method = choice(value, METHODS, 'none');
+  if (method === 'none' && value !== undefined && value !== null && value !== '' && value !== 'none') {
+    note('warning', 'hash method must be none, sha256 or md5; the user id is not hashed');
+  }
+  return method;
+}
+
+/** The text that is hashed: emails trimmed and lower-cased, anything else trimmed. */
+export function hashInput(value: string): string {
+  const trimmed = value.trim();
+  return isEmail(trimmed) ? trimmed.toLowerCase() : trimmed;
+}
+
+/** True when `value` already is a hex digest of `method`. */
+export function isHashed(value: string, method: 'sha256' | 'md5'): boolean {
+  return isHex(value.trim(), HEX_LENGTH[method]);
+}
+
+/**
+ * Hashes `value` with `method`; `done(hash, null)` or `done(null, reason)`, exactly once.
+ * Pass-through values are reported with an info note.
+ */
+export function hashValue(
+  value: string, method: HashMethod, platform: Platform, note: Note,
+  done: (hashed: string | null, error: string | null) => void,
+): void {
+  if (method === 'none') return done(value, null);
+  if (isHashed(value, method)) {
+    note('info', 'the user id already is a ' + method + ' hash; sent as is');
+    return done(value.trim(), null);
+  }
+  const input = hashInput(value);
+  if (method === 'md5') {
+    const digest = md5(input);
+    return digest === undefined ? done(null, 'the user id cannot be encoded for md5') : done(digest, null);
+  }
+  const finish = once((digest: string | null) => {
+    if (digest === null) done(null, 'SHA-256 hashing failed');
+    else done(digest.toLowerCase(), null);
+  });
+  platform.sha256(input, (hex) => finish(hex), () => finish(null));
+}

@@ -1,0 +1,113 @@
+// Key mapping: values read from a source object (a dataLayer message, a GTM variable) by dotted
+// path and placed as user id, email, trait or tag of an IdentifyInput. Pure functions.
+//
+// A mapping row is {from, to, as?, type?}:
+//   from  a dotted path in the source ('oemname', 'user.id', 'items.0.brand')
+//   to    the name to give the value ('brand', 'user id', 'email')
+//   as    'userId' | 'email' | 'trait' | 'tag'; when absent, a `to` of 'user id' / 'userId' /
+//         'user_id' means the user id, 'email' the email, anything else a trait
+//   type  the trait type ('text' default, 'number', 'boolean', 'date')
+// A path that leads nowhere (or to undefined/null) adds nothing. Precedence: the input's own
+// fields and table rows win over mapped values (mapped rows go before the input's rows).
+import { getType, makeNumber } from './lang';
+import { has, isArray, isObject, text } from './checks';
+import { isDigits } from './text';
+import type { IdentifyInput, TagRow, TraitRow } from './model';
+import type { Note } from './messages';
+
+export interface KeyMappingRow {
+  from?: unknown;
+  to?: unknown;
+  as?: unknown;
+  type?: unknown;
+}
+
+export interface MappedValues {
+  userId?: unknown;
+  email?: unknown;
+  traitRows: TraitRow[];
+  tagRows: TagRow[];
+}
+
+type Target = 'userId' | 'email' | 'trait' | 'tag';
+
+/** The value at a dotted path ('user.id'; list items by index, 'items.0'); undefined if absent. */
+export function readPath(source: unknown, path: string): unknown {
+  if (path === '') return undefined;
+  const parts = path.split('.');
+  let current: unknown = source;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (isObject(current) && has(current, part)) current = current[part];
+    else if (isArray(current) && isDigits(part)) current = current[makeNumber(part)];
+    else return undefined;
+  }
+  return current;
+}
+
+/** 'User ID', 'user_id', 'userId' → 'userid'. */
+function squash(name: string): string {
+  return name.toLowerCase().split(' ').join('').split('_').join('').split('-').join('');
+}
+
+function targetOf(as: unknown, to: string): Target {
+  const explicit = text(as);
+  const word = squash(explicit === null ? to : explicit);
+  if (word === 'userid') return 'userId';
+  if (word === 'email') return 'email';
+  if (explicit !== null && word === 'tag') return 'tag';
+  return 'trait';
+}
+
+/** The values the mapping rows pick from `source`. */
+export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValues {
+  const mapped: MappedValues = { traitRows: [], tagRows: [] };
+  if (rows === undefined || rows === null || rows === '') return mapped;
+  if (!isArray(rows)) {
+    note('warning', 'the key mapping must be a list of rows; ignored');
+    return mapped;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const from = isObject(row) ? text(row.from) : null;
+    if (from === null) {
+      note('warning', 'key mapping row ' + (i + 1) + ' has no source key; ignored');
+      continue;
+    }
+    const to = text((row as KeyMappingRow).to);
+    const name = to === null ? from : to;
+    const value = readPath(source, from);
+    const type = getType(value);
+    if (type === 'undefined' || type === 'null') continue;
+    const target = targetOf((row as KeyMappingRow).as, name);
+    if (target === 'userId') mapped.userId = value;
+    else if (target === 'email') mapped.email = value;
+    else if (target === 'tag') mapped.tagRows.push({ name: name, value: value });
+    else mapped.traitRows.push({ key: name, value: value, type: (row as KeyMappingRow).type });
+  }
+  return mapped;
+}
+
+function isMissing(value: unknown): boolean {
+  const type = getType(value);
+  return type === 'undefined' || type === 'null' || (type === 'string' && text(value) === null);
+}
+
+/** `input` completed with the values mapped from `source` (see the header for precedence). */
+export function applyKeyMapping(source: unknown, rows: unknown, input: IdentifyInput, note: Note): IdentifyInput {
+  const mapped = mapKeys(source, rows, note);
+  const ownRows = isArray(input.traitRows) ? input.traitRows : [];
+  if (input.traitRows !== undefined && !isArray(input.traitRows)) note('warning', 'the traits table must be a list of rows; ignored');
+  return {
+    action: input.action,
+    event: input.event,
+    userId: isMissing(input.userId) ? mapped.userId : input.userId,
+    email: isMissing(input.email) ? mapped.email : input.email,
+    useEmailAsUserId: input.useEmailAsUserId,
+    traitRows: (mapped.traitRows as unknown[]).concat(ownRows),
+    traits: input.traits,
+    tags: [mapped.tagRows as unknown, input.tags],
+    company: input.company,
+    userIdHash: input.userIdHash,
+  };
+}

@@ -1,0 +1,122 @@
+// MD5 (RFC 1321) of the UTF-8 bytes of a string, in plain sandbox-safe code. The sandbox has
+// no charCodeAt, so the bytes come from encodeUriComponent: unreserved ASCII characters are
+// looked up in a string of the printable ASCII range, and every other byte arrives as a `%XX`
+// escape. Arithmetic is 32-bit through bitwise operators (`| 0`, `>>>`); `~x` is written
+// `x ^ -1`. Used for Antsomi customer ids, optional user-id hashing and dedupe signatures.
+import { encodeUriComponent } from './lang';
+
+/** Printable ASCII from code 32 (space) to 126 (~): a character's index + 32 is its code. */
+const PRINTABLE =
+  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~';
+const HEX_UPPER = '0123456789ABCDEF';
+const HEX_LOWER = '0123456789abcdef';
+
+/** floor(abs(sin(i + 1)) * 2^32), RFC 1321 §3.4. */
+const K = [
+  0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+  0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+  0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+  0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+  0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+  0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+  0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+  0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
+];
+
+/** Per-round left rotations, RFC 1321 §3.4 (four rounds of four amounts). */
+const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
+
+/** The UTF-8 bytes of a string; undefined when it cannot be encoded (a lone surrogate). */
+export function utf8Bytes(input: string): number[] | undefined {
+  const encoded = encodeUriComponent(input);
+  if (encoded === undefined) return undefined;
+  const bytes: number[] = [];
+  let i = 0;
+  while (i < encoded.length) {
+    const c = encoded.charAt(i);
+    if (c === '%') {
+      const high = HEX_UPPER.indexOf(encoded.charAt(i + 1).toUpperCase());
+      const low = HEX_UPPER.indexOf(encoded.charAt(i + 2).toUpperCase());
+      bytes.push(high * 16 + low);
+      i += 3;
+    } else {
+      bytes.push(PRINTABLE.indexOf(c) + 32);
+      i += 1;
+    }
+  }
+  return bytes;
+}
+
+function rotateLeft(x: number, count: number): number {
+  return (x << count) | (x >>> (32 - count));
+}
+
+/** The padded message as little-endian 32-bit words (RFC 1321 §3.1–3.2). */
+function toWords(bytes: number[]): number[] {
+  const length = bytes.length;
+  const wordCount = (((length + 8) >>> 6) + 1) * 16;
+  const words: number[] = [];
+  for (let i = 0; i < wordCount; i++) words.push(0);
+  for (let i = 0; i < length; i++) words[i >>> 2] |= bytes[i] << ((i % 4) * 8);
+  words[length >>> 2] |= 0x80 << ((length % 4) * 8);
+  words[wordCount - 2] = (length << 3) | 0;
+  words[wordCount - 1] = length >>> 29;
+  return words;
+}
+
+function roundFunction(round: number, b: number, c: number, d: number): number {
+  if (round === 0) return (b & c) | ((b ^ -1) & d);
+  if (round === 1) return (d & b) | ((d ^ -1) & c);
+  if (round === 2) return b ^ c ^ d;
+  return c ^ (b | (d ^ -1));
+}
+
+function messageIndex(round: number, i: number): number {
+  if (round === 0) return i;
+  if (round === 1) return (5 * i + 1) % 16;
+  if (round === 2) return (3 * i + 5) % 16;
+  return (7 * i) % 16;
+}
+
+function toHex(words: number[]): string {
+  let out = '';
+  for (let w = 0; w < words.length; w++) {
+    for (let j = 0; j < 4; j++) {
+      const byte = (words[w] >>> (j * 8)) & 255;
+      out += HEX_LOWER.charAt(byte >>> 4) + HEX_LOWER.charAt(byte & 15);
+    }
+  }
+  return out;
+}
+
+/** Lower-case hex MD5 of the bytes. */
+export function md5Bytes(bytes: number[]): string {
+  const words = toWords(bytes);
+  const state = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476];
+  for (let block = 0; block < words.length; block += 16) {
+    let a = state[0];
+    let b = state[1];
+    let c = state[2];
+    let d = state[3];
+    for (let i = 0; i < 64; i++) {
+      const round = Math.floor(i / 16);
+      const f = roundFunction(round, b, c, d);
+      const sum = (a + f + K[i] + words[block + messageIndex(round, i)]) | 0;
+      a = d;
+      d = c;
+      c = b;
+      b = (b + rotateLeft(sum, SHIFTS[round * 4 + (i % 4)])) | 0;
+    }
+    state[0] = (state[0] + a) | 0;
+    state[1] = (state[1] + b) | 0;
+    state[2] = (state[2] + c) | 0;
+    state[3] = (state[3] + d) | 0;
+  }
+  return toHex(state);
+}
+
+/** Lower-case hex MD5 of a string's UTF-8 bytes; undefined when it holds a lone surrogate. */
+export function md5(input: string): string | undefined {
+  const bytes = utf8Bytes(input);
+  return bytes === undefined ? undefined : md5Bytes(bytes);
+}

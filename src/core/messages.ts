@@ -1,0 +1,26 @@
+// How core reports: every module takes a `Note` and says what it dropped, changed or could not
+// do; the engine collects the messages and echoes each one to the platform's debug log.
+import type { Message, MessageLevel, VendorId } from './model';
+
+export type Note = (level: MessageLevel, text: string) => void;
+
+/** The debug-log line of a message: 'gtm-identify gist warning: …'. */
+export function formatMessage(message: Message): string {
+  return 'gtm-identify ' + (message.vendor === null ? '' : message.vendor + ' ') + message.level + ': ' + message.text;
+}
+
+/** A Note that appends to `list`, tagged with `vendor`. */
+export function collectInto(list: Message[], vendor: VendorId | null): Note {
+  return (level, text) => {
+    list.push({ level: level, vendor: vendor, text: text });
+  };
+}
+
+export function hasErrors(list: Message[]): boolean {
+  return list.some((message) => message.level === 'error');
+}
+
+/** The texts of the error messages, joined. */
+export function errorText(list: Message[]): string {
+  return list.filter((message) => message.level === 'error').map((message) => message.text).join('; ');
+}

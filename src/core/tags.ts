@@ -1,0 +1,86 @@
+// Tags: labels (`vip`) and key/value tags (`brand = Audi`). Accepted as a comma list
+// ('vip, brand=Audi'), a list of such strings or of rows ({name|key, value}), or an object
+// ({brand: 'Audi', vip: true}; in a list too, when it has no name/key). A tag name never contains a comma (Gist joins labels with
+// commas); a later tag with the same name replaces an earlier one.
+import { getType, makeString } from './lang';
+import { isArray, isObject, isUnsafeKey, text } from './checks';
+import type { Tag } from './model';
+import type { Note } from './messages';
+
+function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
+  const tagName = text(name);
+  if (tagName === null) return null;
+  if (tagName.indexOf(',') >= 0 || isUnsafeKey(tagName)) {
+    note('warning', 'tag name "' + tagName + '" cannot be used (no commas); dropped');
+    return null;
+  }
+  const valueType = getType(value);
+  // true marks a label in object form ({vip: true}); false/null/'' mean "no such tag" / a label.
+  if (value === false) return null;
+  if (valueType === 'boolean' || valueType === 'undefined' || valueType === 'null') return { name: tagName };
+  const tagValue = valueType === 'string' || valueType === 'number' ? text(value) : null;
+  if (tagValue === null && valueType !== 'string') {
+    note('warning', 'tag "' + tagName + '" has a ' + valueType + ' value; sent as a label');
+  }
+  return tagValue === null ? { name: tagName } : { name: tagName, value: tagValue };
+}
+
+/** 'brand=Audi' → key/value, 'vip' → label (split at the first '='). */
+function tagFromText(item: string, note: Note): Tag | null {
+  const at = item.indexOf('=');
+  if (at < 0) return tagOf(item, undefined, note);
+  if (item.substring(0, at).trim() === '') {
+    note('warning', 'tag "' + item.trim() + '" has no name; dropped');
+    return null;
+  }
+  return tagOf(item.substring(0, at), item.substring(at + 1), note);
+}
+
+function addTag(list: Tag[], tag: Tag | null): void {
+  if (tag === null) return;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].name === tag.name) {
+      list[i] = tag;
+      return;
+    }
+  }
+  list.push(tag);
+}
+
+function addFromText(list: Tag[], value: string, note: Note): void {
+  const items = value.split(',');
+  for (let i = 0; i < items.length; i++) {
+    if (items[i].trim() !== '') addTag(list, tagFromText(items[i], note));
+  }
+}
+
+/** The tags in `value` (see the header), appended to `into` (later names replace earlier ones). */
+export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
+  const type = getType(value);
+  if (type === 'string') addFromText(into, value as string, note);
+  else if (type === 'number') addTag(into, tagOf(makeString(value), undefined, note));
+  else if (isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const isRow = isObject(item) && (item.hasOwnProperty('name') || item.hasOwnProperty('key'));
+      if (isRow) addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
+      else parseTags(item, into, note);
+    }
+  } else if (isObject(value)) {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));
+  } else if (type !== 'undefined' && type !== 'null') {
+    note('warning', 'tags must be text, a list or an object, not a ' + type + '; ignored');
+  }
+  return into;
+}
+
+/** Label names only. */
+export function labels(tags: Tag[]): string[] {
+  return tags.filter((tag) => tag.value === undefined).map((tag) => tag.name);
+}
+
+/** Key/value tags only. */
+export function keyValueTags(tags: Tag[]): Tag[] {
+  return tags.filter((tag) => tag.value !== undefined);
+}

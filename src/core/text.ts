@@ -1,0 +1,71 @@
+// String helpers the sandbox lacks natively (no regex literals, no replace with regexes, no
+// charCodeAt): patterns are plain strings passed to String.prototype.match, and character
+// classes are lookup strings.
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER_OR_DIGIT = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const WORD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_';
+
+/** A simple x@y.z check: one '@', no whitespace, a dot in the domain part. */
+const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
+
+export function isEmail(value: string): boolean {
+  return value.match(EMAIL_PATTERN) !== null;
+}
+
+/** True when `value` is exactly `length` hex digits (either case). */
+export function isHex(value: string, length: number): boolean {
+  return value.length === length && value.match('^[0-9a-fA-F]+$') !== null;
+}
+
+/** True when every character of `value` is in `allowed`. */
+export function onlyChars(value: string, allowed: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    if (allowed.indexOf(value.charAt(i)) < 0) return false;
+  }
+  return true;
+}
+
+export function isDigits(value: string): boolean {
+  return value !== '' && onlyChars(value, '0123456789');
+}
+
+/**
+ * camelCase → snake_case: an underscore before a capital that follows a lower-case letter or
+ * digit (or that starts a word after capitals: 'HTMLParser' → 'html_parser'), all lower-cased.
+ * Existing underscores and other characters are kept.
+ */
+export function snakeCase(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charAt(i);
+    if (UPPER.indexOf(c) >= 0 && i > 0) {
+      const before = key.charAt(i - 1);
+      const after = key.charAt(i + 1);
+      const wordStart = UPPER.indexOf(before) >= 0 && after !== '' && LOWER_OR_DIGIT.indexOf(after) >= 0 &&
+        UPPER.indexOf(after) < 0;
+      if (LOWER_OR_DIGIT.indexOf(before) >= 0 || wordStart) out += '_';
+    }
+    out += c.toLowerCase();
+  }
+  return out;
+}
+
+/** Every character outside [A-Za-z0-9_] becomes '_'. */
+export function wordChars(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charAt(i);
+    out += WORD.indexOf(c) >= 0 ? c : '_';
+  }
+  return out;
+}
+
+/** True when `value` ends with `suffix` (String.prototype.endsWith is not in the sandbox). */
+export function endsWith(value: string, suffix: string): boolean {
+  return value.length >= suffix.length && value.substring(value.length - suffix.length) === suffix;
+}
+
+export function startsWith(value: string, prefix: string): boolean {
+  return value.substring(0, prefix.length) === prefix;
+}

@@ -1,0 +1,178 @@
+// Trait values and names: JSON-safe copies of raw values, typed table rows, and the reserved
+// trait names of the Segment spec (accepted in camelCase or snake_case, kept in camelCase).
+import { getType, makeNumber, makeString } from './lang';
+import { isFiniteNumber, isObject, isUnsafeKey } from './checks';
+import { toIsoDate } from './dates';
+import type { Json, JsonObject, TraitType } from './model';
+import type { Note } from './messages';
+
+/** The reserved traits of the Segment spec, in their canonical spelling. */
+export const RESERVED_TRAITS = [
+  'address', 'age', 'avatar', 'birthday', 'company', 'createdAt', 'description', 'email',
+  'firstName', 'gender', 'id', 'lastName', 'name', 'phone', 'title', 'username', 'website',
+];
+
+/** snake_case spellings of reserved names → canonical camelCase. */
+export const TRAIT_ALIASES: { [key: string]: string } = {
+  created_at: 'createdAt',
+  first_name: 'firstName',
+  last_name: 'lastName',
+};
+export const ADDRESS_ALIASES: { [key: string]: string } = { postal_code: 'postalCode' };
+export const COMPANY_ALIASES: { [key: string]: string } = { employee_count: 'employeeCount' };
+
+/** Reserved traits that are dates, and the one that is a number. */
+export const DATE_TRAITS = ['createdAt', 'birthday'];
+export const NUMBER_TRAITS = ['age'];
+
+/** Nesting deeper than this is dropped (it also stops cyclic objects from the page). */
+const MAX_DEPTH = 10;
+
+export interface TypedValue {
+  value: Json;
+  date: boolean;
+}
+
+/**
+ * A JSON copy of a raw value: strings trimmed, '' / undefined / functions dropped, NaN and
+ * Infinity dropped with a warning, unsafe keys skipped. undefined when nothing is left.
+ */
+export function toJson(value: unknown, where: string, depth: number, note: Note): Json | undefined {
+  const type = getType(value);
+  if (type === 'string') {
+    const trimmed = (value as string).trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
+  if (type === 'number') {
+    if (isFiniteNumber(value)) return value;
+    note('warning', where + ' is not a finite number; dropped');
+    return undefined;
+  }
+  if (type === 'boolean') return value as boolean;
+  if (type === 'null') return null;
+  if (type === 'function') note('warning', where + ' is a function; dropped');
+  if (type !== 'array' && type !== 'object') return undefined;
+  if (depth >= MAX_DEPTH) {
+    note('warning', where + ' is nested more than ' + MAX_DEPTH + ' levels deep; dropped');
+    return undefined;
+  }
+  if (type === 'array') {
+    const list: Json[] = [];
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const item = toJson(items[i], where + '[' + i + ']', depth + 1, note);
+      if (item !== undefined) list.push(item);
+    }
+    return list;
+  }
+  return toJsonObject(value as { [key: string]: unknown }, where, depth, note);
+}
+
+function toJsonObject(value: { [key: string]: unknown }, where: string, depth: number, note: Note): JsonObject {
+  const out: JsonObject = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (isUnsafeKey(key)) {
+      note('warning', where + '.' + key + ' is not allowed as a name; dropped');
+      continue;
+    }
+    const item = toJson(value[key], where + '.' + key, depth + 1, note);
+    if (item !== undefined) out[key] = item;
+  }
+  return out;
+}
+
+/** The canonical spelling of `key` under `aliases` (itself when it has no alias). */
+export function canonicalName(key: string, aliases: { [key: string]: string }): string {
+  return aliases.hasOwnProperty(key) ? aliases[key] : key;
+}
+
+/**
+ * An object's keys renamed to their canonical spelling. When both spellings are present the
+ * canonical (camelCase) one wins and the other is reported.
+ */
+export function canonicalKeys(object: JsonObject, aliases: { [key: string]: string }, where: string, note: Note): JsonObject {
+  const out: JsonObject = {};
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const name = canonicalName(key, aliases);
+    if (name !== key && object.hasOwnProperty(name)) {
+      note('warning', where + ' has both ' + key + ' and ' + name + '; ' + name + ' is used');
+      continue;
+    }
+    out[name] = object[key];
+  }
+  return out;
+}
+
+/** Reserved nested objects (address) get their canonical key spelling too. */
+export function canonicalTraits(traits: JsonObject, where: string, note: Note): JsonObject {
+  const out = canonicalKeys(traits, TRAIT_ALIASES, where, note);
+  const address = out.address;
+  if (isObject(address)) out.address = canonicalKeys(address as JsonObject, ADDRESS_ALIASES, where + '.address', note);
+  return out;
+}
+
+const TRUE_WORDS = ['true', '1', 'yes'];
+const FALSE_WORDS = ['false', '0', 'no'];
+
+function toBoolean(value: unknown): boolean | null {
+  if (value === true || value === false) return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (getType(value) !== 'string') return null;
+  const word = (value as string).trim().toLowerCase();
+  if (TRUE_WORDS.indexOf(word) >= 0) return true;
+  if (FALSE_WORDS.indexOf(word) >= 0) return false;
+  return null;
+}
+
+function toNumber(value: unknown): number | null {
+  const type = getType(value);
+  if (type === 'number') return isFiniteNumber(value) ? value : null;
+  if (type !== 'string') return null;
+  const number = makeNumber((value as string).trim());
+  return isFiniteNumber(number) ? number : null;
+}
+
+/**
+ * A table value converted to its row type. Missing values ('' / null / undefined) give null
+ * without a message; values that do not fit the type give null and a warning.
+ *   text:    strings trimmed, numbers and booleans turned into strings; objects and arrays are
+ *            kept as they are, so a row can carry a whole object (e.g. `address`)
+ *   number:  numbers and numeric strings ('42', ' 3.5 '); NaN and Infinity are reported
+ *   boolean: true/false, 1/0 and the words true/false/yes/no/1/0 in any case
+ *   date:    ISO-8601 strings or epoch seconds/milliseconds (dates.ts), sent as ISO-8601 UTC
+ */
+export function typedValue(value: unknown, type: TraitType, where: string, note: Note): TypedValue | null {
+  const raw = getType(value) === 'string' ? (value as string).trim() : value;
+  if (raw === '' || raw === null || raw === undefined) return null;
+  if (type === 'number') {
+    const number = toNumber(raw);
+    if (number === null) note('warning', where + ': ' + describe(raw) + ' is not a number; dropped');
+    return number === null ? null : { value: number, date: false };
+  }
+  if (type === 'boolean') {
+    const bool = toBoolean(raw);
+    if (bool === null) note('warning', where + ': ' + describe(raw) + ' is not true/false/yes/no/1/0; dropped');
+    return bool === null ? null : { value: bool, date: false };
+  }
+  if (type === 'date') {
+    const iso = toIsoDate(raw);
+    if (iso === null) note('warning', where + ': ' + describe(raw) + ' is not a date (ISO-8601 or epoch seconds/ms); dropped');
+    return iso === null ? null : { value: iso, date: true };
+  }
+  const rawType = getType(raw);
+  if (rawType === 'number' || rawType === 'boolean') return { value: makeString(raw), date: false };
+  const json = toJson(raw, where, 0, note);
+  return json === undefined ? null : { value: json, date: false };
+}
+
+/** A short printable form of a raw value for messages. */
+export function describe(value: unknown): string {
+  const type = getType(value);
+  if (type === 'string') return '"' + (value as string) + '"';
+  if (type === 'number' || type === 'boolean' || type === 'null' || type === 'undefined') return makeString(value);
+  return type;
+}

@@ -1,0 +1,116 @@
+// The analytics.js API shared by Segment and Customer.io Data Pipelines (vendors.md §1, §2, §8.3):
+// the identify arguments and the delivery to the page.
+//
+// Decisions (both vendors):
+// - With a user id: identify(userId, T[, O]); without: identify(T[, O]). Never identify(null, …):
+//   analytics.js would keep the previously stored user id (§1.5).
+// - T = traits + email + company (employeeCount sent as Segment's employee_count) + tags: a
+//   key/value tag becomes a trait of that name unless a trait already has it (then the trait
+//   wins, with a warning); labels become the array trait `tags`.
+// - O = {integrations} only when the destination configures integrations; no timestamp or
+//   context: the SDK stamps the call itself (a queued call gets the time the SDK replays it).
+// - Dates are ISO-8601 strings (normalisation already made them so).
+// - Delivery: when `<global>.<method>` is a function (the SDK, or the vendor's own snippet
+//   stub) it is called ('sent'). Otherwise the call goes into the array stub at the queue
+//   global as ['identify', …args] through createQueue ('queued'); when we create that array
+//   and load the script ourselves we also set `_writeKey`. A global holding something else is
+//   not touched ('failed').
+// - Loading: only the vendor's own script URL, with a validated write key URL-encoded; the
+//   destination completes when the script loads ('queued') or fails ('failed'). Without
+//   loading, a queued call waits for the page's own snippet, which adopts the existing array.
+import { getType } from '../lang';
+import { copyObject, isObject } from '../checks';
+import { keyValueTags, labels } from '../tags';
+import { toJson } from '../traits';
+import { isFunctionAt, queuedUntilLoaded } from './runtime';
+import { outcome } from './types';
+import type { Done, VendorContext } from './types';
+import type { IdentifyCall, Json, JsonObject } from '../model';
+import type { Note } from '../messages';
+
+export type AnalyticsGlobal = 'analytics' | 'cioanalytics';
+
+export interface AnalyticsJsSetup {
+  /** 'Segment' or 'Customer.io', for messages. */
+  vendor: string;
+  /** Globals whose `<method>` is called when it is a function, in order. */
+  callGlobals: AnalyticsGlobal[];
+  /** The global whose array stub receives the call otherwise. */
+  queueGlobal: AnalyticsGlobal;
+  /** The script to load when the SDK is not there; null: do not load. */
+  scriptUrl: string | null;
+  /** Why the script cannot be loaded (bad write key); reported only when loading is needed. */
+  loadError: string | null;
+  writeKey: string | null;
+}
+
+/** The `integrations` option as JSON, or null when absent or unusable. */
+export function readIntegrations(value: unknown, note: Note): JsonObject | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (!isObject(value)) {
+    note('warning', 'integrations must be an object; ignored');
+    return null;
+  }
+  return toJson(value, 'integrations', 0, note) as JsonObject;
+}
+
+/** T of §8.3 (see the header). */
+export function analyticsTraits(call: IdentifyCall, note: Note): JsonObject {
+  const traits = copyObject(call.traits);
+  if (call.email !== null) traits.email = call.email;
+  if (call.company !== null) {
+    const company: JsonObject = {};
+    const keys = Object.keys(call.company);
+    for (let i = 0; i < keys.length; i++) {
+      const value = call.company[keys[i]];
+      if (value !== undefined) company[keys[i] === 'employeeCount' ? 'employee_count' : keys[i]] = value;
+    }
+    traits.company = company;
+  }
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) {
+    if (traits.hasOwnProperty(pairs[i].name)) {
+      note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
+    } else {
+      traits[pairs[i].name] = pairs[i].value as string;
+    }
+  }
+  const names = labels(call.tags);
+  if (names.length > 0) traits.tags = names;
+  return traits;
+}
+
+/** The identify arguments: [userId, T] or [T], plus O when there are integrations. */
+export function identifyArgs(call: IdentifyCall, integrations: JsonObject | null, note: Note): Json[] {
+  const traits = analyticsTraits(call, note);
+  const args: Json[] = call.userId === null ? [traits] : [call.userId, traits];
+  if (integrations !== null) args.push({ integrations: integrations });
+  return args;
+}
+
+/** Calls `method` on the SDK or its stub, or queues it (see the header). */
+export function deliver(context: VendorContext, setup: AnalyticsJsSetup, method: string, args: Json[], done: Done): void {
+  const platform = context.platform;
+  for (let i = 0; i < setup.callGlobals.length; i++) {
+    const path = setup.callGlobals[i] + '.' + method;
+    if (isFunctionAt(platform, path)) {
+      platform.callInWindow(path, args);
+      return done(outcome('sent', method + ' called on window.' + setup.callGlobals[i]));
+    }
+  }
+  const global = setup.queueGlobal;
+  if (setup.scriptUrl === null && setup.loadError !== null) return done(outcome('failed', setup.loadError));
+  const current = getType(platform.copyFromWindow(global));
+  if (current !== 'undefined' && current !== 'array') {
+    return done(outcome('failed', 'window.' + global + ' holds a ' + current + ' that is not ' + setup.vendor +
+      "'s analytics.js; nothing sent"));
+  }
+  const push = platform.createQueue(global);
+  if (setup.scriptUrl !== null && setup.writeKey !== null) {
+    platform.setInWindow(global + '._writeKey', setup.writeKey, false);
+  }
+  push([method as Json].concat(args));
+  if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, setup.vendor, done);
+  done(outcome('queued', setup.vendor + ' is not on the page yet; the call waits in window.' + global +
+    ' until its snippet loads analytics.js'));
+}

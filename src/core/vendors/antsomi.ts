@@ -1,0 +1,238 @@
+// Antsomi CDP365: web_event.track('user', action, {items, dims: {customers}, extra}) (vendors.md
+// §6, §8.3, vendor-docs/antsomi-tracking-users.txt).
+//
+// Decisions:
+// - Customer id (CID): from the email (default), the phone or the user id (option
+//   `customerIdFrom`), hashed with md5 (default) or sent as is (`customerIdHash: 'none'`). An
+//   email is always trimmed and lower-cased first — a CID can never change, so this rule must
+//   never change either. A phone or user id is only trimmed; a value that already is 32 hex
+//   digits is not hashed again. No source value → 'failed' (Antsomi needs a CID).
+//   We cannot see whether the visitor already has a different CID; run a reset first when the
+//   user changes (Antsomi: "a customer ID cannot be changed once assigned").
+// - Action: 'sign_in', 'sign_up' or 'identify' from the call's event.
+// - Vocabulary (option `vocabulary`):
+//   'template' (default, Antsomi's GTM template): {items: [], dims: {customers: {type:
+//     'customers', customer_id, …}}, extra: {identify_id, identify_event: <action>}};
+//   'devguide' (developer guide): {dims: {customers: {customer_id, …}}, extra: {identify_id,
+//     identify_time, identify_event: 'user_' + action, identify_type: 'exact'}} — 'user_sign_up'
+//     extends the guide's user_sign_in/user_identify pattern. identify_time comes from the SDK's
+//     _cdpEventFunction._cdpGetLeadTime() when loaded; before that we send the current time as
+//     'YYYY-MM-DD HH:mm:ss' in UTC (the helper's shape; the sandbox knows no time zone), noted.
+// - Customer attributes: name (or firstName + lastName), email, phone, gender; birthday →
+//   date_of_birth as 'YYYY-MM-DD'; every other trait as a custom attribute whose code is the
+//   snake_case key; objects flattened one level (company.name → company_name); lists of scalars
+//   joined with ','; other dates as 'YYYY-MM-DD HH:mm:ss' UTC; null dropped. Codes that do not
+//   match ^[a-z0-9_]+$ after that are dropped with a warning, as are traits named type or
+//   customer_id (ours). Key/value tags are attributes of their own (unless one exists); labels
+//   become a comma-separated `tags` attribute.
+// - Delivery: `web_event.track` when it is a function (SDK or the page's loader stub).
+//   Otherwise we build Antsomi's stub: createArgumentsQueue('web_event', 'web_event.queue') +
+//   aliasInWindow('web_event.track', 'web_event'); with valid numeric portal/property ids we also
+//   set `_portalId`, `_propId` and `web_event.propId` (as Antsomi's loader does, never overriding
+//   the page's). Loading (option `loadScript`) needs both ids numeric and injects
+//   https://st-a.cdp.asia/insight.js. A `web_event` that is not a function with `track` is left
+//   alone ('failed').
+// - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
+//   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
+import { choice, flag, isScalar, text } from '../checks';
+import { formatDay, formatSpaced, parseDate } from '../dates';
+import { getType, makeString } from '../lang';
+import { flatten, joinList } from '../flat';
+import { isHashed } from '../hash';
+import { md5 } from '../md5';
+import { keyValueTags, labels } from '../tags';
+import { isDigits, snakeCase } from '../text';
+import { optionsObject } from './options';
+import { isFunctionAt, queuedUntilLoaded } from './runtime';
+import { outcome } from './types';
+import type { Done, VendorContext } from './types';
+import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
+import type { Note } from '../messages';
+
+export const WINDOW: WindowUse = {
+  callInWindow: ['web_event.track', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
+  copyFromWindow: ['web_event', 'web_event.track', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
+  setInWindow: ['_portalId', '_propId', 'web_event.propId'],
+  createQueue: [],
+  createArgumentsQueue: ['web_event', 'web_event.queue'],
+  aliasInWindow: ['web_event.track', 'web_event'],
+  injectScript: ['https://st-a.cdp.asia/insight.js'],
+};
+
+export const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
+const CODE_PATTERN = '^[a-z0-9_]+$';
+const OURS = ['type', 'customer_id'];
+
+type CustomerIdFrom = 'email' | 'phone' | 'userId';
+
+interface AntsomiSettings {
+  from: CustomerIdFrom;
+  hash: 'md5' | 'none';
+  vocabulary: 'template' | 'devguide';
+  load: boolean;
+  portalId: string | null;
+  propertyId: string | null;
+}
+
+function numericId(value: unknown): string | null {
+  const id = text(value);
+  return id !== null && isDigits(id) ? id : null;
+}
+
+function readSettings(options: unknown): AntsomiSettings {
+  const raw = optionsObject(options);
+  const from: CustomerIdFrom[] = ['email', 'phone', 'userId'];
+  return {
+    from: choice(raw.customerIdFrom, from, 'email'),
+    hash: choice(raw.customerIdHash, ['md5', 'none'], 'md5'),
+    vocabulary: choice(raw.vocabulary, ['template', 'devguide'], 'template'),
+    load: flag(raw.loadScript, false),
+    portalId: numericId(raw.portalId),
+    propertyId: numericId(raw.propertyId),
+  };
+}
+
+/** The CID for this call, or null when its source value is missing (see the header). */
+export function customerId(call: IdentifyCall, from: CustomerIdFrom, hash: 'md5' | 'none'): string | null {
+  let source: string | null = null;
+  if (from === 'email') source = call.email === null ? null : call.email.trim().toLowerCase();
+  else if (from === 'phone') source = text(call.traits.phone);
+  else source = call.userId;
+  if (source === null || hash === 'none' || isHashed(source, 'md5')) return source;
+  const digest = md5(source);
+  return digest === undefined ? null : digest;
+}
+
+function attributeValue(key: string, value: Json, isDate: boolean): Json | undefined {
+  if (isDate) {
+    const ms = parseDate(value);
+    if (ms !== null) return key === 'date_of_birth' ? formatDay(ms) : formatSpaced(ms);
+  }
+  if (isScalar(value)) return value === null ? undefined : value;
+  const joined = getType(value) === 'array' ? joinList(value as Json[]) : null;
+  return joined === null ? undefined : joined;
+}
+
+function putAttribute(customers: JsonObject, key: string, value: Json | undefined, note: Note): void {
+  if (value === undefined) return;
+  if (OURS.indexOf(key) >= 0) return note('warning', 'attribute "' + key + '" is set by the tag; the trait is not sent');
+  if (key.match(CODE_PATTERN) === null) {
+    return note('warning', 'attribute "' + key + '" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
+  }
+  if (customers.hasOwnProperty(key)) note('warning', 'attribute "' + key + '" is given twice; the later value is used');
+  customers[key] = value;
+}
+
+function attributeCode(name: string): string {
+  if (name === 'birthday') return 'date_of_birth';
+  return snakeCase(name);
+}
+
+/** dims.customers without customer_id (see the header). */
+export function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
+  const customers: JsonObject = {};
+  const traits = call.traits;
+  const entries = flatten(traits, note);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const isDate = entry.parent === null && call.dateKeys.indexOf(entry.name) >= 0;
+    const key = entry.parent === null ? attributeCode(entry.name) : snakeCase(entry.parent + '_' + entry.name);
+    putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
+  }
+  if (!customers.hasOwnProperty('name')) {
+    const parts = [traits.firstName, traits.lastName].filter((part) => isScalar(part) && part !== null);
+    if (parts.length > 0) customers.name = parts.map((part) => makeString(part)).join(' ');
+  }
+  if (call.email !== null) customers.email = call.email;
+  if (call.company !== null) {
+    const company = flatten({ company: call.company as JsonObject }, note);
+    for (let i = 0; i < company.length; i++) {
+      const key = snakeCase('company_' + company[i].name);
+      putAttribute(customers, key, attributeValue(key, company[i].value, false), note);
+    }
+  }
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) {
+    if (customers.hasOwnProperty(pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: an attribute of that name is set');
+    else putAttribute(customers, pairs[i].name, pairs[i].value as string, note);
+  }
+  const names = labels(call.tags);
+  if (names.length > 0) putAttribute(customers, 'tags', names.join(','), note);
+  return customers;
+}
+
+function leadTime(context: VendorContext): string {
+  const platform = context.platform;
+  if (isFunctionAt(platform, '_cdpEventFunction._cdpGetLeadTime')) {
+    const time = text(platform.callInWindow('_cdpEventFunction._cdpGetLeadTime', []));
+    if (time !== null) return time;
+  }
+  context.note('info', "Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
+  return formatSpaced(platform.now());
+}
+
+/** The third argument of web_event.track for this call. */
+export function trackPayload(call: IdentifyCall, cid: string, vocabulary: 'template' | 'devguide', context: VendorContext): JsonObject {
+  const customers = customerAttributes(call, context.note);
+  const action: IdentifyEvent = call.event;
+  if (vocabulary === 'devguide') {
+    const guideCustomers: JsonObject = { customer_id: cid };
+    const keys = Object.keys(customers);
+    for (let i = 0; i < keys.length; i++) guideCustomers[keys[i]] = customers[keys[i]];
+    return {
+      dims: { customers: guideCustomers },
+      extra: { identify_id: cid, identify_time: leadTime(context), identify_event: 'user_' + action, identify_type: 'exact' },
+    };
+  }
+  const templateCustomers: JsonObject = { type: 'customers', customer_id: cid };
+  const keys = Object.keys(customers);
+  for (let i = 0; i < keys.length; i++) templateCustomers[keys[i]] = customers[keys[i]];
+  return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
+}
+
+function setIds(context: VendorContext, settings: AntsomiSettings): void {
+  if (settings.portalId === null || settings.propertyId === null) return;
+  context.platform.setInWindow('_portalId', settings.portalId, false);
+  context.platform.setInWindow('_propId', settings.propertyId, false);
+  context.platform.setInWindow('web_event.propId', settings.propertyId, false);
+}
+
+const SOURCE_NAMES = { email: 'an email', phone: 'a phone trait', userId: 'a user id' };
+
+export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
+  const platform = context.platform;
+  const settings = readSettings(options);
+  const cid = customerId(call, settings.from, settings.hash);
+  if (cid === null) return done(outcome('failed', 'no customer id: Antsomi needs ' + SOURCE_NAMES[settings.from] + '; not sent'));
+  const args: Json[] = ['user', call.event, trackPayload(call, cid, settings.vocabulary, context)];
+  if (isFunctionAt(platform, 'web_event.track')) {
+    platform.callInWindow('web_event.track', args);
+    return done(outcome('sent', 'web_event.track called'));
+  }
+  const current = getType(platform.copyFromWindow('web_event'));
+  if (current !== 'undefined') {
+    return done(outcome('failed', 'window.web_event holds a ' + current + " that is not Antsomi's SDK; nothing sent"));
+  }
+  if (settings.load && (settings.portalId === null || settings.propertyId === null)) {
+    return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));
+  }
+  const track = platform.createArgumentsQueue('web_event', 'web_event.queue');
+  platform.aliasInWindow('web_event.track', 'web_event');
+  setIds(context, settings);
+  track(args[0], args[1], args[2]);
+  if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Antsomi', done);
+  done(outcome('queued', 'Antsomi is not on the page yet; the call waits in web_event.queue until its loader runs'));
+}
+
+export function reset(_options: unknown, context: VendorContext, done: Done): void {
+  const platform = context.platform;
+  if (!isFunctionAt(platform, 'web_event.track')) {
+    return done(outcome('skipped', 'Antsomi is not on the page; nothing to reset'));
+  }
+  platform.callInWindow('web_event.track', ['user', 'sign_out']);
+  if (!isFunctionAt(platform, 'web_event.resetAnonymousUId')) {
+    return done(outcome('sent', "sign_out sent; web_event.resetAnonymousUId is not there yet (SDK not loaded), so the anonymous id stays"));
+  }
+  platform.callInWindow('web_event.resetAnonymousUId', []);
+  done(outcome('sent', 'sign_out sent and the anonymous id reset'));
+}

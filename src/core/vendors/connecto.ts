@@ -1,0 +1,110 @@
+// Connecto: _connecto.identify(userId, tags) (vendors.md §5, §8.3, vendor-docs/connecto-identify.txt).
+//
+// Decisions:
+// - Identity: the user id, else the email (Connecto's documented alternative), else the
+//   anonymous id from _connecto.getIdentity(). No identity at all → 'failed'.
+// - C is a flat object of strings: every scalar of the traits, the email and the company
+//   (company_name, company_employee_count, …) as text; booleans as 'true'/'false'; null dropped;
+//   objects flattened one level with '_' (address.city → address_city), deeper values dropped
+//   with a warning; lists of scalars joined with ','. Dates are ISO-8601 text.
+// - Tags: a key/value tag is a key of its own (`brand: 'Audi'`, Connecto's documented tag form);
+//   a label becomes a key with the value 'true', so each label is a selectable tag in Connecto.
+//   When a trait already has the name, the tag wins (tags are what Connecto segments on), with a
+//   warning.
+// - Connecto has no pre-load stub: the call runs only once `_connecto.identify` is a function.
+//   When it is not there yet, we wait up to `waitMs` (default 5000 ms, re-checking with
+//   callLater); with `loadScript` and a license key we first set `_TConnecto.licenseKey` (only
+//   when the page has no `_TConnecto` of its own) and load
+//   https://server.connecto.io/javascripts/connect.prod.min.js, then wait the same way. After the
+//   bound: 'failed' (the call is dropped and says so).
+// - Reset: Connecto documents none: a no-op, 'skipped' with a message.
+import { flag, isObject, milliseconds, text } from '../checks';
+import { makeString } from '../lang';
+import { flatten } from '../flat';
+import { keyValueTags, labels } from '../tags';
+import { optionsObject, readKey, KEY_CHARS } from './options';
+import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, loadScript, waitUntil } from './runtime';
+import { outcome } from './types';
+import type { Done, VendorContext } from './types';
+import type { IdentifyCall, JsonObject, WindowUse } from '../model';
+import type { Note } from '../messages';
+
+export const WINDOW: WindowUse = {
+  callInWindow: ['_connecto.identify', '_connecto.getIdentity'],
+  copyFromWindow: ['_connecto.identify', '_TConnecto'],
+  setInWindow: ['_TConnecto'],
+  createQueue: [],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: ['https://server.connecto.io/javascripts/connect.prod.min.js'],
+};
+
+export const SCRIPT_URL = 'https://server.connecto.io/javascripts/connect.prod.min.js';
+
+function put(out: { [key: string]: string }, key: string, value: string, note: Note, replace: boolean): void {
+  if (out.hasOwnProperty(key)) {
+    note('warning', '"' + key + '" is given twice; the ' + (replace ? 'tag' : 'later value') + ' is used');
+  }
+  out[key] = value;
+}
+
+/** C of §8.3 (see the header). */
+export function connectoTraits(call: IdentifyCall, note: Note): { [key: string]: string } {
+  const source: JsonObject = {};
+  const keys = Object.keys(call.traits);
+  for (let i = 0; i < keys.length; i++) source[keys[i]] = call.traits[keys[i]];
+  if (call.email !== null) source.email = call.email;
+  if (call.company !== null) source.company = call.company as JsonObject;
+  const out: { [key: string]: string } = {};
+  const entries = flatten(source, note);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.value === null) continue;
+    put(out, entry.parent === null ? entry.name : entry.parent + '_' + entry.name, makeString(entry.value), note, false);
+  }
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) put(out, pairs[i].name, pairs[i].value as string, note, true);
+  const names = labels(call.tags);
+  for (let i = 0; i < names.length; i++) put(out, names[i], 'true', note, true);
+  return out;
+}
+
+function send(call: IdentifyCall, traits: { [key: string]: string }, context: VendorContext, done: Done): void {
+  const platform = context.platform;
+  let id = call.userId !== null ? call.userId : call.email;
+  if (id === null) {
+    id = text(platform.callInWindow('_connecto.getIdentity', []));
+    if (id === null) return done(outcome('failed', 'no user id or email, and _connecto.getIdentity() gave no anonymous id'));
+  }
+  platform.callInWindow('_connecto.identify', [id, traits]);
+  done(outcome('sent', '_connecto.identify called'));
+}
+
+export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
+  const platform = context.platform;
+  const raw = optionsObject(options);
+  const traits = connectoTraits(call, context.note);
+  const ready = () => isFunctionAt(platform, '_connecto.identify');
+  if (ready()) return send(call, traits, context, done);
+  const waitMs = milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS);
+  const wait = (what: string) => waitUntil(platform, ready, waitMs, (ok) => {
+    if (ok) send(call, traits, context, done);
+    else done(outcome('failed', what + ' within ' + waitMs + ' ms (Connecto has no pre-load queue); identify dropped'));
+  });
+  if (!flag(raw.loadScript, false)) return wait('Connecto did not appear on the page');
+  const key = readKey(raw.licenseKey, 'Connecto license key', KEY_CHARS);
+  if (key.value === null) return done(outcome('failed', 'cannot load Connecto: ' + key.error));
+  if (isObject(platform.copyFromWindow('_TConnecto'))) {
+    context.note('info', 'the page already configures _TConnecto; its license key is used');
+  } else {
+    platform.setInWindow('_TConnecto', { licenseKey: key.value }, false);
+  }
+  loadScript(platform, SCRIPT_URL, (loaded) => {
+    if (!loaded) return done(outcome('failed', "Connecto's script failed to load (" + SCRIPT_URL + ')'));
+    wait("Connecto's script loaded but _connecto.identify did not appear");
+  });
+}
+
+export function reset(_options: unknown, _context: VendorContext, done: Done): void {
+  done(outcome('skipped', 'Connecto has no reset or logout call; nothing to do'));
+}

@@ -1,0 +1,70 @@
+// Customer.io Data Pipelines (vendors.md §2, §8.3): the analytics.js API (analytics-js.ts) on
+// the `cioanalytics` global of the current snippet, or on `analytics` for older snippets
+// (option `globalName`).
+//
+// Decisions:
+// - The page's SDK or snippet stub is used when `<globalName>.identify` is a function.
+// - Loading (option `loadScript`, write key of letters, digits, '_' or '-'; `region` 'us' →
+//   https://cdp.customer.io, 'eu' → https://cdp-eu.customer.io, path
+//   /v1/analytics-js/snippet/<writeKey>/analytics.min.js): the current snippet tells the bundle
+//   its global through a `data-global-customerio-analytics-key` attribute on the script tag;
+//   GTM's injectScript cannot set attributes, and without it the bundle reads its queue from
+//   `window.analytics` (checked in @customerio/cdp-analytics-browser's standalone entry). So a
+//   Customer.io loaded by us lives on `analytics`: the call is queued there (with `_writeKey`)
+//   and later runs call `analytics.identify`. Do not let the tag load Customer.io on a page that
+//   also has Segment on `analytics`; the two would share that global (and, in any case, the
+//   ajs_* storage keys, §2).
+// - Without loading, a call is queued on `<globalName>` for the page's snippet to adopt.
+// - The email may be the user id (Customer.io parses it); "use email as user id" covers that.
+// - Reset: `reset()` like Segment.
+import { choice, flag } from '../checks';
+import { deliver, identifyArgs, readIntegrations } from './analytics-js';
+import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
+import type { AnalyticsGlobal, AnalyticsJsSetup } from './analytics-js';
+import type { Done, VendorContext } from './types';
+import type { IdentifyCall, WindowUse } from '../model';
+
+export const WINDOW: WindowUse = {
+  callInWindow: ['cioanalytics.identify', 'cioanalytics.reset', 'analytics.identify', 'analytics.reset'],
+  copyFromWindow: [
+    'cioanalytics', 'cioanalytics.identify', 'cioanalytics.reset', 'analytics', 'analytics.identify', 'analytics.reset',
+  ],
+  setInWindow: ['cioanalytics._writeKey', 'analytics._writeKey'],
+  createQueue: ['cioanalytics', 'analytics'],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: [
+    'https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
+    'https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
+  ],
+};
+
+const GLOBALS: AnalyticsGlobal[] = ['cioanalytics', 'analytics'];
+const HOSTS = { us: 'https://cdp.customer.io', eu: 'https://cdp-eu.customer.io' };
+
+export function customerioSetup(options: unknown): AnalyticsJsSetup {
+  const raw = optionsObject(options);
+  const global = choice(raw.globalName, GLOBALS, 'cioanalytics');
+  const host = choice(raw.region, ['us', 'eu'], 'us') === 'eu' ? HOSTS.eu : HOSTS.us;
+  const load = flag(raw.loadScript, false);
+  const key = readKey(raw.writeKey, 'Customer.io write key', KEY_CHARS);
+  const segment = key.value === null ? null : urlSegment(key.value);
+  const loading = load && segment !== null;
+  return {
+    vendor: 'Customer.io',
+    callGlobals: loading && global !== 'analytics' ? [global, 'analytics'] : [global],
+    queueGlobal: loading ? 'analytics' : global,
+    scriptUrl: loading ? host + '/v1/analytics-js/snippet/' + segment + '/analytics.min.js' : null,
+    loadError: load && segment === null ? 'cannot load Customer.io: ' + key.error : null,
+    writeKey: key.value,
+  };
+}
+
+export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
+  const integrations = readIntegrations(optionsObject(options).integrations, context.note);
+  deliver(context, customerioSetup(options), 'identify', identifyArgs(call, integrations, context.note), done);
+}
+
+export function reset(options: unknown, context: VendorContext, done: Done): void {
+  deliver(context, customerioSetup(options), 'reset', [], done);
+}

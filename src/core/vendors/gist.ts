@@ -1,0 +1,213 @@
+// Gist (getgist.com): gist.identify(userId, props) (vendors.md §3, §8.3, vendor-docs/gist-identify.txt).
+//
+// Decisions:
+// - Required: an email and a user id (Gist's document says both are required; §8.3 says to
+//   follow it until Gist confirms otherwise). Missing either → 'failed', nothing sent. The user
+//   id must be shorter than 255 characters (Gist: "fewer than 255").
+// - Property keys: camelCase becomes snake_case (firstName → first_name); keys containing '$'
+//   are dropped with a warning (such keys are other tools' reserved properties, e.g. $created);
+//   any other character outside [A-Za-z0-9_] (including '.') becomes '_' with an info note.
+//   When two keys end up the same, the later one wins with a warning.
+// - Values: strings, numbers, booleans and null (Gist's "no value"). Strings longer than 255
+//   characters are truncated to 255 with a warning (keeps the useful start, e.g. a description).
+//   Objects are flattened one level (company.name → company_name); lists of scalars become one
+//   comma-separated string; anything deeper is dropped with a warning.
+// - Dates (typed date rows, createdAt, birthday) are sent as unix seconds in keys ending in
+//   `_at` (createdAt → created_at, birthday → birthday_at).
+// - `name` is built from firstName + lastName when no name is given (Gist has no first/last
+//   name contact fields of its own).
+// - Company → company_* properties; key/value tags → properties of their own (unless a property
+//   of that name exists); labels → `tags` as one comma-separated string, and `overwrite_tags:
+//   false` only when the destination says so (Gist's default is true; nothing is sent when no
+//   labels are given, so existing tags are left alone).
+// - Delivery: `gist.identify` when it is a function (SDK or the page's snippet stub); otherwise
+//   ['identify', id, props] is pushed into the `gist` array stub. When we create that stub and
+//   load the script (option `loadScript` + a valid app id), we first queue ['setAppId', appId]
+//   and ['trackPageView'] as Gist's snippet does. Script: https://widget.getgist.com.
+// - Reset: gist.chat('shutdown'), which exists only once the SDK has loaded: called at once when
+//   present; when a Gist stub is on the page, waited for up to `waitMs` (default 5000 ms);
+//   otherwise (or after the wait) 'skipped' with a message.
+import { flag, isScalar, milliseconds } from '../checks';
+import { parseDate } from '../dates';
+import { getType, makeString } from '../lang';
+import { flatten } from '../flat';
+import { keyValueTags, labels } from '../tags';
+import { endsWith, snakeCase, wordChars } from '../text';
+import { optionsObject, readKey, KEY_CHARS } from './options';
+import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, queuedUntilLoaded, waitUntil } from './runtime';
+import { outcome } from './types';
+import type { Done, VendorContext } from './types';
+import type { IdentifyCall, Json, JsonObject, WindowUse } from '../model';
+import type { Scalar } from '../flat';
+import type { Note } from '../messages';
+
+export const WINDOW: WindowUse = {
+  callInWindow: ['gist.identify', 'gist.chat'],
+  copyFromWindow: ['gist', 'gist.identify', 'gist.chat'],
+  setInWindow: [],
+  createQueue: ['gist'],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: ['https://widget.getgist.com/'],
+};
+
+export const SCRIPT_URL = 'https://widget.getgist.com';
+/** Gist: user ids "must be fewer than 255 characters"; string values "up to 255 characters". */
+export const MAX_ID_LENGTH = 254;
+export const MAX_STRING_LENGTH = 255;
+
+interface GistOptionsRead {
+  load: boolean;
+  appId: string | null;
+  appIdError: string | null;
+  overwriteTags: boolean;
+  waitMs: number;
+}
+
+function readOptions(options: unknown): GistOptionsRead {
+  const raw = optionsObject(options);
+  const appId = readKey(raw.appId, 'Gist app id', KEY_CHARS);
+  return {
+    load: flag(raw.loadScript, false),
+    appId: appId.value,
+    appIdError: appId.error,
+    overwriteTags: flag(raw.overwriteTags, true),
+    waitMs: milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS),
+  };
+}
+
+/** A Gist property key, or null when it must be dropped ('$'). */
+export function gistKey(key: string, note: Note): string | null {
+  if (key.indexOf('$') >= 0) {
+    note('warning', 'property "' + key + '" dropped: Gist does not allow "$" in property names');
+    return null;
+  }
+  const snake = snakeCase(key);
+  const clean = wordChars(snake);
+  if (clean !== snake) note('info', 'property "' + key + '" sent as "' + clean + '" (Gist allows only letters, digits and _)');
+  return clean;
+}
+
+function gistValue(key: string, value: Scalar, note: Note): Scalar {
+  if (getType(value) === 'string' && (value as string).length > MAX_STRING_LENGTH) {
+    note('warning', 'property "' + key + '" truncated to ' + MAX_STRING_LENGTH + ' characters');
+    return (value as string).substring(0, MAX_STRING_LENGTH);
+  }
+  return value;
+}
+
+function put(props: JsonObject, key: string | null, value: Json, note: Note): void {
+  if (key === null) return;
+  if (props.hasOwnProperty(key)) note('warning', 'property "' + key + '" is given twice; the later value is used');
+  props[key] = value;
+}
+
+/** A date trait as (key ending in _at, unix seconds). */
+function putDate(props: JsonObject, name: string, value: Json, note: Note): void {
+  const key = gistKey(name, note);
+  const ms = parseDate(value);
+  if (key === null || ms === null) return;
+  put(props, endsWith(key, '_at') ? key : key + '_at', Math.floor(ms / 1000), note);
+}
+
+function fullName(traits: JsonObject): string | null {
+  const parts: string[] = [];
+  if (isScalar(traits.firstName) && traits.firstName !== null) parts.push(makeString(traits.firstName));
+  if (isScalar(traits.lastName) && traits.lastName !== null) parts.push(makeString(traits.lastName));
+  return parts.length === 0 ? null : parts.join(' ');
+}
+
+/** P of §8.3 (see the header). */
+export function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): JsonObject {
+  const props: JsonObject = {};
+  if (call.email !== null) props.email = call.email;
+  const entries = flatten(call.traits, note);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.parent === null && call.dateKeys.indexOf(entry.name) >= 0) {
+      putDate(props, entry.name, entry.value, note);
+      continue;
+    }
+    const key = gistKey(entry.parent === null ? entry.name : entry.parent + '_' + entry.name, note);
+    if (key !== null) put(props, key, gistValue(key, entry.value, note), note);
+  }
+  const name = fullName(call.traits);
+  if (!props.hasOwnProperty('name') && name !== null) props.name = gistValue('name', name, note);
+  if (call.company !== null) {
+    const company = flatten({ company: call.company as JsonObject }, note);
+    for (let i = 0; i < company.length; i++) {
+      const key = gistKey('company_' + company[i].name, note);
+      if (key !== null) put(props, key, gistValue(key, company[i].value, note), note);
+    }
+  }
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) {
+    const key = gistKey(pairs[i].name, note);
+    if (key === null) continue;
+    if (props.hasOwnProperty(key)) note('warning', 'tag ' + pairs[i].name + ' not sent: a property of that name is already set');
+    else props[key] = gistValue(key, pairs[i].value as string, note);
+  }
+  const names = labels(call.tags);
+  if (names.length > 0) {
+    props.tags = names.join(',');
+    if (!overwriteTags) props.overwrite_tags = false;
+  }
+  return props;
+}
+
+/** Why Gist cannot take this call, or null. */
+function missing(call: IdentifyCall): string | null {
+  if (call.email === null) return 'Gist needs an email (its identify requires user_id and email); not sent';
+  if (call.userId === null) return 'Gist needs a user id (its identify requires user_id and email); not sent';
+  if (call.userId.length > MAX_ID_LENGTH) {
+    return 'Gist user ids must be fewer than 255 characters (this one has ' + call.userId.length + '); not sent';
+  }
+  return null;
+}
+
+export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
+  const problem = missing(call);
+  if (problem !== null) return done(outcome('failed', problem));
+  const platform = context.platform;
+  const settings = readOptions(options);
+  const args: Json[] = [call.userId as string, gistProps(call, settings.overwriteTags, context.note)];
+  if (isFunctionAt(platform, 'gist.identify')) {
+    platform.callInWindow('gist.identify', args);
+    return done(outcome('sent', 'gist.identify called'));
+  }
+  const current = getType(platform.copyFromWindow('gist'));
+  if (current !== 'undefined' && current !== 'array') {
+    return done(outcome('failed', 'window.gist holds a ' + current + ' that is not Gist; nothing sent'));
+  }
+  if (settings.load && settings.appId === null) return done(outcome('failed', 'cannot load Gist: ' + settings.appIdError));
+  const push = platform.createQueue('gist');
+  if (settings.load && current === 'undefined') {
+    push(['setAppId', settings.appId as string]);
+    push(['trackPageView']);
+  }
+  push(['identify' as Json].concat(args));
+  if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Gist', done);
+  done(outcome('queued', 'Gist is not on the page yet; the call waits in window.gist until its snippet loads Gist'));
+}
+
+function shutdown(context: VendorContext): void {
+  context.platform.callInWindow('gist.chat', ['shutdown']);
+}
+
+export function reset(options: unknown, context: VendorContext, done: Done): void {
+  const platform = context.platform;
+  const chatReady = () => isFunctionAt(platform, 'gist.chat');
+  if (chatReady()) {
+    shutdown(context);
+    return done(outcome('sent', "gist.chat('shutdown') called"));
+  }
+  if (getType(platform.copyFromWindow('gist')) === 'undefined') {
+    return done(outcome('skipped', 'Gist is not on the page; nothing to shut down'));
+  }
+  const waitMs = readOptions(options).waitMs;
+  waitUntil(platform, chatReady, waitMs, (ready) => {
+    if (!ready) return done(outcome('skipped', 'Gist did not finish loading within ' + waitMs + " ms; chat('shutdown') not called"));
+    shutdown(context);
+    done(outcome('sent', "gist.chat('shutdown') called once Gist had loaded"));
+  });
+}

@@ -1,0 +1,100 @@
+// Mutiny: window.mutiny.client.identify(userIdOrNull, traits) (vendors.md §4, §8.3,
+// vendor-docs/mutiny-identify.txt).
+//
+// Decisions:
+// - Only when `mutiny.client.identify` is a function on the page (Mutiny's SDK, or its snippet
+//   stub): a template cannot build the stub's {args, resolve, reject} entries faithfully, and the
+//   client script URL is per customer, so we never load Mutiny. Otherwise 'skipped' with a
+//   message.
+// - First argument: the user id, or null for an anonymous visitor (Mutiny's documented form).
+// - M = traits + email + company, where company keeps camelCase `employeeCount` (Mutiny's
+//   Account object) and `domain` is reduced to a bare host (scheme, 'www.', path, query and port
+//   removed, lower-cased) with an info note when it changed.
+// - Tags: key/value tags become traits of that name (unless a trait has it); labels become one
+//   comma-separated `tags` trait (easy to match with "contains" in Mutiny's segment builder).
+// - A warning when there is no email: Mutiny cannot match a CRM record without one.
+// - The identify call returns a Promise that the stub rejects after 500 ms when the SDK does
+//   not answer. The sandbox cannot attach a handler to a page Promise; the bridge's platform
+//   (callInWindow) swallows rejections of returned thenables.
+// - Reset: Mutiny has none (only opt-out/opt-in consent methods), so a documented no-op:
+//   'skipped' with a message.
+import { copyObject, isString } from '../checks';
+import { keyValueTags, labels } from '../tags';
+import { isFunctionAt } from './runtime';
+import { outcome } from './types';
+import type { Done, VendorContext } from './types';
+import type { Company, IdentifyCall, JsonObject, WindowUse } from '../model';
+import type { Note } from '../messages';
+
+export const WINDOW: WindowUse = {
+  callInWindow: ['mutiny.client.identify'],
+  copyFromWindow: ['mutiny.client.identify'],
+  setInWindow: [],
+  createQueue: [],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: [],
+};
+
+function cutAt(value: string, stops: string[]): string {
+  let end = value.length;
+  for (let i = 0; i < stops.length; i++) {
+    const at = value.indexOf(stops[i]);
+    if (at >= 0 && at < end) end = at;
+  }
+  return value.substring(0, end);
+}
+
+/** 'https://www.Airbnb.com/about' → 'airbnb.com'. */
+export function bareHost(domain: string): string {
+  let host = domain.trim().toLowerCase();
+  const scheme = host.indexOf('://');
+  if (scheme >= 0) host = host.substring(scheme + 3);
+  host = cutAt(host, ['/', '?', '#', ':']);
+  if (host.substring(0, 4) === 'www.') host = host.substring(4);
+  return host;
+}
+
+function mutinyCompany(company: Company, note: Note): JsonObject {
+  const out: JsonObject = {};
+  const keys = Object.keys(company);
+  for (let i = 0; i < keys.length; i++) {
+    const value = company[keys[i]];
+    if (value !== undefined) out[keys[i]] = value;
+  }
+  if (isString(out.domain)) {
+    const host = bareHost(out.domain);
+    if (host !== out.domain) note('info', 'company.domain "' + out.domain + '" sent as the bare host "' + host + '"');
+    out.domain = host;
+  }
+  return out;
+}
+
+/** M of §8.3 (see the header). */
+export function mutinyTraits(call: IdentifyCall, note: Note): JsonObject {
+  const traits = copyObject(call.traits);
+  if (call.email !== null) traits.email = call.email;
+  if (call.company !== null) traits.company = mutinyCompany(call.company, note);
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) {
+    if (traits.hasOwnProperty(pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
+    else traits[pairs[i].name] = pairs[i].value as string;
+  }
+  const names = labels(call.tags);
+  if (names.length > 0) traits.tags = names.join(',');
+  return traits;
+}
+
+export function identify(call: IdentifyCall, _options: unknown, context: VendorContext, done: Done): void {
+  const platform = context.platform;
+  if (!isFunctionAt(platform, 'mutiny.client.identify')) {
+    return done(outcome('skipped', 'Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page'));
+  }
+  if (call.email === null) context.note('warning', 'no email: Mutiny cannot match this visitor to a CRM record');
+  platform.callInWindow('mutiny.client.identify', [call.userId, mutinyTraits(call, context.note)]);
+  done(outcome('sent', 'mutiny.client.identify called'));
+}
+
+export function reset(_options: unknown, _context: VendorContext, done: Done): void {
+  done(outcome('skipped', 'Mutiny has no reset or logout call; nothing to do'));
+}

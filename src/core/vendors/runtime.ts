@@ -1,0 +1,45 @@
+// Delivery helpers shared by the vendor modules: is a page function there, load a vendor's
+// script with exactly one completion, and wait a bounded time for an SDK to appear (the
+// sandbox has no timers, so waiting is callLater re-checks against platform.now()).
+import { getType } from '../lang';
+import { once } from '../once';
+import { outcome } from './types';
+import type { Done } from './types';
+import type { Platform } from '../platform';
+
+/** Longest bounded wait a destination may configure (ms). */
+export const MAX_WAIT_MS = 30000;
+export const DEFAULT_WAIT_MS = 5000;
+
+export function isFunctionAt(platform: Platform, path: string): boolean {
+  return getType(platform.copyFromWindow(path)) === 'function';
+}
+
+/** Injects `url` once per page (the URL is the cache token); `done(true|false)` exactly once. */
+export function loadScript(platform: Platform, url: string, done: (loaded: boolean) => void): void {
+  const finish = once(done);
+  platform.injectScript(url, () => finish(true), () => finish(false), url);
+}
+
+/** A call we queued is 'queued' once the vendor's script loads, 'failed' when it cannot load. */
+export function queuedUntilLoaded(platform: Platform, url: string, vendor: string, done: Done): void {
+  loadScript(platform, url, (loaded) => {
+    if (loaded) done(outcome('queued', 'queued; ' + vendor + "'s script loaded and runs it"));
+    else done(outcome('failed', 'queued, but ' + vendor + "'s script failed to load (" + url + ')'));
+  });
+}
+
+/**
+ * Calls `done(true)` as soon as `ready()` holds (checked now, then after each callLater), or
+ * `done(false)` once `boundMs` have passed on platform.now().
+ */
+export function waitUntil(platform: Platform, ready: () => boolean, boundMs: number, done: (ready: boolean) => void): void {
+  const start = platform.now();
+  const finish = once(done);
+  const check = () => {
+    if (ready()) return finish(true);
+    if (platform.now() - start >= boundMs) return finish(false);
+    platform.callLater(check);
+  };
+  check();
+}

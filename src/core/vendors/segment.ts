@@ -1,0 +1,50 @@
+// Segment analytics.js (vendors.md §1, §8.3). The API rules live in analytics-js.ts.
+//
+// Decisions:
+// - Global `analytics`; the SDK (or the page's snippet stub) is used when `analytics.identify`
+//   is a function, otherwise the call is queued in the `analytics` array.
+// - Loading (option `loadScript`) needs a write key of letters, digits, '_' or '-'; the script is
+//   https://cdn.segment.com/analytics.js/v1/<writeKey>/analytics.min.js (write key URL-encoded).
+//   Without a usable key the call fails when loading is needed, and is reported as such.
+// - Reset: `analytics.reset()`, through the stub when the SDK is not loaded yet (and loading
+//   the script when configured, so the stored ids are really cleared).
+import { flag } from '../checks';
+import { deliver, identifyArgs, readIntegrations } from './analytics-js';
+import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
+import type { AnalyticsJsSetup } from './analytics-js';
+import type { Done, VendorContext } from './types';
+import type { IdentifyCall, WindowUse } from '../model';
+
+export const WINDOW: WindowUse = {
+  callInWindow: ['analytics.identify', 'analytics.reset'],
+  copyFromWindow: ['analytics', 'analytics.identify', 'analytics.reset'],
+  setInWindow: ['analytics._writeKey'],
+  createQueue: ['analytics'],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: ['https://cdn.segment.com/analytics.js/v1/*/analytics.min.js'],
+};
+
+export function segmentSetup(options: unknown): AnalyticsJsSetup {
+  const raw = optionsObject(options);
+  const load = flag(raw.loadScript, false);
+  const key = readKey(raw.writeKey, 'Segment write key', KEY_CHARS);
+  const segment = key.value === null ? null : urlSegment(key.value);
+  return {
+    vendor: 'Segment',
+    callGlobals: ['analytics'],
+    queueGlobal: 'analytics',
+    scriptUrl: load && segment !== null ? 'https://cdn.segment.com/analytics.js/v1/' + segment + '/analytics.min.js' : null,
+    loadError: load && segment === null ? 'cannot load analytics.js: ' + key.error : null,
+    writeKey: key.value,
+  };
+}
+
+export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
+  const integrations = readIntegrations(optionsObject(options).integrations, context.note);
+  deliver(context, segmentSetup(options), 'identify', identifyArgs(call, integrations, context.note), done);
+}
+
+export function reset(options: unknown, context: VendorContext, done: Done): void {
+  deliver(context, segmentSetup(options), 'reset', [], done);
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { identify, reset } from '../../src/core/vendors/antsomi';
+import type { Outcome } from '../../src/core/vendors/types';
+import type { IdentifyInput } from '../../src/core/model';
+import { FakePlatform } from './fake-platform';
+import { antsomiSdk, antsomiStub, callOf, context } from './helpers';
+
+const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+
+function send(platform: FakePlatform, input: IdentifyInput, options: unknown = {}) {
+  const ctx = context(platform);
+  const outcomes: Outcome[] = [];
+  identify(callOf(input), options, ctx, (o) => outcomes.push(o));
+  platform.flush();
+  return { outcomes, messages: ctx.list.map((m) => m.text) };
+}
+
+function tracked(input: IdentifyInput, options: unknown = {}) {
+  const platform = new FakePlatform();
+  const seen = antsomiSdk(platform.win);
+  const result = send(platform, input, options);
+  return { call: seen[0], ...result, platform };
+}
+
+describe('antsomi identify', () => {
+  it('customer id is the md5 of the trimmed lower-cased email', () => {
+    const { call } = tracked({ email: '  Ann@Example.COM ' });
+    const cid = md5('ann@example.com');
+    expect(call).toEqual(['track', 'user', 'identify', {
+      items: [],
+      dims: { customers: { type: 'customers', customer_id: cid, email: 'Ann@Example.COM' } },
+      extra: { identify_id: cid, identify_event: 'identify' },
+    }]);
+  });
+
+  it('uses the sign_in and sign_up actions of the event', () => {
+    expect(tracked({ email: 'a@b.co', event: 'sign_in' }).call.slice(1, 3)).toEqual(['user', 'sign_in']);
+    const signUp = tracked({ email: 'a@b.co', event: 'sign_up' }).call;
+    expect(signUp[2]).toBe('sign_up');
+    expect((signUp[3] as { extra: unknown }).extra).toEqual({ identify_id: md5('a@b.co'), identify_event: 'sign_up' });
+  });
+
+  it("speaks the developer guide's vocabulary when asked, with the SDK's lead time", () => {
+    const { call } = tracked({ email: 'a@b.co', event: 'sign_in', traits: { name: 'Ann' } }, { vocabulary: 'devguide' });
+    expect(call[3]).toEqual({
+      dims: { customers: { customer_id: md5('a@b.co'), name: 'Ann', email: 'a@b.co' } },
+      extra: { identify_id: md5('a@b.co'), identify_time: '2024-05-01 10:00:00', identify_event: 'user_sign_in', identify_type: 'exact' },
+    });
+  });
+
+  it('falls back to the current UTC time for identify_time before the SDK has loaded', () => {
+    const platform = new FakePlatform();
+    platform.clock = Date.UTC(2024, 4, 1, 8, 30, 5);
+    const queue = antsomiStub(platform.win);
+    const { messages } = send(platform, { email: 'a@b.co' }, { vocabulary: 'devguide' });
+    expect((queue[0][2] as { extra: { identify_time: string } }).extra.identify_time).toBe('2024-05-01 08:30:05');
+    expect(messages).toContain("Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
+  });
+
+  it('takes the customer id from the phone or the user id, hashed or not, as configured', () => {
+    expect((tracked({ traits: { phone: ' 0900028583 ' } }, { customerIdFrom: 'phone' }).call[3] as any).extra.identify_id).toBe(md5('0900028583'));
+    expect((tracked({ userId: 'U-1' }, { customerIdFrom: 'userId', customerIdHash: 'none' }).call[3] as any).extra.identify_id).toBe('U-1');
+    const hashed = md5('already');
+    expect((tracked({ userId: hashed }, { customerIdFrom: 'userId' }).call[3] as any).extra.identify_id).toBe(hashed);
+  });
+
+  it('fails without a source for the customer id', () => {
+    const { outcomes, platform } = tracked({ userId: 'u-1' });
+    expect(outcomes[0]).toEqual({ status: 'failed', message: 'no customer id: Antsomi needs an email; not sent' });
+    expect(platform.callsTo('callInWindow')).toEqual([]);
+  });
+
+  it('maps traits to attribute codes and drops codes Antsomi cannot take', () => {
+    const { call, messages } = tracked({
+      email: 'a@b.co',
+      traits: { firstName: 'Ann', lastName: 'Lee', phone: '123', gender: 'f', birthday: '1990-05-17', loyaltyTier: 'gold', 'Ünïcode': 'x', createdAt: 1700000000, type: 'x' },
+      company: { name: 'Acme' },
+      tags: 'vip, brand=Audi',
+    });
+    expect((call[3] as any).dims.customers).toEqual({
+      type: 'customers', customer_id: md5('a@b.co'), first_name: 'Ann', last_name: 'Lee', name: 'Ann Lee', phone: '123', gender: 'f',
+      date_of_birth: '1990-05-17', loyalty_tier: 'gold', created_at: '2023-11-14 22:13:20', email: 'a@b.co',
+      company_name: 'Acme', brand: 'Audi', tags: 'vip',
+    });
+    expect(messages).toContain('attribute "ünïcode" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
+    expect(messages).toContain('attribute "type" is set by the tag; the trait is not sent');
+  });
+
+  it("calls the loader's stub when the SDK is still loading", () => {
+    const platform = new FakePlatform();
+    const queue = antsomiStub(platform.win);
+    expect(send(platform, { email: 'a@b.co' }).outcomes[0].status).toBe('sent');
+    expect(Array.from(queue[0]).slice(0, 2)).toEqual(['user', 'identify']);
+  });
+
+  it("builds Antsomi's stub and loads its script with numeric portal and property ids", () => {
+    const platform = new FakePlatform();
+    const { outcomes } = send(platform, { email: 'a@b.co' }, { loadScript: true, portalId: '33167', propertyId: 556380312 });
+    expect(platform.callsTo('createArgumentsQueue')).toEqual([['web_event', 'web_event.queue']]);
+    expect(platform.callsTo('aliasInWindow')).toEqual([['web_event.track', 'web_event']]);
+    expect(platform.win._portalId).toBe('33167');
+    expect(platform.win._propId).toBe('556380312');
+    expect(platform.win.web_event.propId).toBe('556380312');
+    expect(platform.win.web_event.track).toBe(platform.win.web_event);
+    expect(Array.from(platform.win.web_event.queue[0] as IArguments).slice(0, 2)).toEqual(['user', 'identify']);
+    expect(platform.callsTo('injectScript')).toEqual([['https://st-a.cdp.asia/insight.js', 'https://st-a.cdp.asia/insight.js']]);
+    expect(outcomes[0].status).toBe('queued');
+  });
+
+  it('refuses to load with ids that are not numeric', () => {
+    const platform = new FakePlatform();
+    const { outcomes } = send(platform, { email: 'a@b.co' }, { loadScript: true, portalId: '33167', propertyId: 'abc' });
+    expect(outcomes[0].message).toBe('cannot load Antsomi: the portal id and the property id must both be numeric');
+    expect(platform.win.web_event).toBeUndefined();
+  });
+
+  it('is reported failed when its script fails to load', () => {
+    const platform = new FakePlatform();
+    platform.onScript('cdp.asia', { outcome: 'fail' });
+    expect(send(platform, { email: 'a@b.co' }, { loadScript: true, portalId: 1, propertyId: 2 }).outcomes[0].status).toBe('failed');
+  });
+});
+
+describe('antsomi reset', () => {
+  const doReset = (platform: FakePlatform) => {
+    const outcomes: Outcome[] = [];
+    reset({}, context(platform), (o) => outcomes.push(o));
+    return outcomes;
+  };
+
+  it('tracks sign_out and resets the anonymous id', () => {
+    const platform = new FakePlatform();
+    const seen = antsomiSdk(platform.win);
+    expect(doReset(platform)[0]).toEqual({ status: 'sent', message: 'sign_out sent and the anonymous id reset' });
+    expect(seen).toEqual([['track', 'user', 'sign_out'], ['resetAnonymousUId']]);
+  });
+
+  it('queues sign_out in the stub and says the anonymous id stays', () => {
+    const platform = new FakePlatform();
+    const queue = antsomiStub(platform.win);
+    expect(doReset(platform)[0].message).toContain('resetAnonymousUId is not there yet');
+    expect(Array.from(queue[0])).toEqual(['user', 'sign_out']);
+  });
+
+  it('is skipped when Antsomi is not on the page', () => {
+    expect(doReset(new FakePlatform())[0].status).toBe('skipped');
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { identify, reset } from '../../src/core/vendors/customerio';
+import type { Outcome } from '../../src/core/vendors/types';
+import type { IdentifyInput } from '../../src/core/model';
+import { FakePlatform } from './fake-platform';
+import { analyticsSdk, analyticsStub, callOf, context } from './helpers';
+
+function send(platform: FakePlatform, input: IdentifyInput, options: unknown = {}) {
+  const outcomes: Outcome[] = [];
+  identify(callOf(input), options, context(platform), (o) => outcomes.push(o));
+  platform.flush();
+  return outcomes;
+}
+
+describe('customer.io identify', () => {
+  it('calls cioanalytics.identify, the global of the current snippet', () => {
+    const platform = new FakePlatform();
+    const seen = analyticsSdk(platform.win, 'cioanalytics');
+    const other = analyticsSdk(platform.win, 'analytics');
+    send(platform, { userId: 'u', email: 'ann@example.com' });
+    expect(seen).toEqual([['identify', 'u', { email: 'ann@example.com' }]]);
+    expect(other).toEqual([]);
+  });
+
+  it('sends a traits-only identify for an anonymous visitor, never identify(null, …)', () => {
+    const platform = new FakePlatform();
+    const seen = analyticsSdk(platform.win, 'cioanalytics');
+    send(platform, { email: 'ann@example.com' });
+    expect(seen).toEqual([['identify', { email: 'ann@example.com' }]]);
+  });
+
+  it('uses window.analytics for older snippets when configured', () => {
+    const platform = new FakePlatform();
+    const stub = analyticsStub(platform.win, 'analytics');
+    expect(send(platform, { userId: 'u' }, { globalName: 'analytics' })[0].status).toBe('sent');
+    expect([...stub]).toEqual([['identify', 'u', {}]]);
+  });
+
+  it('queues on cioanalytics for the page snippet when Customer.io is not loaded and not loaded by us', () => {
+    const platform = new FakePlatform();
+    expect(send(platform, { userId: 'u' })[0].status).toBe('queued');
+    expect(platform.win.cioanalytics).toEqual([['identify', 'u', {}]]);
+  });
+
+  it('loads its own script and queues on window.analytics, where that bundle looks without the data attribute', () => {
+    const platform = new FakePlatform();
+    const outcomes = send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' });
+    const url = 'https://cdp.customer.io/v1/analytics-js/snippet/key1/analytics.min.js';
+    expect(platform.callsTo('injectScript')).toEqual([[url, url]]);
+    expect([...platform.win.analytics]).toEqual([['identify', 'u', {}]]);
+    expect(platform.win.analytics._writeKey).toBe('key1');
+    expect(platform.win.cioanalytics).toBeUndefined();
+    expect(outcomes[0].status).toBe('queued');
+  });
+
+  it('loads from the EU host for the EU region', () => {
+    const platform = new FakePlatform();
+    send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1', region: 'EU' });
+    expect(platform.callsTo('injectScript')[0][0]).toBe('https://cdp-eu.customer.io/v1/analytics-js/snippet/key1/analytics.min.js');
+  });
+
+  it('calls the Customer.io it loaded earlier on window.analytics', () => {
+    const platform = new FakePlatform();
+    const seen = analyticsSdk(platform.win, 'analytics');
+    send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' });
+    expect(seen).toEqual([['identify', 'u', {}]]);
+    expect(platform.callsTo('injectScript')).toEqual([]);
+  });
+
+  it('prefers the page snippet on cioanalytics even when configured to load', () => {
+    const platform = new FakePlatform();
+    const stub = analyticsStub(platform.win, 'cioanalytics');
+    send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' });
+    expect([...stub]).toEqual([['identify', 'u', {}]]);
+    expect(platform.callsTo('injectScript')).toEqual([]);
+  });
+
+  it('is reported failed when its script fails to load', () => {
+    const platform = new FakePlatform();
+    platform.onScript('customer.io', { outcome: 'fail' });
+    expect(send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' })[0].status).toBe('failed');
+  });
+});
+
+describe('customer.io reset', () => {
+  it('calls cioanalytics.reset()', () => {
+    const platform = new FakePlatform();
+    const seen = analyticsSdk(platform.win, 'cioanalytics');
+    const outcomes: Outcome[] = [];
+    reset({}, context(platform), (o) => outcomes.push(o));
+    expect(seen).toEqual([['reset']]);
+    expect(outcomes[0].status).toBe('sent');
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { identify, reset } from '../../src/core/vendors/gist';
+import type { Outcome } from '../../src/core/vendors/types';
+import type { IdentifyInput } from '../../src/core/model';
+import { FakePlatform } from './fake-platform';
+import { callOf, context, gistSdk, gistStub } from './helpers';
+
+const USER = { userId: 'u-1', email: 'ann@example.com' };
+
+function send(platform: FakePlatform, input: IdentifyInput, options: unknown = {}) {
+  const ctx = context(platform);
+  const outcomes: Outcome[] = [];
+  identify(callOf(input), options, ctx, (o) => outcomes.push(o));
+  platform.flush();
+  return { outcomes, messages: ctx.list.map((m) => m.text) };
+}
+
+/** The props Gist received from a loaded SDK. */
+function propsOf(input: IdentifyInput, options: unknown = {}) {
+  const platform = new FakePlatform();
+  const seen = gistSdk(platform.win);
+  const result = send(platform, input, options);
+  return { props: seen[0]?.[2] as Record<string, unknown>, id: seen[0]?.[1], ...result };
+}
+
+describe('gist identify', () => {
+  it('sends identify(userId, props) with the email and snake_case keys', () => {
+    const { props, id, outcomes } = propsOf({ ...USER, traits: { firstName: 'Ann', plan: 'pro', activeAccounts: 3 } });
+    expect(id).toBe('u-1');
+    expect(props).toEqual({ email: 'ann@example.com', first_name: 'Ann', plan: 'pro', active_accounts: 3, name: 'Ann' });
+    expect(outcomes[0].status).toBe('sent');
+  });
+
+  it('builds name from first and last name unless a name is given', () => {
+    expect(propsOf({ ...USER, traits: { firstName: 'Ann', lastName: 'Lee' } }).props.name).toBe('Ann Lee');
+    expect(propsOf({ ...USER, traits: { firstName: 'Ann', name: 'Dr Ann' } }).props.name).toBe('Dr Ann');
+  });
+
+  it('drops keys with a dollar sign and says so', () => {
+    const { props, messages } = propsOf({ ...USER, traits: { $created: 'x', plan: 'pro' } });
+    expect(props).toEqual({ email: 'ann@example.com', plan: 'pro' });
+    expect(messages).toContain('property "$created" dropped: Gist does not allow "$" in property names');
+  });
+
+  it('replaces dots and other special characters in keys with underscores', () => {
+    const { props, messages } = propsOf({ ...USER, traits: { 'utm.source': 'ads', 'fav colour!': 'red' } });
+    expect(props).toMatchObject({ utm_source: 'ads', fav_colour_: 'red' });
+    expect(messages).toContain('property "utm.source" sent as "utm_source" (Gist allows only letters, digits and _)');
+  });
+
+  it('sends dates as unix seconds in keys ending in _at', () => {
+    const { props } = propsOf({
+      ...USER,
+      traits: { createdAt: '2023-11-14T22:13:20Z', birthday: '1990-01-01' },
+      traitRows: [{ key: 'last_paid_at', value: '2024-01-01T00:00:00+01:00', type: 'date' }, { key: 'renewal', value: 1700000000000, type: 'date' }],
+    });
+    expect(props).toMatchObject({ created_at: 1700000000, birthday_at: 631152000, last_paid_at: 1704063600, renewal_at: 1700000000 });
+    expect(props.createdAt).toBeUndefined();
+  });
+
+  it('flattens objects one level and drops deeper values with a warning', () => {
+    const { props, messages } = propsOf({ ...USER, traits: { address: { city: 'Oslo', geo: { lat: 1 } }, interests: ['cars', 'golf'] } });
+    expect(props).toMatchObject({ address_city: 'Oslo', interests: 'cars,golf' });
+    expect(props.address_geo).toBeUndefined();
+    expect(messages).toContain('address.geo is nested more than one level deep; dropped');
+  });
+
+  it('sends the company as company_* properties', () => {
+    const { props } = propsOf({ ...USER, company: { name: 'Acme', employeeCount: 12 } });
+    expect(props).toMatchObject({ company_name: 'Acme', company_employee_count: 12 });
+  });
+
+  it('truncates strings longer than 255 characters and says so', () => {
+    const { props, messages } = propsOf({ ...USER, traits: { description: 'd'.repeat(300) } });
+    expect(props.description).toBe('d'.repeat(255));
+    expect(messages).toContain('property "description" truncated to 255 characters');
+  });
+
+  it('sends null as Gist\'s "no value"', () => {
+    expect(propsOf({ ...USER, traits: { teammates: null } }).props.teammates).toBeNull();
+  });
+
+  it('sends labels as a comma-separated tags string and key/value tags as properties', () => {
+    const { props } = propsOf({ ...USER, tags: 'Free, popular, brand=Audi' });
+    expect(props).toMatchObject({ tags: 'Free,popular', brand: 'Audi' });
+    expect(props.overwrite_tags).toBeUndefined();
+  });
+
+  it('sends overwrite_tags only when it is false', () => {
+    expect(propsOf({ ...USER, tags: 'vip' }, { overwriteTags: false }).props.overwrite_tags).toBe(false);
+    expect(propsOf({ ...USER, tags: 'vip' }, { overwriteTags: true }).props.overwrite_tags).toBeUndefined();
+    expect(propsOf({ ...USER }, { overwriteTags: false }).props.tags).toBeUndefined();
+  });
+
+  it('requires an email', () => {
+    const platform = new FakePlatform();
+    const seen = gistSdk(platform.win);
+    const { outcomes } = send(platform, { userId: 'u-1' });
+    expect(outcomes[0]).toEqual({ status: 'failed', message: 'Gist needs an email (its identify requires user_id and email); not sent' });
+    expect(seen).toEqual([]);
+  });
+
+  it('requires a user id', () => {
+    const platform = new FakePlatform();
+    gistSdk(platform.win);
+    expect(send(platform, { email: 'ann@example.com' }).outcomes[0].message).toContain('Gist needs a user id');
+  });
+
+  it('refuses a user id of 255 characters (Gist wants fewer)', () => {
+    const platform = new FakePlatform();
+    gistSdk(platform.win);
+    expect(send(platform, { userId: 'x'.repeat(255), email: 'a@b.co' }).outcomes[0].status).toBe('failed');
+  });
+
+  it("calls the snippet stub's identify while Gist is loading", () => {
+    const platform = new FakePlatform();
+    const stub = gistStub(platform.win);
+    expect(send(platform, USER).outcomes[0].status).toBe('sent');
+    expect([...stub]).toEqual([['identify', 'u-1', { email: 'ann@example.com' }]]);
+  });
+
+  it('creates the stub with setAppId and trackPageView before identify when it loads Gist', () => {
+    const platform = new FakePlatform();
+    const { outcomes } = send(platform, USER, { loadScript: true, appId: 'env4v3il' });
+    expect(platform.win.gist).toEqual([['setAppId', 'env4v3il'], ['trackPageView'], ['identify', 'u-1', { email: 'ann@example.com' }]]);
+    expect(platform.callsTo('injectScript')).toEqual([['https://widget.getgist.com', 'https://widget.getgist.com']]);
+    expect(outcomes[0].status).toBe('queued');
+  });
+
+  it('queues without loading when not configured to load', () => {
+    const platform = new FakePlatform();
+    expect(send(platform, USER).outcomes[0].status).toBe('queued');
+    expect(platform.win.gist).toEqual([['identify', 'u-1', { email: 'ann@example.com' }]]);
+  });
+
+  it('is reported failed when its script fails to load', () => {
+    const platform = new FakePlatform();
+    platform.onScript('getgist', { outcome: 'fail' });
+    expect(send(platform, USER, { loadScript: true, appId: 'env4v3il' }).outcomes[0].status).toBe('failed');
+  });
+
+  it('refuses to load without an app id', () => {
+    const platform = new FakePlatform();
+    const { outcomes } = send(platform, USER, { loadScript: true });
+    expect(outcomes[0]).toEqual({ status: 'failed', message: 'cannot load Gist: Gist app id is missing' });
+    expect(platform.win.gist).toBeUndefined();
+  });
+});
+
+describe('gist reset', () => {
+  const doReset = (platform: FakePlatform, options: unknown = {}) => {
+    const outcomes: Outcome[] = [];
+    reset(options, context(platform), (o) => outcomes.push(o));
+    platform.flush();
+    return outcomes;
+  };
+
+  it("calls gist.chat('shutdown') when Gist is loaded", () => {
+    const platform = new FakePlatform();
+    const seen = gistSdk(platform.win);
+    expect(doReset(platform)[0].status).toBe('sent');
+    expect(seen).toEqual([['chat', 'shutdown']]);
+  });
+
+  it('waits for the SDK when only the stub is there, then shuts down', () => {
+    const platform = new FakePlatform();
+    gistStub(platform.win);
+    const outcomes: Outcome[] = [];
+    reset({}, context(platform), (o) => outcomes.push(o));
+    platform.step(5);
+    expect(outcomes).toEqual([]);
+    const seen = gistSdk(platform.win);
+    platform.flush();
+    expect(seen).toEqual([['chat', 'shutdown']]);
+    expect(outcomes).toEqual([{ status: 'sent', message: "gist.chat('shutdown') called once Gist had loaded" }]);
+  });
+
+  it('gives up after the bound and is skipped with a message', () => {
+    const platform = new FakePlatform();
+    gistStub(platform.win);
+    const start = platform.now();
+    const outcomes = doReset(platform, { waitMs: 300 });
+    expect(outcomes).toEqual([{ status: 'skipped', message: "Gist did not finish loading within 300 ms; chat('shutdown') not called" }]);
+    expect(platform.now() - start).toBeGreaterThanOrEqual(300);
+  });
+
+  it('is skipped when Gist is not on the page', () => {
+    expect(doReset(new FakePlatform())[0]).toEqual({ status: 'skipped', message: 'Gist is not on the page; nothing to shut down' });
+  });
+});
