@@ -1,0 +1,34 @@
+// Consent state from gtag consent commands pushed onto the data layer:
+// gtag('consent', 'default' | 'update', {analytics_storage: 'granted', …}).
+//
+// Our reading (the helper knows nothing of consent): an update wins over any
+// default; a later command of the same mode wins over an earlier one. The page
+// cannot know the visitor's region, so a default that names `region`s counts
+// only when it denies — the safe reading until an update arrives.
+
+import { isPlainObject, isUnsafeKey } from './kinds';
+
+export type ConsentValue = 'granted' | 'denied';
+
+export class ConsentState {
+  private readonly defaults = new Map<string, ConsentValue>();
+  private readonly regionalDenials = new Set<string>();
+  private readonly updates = new Map<string, ConsentValue>();
+
+  /** Applies the arguments after 'consent'; returns false when they are not a consent command. */
+  apply(mode: unknown, settings: unknown): boolean {
+    if ((mode !== 'default' && mode !== 'update') || !isPlainObject(settings)) return false;
+    const regional = mode === 'default' && settings.region !== undefined;
+    for (const [type, value] of Object.entries(settings)) {
+      if ((value !== 'granted' && value !== 'denied') || isUnsafeKey(type)) continue;
+      if (mode === 'update') this.updates.set(type, value);
+      else if (!regional) this.defaults.set(type, value);
+      else if (value === 'denied') this.regionalDenials.add(type);
+    }
+    return true;
+  }
+
+  get(type: string): ConsentValue | undefined {
+    return this.updates.get(type) ?? (this.regionalDenials.has(type) ? 'denied' : this.defaults.get(type));
+  }
+}

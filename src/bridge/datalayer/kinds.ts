@@ -1,0 +1,46 @@
+// How the data layer classifies values: which pushes are messages, commands or
+// functions, and which values merge recursively ("plain") versus overwrite.
+
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+const toTag = Object.prototype.toString;
+
+export function hasOwn(value: object, key: string): boolean {
+  return hasOwnProperty.call(value, key);
+}
+
+/** Keys never written into or walked through the model: they reach prototypes. */
+export function isUnsafeKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
+/** What `function gtag(){dataLayer.push(arguments)}` pushes. */
+export function isArguments(value: unknown): value is IArguments {
+  return toTag.call(value) === '[object Arguments]';
+}
+
+// Built-in objects whose tag marks them as not plain even when their prototype
+// chain looks like Object's (boxed primitives, dates, regexps, arguments).
+const NOT_PLAIN_TAGS = new Set(['Boolean', 'Number', 'String', 'Function', 'Array', 'Date', 'RegExp', 'Arguments']);
+
+/**
+ * A "plain" object merges key-wise. Like data-layer-helper (src/plain/plain.js): object
+ * literals, `new Object`, `Object.create(null)` and objects from other frames are
+ * plain; null, dates, regexps, arrays, DOM nodes, windows, class instances and
+ * objects with inherited enumerable keys are not.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  try {
+    const v = value as Record<string, unknown>;
+    if (NOT_PLAIN_TAGS.has(toTag.call(v).slice(8, -1)) || v.nodeType || v === v.window) return false;
+    // A constructor other than some realm's Object (whose prototype owns isPrototypeOf).
+    const ctor = v.constructor as { prototype?: object } | undefined;
+    if (ctor && !hasOwn(v, 'constructor') && !(ctor.prototype && hasOwn(ctor.prototype, 'isPrototypeOf'))) {
+      return false;
+    }
+    for (const key in v) if (!hasOwn(v, key)) return false;
+    return true;
+  } catch {
+    return false; // objects whose accessors throw are never plain
+  }
+}

@@ -1,0 +1,110 @@
+// The abstract data model: dotted keys, data-layer-helper's merge table, and the
+// two ways of reaching into the model (reading a path, calling a method at a path).
+//
+// Merge table (as in data-layer-helper's src/helper/utils.js `merge`): an array
+// merges index-wise into an array, a plain object key-wise into a plain object,
+// recursively; every other pairing overwrites. An explicit `undefined` element or
+// value overwrites; an array hole does not. A truthy `_clear` inside an object
+// stops recursive merging of that object's values (they replace what is there)
+// and `_clear` itself never stays in the model.
+//
+// Where we are stricter than the helper, on purpose:
+// - `__proto__`, `constructor` and `prototype` are never written or walked
+//   (the helper's merge can be steered into Object.prototype by a JSON-parsed
+//   `{"a": {"__proto__": …}}`). A message key or dotted segment that is one of
+//   them is reported; nested keys that are one of them are skipped.
+// - Values that replace (because of `_clear`) are copied, not aliased, so later
+//   merges never write into the page's own (possibly frozen) objects.
+// - Cycles and branches deeper than MAX_MERGE_DEPTH are dropped, not merged
+//   (the helper recurses until the stack overflows).
+// - Reading a path follows own properties only.
+
+import { hasOwn, isPlainObject, isUnsafeKey } from './kinds';
+
+export type Model = Record<string, unknown>;
+type Container = Record<string, unknown> | unknown[];
+
+export const MAX_MERGE_DEPTH = 100;
+
+/** Shortens page-supplied text quoted in error messages. */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
+
+/** `('a.b', 1)` → `{a: {b: 1}}`; an empty segment is an empty key, as in the helper. */
+export function expandKey(key: string, value: unknown): Model {
+  const parts = key.split('.');
+  if (parts.length > MAX_MERGE_DEPTH) throw new RangeError(`Key ${quote(key)} is nested too deeply`);
+  if (parts.some(isUnsafeKey)) throw new TypeError(`Key ${quote(key)} is not allowed in the data model`);
+  let expanded: unknown = value;
+  for (let i = parts.length - 1; i >= 0; i--) expanded = { [parts[i]]: expanded };
+  return expanded as Model;
+}
+
+/** Merges `from` into `to` with the merge table above. */
+export function merge(from: Container, to: Container, ancestors: object[] = []): void {
+  const source = from as Record<string, unknown>;
+  const target = to as Record<string, unknown>;
+  const allowMerge = !source._clear;
+  ancestors.push(from);
+  for (const key of Object.keys(from)) {
+    if (key === '_clear' || isUnsafeKey(key)) continue;
+    const value = source[key];
+    const isArray = Array.isArray(value);
+    if (!isArray && !isPlainObject(value)) {
+      target[key] = value;
+      continue;
+    }
+    if (ancestors.includes(value) || ancestors.length >= MAX_MERGE_DEPTH) continue;
+    const existing = target[key];
+    const mergeable = allowMerge && (isArray ? Array.isArray(existing) : isPlainObject(existing));
+    const into = mergeable ? (existing as Container) : isArray ? [] : {};
+    if (!mergeable) target[key] = into;
+    merge(value, into, ancestors);
+  }
+  ancestors.pop();
+  delete target._clear;
+}
+
+/**
+ * Merges a pushed plain object the way the helper does: one top-level key at a
+ * time, each dotted key expanded first. Because of that, a top-level `_clear`
+ * ends up in a merge of its own and has no effect (the helper's README shows it
+ * working; the helper's code does not do it). A key that fails is reported and
+ * the other keys still merge.
+ */
+export function mergeMessage(model: Model, message: Model, report: (error: unknown) => void): void {
+  for (const key of Object.keys(message)) {
+    try {
+      merge(expandKey(key, message[key]), model);
+    } catch (error) {
+      report(error);
+    }
+  }
+}
+
+/** The live value at a dotted path, following own properties only. */
+export function readPath(root: unknown, path: string): unknown {
+  let value = root;
+  for (const part of path.split('.')) {
+    if (value === null || value === undefined || isUnsafeKey(part) || !hasOwn(Object(value), part)) {
+      return undefined;
+    }
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** A command array: `['a.b.push', 4]` calls `push(4)` on the value at `a.b`. */
+export function callAtPath(model: Model, command: unknown[]): void {
+  const path = command[0];
+  if (typeof path !== 'string') throw new TypeError('A command array must start with a "path.method" string');
+  const dot = path.lastIndexOf('.');
+  const method = path.slice(dot + 1);
+  const target = dot < 0 ? model : readPath(model, path.slice(0, dot));
+  const fn = target === null || target === undefined || isUnsafeKey(method)
+    ? undefined
+    : (target as Record<string, unknown>)[method];
+  if (typeof fn !== 'function') throw new TypeError(`Command ${quote(path)}: there is no such method in the data model`);
+  fn.apply(target, command.slice(1));
+}

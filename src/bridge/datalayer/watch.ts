@@ -1,0 +1,197 @@
+// Watching a GTM dataLayer with data-layer-helper semantics (see landscape.md §E
+// and google/data-layer-helper src/helper/data-layer-helper.js):
+// - push is wrapped: the push that was there (Array.prototype.push, GTM's, another
+//   helper's) runs first with the same arguments and its result is returned;
+// - history is replayed in order into the model, one message at a time; past
+//   messages reach onMessage only with `listenToPast`;
+// - one FIFO queue: a push made while a message is handled (by onMessage or by a
+//   function message) is handled after it, never recursively;
+// - message kinds: plain object (merged, model.ts), `arguments` (a command),
+//   array (a command array), function (called with `this` = {get, set} on the
+//   live model); anything else is skipped and never reaches onMessage;
+// - a message that fails to apply is reported via onError and still reaches
+//   onMessage (as the helper's listener sees failing functions and commands);
+//   an exception in onMessage is reported and the queue goes on.
+//
+// Choices of ours:
+// - Commands: only `set` changes the model, merged at once before onMessage
+//   (the helper queues the set object as a separate message after anything
+//   already queued and notifies twice); `consent` default/update feeds consent();
+//   `event`, `config`, `js` and others only reach onMessage (kind 'command').
+// - A push made while history is replayed is a new message (past: false).
+// - Handlers get snapshots (snapshot.ts); the watcher's get() returns one too.
+// - One watcher per array: a second watchDataLayer on the same array (e.g. the
+//   bridge loaded twice) reports it via onError and returns the existing watcher.
+
+import { ConsentState, type ConsentValue } from './consent';
+import { hasOwn, isArguments, isPlainObject } from './kinds';
+import { callAtPath, expandKey, merge, mergeMessage, readPath, type Model } from './model';
+import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
+
+export type MessageKind = 'object' | 'command' | 'array' | 'function';
+
+export interface MessageMeta {
+  /** The message was in the array before the watcher started. */
+  past: boolean;
+  kind: MessageKind;
+}
+
+export interface WatchDataLayerOptions {
+  /** The global holding the array; default 'dataLayer'. */
+  name?: string;
+  /** Also call onMessage for messages already in the array; default false. */
+  listenToPast?: boolean;
+  /** Called after each message is applied, with copies of the message and of the model. */
+  onMessage: (message: unknown, model: Model, meta: MessageMeta) => void;
+  /** Problems with a message or a handler; default: ignored (the helper is silent too). */
+  onError?: (error: unknown, message: unknown) => void;
+  limits?: Partial<SnapshotLimits>;
+}
+
+export interface DataLayerWatcher {
+  /** A copy of the model value at a dotted key ('ecommerce.items'). */
+  get(key: string): unknown;
+  /** Consent from gtag('consent', 'default' | 'update', …) commands seen so far. */
+  consent(type: string): ConsentValue | undefined;
+  /** Collapses the array's history into one object holding the merged model. */
+  flatten(): void;
+  /** Stops processing and gives push back (or, if wrapped since, only forwards). */
+  stop(): void;
+}
+
+// Symbol.for: shared by every copy of the bridge loaded on the page.
+const WATCHER = Symbol.for('gtm-identify.dataLayerWatcher');
+
+type DataLayer = unknown[] & { [WATCHER]?: DataLayerWatcher };
+
+export function watchDataLayer(host: object, options: WatchDataLayerOptions): DataLayerWatcher {
+  const name = options.name ?? 'dataLayer';
+  const report = options.onError ?? (() => {});
+  const scope = host as Record<string, unknown>;
+  try {
+    if (scope[name] === undefined) scope[name] = [];
+  } catch (error) {
+    report(error, undefined);
+  }
+  const array = scope[name];
+  if (!Array.isArray(array)) {
+    report(new TypeError(`window.${name} is not an array; the data layer is not watched`), array);
+    return { get: () => undefined, consent: () => undefined, flatten() {}, stop() {} };
+  }
+  const existing = (array as DataLayer)[WATCHER];
+  if (existing) {
+    report(new Error(`window.${name} is already watched; the existing watcher is returned`), undefined);
+    return existing;
+  }
+  return install(array as DataLayer, options, report);
+}
+
+function install(array: DataLayer, options: WatchDataLayerOptions, report: (e: unknown, m: unknown) => void) {
+  const limits: SnapshotLimits = Object.assign({}, DEFAULT_LIMITS, options.limits);
+  const model: Model = {};
+  const consent = new ConsentState();
+  const queue: Array<{ message: unknown; past: boolean }> = [];
+  let busy = false;
+  let active = true;
+
+  // What function messages see as `this`: the live model, as in the helper.
+  const modelApi = {
+    get: (key: string) => readPath(model, String(key)),
+    set: (key: string, value: unknown) => merge(expandKey(String(key), value), model),
+  };
+
+  function runCommand(args: unknown[]): void {
+    const [command, ...rest] = args;
+    if (command === 'set') {
+      if (rest.length === 1 && isPlainObject(rest[0])) mergeMessage(model, rest[0], (e) => report(e, args));
+      else if (rest.length === 2 && typeof rest[0] === 'string') {
+        mergeMessage(model, { [rest[0]]: rest[1] }, (e) => report(e, args));
+      } else throw new TypeError("'set' takes one object or a key and a value");
+    } else if (command === 'consent' && !consent.apply(rest[0], rest[1])) {
+      throw new TypeError("'consent' takes 'default' or 'update' and an object");
+    }
+  }
+
+  function apply(kind: MessageKind, message: unknown): void {
+    if (kind === 'array') callAtPath(model, message as unknown[]);
+    else if (kind === 'command') runCommand(Array.from(message as IArguments));
+    else if (kind === 'function') (message as (this: typeof modelApi) => void).call(modelApi);
+    else mergeMessage(model, message as Model, (e) => report(e, message));
+  }
+
+  function handle(message: unknown, past: boolean): void {
+    const kind = kindOf(message);
+    if (!kind) return;
+    try {
+      apply(kind, message);
+    } catch (error) {
+      report(error, message);
+    }
+    if (past && !options.listenToPast) return;
+    try {
+      options.onMessage(snapshot(message, limits), snapshot(model, limits) as Model, { past, kind });
+    } catch (error) {
+      report(error, message);
+    }
+  }
+
+  function enqueue(messages: unknown[], past: boolean): void {
+    for (const message of messages) queue.push({ message, past });
+    if (busy) return; // the loop below, further up the stack, will get to them
+    busy = true;
+    try {
+      while (active && queue.length > 0) {
+        const next = queue.shift()!;
+        handle(next.message, next.past);
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  const hadOwnPush = hasOwn(array, 'push');
+  const previousPush = array.push;
+  const push = function (...items: unknown[]): unknown {
+    const result = previousPush.apply(array, items);
+    if (active) enqueue(items, false);
+    return result;
+  };
+
+  const watcher: DataLayerWatcher = {
+    get: (key) => snapshot(readPath(model, key), limits),
+    consent: (type) => consent.get(type),
+    flatten() {
+      const merged: Model = {};
+      merge(model, merged);
+      array.splice(0, array.length, merged);
+    },
+    stop() {
+      if (!active) return;
+      active = false;
+      queue.length = 0;
+      if (array.push === push) {
+        if (hadOwnPush) array.push = previousPush;
+        else delete (array as { push?: unknown }).push;
+      }
+      delete array[WATCHER];
+    },
+  };
+
+  try {
+    array.push = push as typeof array.push;
+    Object.defineProperty(array, WATCHER, { value: watcher, configurable: true });
+  } catch (error) {
+    report(error, undefined); // e.g. a frozen array: only its history is read
+  }
+  const pastLength = array.length;
+  for (let i = 0; i < pastLength && active; i++) enqueue([array[i]], true);
+  return watcher;
+}
+
+function kindOf(message: unknown): MessageKind | undefined {
+  if (Array.isArray(message)) return 'array';
+  if (isArguments(message)) return 'command';
+  if (typeof message === 'function') return 'function';
+  if (isPlainObject(message)) return 'object';
+  return undefined;
+}

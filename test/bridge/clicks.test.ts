@@ -1,0 +1,183 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchClicks, type ClickMessage, type ClickRule, type WatchClicksOptions } from '../../src/bridge/clicks';
+import { watchDataLayer } from '../../src/bridge/datalayer';
+
+function start(html: string, options: Partial<WatchClicksOptions> = {}) {
+  document.body.innerHTML = html;
+  const pushed: ClickMessage[] = [];
+  const errors: unknown[] = [];
+  const watcher = watchClicks(document, {
+    push: (message) => pushed.push(message),
+    onError: (error) => errors.push(error),
+    ...options,
+  });
+  stops.push(watcher.stop);
+  const click = (selector: string) => (document.querySelector(selector) as HTMLElement).click();
+  return { pushed, errors, watcher, click };
+}
+
+const stops: Array<() => void> = [];
+afterEach(() => {
+  while (stops.length) stops.pop()!();
+  document.body.innerHTML = '';
+});
+
+const dealerButton =
+  '<button id="dealer" data-identify-event="get_dealer_details" data-identify-brand="Audi" data-identify-model="Q5">' +
+  '<span id="label">Get <b id="bold">dealer</b> details</span></button>';
+
+describe('click tagging with attributes', () => {
+  it('a click on a tagged element pushes its event and data as strings', () => {
+    const { pushed, click } = start(dealerButton);
+    click('#dealer');
+    expect(pushed).toEqual([{ event: 'get_dealer_details', brand: 'Audi', model: 'Q5' }]);
+  });
+
+  it('a click on a child of a tagged element counts for the tagged element', () => {
+    const { pushed, click } = start(dealerButton);
+    click('#bold');
+    expect(pushed).toEqual([{ event: 'get_dealer_details', brand: 'Audi', model: 'Q5' }]);
+  });
+
+  it('kebab-case attribute names become snake_case keys', () => {
+    const { pushed, click } = start('<a id="a" data-identify-event="x" data-identify-car-model="Q5" data-identify-dealer-zip-code="80331">go</a>');
+    click('#a');
+    expect(pushed).toEqual([{ event: 'x', car_model: 'Q5', dealer_zip_code: '80331' }]);
+  });
+
+  it('elements added after start are tagged too', () => {
+    const { pushed } = start('');
+    document.body.insertAdjacentHTML('beforeend', dealerButton);
+    (document.querySelector('#label') as HTMLElement).click();
+    expect(pushed).toHaveLength(1);
+  });
+
+  it('with nested tagged elements the innermost wins', () => {
+    const { pushed, click } = start(
+      '<div data-identify-event="outer" data-identify-brand="VW"><button id="inner" data-identify-event="inner" data-identify-model="Golf">' +
+        '<i id="icon"></i></button><p id="outside">text</p></div>',
+    );
+    click('#icon');
+    click('#outside');
+    expect(pushed).toEqual([
+      { event: 'inner', model: 'Golf' },
+      { event: 'outer', brand: 'VW' },
+    ]);
+  });
+
+  it('an empty event attribute does not tag the element', () => {
+    const { pushed, click } = start('<button id="b" data-identify-event="">x</button>');
+    click('#b');
+    expect(pushed).toEqual([]);
+  });
+
+  it('untagged clicks push nothing', () => {
+    const { pushed, click } = start('<button id="plain">x</button>');
+    click('#plain');
+    expect(pushed).toEqual([]);
+  });
+
+  it('a custom attribute prefix is honoured', () => {
+    const { pushed, click } = start('<button id="b" data-track-event="cta" data-track-brand="Audi" data-identify-event="ignored">x</button>', {
+      attributePrefix: 'data-track-',
+    });
+    click('#b');
+    expect(pushed).toEqual([{ event: 'cta', brand: 'Audi' }]);
+  });
+
+  it('sees clicks whose bubbling a page handler stops', () => {
+    const { pushed, click } = start(dealerButton);
+    document.querySelector('#dealer')!.addEventListener('click', (e) => e.stopPropagation());
+    click('#bold');
+    expect(pushed).toHaveLength(1);
+  });
+});
+
+describe('click tagging with selector rules', () => {
+  const rules: ClickRule[] = [
+    { selector: '.dealer-cta', event: 'get_dealer_details', data: { source: 'config', brand: 'Unknown' } },
+    { selector: '.nav a', event: 'nav_click' },
+  ];
+
+  it('a click on an element matching a rule pushes the rule’s event, its data and the element’s attributes', () => {
+    const { pushed, click } = start('<a id="cta" class="dealer-cta" data-identify-brand="Audi"><img id="img"></a>', { selectors: rules });
+    click('#img');
+    expect(pushed).toEqual([{ event: 'get_dealer_details', source: 'config', brand: 'Audi' }]);
+  });
+
+  it('rules apply to elements added after start', () => {
+    const { pushed } = start('<nav class="nav"></nav>', { selectors: rules });
+    document.querySelector('.nav')!.insertAdjacentHTML('beforeend', '<a id="late">late</a>');
+    (document.querySelector('#late') as HTMLElement).click();
+    expect(pushed).toEqual([{ event: 'nav_click' }]);
+  });
+
+  it('the innermost element wins between attribute tagging and rules', () => {
+    const { pushed, click } = start(
+      '<div class="dealer-cta" id="card"><button id="tagged" data-identify-event="sign_up">x</button><span id="text">y</span></div>',
+      { selectors: rules },
+    );
+    click('#tagged');
+    click('#text');
+    expect(pushed.map((m) => m.event)).toEqual(['sign_up', 'get_dealer_details']);
+  });
+
+  it('on one element the event attribute wins over rules, and earlier rules over later ones', () => {
+    const { pushed, click } = start('<nav class="nav"><a id="both" class="dealer-cta">x</a><a id="tagged" class="dealer-cta" data-identify-event="own">y</a></nav>', {
+      selectors: [rules[1], rules[0]],
+    });
+    click('#both');
+    click('#tagged');
+    expect(pushed.map((m) => m.event)).toEqual(['nav_click', 'own']);
+  });
+
+  it('invalid rules are reported once at start and ignored; valid rules still work', () => {
+    const { pushed, errors, click } = start('<a id="cta" class="dealer-cta">x</a>', {
+      selectors: [
+        { selector: '[[', event: 'broken' },
+        { selector: '', event: 'empty' },
+        { selector: '.dealer-cta', event: '' },
+        null as unknown as ClickRule,
+        ...rules,
+      ],
+    });
+    expect(errors).toHaveLength(4);
+    click('#cta');
+    click('#cta');
+    expect(errors).toHaveLength(4);
+    expect(pushed.map((m) => m.event)).toEqual(['get_dealer_details', 'get_dealer_details']);
+  });
+
+  it('a push that throws is reported, not thrown at the page', () => {
+    const failure = new Error('push failed');
+    const { errors, click } = start(dealerButton, {
+      push: () => {
+        throw failure;
+      },
+    });
+    expect(() => click('#dealer')).not.toThrow();
+    expect(errors).toEqual([failure]);
+  });
+});
+
+describe('stop()', () => {
+  it('removes the listener', () => {
+    const { pushed, watcher, click } = start(dealerButton);
+    watcher.stop();
+    click('#dealer');
+    expect(pushed).toEqual([]);
+  });
+});
+
+describe('with the dataLayer', () => {
+  it('click messages pushed onto the dataLayer reach a watcher like any other push', () => {
+    const host: Record<string, unknown> = {};
+    const seen: unknown[] = [];
+    const dataLayerWatcher = watchDataLayer(host, { onMessage: (message) => seen.push(message) });
+    start(dealerButton, { push: (message) => (host.dataLayer as unknown[]).push(message) });
+    (document.querySelector('#bold') as HTMLElement).click();
+    expect(seen).toEqual([{ event: 'get_dealer_details', brand: 'Audi', model: 'Q5' }]);
+    expect(dataLayerWatcher.get('brand')).toBe('Audi');
+  });
+});
