@@ -13,6 +13,8 @@ import { SourceTracer } from './source-map';
 export interface CompileResult {
   code: string;
   diagnostics: Diagnostic[];
+  /** Maps a 1-based line/column of `code` back to the TypeScript source (e.g. for permission problems). */
+  locate(line: number, column: number): Pick<Diagnostic, 'file' | 'line' | 'column'>;
 }
 
 export interface CompileOptions {
@@ -28,7 +30,9 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
   const cwd = resolve(options.cwd ?? process.cwd());
   const entry = toCwdRelative(cwd, options.entry);
   const bundled = await bundleSandbox({ entry, sandboxModules: options.sandboxModules ?? [], cwd });
-  if (!bundled.bundle) return { code: '', diagnostics: sortDiagnostics(bundled.diagnostics) };
+  if (!bundled.bundle) {
+    return { code: '', diagnostics: sortDiagnostics(bundled.diagnostics), locate: (line, column) => ({ file: entry, line, column }) };
+  }
 
   const raw = bundled.bundle.code;
   const processed = postProcess(raw);
@@ -50,5 +54,7 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
     const finalOffset = finalLines.offset({ line: found.line, column: found.column - 1 });
     diagnostics.push({ ...found, ...locate(processed.output.origin(finalOffset)) });
   }
-  return { code, diagnostics: sortDiagnostics(diagnostics) };
+  const locateFinal = (line: number, column: number) =>
+    locate(processed.output.origin(finalLines.offset({ line, column: column - 1 })));
+  return { code, diagnostics: sortDiagnostics(diagnostics), locate: locateFinal };
 }

@@ -1,0 +1,43 @@
+// The project build (`npm run build`, `gtm-tpl build`): every generated file, in dependency
+// order. The template comes first because the container embeds it. Each step returns its
+// problems; any problem fails the build and leaves the previous files in place.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { formatDiagnostic } from '../src/toolchain/compile';
+import { buildTemplate } from '../src/toolchain/build/template';
+import { TEMPLATE } from '../src/template/index';
+import { buildBridge } from '../src/bridge/build';
+import { buildContainer } from '../src/container/build';
+
+export interface BuildLog {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export async function buildProject(root: string, log: BuildLog): Promise<boolean> {
+  const template = await buildTemplate(TEMPLATE, { cwd: root });
+  if (template.diagnostics.length > 0) {
+    for (const d of template.diagnostics) log.err(formatDiagnostic(d));
+    return false;
+  }
+  await write(root, 'template/template.tpl', template.text, log);
+
+  const steps: [string, () => Promise<{ files: Record<string, string>; problems: string[] }>][] = [
+    ['bridge', () => buildBridge(root)],
+    ['container', () => buildContainer(root, template.text)],
+  ];
+  for (const [name, step] of steps) {
+    const { files, problems } = await step();
+    for (const problem of problems) log.err(`${name}: ${problem}`);
+    if (problems.length > 0) return false;
+    for (const [path, text] of Object.entries(files)) await write(root, path, text, log);
+  }
+  return true;
+}
+
+async function write(root: string, path: string, text: string, log: BuildLog): Promise<void> {
+  const file = resolve(root, path);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  log.out(`wrote ${path}`);
+}
