@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTemplate, type TemplateBuild, type TemplateSource } from '../../src/toolchain/build/template';
+import { runTests } from '../../src/toolchain/emulator';
+import { readTemplate } from '../../src/toolchain/tpl';
+import { fields } from '../fixtures/build/ok/fields';
+
+const ROOT = resolve(__dirname, '../..');
+const OK = 'test/fixtures/build/ok';
+
+const source: TemplateSource = {
+  info: { displayName: 'Fixture tag', description: 'Identifies on a chosen global.', categories: ['ANALYTICS'] },
+  fields,
+  entry: `${OK}/code.ts`,
+  tests: { setup: `${OK}/setup.ts`, files: [`${OK}/tag.scenarios.ts`] },
+  notes: 'Built by the test suite.',
+};
+
+describe('buildTemplate on a valid template', () => {
+  let built: TemplateBuild;
+  beforeAll(async () => {
+    built = await buildTemplate(source, { cwd: ROOT });
+  });
+
+  it('reports no problems', () => {
+    expect(built.diagnostics).toEqual([]);
+  });
+
+  it('writes a .tpl that reads back without errors and with the same sections', () => {
+    const { model, errors } = readTemplate(built.text);
+    expect(errors).toEqual([]);
+    expect(model.parameters).toEqual(fields);
+    expect(model.notes).toBe('Built by the test suite.');
+    expect(model.termsOfService).toContain('Community');
+  });
+
+  it('writes ___INFO___ keys in the order GTM exports them', () => {
+    expect(Object.keys(built.model.info)).toEqual([
+      'type', 'id', 'version', 'securityGroups', 'displayName', 'categories', 'description', 'containerContexts',
+    ]);
+  });
+
+  it('declares exactly the globals the code may call and debug-only logging', () => {
+    const ids = built.model.permissions.map((p) => p.publicId).sort();
+    expect(ids).toEqual(['access_globals', 'logging']);
+    const globals = JSON.stringify(built.model.permissions.find((p) => p.publicId === 'access_globals'));
+    expect(globals).toContain('analytics.identify');
+    expect(globals).toContain('cioanalytics.identify');
+    expect(globals).not.toContain('"key","evil');
+  });
+
+  it('produces the same bytes on a second build', async () => {
+    const again = await buildTemplate(source, { cwd: ROOT });
+    expect(again.text).toBe(built.text);
+  });
+
+  it('writes scenarios that pass in the emulator', async () => {
+    const results = await runTests({ ...built.model, type: 'TAG' });
+    expect(results.map((r) => [r.name, r.passed])).toEqual([
+      ['The tag identifies on the chosen global', true],
+      ['An unknown global fails the tag', true],
+    ]);
+  });
+});
+
+describe('buildTemplate on a template the sandbox cannot run', () => {
+  it('reports the unresolvable key and the missing method at their TypeScript positions', async () => {
+    const built = await buildTemplate({ ...source, entry: 'test/fixtures/build/bad/code.ts', tests: undefined }, { cwd: ROOT });
+    const found = built.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`);
+    expect(found).toContain('test/fixtures/build/bad/code.ts:6 unresolvable-argument');
+    expect(found.some((f) => f.startsWith('test/fixtures/build/bad/code.ts:8 '))).toBe(true);
+  });
+});
