@@ -55,7 +55,8 @@ describe('buildTemplate on a valid template', () => {
   });
 
   it('writes scenarios that pass in the emulator', async () => {
-    const results = await runTests({ ...built.model, type: 'TAG' });
+    const { code, permissions, tests } = built.model;
+    const results = await runTests({ code, permissions, type: 'TAG', tests: tests! });
     expect(results.map((r) => [r.name, r.passed])).toEqual([
       ['The tag identifies on the chosen global', true],
       ['An unknown global fails the tag', true],
