@@ -4,17 +4,11 @@ import { identify, reset } from '../../src/core/vendors/antsomi';
 import type { Outcome } from '../../src/core/vendors/types';
 import type { IdentifyInput } from '../../src/core/model';
 import { FakePlatform } from './fake-platform';
-import { antsomiSdk, antsomiStub, callOf, context } from './helpers';
+import { antsomiSdk, antsomiStub, context, sender } from './helpers';
 
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
-function send(platform: FakePlatform, input: IdentifyInput, options: unknown = {}) {
-  const ctx = context(platform);
-  const outcomes: Outcome[] = [];
-  identify(callOf(input), options, ctx, (o) => outcomes.push(o));
-  platform.flush();
-  return { outcomes, messages: ctx.list.map((m) => m.text) };
-}
+const send = sender(identify);
 
 function tracked(input: IdentifyInput, options: unknown = {}) {
   const platform = new FakePlatform();

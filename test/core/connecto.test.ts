@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { identify, reset } from '../../src/core/vendors/connecto';
 import type { Outcome } from '../../src/core/vendors/types';
-import type { IdentifyInput } from '../../src/core/model';
 import { FakePlatform } from './fake-platform';
-import { callOf, connectoSdk, context } from './helpers';
+import { callOf, connectoSdk, context, sender } from './helpers';
 
-function send(platform: FakePlatform, input: IdentifyInput, options: unknown = {}) {
-  const ctx = context(platform);
-  const outcomes: Outcome[] = [];
-  identify(callOf(input), options, ctx, (o) => outcomes.push(o));
-  platform.flush();
-  return { outcomes, messages: ctx.list.map((m) => m.text) };
-}
+const send = sender(identify);
 
 const SCRIPT = 'https://server.connecto.io/javascripts/connect.prod.min.js';
 

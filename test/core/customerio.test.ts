@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { identify, reset } from '../../src/core/vendors/customerio';
 import type { Outcome } from '../../src/core/vendors/types';
-import type { IdentifyInput } from '../../src/core/model';
 import { FakePlatform } from './fake-platform';
-import { analyticsSdk, analyticsStub, callOf, context } from './helpers';
+import { analyticsSdk, analyticsStub, context, sender } from './helpers';
 
-function send(platform: FakePlatform, input: IdentifyInput, options: unknown = {}) {
-  const outcomes: Outcome[] = [];
-  identify(callOf(input), options, context(platform), (o) => outcomes.push(o));
-  platform.flush();
-  return outcomes;
-}
+const send = sender(identify);
 
 describe('customer.io identify', () => {
   it('calls cioanalytics.identify, the global of the current snippet', () => {
@@ -32,19 +26,19 @@ describe('customer.io identify', () => {
   it('uses window.analytics for older snippets when configured', () => {
     const platform = new FakePlatform();
     const stub = analyticsStub(platform.win, 'analytics');
-    expect(send(platform, { userId: 'u' }, { globalName: 'analytics' })[0].status).toBe('sent');
+    expect(send(platform, { userId: 'u' }, { globalName: 'analytics' }).outcomes[0].status).toBe('sent');
     expect([...stub]).toEqual([['identify', 'u', {}]]);
   });
 
   it('queues on cioanalytics for the page snippet when Customer.io is not loaded and not loaded by us', () => {
     const platform = new FakePlatform();
-    expect(send(platform, { userId: 'u' })[0].status).toBe('queued');
+    expect(send(platform, { userId: 'u' }).outcomes[0].status).toBe('queued');
     expect(platform.win.cioanalytics).toEqual([['identify', 'u', {}]]);
   });
 
   it('loads its own script and queues on window.analytics, where that bundle looks without the data attribute', () => {
     const platform = new FakePlatform();
-    const outcomes = send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' });
+    const { outcomes } = send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' });
     const url = 'https://cdp.customer.io/v1/analytics-js/snippet/key1/analytics.min.js';
     expect(platform.callsTo('injectScript')).toEqual([[url, url]]);
     expect([...platform.win.analytics]).toEqual([['identify', 'u', {}]]);
@@ -78,7 +72,7 @@ describe('customer.io identify', () => {
   it('is reported failed when its script fails to load', () => {
     const platform = new FakePlatform();
     platform.onScript('customer.io', { outcome: 'fail' });
-    expect(send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' })[0].status).toBe('failed');
+    expect(send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' }).outcomes[0].status).toBe('failed');
   });
 });
 

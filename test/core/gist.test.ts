@@ -3,17 +3,11 @@ import { identify, reset } from '../../src/core/vendors/gist';
 import type { Outcome } from '../../src/core/vendors/types';
 import type { IdentifyInput } from '../../src/core/model';
 import { FakePlatform } from './fake-platform';
-import { callOf, context, gistSdk, gistStub } from './helpers';
+import { context, gistSdk, gistStub, sender } from './helpers';
 
 const USER = { userId: 'u-1', email: 'ann@example.com' };
 
-function send(platform: FakePlatform, input: IdentifyInput, options: unknown = {}) {
-  const ctx = context(platform);
-  const outcomes: Outcome[] = [];
-  identify(callOf(input), options, ctx, (o) => outcomes.push(o));
-  platform.flush();
-  return { outcomes, messages: ctx.list.map((m) => m.text) };
-}
+const send = sender(identify);
 
 /** The props Gist received from a loaded SDK. */
 function propsOf(input: IdentifyInput, options: unknown = {}) {

@@ -5,7 +5,7 @@ import { normalize } from '../../src/core/normalize';
 import type { EngineConfig, EngineOutcome } from '../../src/core/engine';
 import type { IdentifyCall, IdentifyInput, Message, MessageLevel } from '../../src/core/model';
 import type { Note } from '../../src/core/messages';
-import type { VendorContext } from '../../src/core/vendors/types';
+import type { Outcome, VendorContext } from '../../src/core/vendors/types';
 import { FakePlatform } from './fake-platform';
 import type { Win } from './fake-platform';
 
@@ -36,6 +36,19 @@ export function notes(): { note: Note; list: Message[] } {
 export function context(platform: FakePlatform): VendorContext & { list: Message[] } {
   const { note, list } = notes();
   return { platform, note, list };
+}
+
+type VendorIdentify = (call: IdentifyCall, options: unknown, context: VendorContext, done: (o: Outcome) => void) => void;
+
+/** A `send(platform, input, options)` for one vendor's identify: runs it to completion, returns outcomes and message texts. */
+export function sender(identify: VendorIdentify) {
+  return (platform: FakePlatform, input: IdentifyInput, options: unknown = {}) => {
+    const ctx = context(platform);
+    const outcomes: Outcome[] = [];
+    identify(callOf(input), options, ctx, (o) => outcomes.push(o));
+    platform.flush();
+    return { outcomes, messages: ctx.list.map((m) => m.text) };
+  };
 }
 
 /** The normalised call of `input` (fails the test on normalisation errors). */

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bareHost, identify, reset } from '../../src/core/vendors/mutiny';
 import type { Outcome } from '../../src/core/vendors/types';
-import type { IdentifyInput } from '../../src/core/model';
 import { FakePlatform } from './fake-platform';
-import { callOf, context, mutinySdk } from './helpers';
+import { context, mutinySdk, sender } from './helpers';
 
-function send(platform: FakePlatform, input: IdentifyInput) {
-  const ctx = context(platform);
-  const outcomes: Outcome[] = [];
-  identify(callOf(input), {}, ctx, (o) => outcomes.push(o));
-  platform.flush();
-  return { outcomes, messages: ctx.list.map((m) => m.text) };
-}
+const send = sender(identify);
 
 describe('mutiny identify', () => {
   it('sends identify(userId, traits) with the company as a camelCase Account', () => {
