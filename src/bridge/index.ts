@@ -1,0 +1,104 @@
+// The dataLayer bridge: start(config) watches the page's data layer (data-layer-helper
+// semantics, ./datalayer), tags marketers' clicks (./clicks), and turns messages that match a
+// rule into identify or reset runs of core's engine — the same engine and vendor mappings as
+// the GTM template — through a Platform on `window` (./platform).
+import type { EngineOutcome } from '../core/index';
+import { readConfig } from './config';
+import type { BridgeConfig } from './config';
+import { watchClicks } from './clicks';
+import { watchDataLayer } from './datalayer/index';
+import type { DataLayerWatcher, MessageKind, Model } from './datalayer/index';
+import { createPlatform } from './platform';
+import { createRuns } from './runs';
+import { triggeredInput } from './triggers';
+
+export type { BridgeConfig, ClickConfig, DestinationConfig, RuleConfig } from './config';
+export type { EngineOutcome, VendorResult, Message } from '../core/index';
+
+export interface BridgeHandle {
+  /** Gives the data layer its previous push back and removes the click listener. */
+  stop(): void;
+  /** Resolves, with their outcomes, once the identify/reset runs started so far have completed. */
+  flush(): Promise<EngineOutcome[]>;
+}
+
+type Win = Record<string, any>;
+
+const INERT: BridgeHandle = { stop() {}, flush: () => Promise.resolve([]) };
+
+function selectorTest(win: Win) {
+  return (selector: string) => {
+    try {
+      win.document.createElement('div').matches(selector);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
+ * Starts the bridge on `win` (default: the page's window). A config with problems logs one
+ * console warning listing them and starts nothing; nothing here throws at the page.
+ */
+export function start(config: BridgeConfig, win: Win = window): BridgeHandle {
+  try {
+    return startOn(win, config);
+  } catch (error) {
+    win.console.warn('[identify-bridge] not started: ' + String(error));
+    return INERT;
+  }
+}
+
+function startOn(win: Win, config: BridgeConfig): BridgeHandle {
+  const { settings, problems } = readConfig(config, selectorTest(win));
+  if (!settings) {
+    win.console.warn('[identify-bridge] not started, the config has problems: ' + problems.join('; '));
+    return INERT;
+  }
+  let watcher: DataLayerWatcher | undefined;
+  const platform = createPlatform(win, {
+    debug: settings.debug,
+    consentOf: settings.consent ? (type) => (watcher ? watcher.consent(type) : undefined) : undefined,
+  });
+  const runs = createRuns({
+    source: 'datalayer_bridge', destinations: settings.destinations, dedupe: settings.dedupe, consent: settings.consent,
+  }, platform);
+  const report = (error: unknown) => platform.log('gtm-identify bridge: ' + String(error));
+  const note = (level: string, text: string) => platform.log('gtm-identify ' + level + ': ' + text);
+  const handle = (message: unknown, model: Model, kind: MessageKind) => {
+    if (kind === 'command') platform.consentChanged();
+    const input = triggeredInput(message, model, kind, settings, note);
+    if (input) runs.add(input);
+  };
+
+  // History is replayed while watchDataLayer installs; its rules run once the watcher (and
+  // with it the consent state of the whole history) is there.
+  let replay: Array<() => void> | null = [];
+  watcher = watchDataLayer(win, {
+    name: settings.dataLayerName,
+    listenToPast: settings.listenToPast,
+    onMessage: (message, model, meta) => {
+      if (replay) replay.push(() => handle(message, model, meta.kind));
+      else handle(message, model, meta.kind);
+    },
+    onError: report,
+  });
+  const past = replay;
+  replay = null;
+  past.forEach((run) => run());
+
+  const clicks = settings.clicks === false ? null : watchClicks(win.document, {
+    attributePrefix: settings.attributePrefix,
+    selectors: settings.clicks,
+    push: (message) => win[settings.dataLayerName].push(message),
+    onError: report,
+  });
+  return {
+    stop() {
+      watcher!.stop();
+      if (clicks) clicks.stop();
+    },
+    flush: () => runs.flush(),
+  };
+}

@@ -1,0 +1,169 @@
+// Core's Platform on a real browser window (the template's is built from GTM's sandbox APIs).
+// It keeps the sandbox's contract where core relies on it — values cross as copies, callbacks
+// run asynchronously and exactly once — and it shields the page from us and us from the page:
+// an exception or a rejected promise from vendor code is logged, never thrown or left
+// unhandled.
+import type { Platform } from '../core/index';
+import { isUnsafeKey } from './datalayer/kinds';
+import { snapshot } from './datalayer/snapshot';
+
+type Win = Record<string, any>;
+
+export interface PlatformOptions {
+  debug: boolean;
+  /** The consent state of a type from the data layer; absent: no consent checks. */
+  consentOf?: (type: string) => 'granted' | 'denied' | undefined;
+}
+
+export interface BridgePlatform extends Platform {
+  /** Tells consent listeners about changes since they last heard (call after consent commands). */
+  consentChanged(): void;
+}
+
+/** The object holding the last segment of a dotted path, and that segment; null when unreachable. */
+function resolve(win: Win, path: string): { owner: Win; key: string } | null {
+  const parts = path.split('.');
+  let owner: unknown = win;
+  for (let i = 0; i < parts.length; i++) {
+    if (isUnsafeKey(parts[i]) || owner === null || (typeof owner !== 'object' && typeof owner !== 'function')) return null;
+    if (i === parts.length - 1) return { owner: owner as Win, key: parts[i] };
+    owner = (owner as Win)[parts[i]];
+  }
+  return null;
+}
+
+function read(win: Win, path: string): unknown {
+  const at = resolve(win, path);
+  return at ? at.owner[at.key] : undefined;
+}
+
+function write(win: Win, path: string, value: unknown): boolean {
+  const at = resolve(win, path);
+  if (!at) return false;
+  at.owner[at.key] = value;
+  return true;
+}
+
+const copy = (value: unknown) => snapshot(value);
+
+function toHex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (byte) => (byte < 16 ? '0' : '') + byte.toString(16)).join('');
+}
+
+export function createPlatform(win: Win, options: PlatformOptions): BridgePlatform {
+  const log = (message: string) => {
+    if (options.debug) win.console.log(message);
+  };
+  /** Runs page-facing code; what it throws is logged. */
+  const guard = <T>(what: string, fallback: T, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      log('gtm-identify bridge: ' + what + ' threw: ' + String(error));
+      return fallback;
+    }
+  };
+  const later = (fn: () => void) => win.setTimeout(() => guard('a callback', undefined, fn), 0);
+  const scripts = new Map<string, { state?: boolean; waiting: Array<(loaded: boolean) => void> }>();
+  const listeners: Array<{ type: string; listener: (granted: boolean) => void; granted: boolean }> = [];
+  const consentOf = options.consentOf;
+  // Unset consent counts as granted, as GTM's isConsentGranted does.
+  const isGranted = (type: string) => consentOf!(type) !== 'denied';
+  const storage = () => guard('localStorage', null, () => win.localStorage as Storage | null);
+
+  return {
+    callInWindow: (path, args) => guard(path, undefined, () => {
+      const at = resolve(win, path);
+      const fn = at && at.owner[at.key];
+      if (typeof fn !== 'function') return undefined;
+      const result = fn.apply(at!.owner, copy(args) as unknown[]);
+      // Mutiny's identify returns a promise its stub may reject: never leave that unhandled.
+      if (result && typeof result.then === 'function') {
+        guard(path + ' result', undefined, () => result.then(undefined, (error: unknown) => log('gtm-identify bridge: ' + path + ' rejected: ' + String(error))));
+        return undefined;
+      }
+      return copy(result);
+    }),
+    copyFromWindow: (path) => guard(path, undefined, () => copy(read(win, path))),
+    setInWindow: (path, value, override) => guard(path, false, () => {
+      if (read(win, path) !== undefined && !override) return false;
+      return write(win, path, copy(value));
+    }),
+    createQueue: (path) => {
+      guard(path, false, () => read(win, path) === undefined && write(win, path, []));
+      return (item) => guard(path + '.push', undefined, () => {
+        const queue = read(win, path) as unknown[] | undefined;
+        if (queue && typeof queue.push === 'function') queue.push(copy(item));
+      });
+    },
+    createArgumentsQueue: (fnPath, arrayPath) => {
+      guard(fnPath, undefined, () => {
+        if (typeof read(win, fnPath) !== 'function') {
+          write(win, fnPath, function queueArguments() {
+            const queue = read(win, arrayPath) as unknown[] | undefined;
+            if (queue && typeof queue.push === 'function') queue.push(arguments);
+          });
+        }
+        if (read(win, arrayPath) === undefined) write(win, arrayPath, []);
+      });
+      return (...args) => guard(fnPath, undefined, () => {
+        const fn = read(win, fnPath);
+        if (typeof fn === 'function') fn(...(copy(args) as unknown[]));
+      });
+    },
+    aliasInWindow: (toPath, fromPath) => guard(toPath, false, () => write(win, toPath, read(win, fromPath))),
+    injectScript: (url, onSuccess, onFailure, cacheToken) => {
+      const finish = (loaded: boolean) => later(loaded ? onSuccess : onFailure);
+      const known = scripts.get(cacheToken);
+      if (known && known.state !== undefined) return finish(known.state);
+      if (known) return void known.waiting.push(finish);
+      const entry = { state: undefined as boolean | undefined, waiting: [finish] };
+      scripts.set(cacheToken, entry);
+      const settle = (loaded: boolean) => {
+        if (entry.state !== undefined) return;
+        entry.state = loaded;
+        entry.waiting.splice(0).forEach((wait) => wait(loaded));
+      };
+      const added = guard('injectScript', false, () => {
+        const doc = win.document;
+        const script = doc.createElement('script');
+        script.async = true;
+        script.onload = () => settle(true);
+        script.onerror = () => settle(false);
+        script.src = url;
+        (doc.head || doc.documentElement).appendChild(script);
+        return true;
+      });
+      if (!added) settle(false);
+    },
+    callLater: later,
+    now: () => Date.now(),
+    sha256: (input, onSuccess, onFailure) => {
+      const subtle = guard('crypto', undefined, () => win.crypto && win.crypto.subtle);
+      const Encoder = win.TextEncoder || (typeof TextEncoder === 'function' ? TextEncoder : undefined);
+      if (!subtle || !Encoder) return void later(onFailure); // e.g. a page on plain http
+      const fail = () => later(onFailure);
+      const digest = guard('crypto.subtle', null, () => subtle.digest('SHA-256', new Encoder().encode(input)) as Promise<ArrayBuffer>);
+      if (!digest) return fail();
+      digest.then((hash) => later(() => onSuccess(toHex(hash))), fail);
+    },
+    storage: {
+      getItem: (key) => guard('localStorage', null, () => (storage() ? storage()!.getItem(key) : null)),
+      setItem: (key, value) => guard('localStorage', undefined, () => storage() && storage()!.setItem(key, value)),
+      removeItem: (key) => guard('localStorage', undefined, () => storage() && storage()!.removeItem(key)),
+    },
+    consent: consentOf && {
+      isGranted,
+      onChange: (type, listener) => void listeners.push({ type, listener, granted: isGranted(type) }),
+    },
+    consentChanged: () => {
+      for (const entry of listeners) {
+        const granted = isGranted(entry.type);
+        if (granted === entry.granted) continue;
+        entry.granted = granted;
+        guard('a consent listener', undefined, () => entry.listener(granted));
+      }
+    },
+    log,
+  };
+}

@@ -1,0 +1,75 @@
+// A bad config: one clear console warning listing every problem, nothing started, no throw.
+import { describe, expect, it } from 'vitest';
+import type { BridgeConfig } from '../../src/bridge/index';
+import { newPage, startOn } from './page';
+
+function tryConfig(config: unknown) {
+  const { win, warnings } = newPage();
+  const handle = startOn(win, config as BridgeConfig);
+  return { win, warnings, handle };
+}
+
+describe('a bad config', () => {
+  it.each([
+    ['no config at all', undefined, 'the config must be an object'],
+    ['a string', 'segment', 'the config must be an object'],
+    ['no destinations', {}, 'destinations must be a non-empty list'],
+    ['an unknown vendor', { destinations: [{ vendor: 'mixpanel' }] }, 'destination 1: vendor "mixpanel" is not one of segment, customerio, gist, mutiny, connecto, antsomi'],
+    ['a vendor listed twice', { destinations: [{ vendor: 'gist' }, { vendor: 'gist' }] }, 'destination 2: gist is listed twice'],
+    ['a misspelt option', { destination: [{ vendor: 'segment' }] }, 'unknown option "destination"'],
+    ['a data layer name that is not a global name', { destinations: [{ vendor: 'segment' }], dataLayerName: 'a.b' }, 'dataLayerName must be a global variable name'],
+    ['a rule without an event', { destinations: [{ vendor: 'segment' }], rules: [{ userId: 'id' }] }, 'rule 1: event must be an event name or a regular expression'],
+    ['a rule with an unknown action', { destinations: [{ vendor: 'segment' }], rules: [{ event: 'x', action: 'logout' }] }, 'rule 1: action must be "identify" or "reset"'],
+    ['a rule with an unknown key', { destinations: [{ vendor: 'segment' }], rules: [{ event: 'x', trait: {} }] }, 'rule 1: unknown key "trait"'],
+    ['a rule path that is not text', { destinations: [{ vendor: 'segment' }], rules: [{ event: 'x', traits: { brand: 3 } }] }, 'rule 1: trait "brand" must be a dotted path'],
+    ['a rule with an unknown source', { destinations: [{ vendor: 'segment' }], rules: [{ event: 'x', source: 'page' }] }, 'rule 1: source must be "message" or "model"'],
+    ['an invalid click selector', { destinations: [{ vendor: 'segment' }], clicks: [{ selector: '[[', event: 'x' }] }, 'click 1: "[[" is not a valid CSS selector'],
+    ['a click rule without an event', { destinations: [{ vendor: 'segment' }], clicks: [{ selector: 'a' }] }, 'click 1 needs a selector and an event'],
+    ['a flag that is not a boolean', { destinations: [{ vendor: 'segment' }], debug: 'yes' }, 'debug must be true or false'],
+    ['an unknown hash method', { destinations: [{ vendor: 'segment' }], userIdHash: 'sha1' }, 'userIdHash must be "none", "sha256" or "md5"'],
+    ['a consent setting of the wrong kind', { destinations: [{ vendor: 'segment' }], consent: { whenDenied: 'later' } }, 'consent.whenDenied must be "drop" or "wait"'],
+  ])('%s logs one warning, starts nothing and does not throw', (_name, config, problem) => {
+    const { win, warnings } = tryConfig(config);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[identify-bridge\] not started/);
+    expect(warnings[0]).toContain(problem);
+    expect(win.dataLayer).toBeUndefined();
+  });
+
+  it('lists every problem in the one warning', () => {
+    const { warnings } = tryConfig({ destinations: [{ vendor: 'nope' }], rules: 'all', colour: 'red' });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('unknown option "colour"');
+    expect(warnings[0]).toContain('destination 1: vendor "nope"');
+    expect(warnings[0]).toContain('rules must be a list');
+  });
+
+  it('leaves an existing data layer and its push untouched, and its handle does nothing', async () => {
+    const { win } = newPage();
+    win.dataLayer = [{ event: 'user_sign_in', user_id: 'u1' }];
+    const handle = startOn(win, { destinations: [] });
+    expect(Object.prototype.hasOwnProperty.call(win.dataLayer, 'push')).toBe(false);
+    handle.stop();
+    expect(await handle.flush()).toEqual([]);
+  });
+
+  it('a config whose getters throw is a warning, not an exception', () => {
+    const config = { get destinations(): never[] { throw new Error('boom'); } };
+    const { warnings } = tryConfig(config);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('boom');
+  });
+});
+
+describe('a good config', () => {
+  it('starts without any warning, whatever vendor options it carries', () => {
+    const { warnings, win } = tryConfig({
+      destinations: [{ vendor: 'segment', writeKey: 'k1' }, { vendor: 'antsomi', vocabulary: 'devguide' }],
+      rules: [{ event: /^lead/, traits: { brand: 'oemname' }, tags: ['brand'] }],
+      clicks: [{ selector: '.dealer-details', event: 'get_dealer_details', brand: 'Audi' }],
+      consent: true, dedupe: true, debug: false, listenToPast: false,
+    });
+    expect(warnings).toEqual([]);
+    expect(Object.prototype.hasOwnProperty.call(win.dataLayer, 'push')).toBe(true);
+  });
+});

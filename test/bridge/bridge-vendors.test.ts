@@ -1,0 +1,175 @@
+// The bridge with each vendor as a page has it: the real analytics.js clients of Segment and
+// Customer.io (happy-dom, network stubbed at fetch, see test/core/real-sdk.ts), and Gist,
+// Mutiny, Connecto and Antsomi through their documented snippet stubs and globals.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { describe, expect, it, vi } from 'vitest';
+import { realPage } from '../core/real-sdk';
+import { newPage, startOn, type Win } from './page';
+
+const signIn = { event: 'user_sign_in', user_id: 'u1', email: 'ann@example.com', traits: { plan: 'pro' }, tags: 'brand=Audi' };
+
+/** What the vendor's page snippet does once its CDN script arrives: a script tag, then the bundle runs. */
+function loadSdk(win: Win, src: string, bundle: string) {
+  const script = win.document.createElement('script');
+  script.src = src;
+  win.document.head.appendChild(script);
+  vm.runInThisContext(readFileSync(bundle, 'utf8'));
+}
+
+describe('real analytics.js clients', () => {
+  it('segment: an identify pushed before analytics.js loads is sent once it loads; the anonymous id stays across re-identify; a logout clears the user', async () => {
+    const { win, requests } = realPage('Segment.io');
+    const bridge = startOn(win, { destinations: [{ vendor: 'segment' }] });
+    const identifies = () => requests.filter((r) => r.url === 'https://api.segment.io/v1/i').map((r) => r.body);
+    win.dataLayer.push(signIn);
+    expect((await bridge.flush())[0].results[0].status).toBe('queued');
+    win.analytics._writeKey = 'k1';
+    loadSdk(win, 'https://cdn.segment.com/analytics.js/v1/k1/analytics.min.js', 'node_modules/@segment/analytics-next/dist/umd/standalone.js');
+    await vi.waitFor(() => expect(identifies()).toHaveLength(1), { timeout: 10_000 });
+    expect(identifies()[0]).toMatchObject({
+      type: 'identify', userId: 'u1', traits: { plan: 'pro', email: 'ann@example.com', brand: 'Audi' },
+    });
+
+    win.dataLayer.push({ event: 'user_identify', user_id: 'u1', traits: { plan: 'team' } });
+    expect((await bridge.flush())[0].results[0].status).toBe('sent');
+    await vi.waitFor(() => expect(identifies()).toHaveLength(2), { timeout: 10_000 });
+    expect(identifies()[1]).toMatchObject({ userId: 'u1', traits: { plan: 'team' } });
+    expect(identifies()[1].anonymousId).toBe(identifies()[0].anonymousId);
+
+    win.dataLayer.push({ event: 'user_logout' }, { event: 'user_identify', traits: { visitor: true } });
+    await bridge.flush();
+    await vi.waitFor(() => expect(identifies()).toHaveLength(3), { timeout: 10_000 });
+    expect(identifies()[2]).toMatchObject({ userId: null, traits: { visitor: true } });
+    expect(identifies()[2].anonymousId).not.toBe(identifies()[0].anonymousId);
+    expect(win.localStorage.getItem('ajs_user_id') ?? '').not.toContain('u1');
+  });
+
+  it('customer.io: an identify queued on the snippet global is sent by the real client with its traits', async () => {
+    const { win, requests } = realPage('Customer.io Data Pipelines');
+    const bridge = startOn(win, { destinations: [{ vendor: 'customerio', globalName: 'analytics' }] });
+    win.dataLayer.push(signIn);
+    expect((await bridge.flush())[0].results[0].status).toBe('queued');
+    win.analytics._writeKey = 'k1';
+    loadSdk(win, 'https://cdp.customer.io/v1/analytics-js/snippet/k1/analytics.min.js', 'node_modules/@customerio/cdp-analytics-browser/dist/umd/standalone.js');
+    const sent = () => requests.filter((r) => r.url === 'https://cdp.customer.io/v1/i').map((r) => r.body);
+    await vi.waitFor(() => expect(sent()).toHaveLength(1), { timeout: 10_000 });
+    expect(sent()[0]).toMatchObject({ type: 'identify', userId: 'u1', traits: { plan: 'pro', email: 'ann@example.com', brand: 'Audi' } });
+
+    win.dataLayer.push({ event: 'user_identify', user_id: 'u1', traits: { plan: 'team' } });
+    await bridge.flush();
+    await vi.waitFor(() => expect(sent()).toHaveLength(2), { timeout: 10_000 });
+    expect(sent()[1].anonymousId).toBe(sent()[0].anonymousId);
+  });
+});
+
+/** Gist's snippet stub: an array whose methods push [method, ...args]. */
+function gistSnippet(win: Win) {
+  const methods = ['trackPageView', 'identify', 'track', 'setAppId'];
+  const gist = Object.assign([] as unknown[], { methods }) as unknown as unknown[] & Record<string, unknown>;
+  for (const method of methods) {
+    gist[method] = (...args: unknown[]) => {
+      gist.push([method, ...args]);
+      return gist;
+    };
+  }
+  win.gist = gist;
+  return gist;
+}
+
+describe('vendors through their stubs and globals', () => {
+  it('gist: identify goes through the snippet stub with snake_case properties and the brand tag', async () => {
+    const { win } = newPage();
+    const gist = gistSnippet(win);
+    const bridge = startOn(win, { destinations: [{ vendor: 'gist', waitMs: 0 }] });
+    win.dataLayer.push({ ...signIn, traits: { firstName: 'Ann', plan: 'pro' } });
+    win.dataLayer.push({ event: 'user_logout' });
+    const outcomes = await bridge.flush();
+    expect([...gist]).toEqual([['identify', 'u1', { email: 'ann@example.com', first_name: 'Ann', plan: 'pro', name: 'Ann', brand: 'Audi' }]]);
+    expect(outcomes[1].results[0].status).toBe('skipped');
+  });
+
+  it('mutiny: identify is called on mutiny.client, and the stub’s rejected promise stays handled', async () => {
+    const { win } = newPage();
+    const calls: unknown[][] = [];
+    win.mutiny = { client: { identify: (...args: unknown[]) => {
+      calls.push(args);
+      return Promise.reject(new Error('Mutiny did not answer'));
+    } } };
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const bridge = startOn(win, { destinations: [{ vendor: 'mutiny' }] });
+      win.dataLayer.push(signIn);
+      expect((await bridge.flush())[0].results[0].status).toBe('sent');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+    expect(calls).toEqual([['u1', { plan: 'pro', email: 'ann@example.com', brand: 'Audi' }]]);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('connecto: waits for _connecto.identify to appear, then sends flat string traits', async () => {
+    const { win } = newPage();
+    const bridge = startOn(win, { destinations: [{ vendor: 'connecto', waitMs: 2000 }] });
+    win.dataLayer.push({ ...signIn, traits: { plan: 'pro', seats: 5 } });
+    const calls: unknown[][] = [];
+    setTimeout(() => {
+      win._connecto = { identify: (...args: unknown[]) => calls.push(args) };
+    }, 30);
+    const [outcome] = await bridge.flush();
+    expect(outcome.results[0].status).toBe('sent');
+    expect(calls).toEqual([['u1', { plan: 'pro', seats: '5', email: 'ann@example.com', brand: 'Audi' }]]);
+  });
+
+  it('connecto: gives up after waitMs when Connecto never comes', async () => {
+    const { win } = newPage();
+    const bridge = startOn(win, { destinations: [{ vendor: 'connecto', waitMs: 20 }] });
+    win.dataLayer.push(signIn);
+    const [outcome] = await bridge.flush();
+    expect(outcome.ok).toBe(false);
+    expect(outcome.results[0].message).toContain('within 20 ms');
+  });
+
+  it('antsomi: without the SDK, the call waits in the web_event stub it builds, with the md5 of the email as customer id', async () => {
+    const { win } = newPage();
+    const bridge = startOn(win, { destinations: [{ vendor: 'antsomi' }] });
+    win.dataLayer.push(signIn);
+    expect((await bridge.flush())[0].results[0].status).toBe('queued');
+    expect(typeof win.web_event).toBe('function');
+    expect(win.web_event.track).toBe(win.web_event);
+    const [args] = win.web_event.queue.map((entry: IArguments) => Array.from(entry));
+    expect(args).toEqual(['user', 'sign_in', {
+      items: [],
+      dims: { customers: { type: 'customers', customer_id: '257c57037d384ae37ea27a07e8a01665', plan: 'pro', email: 'ann@example.com', brand: 'Audi' } },
+      extra: { identify_id: '257c57037d384ae37ea27a07e8a01665', identify_event: 'sign_in' },
+    }]);
+  });
+
+  it('antsomi: with the SDK loaded, track is called and a logout signs out and resets the anonymous id', async () => {
+    const { win } = newPage();
+    const calls: unknown[][] = [];
+    const webEvent = Object.assign(() => undefined, {
+      track: (...args: unknown[]) => calls.push(['track', ...args]),
+      resetAnonymousUId: () => calls.push(['resetAnonymousUId']),
+    });
+    win.web_event = webEvent;
+    const bridge = startOn(win, { destinations: [{ vendor: 'antsomi', vocabulary: 'template' }] });
+    win.dataLayer.push(signIn, { event: 'user_logout' });
+    await bridge.flush();
+    expect(calls.map((call) => call.slice(0, 3))).toEqual([['track', 'user', 'sign_in'], ['track', 'user', 'sign_out'], ['resetAnonymousUId']]);
+  });
+
+  it('several vendors at once: one failing vendor does not stop the others', async () => {
+    const { win } = newPage();
+    const gist = gistSnippet(win);
+    const bridge = startOn(win, { destinations: [{ vendor: 'gist' }, { vendor: 'antsomi' }] });
+    win.dataLayer.push({ event: 'user_sign_in', email: 'ann@example.com' });
+    const [outcome] = await bridge.flush();
+    expect(outcome.results.map((r) => r.status)).toEqual(['failed', 'queued']);
+    expect([...gist]).toEqual([]);
+    expect(win.web_event.queue).toHaveLength(1);
+  });
+});
