@@ -164,3 +164,12 @@ describe('compileSandbox on entries the sandbox cannot take', () => {
     expect(result.code).not.toMatch(/^export\b/m);
   });
 });
+
+describe('compileSandbox on shorthand properties', () => {
+  it('expands them to key: value, which ES5.1 object literals need, and the gate accepts the result', async () => {
+    const shorthand = await compileSandbox({ entry: `${FIXTURES}/shorthand/entry.ts`, cwd: ROOT });
+    expect(shorthand.diagnostics).toEqual([]);
+    expect(shorthand.code).toContain('var payload = {\n  userId: userId,\n  traits: traits,\n  getType: getType\n};');
+    expect(shorthand.code).toContain('logToConsole(payload, { userId: userId });');
+  });
+});

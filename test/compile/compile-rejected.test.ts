@@ -41,6 +41,8 @@ const REJECTED: [string, string, string][] = [
   ['String#charCodeAt', 'unknown-method', 'charCodeAt('],
   ['Object.assign', 'unknown-member', 'assign('],
   ['Array.isArray', 'no-global', 'Array.isArray'],
+  ['a shorthand method', 'no-object-extension', 'run() {'],
+  ['a computed key', 'no-object-extension', "'k' + n"],
 ];
 
 describe('compileSandbox on TypeScript the sandbox cannot run', () => {

@@ -64,6 +64,18 @@ describe('the gate on plain sandboxed JavaScript (.tpl code)', () => {
     expect(gate("var m = import('x');")).toEqual(['no-module-syntax 1:9']);
   });
 
+  it('rejects ES2015 object literal extensions: shorthand properties, methods and computed keys', () => {
+    expect(gate('var a = 1;\nvar o = { b: 2, a };')).toEqual(['no-object-extension 2:17']);
+    expect(gate('var o = { run() { return 1; } };')).toEqual(['no-object-extension 1:11']);
+    expect(gate("var k = 'x';\nvar o = { [k]: 1, ['y']: 2 };")).toEqual(['no-object-extension 2:12', 'no-object-extension 2:20']);
+    expect(gate('var o = { a: 1, "b": 2, 3: 4, f: function () { return 1; } };')).toEqual([]);
+  });
+
+  it('rejects them in test code as well, and reports destructuring shorthand only as destructuring', () => {
+    expect(gate('var a = 1;\nassertThat({ a }).isDefined();', { mode: 'test' })).toEqual(['no-object-extension 2:14']);
+    expect(gate('var { a } = data;')).toEqual(['no-destructuring 1:5']);
+  });
+
   it('allows comma expressions only in for(;;) headers', () => {
     expect(gate('for (var i = 0, j = 0; i < 1; i++, j++) {}')).toEqual([]);
     expect(gate('var i = 0; for (i++, i++; i < 1;) {}')).toEqual([]);

@@ -107,6 +107,15 @@ export const RULES: readonly Rule[] = [
       ? 'labels are not available in the sandbox; use a flag or return from a function' : undefined),
   rule('no-accessor', ['Property', 'MethodDefinition'], (node) =>
     node.kind === 'get' || node.kind === 'set' ? 'getters and setters are not available in the sandbox; use plain properties or functions' : undefined),
+  // ES5.1 object literals only: GTM documents arrow functions and const/let as its only ES6
+  // additions, and esbuild cannot lower these (it refuses the "object-extensions" lowering).
+  rule('no-object-extension', ['Property'], (node, ctx) => {
+    if (parentOf(ctx)?.type !== 'ObjectExpression' || node.kind !== 'init') return undefined;
+    if (node.computed) return { message: 'computed property keys (`{[key]: value}`) are not available in the sandbox; create the object, then assign object[key] = value', at: node.key };
+    if (node.method) return 'method shorthand (`{f() {}}`) is not available in the sandbox; write `f: function () {}`';
+    if (node.shorthand) return 'shorthand properties (`{a}`) are not available in the sandbox; write `a: a`';
+    return undefined;
+  }),
   rule('no-comma', ['SequenceExpression'], (node, ctx) => {
     const parent = parentOf(ctx);
     const inForHeader = parent?.type === 'ForStatement' && (parent.init === node || parent.update === node);

@@ -3,7 +3,7 @@
 //    at the top (one line per API where renaming is safe, else per local name; in order of
 //    first appearance);
 //  - free uses of JSON, Math, Object → `const JSON = require('JSON');` likewise;
-//  - `void 0` → `undefined`; an empty `export {}` is dropped, real exports are reported;
+//  - `void 0` → `undefined`, `{ a }` → `{ a: a }`; an empty `export {}` is dropped, real exports are reported;
 //  - esbuild's runtime-helper prelude is dropped and each use of a helper reported;
 //  - the `// src/x.ts` comment of a module left empty (only imports) goes with it.
 // Problems are located by offsets in esbuild's output (the caller traces them to the sources).
@@ -15,7 +15,7 @@ import { analyseScopes, type ScopeAnalysis } from './scope';
 import { mergeDuplicateRequires } from './merge-requires';
 import { LineIndex } from './positions';
 import { blankOutside, wholeLines } from './ranges';
-import { addRequires, BAD_IMPORT_MESSAGE, importedRequires, requireInserts, voidZeroEdits, type RequireLine } from './rewrite';
+import { addRequires, BAD_IMPORT_MESSAGE, importedRequires, requireInserts, shorthandEdits, voidZeroEdits, type RequireLine } from './rewrite';
 
 export interface Finding {
   /** Offset in esbuild's output. */
@@ -50,6 +50,8 @@ export function postProcess(code: string): PostProcessed {
   const requires: RequireLine[] = [];
   const reportedNames: string[] = [];
 
+  // First, so that at a shared offset the key goes in before a rename of the value.
+  edits.push(...shorthandEdits(program));
   const prelude = dropHelperPrelude(code, program, scopes, edits, findings);
   for (const statement of program.body as AnyNode[]) {
     if (statement.type === 'ImportDeclaration' && statement.source.value === SANDBOX_MODULE) {

@@ -58,6 +58,24 @@ export function voidZeroEdits(node: AnyNode): Edit[] {
   return edits;
 }
 
+/**
+ * `{ a }` → `{ a: a }`: esbuild keeps shorthand properties (it cannot lower object literal
+ * extensions), the sandbox's ES5.1 object literals lack them, and the expansion is exact. The
+ * key is inserted before the value, so a rename of the value by another edit still applies.
+ */
+export function shorthandEdits(node: AnyNode): Edit[] {
+  const edits: Edit[] = [];
+  simple(node as Node, {
+    ObjectExpression(found) {
+      for (const property of (found as AnyNode).properties as AnyNode[]) {
+        if (property.type !== 'Property' || !property.shorthand || property.value.type !== 'Identifier') continue;
+        edits.push({ start: property.start, end: property.start, text: `${property.key.name}: ` });
+      }
+    },
+  });
+  return edits;
+}
+
 export type Report = (node: AnyNode, rule: string, message: string) => void;
 
 /** Adds the require lines of a 'gtm-sandbox' import; default and namespace imports are reported. */

@@ -6,7 +6,7 @@ import { gateCode } from './gate';
 import { applyEdits, type Edit } from './mapped-text';
 import { LineIndex } from './positions';
 import { contentRange } from './ranges';
-import { requireInserts, voidZeroEdits, type RequireLine } from './rewrite';
+import { requireInserts, shorthandEdits, voidZeroEdits, type RequireLine } from './rewrite';
 import type { AnyNode } from './parse';
 import type { TransformedFile } from './transform';
 
@@ -27,7 +27,7 @@ export interface SnippetOptions {
   to: number;
   /** Deletions within [from, to) (e.g. imports, `export` keywords). */
   deletions?: readonly Edit[];
-  /** Nodes whose `void 0` are rewritten. */
+  /** Nodes whose `void 0` and shorthand properties are rewritten. */
   nodes: readonly AnyNode[];
   requires: readonly RequireLine[];
 }
@@ -41,6 +41,7 @@ export function cutSnippet(source: string, options: SnippetOptions): Snippet {
     ...deletions,
     ...dedentEdits(source, range.start, range.end),
     ...options.nodes.flatMap(voidZeroEdits),
+    ...options.nodes.flatMap(shorthandEdits),
   ];
   return mapped(applyEdits(source, edits, range.start, range.end));
 }

@@ -70,10 +70,10 @@ function paramsFor(permission: PermissionId, rs: Requirement[]): Params {
 export function toPermissions(usage: Usage): Permission[] {
   const byPermission = new Map<PermissionId, Requirement[]>();
   for (const r of usage.requirements) byPermission.set(r.permission, [...(byPermission.get(r.permission) ?? []), r]);
-  return sorted(byPermission.keys()).map((id) => ({
-    publicId: id,
-    versionId: '1',
-    params: paramsFor(id as PermissionId, byPermission.get(id as PermissionId) ?? []),
-    isRequired: true,
-  }));
+  return sorted(byPermission.keys()).map((id) => {
+    const params = paramsFor(id as PermissionId, byPermission.get(id as PermissionId) ?? []);
+    // GTM's editor marks a permission with settings as edited by the user; parameterless ones carry no annotation.
+    const annotations = Object.keys(params).length ? { clientAnnotations: { isEditedByUser: true } } : {};
+    return { publicId: id, versionId: '1', params, ...annotations, isRequired: true };
+  });
 }

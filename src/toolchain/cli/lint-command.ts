@@ -1,0 +1,83 @@
+// `gtm-tpl lint <file.tpl>`: static checks of any web template, each problem printed as
+// `<file>:<line>:<col> <rule> <message>` at its line in the .tpl:
+// - format: what the reader rejects (exit 2: the rest cannot be trusted);
+// - fields: checkFields, at the field's "name" in ___TEMPLATE_PARAMETERS___;
+// - the sandbox gate on the code, on the test setup and on each scenario;
+// - permissions both ways: what the code needs but ___WEB_PERMISSIONS___ lacks (at the call),
+//   and what is declared but never needed or broader than needed (at the permission).
+import { gateCode, sortDiagnostics, formatDiagnostic, type Diagnostic } from '../compile';
+import { setupDeclarations } from '../compile/scenario-setup';
+import { checkFields } from '../fields';
+import { checkPermissions } from '../permissions/check';
+import { deriveUsage } from '../permissions/derive';
+import type { Problem } from '../permissions/usage';
+import { CODE_SECTION, PERMISSIONS_SECTION } from '../tpl';
+import { EXIT, type CliIO, type ExitCode } from './io';
+import { loadTemplate, type LoadedTemplate } from './load';
+import type { PositionMap } from './tpl-positions';
+
+export function lintCommand(file: string, io: CliIO): ExitCode {
+  const loaded = loadTemplate(file, io);
+  if (!loaded.template) {
+    for (const line of loaded.problems) io.out(line);
+    return EXIT.unreadable;
+  }
+  const problems = lintTemplate(loaded.template);
+  for (const d of problems) io.out(formatDiagnostic(d));
+  io.out(problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : `${file}: no problems`);
+  return problems.length ? EXIT.problems : EXIT.ok;
+}
+
+export function lintTemplate(template: LoadedTemplate): Diagnostic[] {
+  const code = codeProblems(template);
+  return sortDiagnostics([...fieldProblems(template), ...code, ...permissionProblems(template, code), ...testProblems(template)]);
+}
+
+function fieldProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] {
+  return checkFields(model.parameters).map((p) => ({
+    file, ...positions.field(p.field, p.message.startsWith('duplicate')), rule: 'fields', message: p.field ? `${p.field}: ${p.message}` : p.message,
+  }));
+}
+
+function codeProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] {
+  const lineOffset = positions.bodyLine(CODE_SECTION[model.codeSection]) - 1;
+  return gateCode(model.code, { mode: 'template', file, lineOffset });
+}
+
+/** Test code is gated as GTM runs it: the setup, then each scenario with the setup's names in scope. */
+function testProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] {
+  const tests = model.tests;
+  if (!tests) return [];
+  const maps = positions.testCode();
+  const out: Diagnostic[] = [];
+  const gate = (code: string, map: PositionMap | undefined, allowedGlobals: readonly string[]) => {
+    for (const d of gateCode(code, { mode: 'test', file, allowedGlobals })) {
+      const at = map ? map({ line: d.line, column: d.column }) : { line: d.line, column: d.column };
+      out.push({ ...d, ...at });
+    }
+  };
+  if (tests.setup) gate(tests.setup, maps.setup, []);
+  const declared = tests.setup ? [...setupDeclarations(tests.setup).keys()] : [];
+  tests.scenarios.forEach((scenario, i) => gate(scenario.code, maps.scenarios[i], declared));
+  return out;
+}
+
+/**
+ * Permissions derived from the code against the declared ones. Skipped when the code does not
+ * parse (the gate reports that); problems the gate already reports at a position are not repeated.
+ */
+function permissionProblems({ file, model, positions }: LoadedTemplate, gate: Diagnostic[]): Diagnostic[] {
+  if (gate.some((d) => d.rule === 'syntax')) return [];
+  const lineOffset = positions.bodyLine(CODE_SECTION[model.codeSection]) - 1;
+  const permissionsSection = PERMISSIONS_SECTION[model.codeSection];
+  const gated = new Set(gate.map((d) => `${d.line}:${d.column}`));
+  const derived = deriveUsage(model.code);
+  const place = (p: Problem): Diagnostic => {
+    const at = p.line !== undefined
+      ? { line: p.line + lineOffset, column: p.column ?? 1 }
+      : p.permission ? positions.permission(permissionsSection, p.permission) : { line: positions.bodyLine(permissionsSection), column: 1 };
+    return { file, ...at, rule: p.rule, message: p.message };
+  };
+  const fromDerivation = derived.problems.map(place).filter((d) => !gated.has(`${d.line}:${d.column}`));
+  return [...fromDerivation, ...checkPermissions(model.permissions, derived.usage).map(place)];
+}

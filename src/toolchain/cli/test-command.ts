@@ -1,0 +1,87 @@
+// `gtm-tpl test <file.tpl> [--filter text] [--verbose]`: runs the template's own ___TESTS___ in
+// the emulator. One line per scenario (`PASS name` / `FAIL name: reason`), then exactly
+// `N passed, M failed`. A template without scenarios says so and counts 0 passed, 0 failed:
+// nothing failed, so it exits 0 (GTM's editor, too, lets such a template be saved).
+import { parseSandbox } from '../compile/parse';
+import { runTests, type ScenarioResult, type TemplateType } from '../emulator';
+import type { Scenario, TemplateModel } from '../tpl';
+import { EXIT, type CliIO, type ExitCode } from './io';
+import { loadTemplate, type LoadedTemplate } from './load';
+import type { PositionMap } from './tpl-positions';
+
+export interface TestCommandOptions {
+  filter?: string;
+  /** Also print each scenario's logToConsole lines, indented. */
+  verbose?: boolean;
+}
+
+export async function testCommand(file: string, options: TestCommandOptions, io: CliIO): Promise<ExitCode> {
+  const loaded = loadTemplate(file, io);
+  if (!loaded.template) {
+    for (const line of loaded.problems) io.err(line);
+    return EXIT.unreadable;
+  }
+  const { model, positions } = loaded.template;
+  const codeError = syntaxError(model.code, (at) => ({ line: at.line + positions.bodyLine('SANDBOXED_JS_FOR_WEB_TEMPLATE') - 1, column: at.column }));
+  if (codeError) {
+    io.err(`${file}:${codeError} (in ___SANDBOXED_JS_FOR_WEB_TEMPLATE___)`);
+    return EXIT.unreadable;
+  }
+
+  const all = model.tests?.scenarios ?? [];
+  const results = await runScenarios(loaded.template, options.filter);
+  if (all.length === 0) io.out(`${file} has no ___TESTS___ scenarios`);
+  else if (results.length === 0) io.out(`no scenario name contains '${options.filter}'`);
+  for (const result of results) {
+    io.out(result.passed ? `PASS ${result.name}` : `FAIL ${result.name}: ${result.message ?? 'failed'}`);
+    if (options.verbose) for (const log of result.logs) io.out(`  log: ${log}`);
+  }
+  const failed = results.filter((r) => !r.passed).length;
+  io.out(`${results.length - failed} passed, ${failed} failed`);
+  return failed ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * Scenarios whose code (or the setup) does not parse fail with the .tpl position of the error;
+ * the others run in the emulator, in file order.
+ */
+async function runScenarios(template: LoadedTemplate, filter: string | undefined): Promise<ScenarioResult[]> {
+  const { model, positions, file } = template;
+  const tests = model.tests ?? { scenarios: [] };
+  const maps = positions.testCode();
+  const setupError = tests.setup ? syntaxError(tests.setup, maps.setup) : undefined;
+  const wanted = (s: Scenario) => !filter || s.name.toLowerCase().includes(filter.toLowerCase());
+
+  const runnable: Scenario[] = [];
+  const broken = new Map<Scenario, string>();
+  tests.scenarios.forEach((scenario, i) => {
+    if (!wanted(scenario)) return;
+    const error = setupError ? `${setupError} (in the setup)` : syntaxError(scenario.code, maps.scenarios[i]);
+    if (error) broken.set(scenario, `SyntaxError at ${file}:${error}`);
+    else runnable.push(scenario);
+  });
+  const ran = await runTests(underTest(model, runnable, tests.setup));
+  const byScenario = new Map(runnable.map((s, i) => [s, ran[i]]));
+  return tests.scenarios.filter(wanted).map((s) =>
+    byScenario.get(s) ?? { name: s.name, passed: false, message: broken.get(s), logs: [] });
+}
+
+function underTest(model: TemplateModel, scenarios: Scenario[], setup: string | undefined) {
+  const type: TemplateType = model.info.type === 'MACRO' ? 'MACRO' : 'TAG';
+  return {
+    code: model.code,
+    permissions: model.permissions,
+    type,
+    tests: setup === undefined ? { scenarios } : { scenarios, setup },
+    templateId: typeof model.info.id === 'string' ? model.info.id : undefined,
+  };
+}
+
+/** `line:col message` of the first syntax error (positions through `map`), or undefined. */
+function syntaxError(code: string, map: PositionMap | undefined): string | undefined {
+  const parsed = parseSandbox(code);
+  if (!parsed.error) return undefined;
+  const { line, column, message } = parsed.error;
+  const at = (map ?? ((p) => p))({ line, column: column + 1 });
+  return `${at.line}:${at.column} ${message}`;
+}
