@@ -53,13 +53,17 @@ const createQueue: ApiFactory = ({ page, permissions }) => (arrayKey: string) =>
 const createArgumentsQueue: ApiFactory = ({ page, permissions }) => (fnKey: string, arrayKey: string) => {
   permissions.enforce('access_globals', 'readwrite', fnKey);
   permissions.enforce('access_globals', 'readwrite', arrayKey);
-  const array = ensureArray(page.window, arrayKey);
+  // The function first, then the array, so that an array under the function ('web_event.queue',
+  // Antsomi's stub shape) survives [INF: the API page describes this order as recalled, not
+  // re-checked; creating the array first would lose it when fnKey is its parent].
+  let array: unknown[] = [];
   if (typeof readPath(page.window, fnKey) !== 'function') {
     const queueArguments = function () {
       pushOnto(page.window, arrayKey, array, [arguments]);
     };
     writePath(page.window, fnKey, queueArguments);
   }
+  array = ensureArray(page.window, arrayKey);
   return toSandbox(readPath(page.window, fnKey));
 };
 

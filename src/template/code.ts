@@ -1,0 +1,126 @@
+// The template's sandboxed code: `data` (the fields, typed from fields.ts) → core's
+// IdentifyInput and EngineConfig → runIdentify on GTM's APIs → exactly one gtmOnSuccess or
+// gtmOnFailure. No vendor rule lives here: every check, mapping and message is core's.
+// The sandbox has no try/catch, so nothing here may throw: every value from a field is read
+// with getType-based checks before use.
+import { copyFromDataLayer, getType, makeTableMap, makeString } from 'gtm-sandbox';
+import { applyKeyMapping, formatMessage, runIdentify } from '../core/index';
+import { permit } from '../toolchain/sandbox/permit';
+import { debugLogger, gtmPlatform } from './platform';
+import type { Destination, EngineConfig, IdentifyInput } from '../core/index';
+import type { TemplateData } from './fields';
+
+declare const data: TemplateData;
+
+function destinations(): Destination[] {
+  const list: Destination[] = [];
+  if (data.sendSegment) {
+    list.push({ vendor: 'segment', options: { writeKey: data.segmentWriteKey, loadScript: data.segmentLoadScript } });
+  }
+  if (data.sendCustomerio) {
+    list.push({
+      vendor: 'customerio',
+      options: {
+        writeKey: data.customerioWriteKey, loadScript: data.customerioLoadScript,
+        globalName: data.customerioGlobal, region: data.customerioRegion,
+      },
+    });
+  }
+  if (data.sendGist) {
+    list.push({
+      vendor: 'gist',
+      options: { appId: data.gistAppId, loadScript: data.gistLoadScript, overwriteTags: data.gistOverwriteTags, waitMs: data.gistWaitMs },
+    });
+  }
+  if (data.sendMutiny) list.push({ vendor: 'mutiny', options: {} });
+  if (data.sendConnecto) {
+    list.push({ vendor: 'connecto', options: { licenseKey: data.connectoLicenseKey, loadScript: data.connectoLoadScript, waitMs: data.connectoWaitMs } });
+  }
+  if (data.sendAntsomi) {
+    list.push({
+      vendor: 'antsomi',
+      options: {
+        portalId: data.antsomiPortalId, propertyId: data.antsomiPropertyId, loadScript: data.antsomiLoadScript,
+        customerIdFrom: data.antsomiCustomerIdFrom, customerIdHash: data.antsomiCustomerIdHash, vocabulary: data.antsomiVocabulary,
+      },
+    });
+  }
+  return list;
+}
+
+/** The Company field (a name or an object) with the Company details table over it. */
+function company(): unknown {
+  const rows = data.companyRows;
+  const details = getType(rows) === 'array' ? makeTableMap(rows, 'key', 'value') : undefined;
+  if (details === undefined || details === null) return data.company;
+  const merged: { [key: string]: unknown } = {};
+  const base = data.company;
+  const baseType = getType(base);
+  if (baseType === 'object') {
+    const own = base as { [key: string]: unknown };
+    for (const key in own) merged[key] = own[key];
+  } else if (baseType === 'string' || baseType === 'number') {
+    merged.name = base;
+  }
+  for (const key in details) merged[key] = details[key];
+  return merged;
+}
+
+function input(): IdentifyInput {
+  return {
+    action: data.action,
+    event: data.event,
+    userId: data.userId,
+    email: data.email,
+    useEmailAsUserId: data.useEmailAsUserId,
+    traitRows: data.traitRows,
+    traits: data.traitsObject,
+    tags: [data.tagsText, data.tagRows],
+    company: company(),
+    userIdHash: data.userIdHash,
+  };
+}
+
+/**
+ * The key-mapping rows, each read from the data layer with copyFromDataLayer (GTM's model of
+ * the triggering event), as core's applyKeyMapping expects: a source object and rows whose
+ * `from` is a path into it. Each value is stored under the row's own slot ('row1', …) so that
+ * dotted data layer keys are read by GTM, not split again by core.
+ */
+function withKeyMapping(base: IdentifyInput, log: (message: string) => void): IdentifyInput {
+  const rows = data.keyMapping;
+  if (getType(rows) !== 'array' || rows === undefined) return base;
+  const source: { [slot: string]: unknown } = {};
+  const mapped = rows.map((row, index) => {
+    if (getType(row) !== 'object') return row;
+    const key = permit(getType(row.from) === 'string' ? (row.from as string).trim() : row.from, '*');
+    if (key === undefined || key === '') return row;
+    const slot = 'row' + makeString(index + 1);
+    source[slot] = copyFromDataLayer(key);
+    const name = getType(row.to) === 'string' && (row.to as string).trim() !== '' ? row.to : key;
+    return { from: slot, to: name, as: row.as, type: row.type };
+  });
+  return applyKeyMapping(source, mapped, base, (severity, message) => log(formatMessage({ level: severity, vendor: null, text: message })));
+}
+
+function config(): EngineConfig {
+  return {
+    source: 'gtm_template',
+    destinations: destinations(),
+    dedupe: data.dedupe === true,
+    consent: data.consentRequired === true ? { type: data.consentType, whenDenied: data.consentWhenDenied } : null,
+  };
+}
+
+function main(): void {
+  const log = debugLogger();
+  let finished = false;
+  runIdentify(withKeyMapping(input(), log), config(), gtmPlatform(log), (outcome) => {
+    if (finished) return;
+    finished = true;
+    if (outcome.ok) data.gtmOnSuccess();
+    else data.gtmOnFailure();
+  });
+}
+
+main();

@@ -1,0 +1,29 @@
+// The template's sources, one per .tpl section (src/toolchain/build/template.ts builds them).
+import type { TemplateSource } from '../toolchain/build/template';
+import { FIELDS } from './fields';
+import { INFO } from './info';
+import { NOTES } from './notes';
+
+/** Scenario files of ___TESTS___, in the order their scenarios are listed. */
+export const SCENARIO_FILES = [
+  'src/template/tests/segment.scenarios.ts',
+  'src/template/tests/customerio.scenarios.ts',
+  'src/template/tests/gist.scenarios.ts',
+  'src/template/tests/mutiny.scenarios.ts',
+  'src/template/tests/connecto.scenarios.ts',
+  'src/template/tests/antsomi.scenarios.ts',
+  'src/template/tests/input.scenarios.ts',
+  'src/template/tests/datalayer.scenarios.ts',
+  'src/template/tests/consent.scenarios.ts',
+  'src/template/tests/dedupe.scenarios.ts',
+  'src/template/tests/validation.scenarios.ts',
+];
+
+export const TEMPLATE: TemplateSource = {
+  info: INFO,
+  fields: FIELDS,
+  entry: 'src/template/code.ts',
+  sandboxModules: ['src/core/lang.ts'],
+  tests: { setup: 'src/template/tests/setup.ts', files: SCENARIO_FILES },
+  notes: NOTES,
+};

@@ -1,0 +1,22 @@
+// ___NOTES___: shown in GTM's template editor under Notes.
+export const NOTES = [
+  'gtm-identify: one tag that tells Segment, Customer.io Data Pipelines, Gist, Mutiny, Connecto and Antsomi CDP365 who the',
+  'visitor is (Identify) or that the visitor logged out (Reset).',
+  '',
+  'Each ticked tool gets its own call, built by the gtm-identify engine from the same fields: analytics.identify(userId, traits)',
+  '(traits only for anonymous visitors), cioanalytics.identify(...), gist.identify(userId, properties),',
+  'mutiny.client.identify(userId or null, traits), _connecto.identify(id, tags) and',
+  "web_event.track('user', 'sign_in' | 'sign_up' | 'identify', {dims: {customers}, extra}).",
+  'A problem with one tool is reported and never stops the others. The tag ends in gtmOnFailure only when no tool could be',
+  'sent to or queued for.',
+  '',
+  'Values come from the fields, from a traits object variable, and from the triggering data layer event (Data layer keys);',
+  'the fields win over the data layer, the traits table over the traits object.',
+  '',
+  'Calls made before a tool has loaded wait in its own queue (analytics.js, Gist and Antsomi stubs) or, for Connecto, are retried',
+  'for a bounded time. Scripts are only ever loaded from each vendor\'s own host.',
+  '',
+  'Messages (dropped traits, missing email, consent, blocked tools) are written to the browser console in GTM Preview mode only.',
+  '',
+  'Source, tests and documentation: the gtm-identify repository (README, "For marketers").',
+].join('\n');

@@ -1,0 +1,46 @@
+import { scenario, runCode, assertApi, assertThat } from 'gtm-sandbox/test';
+import { callsOf, logs, page, pageFunction, scripts, tag } from './setup';
+
+scenario('Connecto identify sends every trait as text', () => {
+  pageFunction('_connecto.identify', undefined);
+  runCode(tag({
+    sendConnecto: true, userId: 'u-1', email: 'ann@example.com',
+    traitRows: [{ key: 'age', value: '42', type: 'number' }, { key: 'beta', value: 'yes', type: 'boolean' }],
+  }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', '_connecto.identify', 'u-1', { age: '42', beta: 'true', email: 'ann@example.com' }]]);
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario("Connecto identifies an anonymous visitor with Connecto's own id", () => {
+  pageFunction('_connecto.identify', undefined);
+  pageFunction('_connecto.getIdentity', 'anon-7');
+  runCode(tag({ sendConnecto: true, traitRows: [{ key: 'plan', value: 'free', type: 'text' }] }));
+  assertThat(callsOf('callInWindow')).isEqualTo([
+    ['callInWindow', '_connecto.getIdentity'],
+    ['callInWindow', '_connecto.identify', 'anon-7', { plan: 'free' }],
+  ]);
+});
+
+scenario('Connecto loads its script with the license key and identifies once Connecto is there', () => {
+  scripts['https://server.connecto.io/javascripts/connect.prod.min.js'] = () => pageFunction('_connecto.identify', undefined);
+  runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: 'LK1', userId: 'u-1' }));
+  assertThat(page._TConnecto).isEqualTo({ licenseKey: 'LK1' });
+  assertThat(callsOf('injectScript')).isEqualTo([['injectScript', 'https://server.connecto.io/javascripts/connect.prod.min.js']]);
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', '_connecto.identify', 'u-1', {}]]);
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario('Connecto gives up after the wait and the tag fails, once', () => {
+  runCode(tag({ sendConnecto: true, connectoWaitMs: '1000', userId: 'u-1' }));
+  assertApi('callInWindow').wasNotCalled();
+  assertApi('gtmOnFailure').wasCalled();
+  assertApi('gtmOnSuccess').wasNotCalled();
+  assertThat(logs).contains('gtm-identify connecto failed: Connecto did not appear on the page within 1000 ms (Connecto has no pre-load queue); identify dropped');
+});
+
+scenario("Connecto fails the tag when its script cannot load", () => {
+  scripts['https://server.connecto.io/javascripts/connect.prod.min.js'] = 'fail';
+  runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: 'LK1', userId: 'u-1' }));
+  assertApi('gtmOnFailure').wasCalled();
+  assertThat(logs).contains("gtm-identify connecto failed: Connecto's script failed to load (https://server.connecto.io/javascripts/connect.prod.min.js)");
+});

@@ -1,0 +1,36 @@
+import { scenario, runCode, assertApi, assertThat } from 'gtm-sandbox/test';
+import { callsOf, page, pageFunction, tag } from './setup';
+
+scenario('Customer.io identify calls cioanalytics.identify', () => {
+  pageFunction('cioanalytics.identify', undefined);
+  runCode(tag({ sendCustomerio: true, userId: 'u-1', email: 'ann@example.com' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'cioanalytics.identify', 'u-1', { email: 'ann@example.com' }]]);
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario('Customer.io uses the analytics object of older snippets when told so', () => {
+  pageFunction('analytics.identify', undefined);
+  runCode(tag({ sendCustomerio: true, customerioGlobal: 'analytics', userId: 'u-1' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'u-1', {}]]);
+});
+
+scenario('Customer.io loads its EU script and queues the call where that script reads it', () => {
+  runCode(tag({ sendCustomerio: true, customerioLoadScript: true, customerioWriteKey: 'cio_key', customerioRegion: 'eu', userId: 'u-1' }));
+  assertThat(callsOf('injectScript')).isEqualTo([['injectScript', 'https://cdp-eu.customer.io/v1/analytics-js/snippet/cio_key/analytics.min.js']]);
+  assertThat(page.analytics).isEqualTo([['identify', 'u-1', {}]]);
+  assertThat(page['analytics._writeKey']).isEqualTo('cio_key');
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario('Customer.io reset calls cioanalytics.reset', () => {
+  pageFunction('cioanalytics.reset', undefined);
+  runCode(tag({ sendCustomerio: true, action: 'reset' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'cioanalytics.reset']]);
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario('Use email as user id sends the lower-cased email as the Customer.io user id', () => {
+  pageFunction('cioanalytics.identify', undefined);
+  runCode(tag({ sendCustomerio: true, email: 'Ann@Example.com', useEmailAsUserId: true }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'cioanalytics.identify', 'ann@example.com', { email: 'Ann@Example.com' }]]);
+});

@@ -1,0 +1,76 @@
+import { scenario, runCode, assertApi, assertThat, mock } from 'gtm-sandbox/test';
+import { callsOf, logs, page, pageFunction, tag } from './setup';
+
+scenario('Gist identify sends snake_case properties, a full name and dates as Unix seconds in _at keys', () => {
+  pageFunction('gist.identify', undefined);
+  runCode(tag({
+    sendGist: true, userId: 'u-1', email: 'ann@example.com',
+    traitRows: [
+      { key: 'firstName', value: 'Ann', type: 'text' }, { key: 'lastName', value: 'Lee', type: 'text' },
+      { key: 'createdAt', value: '2024-01-15T10:00:00Z', type: 'date' },
+    ],
+  }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', {
+    email: 'ann@example.com', first_name: 'Ann', last_name: 'Lee', created_at: 1705312800, name: 'Ann Lee',
+  }]]);
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario('Gist needs an email: without one nothing is sent to Gist and the tag fails', () => {
+  pageFunction('gist.identify', undefined);
+  runCode(tag({ sendGist: true, userId: 'u-1' }));
+  assertApi('callInWindow').wasNotCalled();
+  assertApi('gtmOnFailure').wasCalled();
+  assertThat(logs).contains('gtm-identify gist failed: Gist needs an email (its identify requires user_id and email); not sent');
+});
+
+scenario('Gist loads its widget and queues setAppId, trackPageView and the identify in its array', () => {
+  runCode(tag({ sendGist: true, gistLoadScript: true, gistAppId: 'app42', userId: 'u-1', email: 'ann@example.com' }));
+  assertThat(page.gist).isEqualTo([['setAppId', 'app42'], ['trackPageView'], ['identify', 'u-1', { email: 'ann@example.com' }]]);
+  assertThat(callsOf('injectScript')).isEqualTo([['injectScript', 'https://widget.getgist.com']]);
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario('Gist sends labels as one comma list and overwrite_tags false when tags are merged', () => {
+  pageFunction('gist.identify', undefined);
+  runCode(tag({
+    sendGist: true, gistOverwriteTags: false, userId: 'u-1', email: 'ann@example.com',
+    tagsText: 'vip', tagRows: [{ name: 'newsletter', value: '' }, { name: 'brand', value: 'Audi' }],
+  }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', {
+    email: 'ann@example.com', brand: 'Audi', tags: 'vip,newsletter', overwrite_tags: false,
+  }]]);
+});
+
+scenario('Gist drops property names with a dollar sign and says so', () => {
+  pageFunction('gist.identify', undefined);
+  runCode(tag({ sendGist: true, userId: 'u-1', email: 'ann@example.com', traitRows: [{ key: '$score', value: '9', type: 'number' }] }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', { email: 'ann@example.com' }]]);
+  assertThat(logs).contains('gtm-identify gist warning: property "$score" dropped: Gist does not allow "$" in property names');
+});
+
+scenario('Gist reset shuts the chat down', () => {
+  page.gist = [];
+  pageFunction('gist.chat', undefined);
+  runCode(tag({ sendGist: true, action: 'reset' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.chat', 'shutdown']]);
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario('Gist reset waits for the Gist widget to load, then shuts the chat down', () => {
+  page.gist = [];
+  mock('callLater', (fn: () => void) => {
+    pageFunction('gist.chat', undefined);
+    fn();
+  });
+  runCode(tag({ sendGist: true, action: 'reset' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.chat', 'shutdown']]);
+  assertThat(logs).contains("gtm-identify gist sent: gist.chat('shutdown') called once Gist had loaded");
+});
+
+scenario('Gist reset is skipped when Gist is not on the page', () => {
+  runCode(tag({ sendGist: true, action: 'reset' }));
+  assertApi('callInWindow').wasNotCalled();
+  assertApi('gtmOnSuccess').wasCalled();
+  assertThat(logs).contains('gtm-identify gist skipped: Gist is not on the page; nothing to shut down');
+});

@@ -1,0 +1,5376 @@
+___TERMS_OF_SERVICE___
+
+By creating or modifying this file you agree to Google Tag Manager's Community
+Template Gallery Developer Terms of Service available at
+https://developers.google.com/tag-manager/gallery-tos (or such other URL as
+Google may provide), as modified from time to time.
+
+
+___INFO___
+
+{
+  "type": "TAG",
+  "id": "cvt_temp_public_id",
+  "version": 1,
+  "securityGroups": [],
+  "displayName": "Identify: Segment, Customer.io, Gist, Mutiny, Connecto, Antsomi",
+  "categories": [
+    "ANALYTICS",
+    "PERSONALIZATION",
+    "MARKETING"
+  ],
+  "brand": {
+    "id": "brand_dummy",
+    "displayName": "gtm-identify",
+    "thumbnail": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAyklEQVR42u2ayQ2AMAwE86MHmqJZGqAyUD48AIUcvjb2Sv7vKFF8JaWC1m0/LURqkRXTXTDWzRchUMx/QqCZf0EEgCYAqvkbIgCI4zwWTIBs/BmiAFlwACWNmq+FSBzmqSDYTqBFbgBEXyFOAPY80CNziQz6BALASi3EbR4qE4/kAzO1kDoAl/k/CJP9QFyhqV8h6FJiROoAFFIDoFQAtAJwSLQjkwJg64kDoAJAZS403WjRPQD8dNrlliaWfLEr9rqtn/ezB+J3mwuFJbZj7+sVrQAAAABJRU5ErkJggg\u003d\u003d"
+  },
+  "description": "Identify visitors in Segment, Customer.io, Gist, Mutiny, Connecto and Antsomi CDP365 from one tag: user ID, email, typed traits, tags and logout, with hashing, consent and skip-if-unchanged.",
+  "containerContexts": [
+    "WEB"
+  ]
+}
+
+
+___TEMPLATE_PARAMETERS___
+
+[
+  {
+    "type": "GROUP",
+    "name": "actionGroup",
+    "displayName": "What to do",
+    "groupStyle": "NO_ZIPPY",
+    "subParams": [
+      {
+        "type": "SELECT",
+        "name": "action",
+        "displayName": "Action",
+        "macrosInSelect": false,
+        "selectItems": [
+          {
+            "value": "identify",
+            "displayValue": "Identify: tell the tools who this visitor is"
+          },
+          {
+            "value": "reset",
+            "displayValue": "Reset: the visitor logged out"
+          }
+        ],
+        "simpleValueType": true,
+        "help": "Identify sends the user ID, email, traits and tags below. Reset forgets the identified user in each tool (Segment and Customer.io \u003ccode\u003ereset()\u003c/code\u003e, Gist chat shutdown, Antsomi \u003ccode\u003esign_out\u003c/code\u003e); Mutiny and Connecto have no logout call.",
+        "defaultValue": "identify",
+        "alwaysInSummary": true
+      },
+      {
+        "type": "SELECT",
+        "name": "event",
+        "displayName": "Why (event kind)",
+        "macrosInSelect": false,
+        "selectItems": [
+          {
+            "value": "identify",
+            "displayValue": "Identify (profile update, page load)"
+          },
+          {
+            "value": "sign_in",
+            "displayValue": "Sign in"
+          },
+          {
+            "value": "sign_up",
+            "displayValue": "Sign up"
+          }
+        ],
+        "simpleValueType": true,
+        "help": "Antsomi CDP365 records the sign-in, sign-up or identify step; the other tools receive the same identify call for all three.",
+        "defaultValue": "identify",
+        "enablingConditions": [
+          {
+            "paramName": "action",
+            "paramValue": "identify",
+            "type": "EQUALS"
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "destinationsGroup",
+    "displayName": "Send to",
+    "groupStyle": "NO_ZIPPY",
+    "subParams": [
+      {
+        "type": "CHECKBOX",
+        "name": "sendSegment",
+        "checkboxText": "Segment (analytics.js)",
+        "simpleValueType": true,
+        "help": "Calls \u003ccode\u003eanalytics.identify(userId, traits)\u003c/code\u003e, or \u003ccode\u003eanalytics.identify(traits)\u003c/code\u003e for anonymous visitors.",
+        "defaultValue": false,
+        "subParams": [
+          {
+            "type": "CHECKBOX",
+            "name": "segmentLoadScript",
+            "checkboxText": "Load analytics.js if the page does not have it",
+            "simpleValueType": true,
+            "help": "Leave off when your site already runs the Segment snippet. Calls made before analytics.js is ready are queued, never lost.",
+            "defaultValue": false,
+            "enablingConditions": [
+              {
+                "paramName": "sendSegment",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "segmentWriteKey",
+            "displayName": "Segment write key",
+            "simpleValueType": true,
+            "help": "Found in Segment under Connections → Sources → your JavaScript source → Settings → API Keys.",
+            "valueHint": "e.g. a1B2c3D4e5",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY",
+                "enablingConditions": [
+                  {
+                    "paramName": "segmentLoadScript",
+                    "paramValue": true,
+                    "type": "EQUALS"
+                  }
+                ]
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "The write key uses only letters, digits, _ and - (or a {{variable}})."
+              }
+            ],
+            "enablingConditions": [
+              {
+                "paramName": "segmentLoadScript",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          }
+        ]
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "sendCustomerio",
+        "checkboxText": "Customer.io Data Pipelines",
+        "simpleValueType": true,
+        "help": "Same call as Segment, on Customer.io\u0027s own \u003ccode\u003ecioanalytics\u003c/code\u003e object (or \u003ccode\u003eanalytics\u003c/code\u003e for older snippets).",
+        "defaultValue": false,
+        "subParams": [
+          {
+            "type": "SELECT",
+            "name": "customerioGlobal",
+            "displayName": "Customer.io object on the page",
+            "macrosInSelect": false,
+            "selectItems": [
+              {
+                "value": "cioanalytics",
+                "displayValue": "cioanalytics (current snippet)"
+              },
+              {
+                "value": "analytics",
+                "displayValue": "analytics (older snippets)"
+              }
+            ],
+            "simpleValueType": true,
+            "help": "Look at your Customer.io snippet: current ones start with \u003ccode\u003ewindow.cioanalytics\u003c/code\u003e.",
+            "defaultValue": "cioanalytics",
+            "enablingConditions": [
+              {
+                "paramName": "sendCustomerio",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "CHECKBOX",
+            "name": "customerioLoadScript",
+            "checkboxText": "Load Customer.io\u0027s script if the page does not have it",
+            "simpleValueType": true,
+            "help": "A script loaded by this tag lives on \u003ccode\u003eanalytics\u003c/code\u003e: do not use this on a page that also runs Segment.",
+            "defaultValue": false,
+            "enablingConditions": [
+              {
+                "paramName": "sendCustomerio",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "customerioWriteKey",
+            "displayName": "Customer.io write key",
+            "simpleValueType": true,
+            "help": "In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings.",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY",
+                "enablingConditions": [
+                  {
+                    "paramName": "customerioLoadScript",
+                    "paramValue": true,
+                    "type": "EQUALS"
+                  }
+                ]
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "The write key uses only letters, digits, _ and - (or a {{variable}})."
+              }
+            ],
+            "enablingConditions": [
+              {
+                "paramName": "customerioLoadScript",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "SELECT",
+            "name": "customerioRegion",
+            "displayName": "Data center",
+            "macrosInSelect": false,
+            "selectItems": [
+              {
+                "value": "us",
+                "displayValue": "US (cdp.customer.io)"
+              },
+              {
+                "value": "eu",
+                "displayValue": "EU (cdp-eu.customer.io)"
+              }
+            ],
+            "simpleValueType": true,
+            "defaultValue": "us",
+            "enablingConditions": [
+              {
+                "paramName": "customerioLoadScript",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          }
+        ]
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "sendGist",
+        "checkboxText": "Gist (getgist.com)",
+        "simpleValueType": true,
+        "help": "Calls \u003ccode\u003egist.identify(userId, properties)\u003c/code\u003e. Gist needs both a user ID and an email; property names are made snake_case and dates become Unix seconds in keys ending in \u003ccode\u003e_at\u003c/code\u003e.",
+        "defaultValue": false,
+        "subParams": [
+          {
+            "type": "CHECKBOX",
+            "name": "gistLoadScript",
+            "checkboxText": "Load Gist if the page does not have it",
+            "simpleValueType": true,
+            "defaultValue": false,
+            "enablingConditions": [
+              {
+                "paramName": "sendGist",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "gistAppId",
+            "displayName": "Gist workspace (app) ID",
+            "simpleValueType": true,
+            "help": "In Gist: Settings → Installation; the id in \u003ccode\u003egist.setAppId(\"…\")\u003c/code\u003e.",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY",
+                "enablingConditions": [
+                  {
+                    "paramName": "gistLoadScript",
+                    "paramValue": true,
+                    "type": "EQUALS"
+                  }
+                ]
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "The app ID uses only letters, digits, _ and - (or a {{variable}})."
+              }
+            ],
+            "enablingConditions": [
+              {
+                "paramName": "gistLoadScript",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "CHECKBOX",
+            "name": "gistOverwriteTags",
+            "checkboxText": "Tags replace the contact\u0027s existing Gist tags",
+            "simpleValueType": true,
+            "help": "Untick to add the tags to those the contact already has (Gist\u0027s \u003ccode\u003eoverwrite_tags: false\u003c/code\u003e).",
+            "defaultValue": true,
+            "enablingConditions": [
+              {
+                "paramName": "sendGist",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "gistWaitMs",
+            "displayName": "Wait for Gist on reset",
+            "simpleValueType": true,
+            "help": "How long to wait for the vendor\u0027s script before giving up (at most 30000 ms). The tag itself never waits: it reports at once.",
+            "defaultValue": "5000",
+            "valueValidators": [
+              {
+                "type": "NON_NEGATIVE_NUMBER",
+                "errorMessage": "Enter a number of milliseconds (0 or more)."
+              }
+            ],
+            "valueUnit": "ms",
+            "enablingConditions": [
+              {
+                "paramName": "sendGist",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          }
+        ]
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "sendMutiny",
+        "checkboxText": "Mutiny",
+        "simpleValueType": true,
+        "help": "Calls \u003ccode\u003emutiny.client.identify(userId or null, traits)\u003c/code\u003e with the company as Mutiny\u0027s account. Mutiny\u0027s snippet must already be on the page (its script is per customer, so this tag does not load it); without it the tag skips Mutiny.",
+        "defaultValue": false
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "sendConnecto",
+        "checkboxText": "Connecto",
+        "simpleValueType": true,
+        "help": "Calls \u003ccode\u003e_connecto.identify(id, tags)\u003c/code\u003e with every trait as text. Anonymous visitors use Connecto\u0027s own id. Connecto has no queue, so the tag waits a bounded time for it.",
+        "defaultValue": false,
+        "subParams": [
+          {
+            "type": "CHECKBOX",
+            "name": "connectoLoadScript",
+            "checkboxText": "Load Connecto if the page does not have it",
+            "simpleValueType": true,
+            "defaultValue": false,
+            "enablingConditions": [
+              {
+                "paramName": "sendConnecto",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "connectoLicenseKey",
+            "displayName": "Connecto license key",
+            "simpleValueType": true,
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY",
+                "enablingConditions": [
+                  {
+                    "paramName": "connectoLoadScript",
+                    "paramValue": true,
+                    "type": "EQUALS"
+                  }
+                ]
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "The license key uses only letters, digits, _ and - (or a {{variable}})."
+              }
+            ],
+            "enablingConditions": [
+              {
+                "paramName": "connectoLoadScript",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "connectoWaitMs",
+            "displayName": "Wait for Connecto",
+            "simpleValueType": true,
+            "help": "How long to wait for the vendor\u0027s script before giving up (at most 30000 ms). The tag itself never waits: it reports at once.",
+            "defaultValue": "5000",
+            "valueValidators": [
+              {
+                "type": "NON_NEGATIVE_NUMBER",
+                "errorMessage": "Enter a number of milliseconds (0 or more)."
+              }
+            ],
+            "valueUnit": "ms",
+            "enablingConditions": [
+              {
+                "paramName": "sendConnecto",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          }
+        ]
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "sendAntsomi",
+        "checkboxText": "Antsomi CDP365",
+        "simpleValueType": true,
+        "help": "Sends \u003ccode\u003eweb_event.track(\u0027user\u0027, \u0027sign_in\u0027 | \u0027sign_up\u0027 | \u0027identify\u0027, …)\u003c/code\u003e with the customer\u0027s attributes. Antsomi needs a customer ID (by default the md5 of the lower-cased email).",
+        "defaultValue": false,
+        "subParams": [
+          {
+            "type": "CHECKBOX",
+            "name": "antsomiLoadScript",
+            "checkboxText": "Load Antsomi\u0027s insight.js if the page does not have it",
+            "simpleValueType": true,
+            "defaultValue": false,
+            "enablingConditions": [
+              {
+                "paramName": "sendAntsomi",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "antsomiPortalId",
+            "displayName": "Portal ID",
+            "simpleValueType": true,
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY",
+                "enablingConditions": [
+                  {
+                    "paramName": "antsomiLoadScript",
+                    "paramValue": true,
+                    "type": "EQUALS"
+                  }
+                ]
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^([0-9]+|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "The portal ID is a number."
+              }
+            ],
+            "enablingConditions": [
+              {
+                "paramName": "antsomiLoadScript",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "TEXT",
+            "name": "antsomiPropertyId",
+            "displayName": "Property ID",
+            "simpleValueType": true,
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY",
+                "enablingConditions": [
+                  {
+                    "paramName": "antsomiLoadScript",
+                    "paramValue": true,
+                    "type": "EQUALS"
+                  }
+                ]
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^([0-9]+|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "The property ID is a number."
+              }
+            ],
+            "enablingConditions": [
+              {
+                "paramName": "antsomiLoadScript",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "SELECT",
+            "name": "antsomiCustomerIdFrom",
+            "displayName": "Customer ID from",
+            "macrosInSelect": false,
+            "selectItems": [
+              {
+                "value": "email",
+                "displayValue": "Email"
+              },
+              {
+                "value": "phone",
+                "displayValue": "Phone trait"
+              },
+              {
+                "value": "userId",
+                "displayValue": "User ID"
+              }
+            ],
+            "simpleValueType": true,
+            "help": "A customer ID can never change in Antsomi, so pick the source once and keep it.",
+            "defaultValue": "email",
+            "enablingConditions": [
+              {
+                "paramName": "sendAntsomi",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "SELECT",
+            "name": "antsomiCustomerIdHash",
+            "displayName": "Customer ID hashing",
+            "macrosInSelect": false,
+            "selectItems": [
+              {
+                "value": "md5",
+                "displayValue": "md5 (Antsomi\u0027s default)"
+              },
+              {
+                "value": "none",
+                "displayValue": "None: send as is"
+              }
+            ],
+            "simpleValueType": true,
+            "defaultValue": "md5",
+            "enablingConditions": [
+              {
+                "paramName": "sendAntsomi",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "SELECT",
+            "name": "antsomiVocabulary",
+            "displayName": "Event format",
+            "macrosInSelect": false,
+            "selectItems": [
+              {
+                "value": "template",
+                "displayValue": "Antsomi GTM template"
+              },
+              {
+                "value": "devguide",
+                "displayValue": "Antsomi developer guide"
+              }
+            ],
+            "simpleValueType": true,
+            "help": "Which of Antsomi\u0027s two documented payloads your CDP365 portal expects; ask Antsomi when unsure.",
+            "defaultValue": "template",
+            "enablingConditions": [
+              {
+                "paramName": "sendAntsomi",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          }
+        ]
+      }
+    ],
+    "help": "Tick every tool that should receive the call. One tool\u0027s problem is reported and never stops the others."
+  },
+  {
+    "type": "GROUP",
+    "name": "userGroup",
+    "displayName": "Who",
+    "groupStyle": "NO_ZIPPY",
+    "subParams": [
+      {
+        "type": "TEXT",
+        "name": "userId",
+        "displayName": "User ID",
+        "simpleValueType": true,
+        "help": "Your stable id for the person (a database id, not a name). Leave empty for visitors who are not logged in: each tool then identifies them its own anonymous way.",
+        "valueHint": "{{DLV - user id}}",
+        "alwaysInSummary": true
+      },
+      {
+        "type": "TEXT",
+        "name": "email",
+        "displayName": "Email",
+        "simpleValueType": true,
+        "help": "Used by Gist, Mutiny and Antsomi; an invalid address is dropped.",
+        "valueHint": "{{DLV - email}}"
+      },
+      {
+        "type": "CHECKBOX",
+        "name": "useEmailAsUserId",
+        "checkboxText": "Use the email as the user ID when the User ID is empty",
+        "simpleValueType": true,
+        "help": "The lower-cased email becomes the id (Customer.io recommends this; Segment advises against it).",
+        "defaultValue": false
+      },
+      {
+        "type": "SELECT",
+        "name": "userIdHash",
+        "displayName": "Hash the user ID",
+        "macrosInSelect": false,
+        "selectItems": [
+          {
+            "value": "none",
+            "displayValue": "No"
+          },
+          {
+            "value": "sha256",
+            "displayValue": "SHA-256"
+          },
+          {
+            "value": "md5",
+            "displayValue": "md5"
+          }
+        ],
+        "simpleValueType": true,
+        "help": "Sends a hash instead of the id itself. An id that already is such a hash is sent unchanged; an email is lower-cased first.",
+        "defaultValue": "none"
+      }
+    ],
+    "enablingConditions": [
+      {
+        "paramName": "action",
+        "paramValue": "identify",
+        "type": "EQUALS"
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "traitsGroup",
+    "displayName": "Traits and tags",
+    "groupStyle": "NO_ZIPPY",
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "traitRows",
+        "displayName": "Traits",
+        "simpleTableColumns": [
+          {
+            "defaultValue": "",
+            "displayName": "Name",
+            "name": "key",
+            "type": "TEXT",
+            "isUnique": true,
+            "valueHint": "plan",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^[^,\\s]([^,]*[^,\\s])?$"
+                ],
+                "errorMessage": "A name has no commas or surrounding spaces."
+              }
+            ]
+          },
+          {
+            "defaultValue": "",
+            "displayName": "Value",
+            "name": "value",
+            "type": "TEXT",
+            "valueHint": "{{DLV - plan}}"
+          },
+          {
+            "defaultValue": "text",
+            "displayName": "Type",
+            "name": "type",
+            "type": "SELECT",
+            "selectItems": [
+              {
+                "value": "text",
+                "displayValue": "Text"
+              },
+              {
+                "value": "number",
+                "displayValue": "Number"
+              },
+              {
+                "value": "boolean",
+                "displayValue": "True / false"
+              },
+              {
+                "value": "date",
+                "displayValue": "Date"
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add trait",
+        "help": "One row per trait, e.g. \u003ccode\u003eplan \u003d {{DLV - plan}}\u003c/code\u003e as Text. Dates become ISO-8601 (Unix seconds for Gist). Reserved names may be camelCase or snake_case (first_name \u003d firstName). Rows win over the traits object below."
+      },
+      {
+        "type": "TEXT",
+        "name": "traitsObject",
+        "displayName": "Traits object (variable)",
+        "simpleValueType": true,
+        "help": "A variable that returns an object of traits, e.g. a data layer variable for \u003ccode\u003euser.traits\u003c/code\u003e.",
+        "valueHint": "{{DLV - user traits}}"
+      },
+      {
+        "type": "TEXT",
+        "name": "tagsText",
+        "displayName": "Tags",
+        "simpleValueType": true,
+        "help": "Comma-separated labels (\u003ccode\u003evip\u003c/code\u003e) and key/value tags (\u003ccode\u003ebrand\u003dAudi\u003c/code\u003e).",
+        "valueHint": "vip, brand\u003d{{DLV - oemname}}"
+      },
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "tagRows",
+        "displayName": "More tags",
+        "simpleTableColumns": [
+          {
+            "defaultValue": "",
+            "displayName": "Tag",
+            "name": "name",
+            "type": "TEXT",
+            "isUnique": true,
+            "valueHint": "brand",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              },
+              {
+                "type": "REGEX",
+                "args": [
+                  "^[^,\\s]([^,]*[^,\\s])?$"
+                ],
+                "errorMessage": "A tag name has no commas or surrounding spaces."
+              }
+            ]
+          },
+          {
+            "defaultValue": "",
+            "displayName": "Value (optional)",
+            "name": "value",
+            "type": "TEXT",
+            "valueHint": "{{DLV - oemname}}"
+          }
+        ],
+        "newRowButtonText": "Add tag",
+        "help": "One tag per row; leave the value empty for a label."
+      },
+      {
+        "type": "TEXT",
+        "name": "company",
+        "displayName": "Company",
+        "simpleValueType": true,
+        "help": "The account (B2B): a company name, or a variable returning an object such as \u003ccode\u003e{id, name, plan}\u003c/code\u003e.",
+        "valueHint": "{{DLV - company}}"
+      },
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "companyRows",
+        "displayName": "Company details",
+        "simpleTableColumns": [
+          {
+            "defaultValue": "name",
+            "displayName": "Detail",
+            "name": "key",
+            "type": "SELECT",
+            "selectItems": [
+              {
+                "value": "id",
+                "displayValue": "ID"
+              },
+              {
+                "value": "name",
+                "displayValue": "Name"
+              },
+              {
+                "value": "domain",
+                "displayValue": "Domain"
+              },
+              {
+                "value": "industry",
+                "displayValue": "Industry"
+              },
+              {
+                "value": "employeeCount",
+                "displayValue": "Employees"
+              },
+              {
+                "value": "plan",
+                "displayValue": "Plan"
+              }
+            ],
+            "isUnique": true
+          },
+          {
+            "defaultValue": "",
+            "displayName": "Value",
+            "name": "value",
+            "type": "TEXT"
+          }
+        ],
+        "newRowButtonText": "Add company detail"
+      }
+    ],
+    "enablingConditions": [
+      {
+        "paramName": "action",
+        "paramValue": "identify",
+        "type": "EQUALS"
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "dataLayerGroup",
+    "displayName": "From the triggering data layer event",
+    "groupStyle": "ZIPPY_CLOSED",
+    "subParams": [
+      {
+        "type": "SIMPLE_TABLE",
+        "name": "keyMapping",
+        "displayName": "Data layer keys",
+        "simpleTableColumns": [
+          {
+            "defaultValue": "",
+            "displayName": "Data layer key",
+            "name": "from",
+            "type": "TEXT",
+            "valueHint": "oemname",
+            "valueValidators": [
+              {
+                "type": "NON_EMPTY"
+              }
+            ]
+          },
+          {
+            "defaultValue": "trait",
+            "displayName": "Use as",
+            "name": "as",
+            "type": "SELECT",
+            "selectItems": [
+              {
+                "value": "trait",
+                "displayValue": "Trait"
+              },
+              {
+                "value": "tag",
+                "displayValue": "Tag"
+              },
+              {
+                "value": "userId",
+                "displayValue": "User ID"
+              },
+              {
+                "value": "email",
+                "displayValue": "Email"
+              }
+            ]
+          },
+          {
+            "defaultValue": "",
+            "displayName": "Name (traits and tags)",
+            "name": "to",
+            "type": "TEXT",
+            "valueHint": "brand"
+          },
+          {
+            "defaultValue": "text",
+            "displayName": "Type",
+            "name": "type",
+            "type": "SELECT",
+            "selectItems": [
+              {
+                "value": "text",
+                "displayValue": "Text"
+              },
+              {
+                "value": "number",
+                "displayValue": "Number"
+              },
+              {
+                "value": "boolean",
+                "displayValue": "True / false"
+              },
+              {
+                "value": "date",
+                "displayValue": "Date"
+              }
+            ]
+          }
+        ],
+        "newRowButtonText": "Add key",
+        "help": "Read values straight from the event that fired the tag, without creating variables: e.g. \u003ccode\u003eoemname\u003c/code\u003e → Tag \u003ccode\u003ebrand\u003c/code\u003e, or \u003ccode\u003euser.id\u003c/code\u003e → User ID. Dotted paths reach inside objects. Fields filled in above win."
+      }
+    ],
+    "enablingConditions": [
+      {
+        "paramName": "action",
+        "paramValue": "identify",
+        "type": "EQUALS"
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "consentGroup",
+    "displayName": "Consent",
+    "groupStyle": "ZIPPY_CLOSED",
+    "subParams": [
+      {
+        "type": "CHECKBOX",
+        "name": "consentRequired",
+        "checkboxText": "Send only with consent",
+        "simpleValueType": true,
+        "help": "Checks Google consent mode before anything is sent (also for Reset).",
+        "defaultValue": false
+      },
+      {
+        "type": "SELECT",
+        "name": "consentType",
+        "displayName": "Required consent",
+        "macrosInSelect": false,
+        "selectItems": [
+          {
+            "value": "analytics_storage",
+            "displayValue": "analytics_storage"
+          },
+          {
+            "value": "ad_storage",
+            "displayValue": "ad_storage"
+          },
+          {
+            "value": "ad_user_data",
+            "displayValue": "ad_user_data"
+          },
+          {
+            "value": "ad_personalization",
+            "displayValue": "ad_personalization"
+          },
+          {
+            "value": "functionality_storage",
+            "displayValue": "functionality_storage"
+          },
+          {
+            "value": "personalization_storage",
+            "displayValue": "personalization_storage"
+          },
+          {
+            "value": "security_storage",
+            "displayValue": "security_storage"
+          }
+        ],
+        "simpleValueType": true,
+        "defaultValue": "analytics_storage",
+        "enablingConditions": [
+          {
+            "paramName": "consentRequired",
+            "paramValue": true,
+            "type": "EQUALS"
+          }
+        ]
+      },
+      {
+        "type": "RADIO",
+        "name": "consentWhenDenied",
+        "displayName": "When consent is denied",
+        "radioItems": [
+          {
+            "value": "drop",
+            "displayValue": "Drop the call",
+            "help": "Nothing is sent for this event (Preview mode says so)."
+          },
+          {
+            "value": "wait",
+            "displayValue": "Wait, and send once consent is granted",
+            "help": "Sent once, as soon as the visitor grants consent on this page."
+          }
+        ],
+        "simpleValueType": true,
+        "defaultValue": "drop",
+        "enablingConditions": [
+          {
+            "paramName": "consentRequired",
+            "paramValue": true,
+            "type": "EQUALS"
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "type": "GROUP",
+    "name": "advancedGroup",
+    "displayName": "Advanced",
+    "groupStyle": "ZIPPY_CLOSED",
+    "subParams": [
+      {
+        "type": "CHECKBOX",
+        "name": "dedupe",
+        "checkboxText": "Skip if unchanged",
+        "simpleValueType": true,
+        "help": "Skips an identify whose user, traits and tags equal the last one sent to that tool, also on later page loads (a fingerprint is kept in localStorage, never the values). A Reset clears it.",
+        "defaultValue": false
+      },
+      {
+        "type": "LABEL",
+        "name": "debugHelp",
+        "displayName": "Messages about dropped traits, missing emails or blocked tools appear in the browser console in GTM Preview mode only."
+      }
+    ]
+  }
+]
+
+
+___SANDBOXED_JS_FOR_WEB_TEMPLATE___
+
+const copyFromDataLayer = require('copyFromDataLayer');
+const getType = require('getType');
+const makeTableMap = require('makeTableMap');
+const makeString = require('makeString');
+const makeNumber = require('makeNumber');
+const encodeUriComponent = require('encodeUriComponent');
+const addConsentListener = require('addConsentListener');
+const aliasInWindow = require('aliasInWindow');
+const callInWindow = require('callInWindow');
+const callLater = require('callLater');
+const copyFromWindow = require('copyFromWindow');
+const createArgumentsQueue = require('createArgumentsQueue');
+const createQueue = require('createQueue');
+const getContainerVersion = require('getContainerVersion');
+const getTimestampMillis = require('getTimestampMillis');
+const injectScript = require('injectScript');
+const isConsentGranted = require('isConsentGranted');
+const localStorage = require('localStorage');
+const logToConsole = require('logToConsole');
+const setInWindow = require('setInWindow');
+const sha256 = require('sha256');
+const Math = require('Math');
+const Object = require('Object');
+const JSON = require('JSON');
+
+// src/core/checks.ts
+function isObject(value) {
+  return getType(value) === "object";
+}
+function isArray(value) {
+  return getType(value) === "array";
+}
+function isString(value) {
+  return getType(value) === "string";
+}
+function isFiniteNumber(value) {
+  return getType(value) === "number" && value - value === 0;
+}
+function has(object, key) {
+  return object.hasOwnProperty(key);
+}
+function isUnsafeKey(key) {
+  return key === "__proto__" || key === "constructor" || key === "prototype";
+}
+function text(value) {
+  const type = getType(value);
+  if (type === "string") {
+    const trimmed = value.trim();
+    return trimmed === "" ? null : trimmed;
+  }
+  if (type === "number" && isFiniteNumber(value)) return makeString(value);
+  return null;
+}
+function flag(value, fallback) {
+  if (value === true || value === false) return value;
+  const word = isString(value) ? value.trim().toLowerCase() : "";
+  if (word === "true") return true;
+  if (word === "false") return false;
+  return fallback;
+}
+function choice(value, choices, fallback) {
+  const word = isString(value) ? value.trim().toLowerCase() : "";
+  for (let i = 0; i < choices.length; i++) {
+    if (choices[i].toLowerCase() === word) return choices[i];
+  }
+  return fallback;
+}
+function milliseconds(value, fallback, max) {
+  const number = isString(value) && value.trim() !== "" ? makeNumber(value.trim()) : value;
+  if (!isFiniteNumber(number) || number < 0) return fallback;
+  return Math.min(Math.floor(number), max);
+}
+function without(object, drop) {
+  const copy = {};
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    if (drop.indexOf(keys[i]) < 0) copy[keys[i]] = object[keys[i]];
+  }
+  return copy;
+}
+function copyObject(object) {
+  return without(object, []);
+}
+function isScalar(value) {
+  const type = getType(value);
+  return type === "string" || type === "number" || type === "boolean" || type === "null";
+}
+
+// src/core/consent.ts
+var DEFAULT_CONSENT_TYPE = "analytics_storage";
+var KNOWN_CONSENT_TYPES = [
+  "ad_storage",
+  "analytics_storage",
+  "ad_user_data",
+  "ad_personalization",
+  "functionality_storage",
+  "personalization_storage",
+  "security_storage"
+];
+function readConsent(config2, note) {
+  if (!isObject(config2)) return null;
+  const type = text(config2.type);
+  const rule = {
+    type: type === null ? DEFAULT_CONSENT_TYPE : type,
+    whenDenied: choice(config2.whenDenied, ["drop", "wait"], "drop")
+  };
+  if (KNOWN_CONSENT_TYPES.indexOf(rule.type) < 0) note("warning", 'consent type "' + rule.type + '" is not a Google consent type');
+  return rule;
+}
+function gate(rule, platform, note, proceed) {
+  if (rule === null) return "granted";
+  const consent2 = platform.consent;
+  if (consent2 === undefined) {
+    note("info", "no consent information here; " + rule.type + " is treated as granted");
+    return "granted";
+  }
+  if (consent2.isGranted(rule.type)) return "granted";
+  if (rule.whenDenied === "drop") {
+    note("info", "consent " + rule.type + " is denied; nothing sent");
+    return "dropped";
+  }
+  note("info", "consent " + rule.type + " is denied; waiting for it to be granted");
+  let ran = false;
+  consent2.onChange(rule.type, (granted) => {
+    if (!granted || ran) return;
+    ran = true;
+    note("info", "consent " + rule.type + " granted; sending now");
+    proceed();
+  });
+  return "waiting";
+}
+
+// src/core/md5.ts
+var PRINTABLE = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+var HEX_UPPER = "0123456789ABCDEF";
+var HEX_LOWER = "0123456789abcdef";
+var K = [
+  3614090360,
+  3905402710,
+  606105819,
+  3250441966,
+  4118548399,
+  1200080426,
+  2821735955,
+  4249261313,
+  1770035416,
+  2336552879,
+  4294925233,
+  2304563134,
+  1804603682,
+  4254626195,
+  2792965006,
+  1236535329,
+  4129170786,
+  3225465664,
+  643717713,
+  3921069994,
+  3593408605,
+  38016083,
+  3634488961,
+  3889429448,
+  568446438,
+  3275163606,
+  4107603335,
+  1163531501,
+  2850285829,
+  4243563512,
+  1735328473,
+  2368359562,
+  4294588738,
+  2272392833,
+  1839030562,
+  4259657740,
+  2763975236,
+  1272893353,
+  4139469664,
+  3200236656,
+  681279174,
+  3936430074,
+  3572445317,
+  76029189,
+  3654602809,
+  3873151461,
+  530742520,
+  3299628645,
+  4096336452,
+  1126891415,
+  2878612391,
+  4237533241,
+  1700485571,
+  2399980690,
+  4293915773,
+  2240044497,
+  1873313359,
+  4264355552,
+  2734768916,
+  1309151649,
+  4149444226,
+  3174756917,
+  718787259,
+  3951481745
+];
+var SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
+function utf8Bytes(input2) {
+  const encoded = encodeUriComponent(input2);
+  if (encoded === undefined) return undefined;
+  const bytes = [];
+  let i = 0;
+  while (i < encoded.length) {
+    const c = encoded.charAt(i);
+    if (c === "%") {
+      const high = HEX_UPPER.indexOf(encoded.charAt(i + 1).toUpperCase());
+      const low = HEX_UPPER.indexOf(encoded.charAt(i + 2).toUpperCase());
+      bytes.push(high * 16 + low);
+      i += 3;
+    } else {
+      bytes.push(PRINTABLE.indexOf(c) + 32);
+      i += 1;
+    }
+  }
+  return bytes;
+}
+function rotateLeft(x, count) {
+  return x << count | x >>> 32 - count;
+}
+function toWords(bytes) {
+  const length = bytes.length;
+  const wordCount = ((length + 8 >>> 6) + 1) * 16;
+  const words = [];
+  for (let i = 0; i < wordCount; i++) words.push(0);
+  for (let i = 0; i < length; i++) words[i >>> 2] |= bytes[i] << i % 4 * 8;
+  words[length >>> 2] |= 128 << length % 4 * 8;
+  words[wordCount - 2] = length << 3 | 0;
+  words[wordCount - 1] = length >>> 29;
+  return words;
+}
+function roundFunction(round, b, c, d) {
+  if (round === 0) return b & c | (b ^ -1) & d;
+  if (round === 1) return d & b | (d ^ -1) & c;
+  if (round === 2) return b ^ c ^ d;
+  return c ^ (b | d ^ -1);
+}
+function messageIndex(round, i) {
+  if (round === 0) return i;
+  if (round === 1) return (5 * i + 1) % 16;
+  if (round === 2) return (3 * i + 5) % 16;
+  return 7 * i % 16;
+}
+function toHex(words) {
+  let out = "";
+  for (let w = 0; w < words.length; w++) {
+    for (let j = 0; j < 4; j++) {
+      const byte = words[w] >>> j * 8 & 255;
+      out += HEX_LOWER.charAt(byte >>> 4) + HEX_LOWER.charAt(byte & 15);
+    }
+  }
+  return out;
+}
+function md5Bytes(bytes) {
+  const words = toWords(bytes);
+  const state = [1732584193, 4023233417 | 0, 2562383102 | 0, 271733878];
+  for (let block = 0; block < words.length; block += 16) {
+    let a = state[0];
+    let b = state[1];
+    let c = state[2];
+    let d = state[3];
+    for (let i = 0; i < 64; i++) {
+      const round = Math.floor(i / 16);
+      const f = roundFunction(round, b, c, d);
+      const sum = a + f + K[i] + words[block + messageIndex(round, i)] | 0;
+      a = d;
+      d = c;
+      c = b;
+      b = b + rotateLeft(sum, SHIFTS[round * 4 + i % 4]) | 0;
+    }
+    state[0] = state[0] + a | 0;
+    state[1] = state[1] + b | 0;
+    state[2] = state[2] + c | 0;
+    state[3] = state[3] + d | 0;
+  }
+  return toHex(state);
+}
+function md5(input2) {
+  const bytes = utf8Bytes(input2);
+  return bytes === undefined ? undefined : md5Bytes(bytes);
+}
+
+// src/core/dedupe.ts
+var STORAGE_KEY = "gtm_identify_last";
+var STORED_PATTERN = '^[{]("[a-z]+":"[0-9a-f]{32}"(,"[a-z]+":"[0-9a-f]{32}")*)?[}]$';
+function canonicalJson(value) {
+  const type = getType(value);
+  if (type === "array") return "[" + value.map((item) => canonicalJson(item)).join(",") + "]";
+  if (type === "object") {
+    const object = value;
+    const keys = Object.keys(object).sort();
+    return "{" + keys.map((key) => JSON.stringify(key) + ":" + canonicalJson(object[key])).join(",") + "}";
+  }
+  return JSON.stringify(value);
+}
+function signature(vendor, call) {
+  const tags = call.tags.map((tag) => tag.value === undefined ? { name: tag.name } : { name: tag.name, value: tag.value });
+  const digest = md5(canonicalJson({
+    vendor: vendor,
+    userId: call.userId,
+    email: call.email,
+    traits: call.traits,
+    tags: tags,
+    company: call.company === null ? null : call.company,
+    event: call.event
+  }));
+  return digest === undefined ? null : digest;
+}
+function readSignatures(platform) {
+  const stored = platform.storage.getItem(STORAGE_KEY);
+  if (getType(stored) !== "string" || stored.match(STORED_PATTERN) === null) return {};
+  return JSON.parse(stored);
+}
+function write(platform, signatures) {
+  if (Object.keys(signatures).length === 0) platform.storage.removeItem(STORAGE_KEY);
+  else platform.storage.setItem(STORAGE_KEY, JSON.stringify(signatures));
+}
+function isUnchanged(platform, vendor, sig) {
+  const signatures = readSignatures(platform);
+  return signatures.hasOwnProperty(vendor) && signatures[vendor] === sig;
+}
+function remember(platform, vendor, sig) {
+  const signatures = readSignatures(platform);
+  signatures[vendor] = sig;
+  write(platform, signatures);
+}
+function forget(platform, vendors) {
+  const signatures = readSignatures(platform);
+  const kept = {};
+  const keys = Object.keys(signatures);
+  for (let i = 0; i < keys.length; i++) {
+    if (vendors.indexOf(keys[i]) < 0) kept[keys[i]] = signatures[keys[i]];
+  }
+  if (keys.length !== Object.keys(kept).length) write(platform, kept);
+}
+
+// src/core/once.ts
+function once(fn) {
+  let called = false;
+  return (value) => {
+    if (called) return;
+    called = true;
+    fn(value);
+  };
+}
+
+// src/core/text.ts
+var UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+var LOWER_OR_DIGIT = "abcdefghijklmnopqrstuvwxyz0123456789";
+var WORD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
+var EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+function isEmail(value) {
+  return value.match(EMAIL_PATTERN) !== null;
+}
+function isHex(value, length) {
+  return value.length === length && value.match("^[0-9a-fA-F]+$") !== null;
+}
+function onlyChars(value, allowed) {
+  for (let i = 0; i < value.length; i++) {
+    if (allowed.indexOf(value.charAt(i)) < 0) return false;
+  }
+  return true;
+}
+function isDigits(value) {
+  return value !== "" && onlyChars(value, "0123456789");
+}
+function snakeCase(key) {
+  let out = "";
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charAt(i);
+    if (UPPER.indexOf(c) >= 0 && i > 0) {
+      const before = key.charAt(i - 1);
+      const after = key.charAt(i + 1);
+      const wordStart = UPPER.indexOf(before) >= 0 && after !== "" && LOWER_OR_DIGIT.indexOf(after) >= 0 && UPPER.indexOf(after) < 0;
+      if (LOWER_OR_DIGIT.indexOf(before) >= 0 || wordStart) out += "_";
+    }
+    out += c.toLowerCase();
+  }
+  return out;
+}
+function wordChars(key) {
+  let out = "";
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charAt(i);
+    out += WORD.indexOf(c) >= 0 ? c : "_";
+  }
+  return out;
+}
+function endsWith(value, suffix) {
+  return value.length >= suffix.length && value.substring(value.length - suffix.length) === suffix;
+}
+
+// src/core/hash.ts
+var METHODS = ["none", "sha256", "md5"];
+var HEX_LENGTH = { sha256: 64, md5: 32 };
+function readHashMethod(value, note) {
+  const method = choice(value, METHODS, "none");
+  if (method === "none" && value !== undefined && value !== null && value !== "" && value !== "none") {
+    note("warning", "hash method must be none, sha256 or md5; the user id is not hashed");
+  }
+  return method;
+}
+function hashInput(value) {
+  const trimmed = value.trim();
+  return isEmail(trimmed) ? trimmed.toLowerCase() : trimmed;
+}
+function isHashed(value, method) {
+  return isHex(value.trim(), HEX_LENGTH[method]);
+}
+function hashValue(value, method, platform, note, done) {
+  if (method === "none") return done(value, null);
+  if (isHashed(value, method)) {
+    note("info", "the user id already is a " + method + " hash; sent as is");
+    return done(value.trim(), null);
+  }
+  const input2 = hashInput(value);
+  if (method === "md5") {
+    const digest = md5(input2);
+    return digest === undefined ? done(null, "the user id cannot be encoded for md5") : done(digest, null);
+  }
+  const finish = once((digest) => {
+    if (digest === null) done(null, "SHA-256 hashing failed");
+    else done(digest.toLowerCase(), null);
+  });
+  platform.sha256(input2, (hex) => finish(hex), () => finish(null));
+}
+
+// src/core/messages.ts
+function formatMessage(message) {
+  return "gtm-identify " + (message.vendor === null ? "" : message.vendor + " ") + message.level + ": " + message.text;
+}
+function collectInto(list, vendor) {
+  return (level, text2) => {
+    list.push({ level: level, vendor: vendor, text: text2 });
+  };
+}
+function hasErrors(list) {
+  return list.some((message) => message.level === "error");
+}
+function errorText(list) {
+  return list.filter((message) => message.level === "error").map((message) => message.text).join("; ");
+}
+
+// src/core/dates.ts
+var DAY_MS = 864e5;
+var EPOCH_SECONDS_BELOW = 1e11;
+var MAX_MS = 253402300799999;
+var MIN_MS = -621672192e5;
+var ISO_PATTERN = "^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?)?(Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$";
+var NUMBER_PATTERN = "^-?[0-9]+(?:[.][0-9]+)?$";
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+function civilFromDays(days) {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return [year, month, day];
+}
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+function daysInMonth(year, month) {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+function pad(value, width) {
+  let out = makeString(value);
+  while (out.length < width) out = "0" + out;
+  return out;
+}
+function formatIso(ms) {
+  const whole = Math.floor(ms);
+  const days = Math.floor(whole / DAY_MS);
+  const civil = civilFromDays(days);
+  let rest = whole - days * DAY_MS;
+  const hours = Math.floor(rest / 36e5);
+  rest = rest - hours * 36e5;
+  const minutes = Math.floor(rest / 6e4);
+  rest = rest - minutes * 6e4;
+  const seconds = Math.floor(rest / 1e3);
+  const millis = rest - seconds * 1e3;
+  return pad(civil[0], 4) + "-" + pad(civil[1], 2) + "-" + pad(civil[2], 2) + "T" + pad(hours, 2) + ":" + pad(minutes, 2) + ":" + pad(seconds, 2) + "." + pad(millis, 3) + "Z";
+}
+function formatSpaced(ms) {
+  const iso = formatIso(ms);
+  return iso.substring(0, 10) + " " + iso.substring(11, 19);
+}
+function formatDay(ms) {
+  return formatIso(ms).substring(0, 10);
+}
+function inRange(ms) {
+  return ms >= MIN_MS && ms <= MAX_MS ? ms : null;
+}
+function fromEpochNumber(value) {
+  if (!isFiniteNumber(value)) return null;
+  const ms = Math.abs(value) < EPOCH_SECONDS_BELOW ? value * 1e3 : value;
+  return inRange(Math.round(ms));
+}
+function offsetMs(offset) {
+  if (offset === "Z" || offset === "z") return 0;
+  const sign = offset.charAt(0) === "-" ? -1 : 1;
+  const digits = offset.substring(1).split(":").join("");
+  const hours = makeNumber(digits.substring(0, 2));
+  const minutes = digits.length > 2 ? makeNumber(digits.substring(2)) : 0;
+  if (hours > 23 || minutes > 59) return null;
+  return sign * (hours * 36e5 + minutes * 6e4);
+}
+function fromIsoString(value) {
+  const parts = value.match(ISO_PATTERN);
+  if (!parts) return null;
+  const year = makeNumber(parts[1]);
+  const month = makeNumber(parts[2]);
+  const day = makeNumber(parts[3]);
+  const hasTime = getType(parts[4]) === "string";
+  const hours = hasTime ? makeNumber(parts[4]) : 0;
+  const minutes = hasTime ? makeNumber(parts[5]) : 0;
+  const seconds = getType(parts[6]) === "string" ? makeNumber(parts[6]) : 0;
+  const fraction = getType(parts[7]) === "string" ? (parts[7] + "00").substring(0, 3) : "0";
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const offset = getType(parts[8]) === "string" ? offsetMs(parts[8]) : 0;
+  if (offset === null || !hasTime && getType(parts[8]) === "string") return null;
+  const local = daysFromCivil(year, month, day) * DAY_MS + hours * 36e5 + minutes * 6e4 + seconds * 1e3 + makeNumber(fraction);
+  return inRange(local - offset);
+}
+function parseDate(value) {
+  const type = getType(value);
+  if (type === "number") return fromEpochNumber(value);
+  if (type !== "string") return null;
+  const trimmed = value.trim();
+  if (trimmed.match(NUMBER_PATTERN)) return fromEpochNumber(makeNumber(trimmed));
+  return fromIsoString(trimmed);
+}
+function toIsoDate(value) {
+  const ms = parseDate(value);
+  return ms === null ? null : formatIso(ms);
+}
+
+// src/core/tags.ts
+function tagOf(name, value, note) {
+  const tagName = text(name);
+  if (tagName === null) return null;
+  if (tagName.indexOf(",") >= 0 || isUnsafeKey(tagName)) {
+    note("warning", 'tag name "' + tagName + '" cannot be used (no commas); dropped');
+    return null;
+  }
+  const valueType = getType(value);
+  if (value === false) return null;
+  if (valueType === "boolean" || valueType === "undefined" || valueType === "null") return { name: tagName };
+  const tagValue = valueType === "string" || valueType === "number" ? text(value) : null;
+  if (tagValue === null && valueType !== "string") {
+    note("warning", 'tag "' + tagName + '" has a ' + valueType + " value; sent as a label");
+  }
+  return tagValue === null ? { name: tagName } : { name: tagName, value: tagValue };
+}
+function tagFromText(item, note) {
+  const at = item.indexOf("=");
+  if (at < 0) return tagOf(item, undefined, note);
+  if (item.substring(0, at).trim() === "") {
+    note("warning", 'tag "' + item.trim() + '" has no name; dropped');
+    return null;
+  }
+  return tagOf(item.substring(0, at), item.substring(at + 1), note);
+}
+function addTag(list, tag) {
+  if (tag === null) return;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].name === tag.name) {
+      list[i] = tag;
+      return;
+    }
+  }
+  list.push(tag);
+}
+function addFromText(list, value, note) {
+  const items = value.split(",");
+  for (let i = 0; i < items.length; i++) {
+    if (items[i].trim() !== "") addTag(list, tagFromText(items[i], note));
+  }
+}
+function parseTags(value, into, note) {
+  const type = getType(value);
+  if (type === "string") addFromText(into, value, note);
+  else if (type === "number") addTag(into, tagOf(makeString(value), undefined, note));
+  else if (isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const isRow = isObject(item) && (item.hasOwnProperty("name") || item.hasOwnProperty("key"));
+      if (isRow) addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
+      else parseTags(item, into, note);
+    }
+  } else if (isObject(value)) {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));
+  } else if (type !== "undefined" && type !== "null") {
+    note("warning", "tags must be text, a list or an object, not a " + type + "; ignored");
+  }
+  return into;
+}
+function labels(tags) {
+  return tags.filter((tag) => tag.value === undefined).map((tag) => tag.name);
+}
+function keyValueTags(tags) {
+  return tags.filter((tag) => tag.value !== undefined);
+}
+
+// src/core/traits.ts
+var TRAIT_ALIASES = {
+  created_at: "createdAt",
+  first_name: "firstName",
+  last_name: "lastName"
+};
+var ADDRESS_ALIASES = { postal_code: "postalCode" };
+var COMPANY_ALIASES = { employee_count: "employeeCount" };
+var DATE_TRAITS = ["createdAt", "birthday"];
+var NUMBER_TRAITS = ["age"];
+var MAX_DEPTH = 10;
+function toJson(value, where, depth, note) {
+  const type = getType(value);
+  if (type === "string") {
+    const trimmed = value.trim();
+    return trimmed === "" ? undefined : trimmed;
+  }
+  if (type === "number") {
+    if (isFiniteNumber(value)) return value;
+    note("warning", where + " is not a finite number; dropped");
+    return undefined;
+  }
+  if (type === "boolean") return value;
+  if (type === "null") return null;
+  if (type === "function") note("warning", where + " is a function; dropped");
+  if (type !== "array" && type !== "object") return undefined;
+  if (depth >= MAX_DEPTH) {
+    note("warning", where + " is nested more than " + MAX_DEPTH + " levels deep; dropped");
+    return undefined;
+  }
+  if (type === "array") {
+    const list = [];
+    const items = value;
+    for (let i = 0; i < items.length; i++) {
+      const item = toJson(items[i], where + "[" + i + "]", depth + 1, note);
+      if (item !== undefined) list.push(item);
+    }
+    return list;
+  }
+  return toJsonObject(value, where, depth, note);
+}
+function toJsonObject(value, where, depth, note) {
+  const out = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (isUnsafeKey(key)) {
+      note("warning", where + "." + key + " is not allowed as a name; dropped");
+      continue;
+    }
+    const item = toJson(value[key], where + "." + key, depth + 1, note);
+    if (item !== undefined) out[key] = item;
+  }
+  return out;
+}
+function canonicalName(key, aliases) {
+  return aliases.hasOwnProperty(key) ? aliases[key] : key;
+}
+function canonicalKeys(object, aliases, where, note) {
+  const out = {};
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const name = canonicalName(key, aliases);
+    if (name !== key && object.hasOwnProperty(name)) {
+      note("warning", where + " has both " + key + " and " + name + "; " + name + " is used");
+      continue;
+    }
+    out[name] = object[key];
+  }
+  return out;
+}
+function canonicalTraits(traits, where, note) {
+  const out = canonicalKeys(traits, TRAIT_ALIASES, where, note);
+  const address = out.address;
+  if (isObject(address)) out.address = canonicalKeys(address, ADDRESS_ALIASES, where + ".address", note);
+  return out;
+}
+var TRUE_WORDS = ["true", "1", "yes"];
+var FALSE_WORDS = ["false", "0", "no"];
+function toBoolean(value) {
+  if (value === true || value === false) return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (getType(value) !== "string") return null;
+  const word = value.trim().toLowerCase();
+  if (TRUE_WORDS.indexOf(word) >= 0) return true;
+  if (FALSE_WORDS.indexOf(word) >= 0) return false;
+  return null;
+}
+function toNumber(value) {
+  const type = getType(value);
+  if (type === "number") return isFiniteNumber(value) ? value : null;
+  if (type !== "string") return null;
+  const number = makeNumber(value.trim());
+  return isFiniteNumber(number) ? number : null;
+}
+function typedValue(value, type, where, note) {
+  const raw = getType(value) === "string" ? value.trim() : value;
+  if (raw === "" || raw === null || raw === undefined) return null;
+  if (type === "number") {
+    const number = toNumber(raw);
+    if (number === null) note("warning", where + ": " + describe(raw) + " is not a number; dropped");
+    return number === null ? null : { value: number, date: false };
+  }
+  if (type === "boolean") {
+    const bool = toBoolean(raw);
+    if (bool === null) note("warning", where + ": " + describe(raw) + " is not true/false/yes/no/1/0; dropped");
+    return bool === null ? null : { value: bool, date: false };
+  }
+  if (type === "date") {
+    const iso = toIsoDate(raw);
+    if (iso === null) note("warning", where + ": " + describe(raw) + " is not a date (ISO-8601 or epoch seconds/ms); dropped");
+    return iso === null ? null : { value: iso, date: true };
+  }
+  const rawType = getType(raw);
+  if (rawType === "number" || rawType === "boolean") return { value: makeString(raw), date: false };
+  const json = toJson(raw, where, 0, note);
+  return json === undefined ? null : { value: json, date: false };
+}
+function describe(value) {
+  const type = getType(value);
+  if (type === "string") return '"' + value + '"';
+  if (type === "number" || type === "boolean" || type === "null" || type === "undefined") return makeString(value);
+  return type;
+}
+
+// src/core/normalize.ts
+var MAX_USER_ID_LENGTH = 255;
+var EVENTS = ["identify", "sign_in", "sign_up"];
+var TRAIT_TYPES = ["text", "number", "boolean", "date"];
+function readEvent(value, note) {
+  const word = text(value);
+  if (word === null) return "identify";
+  const lower = word.toLowerCase();
+  for (let i = 0; i < EVENTS.length; i++) {
+    if (EVENTS[i] === lower) return EVENTS[i];
+  }
+  note("warning", 'event "' + word + '" is not identify, sign_in or sign_up; identify is used');
+  return "identify";
+}
+function readTraitsObject(value, note) {
+  const type = getType(value);
+  if (type === "undefined" || type === "null" || value === "") return { traits: {}, dateKeys: [] };
+  if (type !== "object") {
+    note("warning", "traits must be an object, not a " + type + "; ignored");
+    return { traits: {}, dateKeys: [] };
+  }
+  const json = toJson(value, "traits", 0, note);
+  return { traits: canonicalTraits(json, "traits", note), dateKeys: [] };
+}
+function readRowType(value, where, note) {
+  const word = text(value);
+  if (word === null) return "text";
+  const lower = word.toLowerCase();
+  for (let i = 0; i < TRAIT_TYPES.length; i++) {
+    if (TRAIT_TYPES[i] === lower) return TRAIT_TYPES[i];
+  }
+  note("warning", where + ': type "' + word + '" is unknown; text is used');
+  return "text";
+}
+function readTraitRows(value, note) {
+  const set = { traits: {}, dateKeys: [] };
+  if (value === undefined || value === null || value === "") return set;
+  if (!isArray(value)) {
+    note("warning", "the traits table must be a list of rows; ignored");
+    return set;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const row = value[i];
+    const where = "traits row " + (i + 1);
+    if (!isObject(row)) {
+      note("warning", where + " is not a row; ignored");
+      continue;
+    }
+    const rawKey = text(row.key);
+    if (rawKey === null) {
+      if (text(row.value) !== null) note("warning", where + " has a value but no name; ignored");
+      continue;
+    }
+    const key = canonicalName(rawKey, TRAIT_ALIASES);
+    const typed = typedValue(row.value, readRowType(row.type, where + " (" + rawKey + ")", note), where + " (" + rawKey + ")", note);
+    if (typed === null) continue;
+    set.traits[key] = typed.value;
+    set.dateKeys = set.dateKeys.filter((k) => k !== key);
+    if (typed.date) set.dateKeys.push(key);
+  }
+  return set;
+}
+function mergeTraits(fromObject, fromRows) {
+  const traits = without(fromObject.traits, []);
+  const rowKeys = Object.keys(fromRows.traits);
+  for (let i = 0; i < rowKeys.length; i++) traits[rowKeys[i]] = fromRows.traits[rowKeys[i]];
+  const dateKeys = fromObject.dateKeys.filter((k) => rowKeys.indexOf(k) < 0).concat(fromRows.dateKeys);
+  return { traits: traits, dateKeys: dateKeys };
+}
+function typeReservedTraits(set, note) {
+  for (let i = 0; i < DATE_TRAITS.length; i++) {
+    const key = DATE_TRAITS[i];
+    const value = set.traits[key];
+    if (value === undefined || set.dateKeys.indexOf(key) >= 0) continue;
+    const iso = toIsoDate(value);
+    if (iso === null) {
+      note("warning", key + ": " + describe(value) + " is not a date; sent as given");
+      continue;
+    }
+    set.traits[key] = iso;
+    set.dateKeys.push(key);
+  }
+  for (let i = 0; i < NUMBER_TRAITS.length; i++) {
+    const key = NUMBER_TRAITS[i];
+    const value = set.traits[key];
+    if (getType(value) !== "string") continue;
+    const typed = typedValue(value, "number", key, note);
+    if (typed !== null) set.traits[key] = typed.value;
+  }
+}
+function readEmail(explicit, fromTraits, note) {
+  const candidate = text(explicit) !== null ? explicit : fromTraits;
+  const type = getType(candidate);
+  if (type === "undefined" || type === "null" || candidate === "") return null;
+  const email = text(candidate);
+  if (email === null || type !== "string") {
+    note("warning", "email must be text, not " + describe(candidate) + "; dropped");
+    return null;
+  }
+  if (!isEmail(email)) {
+    note("warning", 'email "' + email + '" is not a valid address; dropped');
+    return null;
+  }
+  return email;
+}
+function companyFields(raw, note) {
+  const company2 = {};
+  const keys = Object.keys(raw);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = raw[key];
+    if (key === "id") {
+      const id = text(value);
+      if (id === null) note("warning", "company.id must be text or a number; dropped");
+      else company2.id = id;
+    } else if (key === "employeeCount") {
+      const typed = isFiniteNumber(value) ? { value: value, date: false } : typedValue(value, "number", "company.employeeCount", note);
+      if (typed !== null) company2.employeeCount = typed.value;
+    } else {
+      company2[key] = value;
+    }
+  }
+  return company2;
+}
+function readCompanySource(value, where, note) {
+  const type = getType(value);
+  if (type === "undefined" || type === "null" || value === "") return {};
+  if (type === "string" || type === "number") {
+    const name = text(value);
+    if (name !== null) note("info", where + " is text; used as the company name");
+    return name === null ? {} : { name: name };
+  }
+  if (type !== "object") {
+    note("warning", where + " must be an object, not a " + type + "; ignored");
+    return {};
+  }
+  const json = toJson(value, where, 0, note);
+  return canonicalKeys(json, COMPANY_ALIASES, where, note);
+}
+function readCompany(fromTraits, explicit, note) {
+  const merged = readCompanySource(fromTraits, "traits.company", note);
+  const overlay = readCompanySource(explicit, "company", note);
+  const keys = Object.keys(overlay);
+  for (let i = 0; i < keys.length; i++) merged[keys[i]] = overlay[keys[i]];
+  const company2 = companyFields(merged, note);
+  return Object.keys(company2).length === 0 ? null : company2;
+}
+function readUserId(raw, email, note) {
+  const value = raw.userId;
+  const type = getType(value);
+  const missing2 = type === "undefined" || type === "null" || type === "string" && text(value) === null;
+  const useEmail = flag(raw.useEmailAsUserId, false);
+  if (missing2) {
+    if (!useEmail) return null;
+    if (email === null) note("warning", '"use email as user id" is on but there is no valid email; the visitor stays anonymous');
+    return email === null ? null : email.toLowerCase();
+  }
+  const id = text(value);
+  if (id === null) {
+    note("error", "user id must be text or a number, not " + describe(value));
+    return null;
+  }
+  if (id.length > MAX_USER_ID_LENGTH) {
+    note("error", "user id is " + id.length + " characters long; at most " + MAX_USER_ID_LENGTH + " are allowed");
+    return null;
+  }
+  if (useEmail) note("warning", '"use email as user id" is on but a user id is given; the user id is used');
+  return id;
+}
+function isEmptyCall(call) {
+  return call.userId === null && call.email === null && Object.keys(call.traits).length === 0 && call.tags.length === 0 && call.company === null;
+}
+function normalize(input2, source) {
+  const messages = [];
+  const note = collectInto(messages, null);
+  const raw = isObject(input2) ? input2 : {};
+  if (!isObject(input2)) note("error", "the identify input must be an object, not a " + getType(input2));
+  const set = mergeTraits(readTraitsObject(raw.traits, note), readTraitRows(raw.traitRows, note));
+  typeReservedTraits(set, note);
+  const email = readEmail(raw.email, set.traits.email, note);
+  const company2 = readCompany(set.traits.company, raw.company, note);
+  const tags = [];
+  parseTags(set.traits.tags, tags, note);
+  parseTags(raw.tags, tags, note);
+  const traits = without(set.traits, ["email", "company", "tags"]);
+  const call = {
+    userId: readUserId(raw, email, note),
+    email: email,
+    traits: traits,
+    dateKeys: set.dateKeys.filter((key) => traits.hasOwnProperty(key)),
+    tags: tags,
+    company: company2,
+    event: readEvent(raw.event, note),
+    source: source
+  };
+  if (isEmptyCall(call) && messages.every((m) => m.level !== "error")) {
+    note("error", "nothing to identify: no user id, email, traits, tags or company");
+  }
+  return { call: call, messages: messages };
+}
+
+// src/core/vendors/ids.ts
+var VENDOR_IDS = ["segment", "customerio", "gist", "mutiny", "connecto", "antsomi"];
+function vendorId(value) {
+  for (let i = 0; i < VENDOR_IDS.length; i++) {
+    if (VENDOR_IDS[i] === value) return VENDOR_IDS[i];
+  }
+  return null;
+}
+
+// src/core/flat.ts
+function joinList(list) {
+  const parts = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!isScalar(item)) return null;
+    if (item !== null) parts.push(makeString(item));
+  }
+  return parts.join(",");
+}
+function flatValue(value, where, note) {
+  if (isScalar(value)) return value;
+  if (getType(value) === "array") {
+    const joined = joinList(value);
+    if (joined === null) note("warning", where + " is a list of objects or lists; dropped");
+    return joined === null ? undefined : joined;
+  }
+  return undefined;
+}
+function flatten(object, note) {
+  const entries = [];
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = object[key];
+    if (getType(value) !== "object") {
+      const flat = flatValue(value, key, note);
+      if (flat !== undefined) entries.push({ parent: null, name: key, value: flat });
+      continue;
+    }
+    const nested = value;
+    const childKeys = Object.keys(nested);
+    for (let j = 0; j < childKeys.length; j++) {
+      const child = nested[childKeys[j]];
+      const where = key + "." + childKeys[j];
+      if (getType(child) === "object") {
+        note("warning", where + " is nested more than one level deep; dropped");
+        continue;
+      }
+      const flat = flatValue(child, where, note);
+      if (flat !== undefined) entries.push({ parent: key, name: childKeys[j], value: flat });
+    }
+  }
+  return entries;
+}
+
+// src/core/vendors/options.ts
+var KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+function optionsObject(options) {
+  return isObject(options) ? options : {};
+}
+function readKey(value, label, allowed) {
+  const key = text(value);
+  if (key === null) return { value: null, error: label + " is missing" };
+  if (!onlyChars(key, allowed)) return { value: null, error: label + ' "' + key + '" has characters that are not allowed' };
+  return { value: key, error: null };
+}
+function urlSegment(key) {
+  const encoded = encodeUriComponent(key);
+  return encoded === undefined ? null : encoded;
+}
+
+// src/core/vendors/types.ts
+function outcome(status, message) {
+  return { status: status, message: message };
+}
+
+// src/core/vendors/runtime.ts
+var MAX_WAIT_MS = 3e4;
+var DEFAULT_WAIT_MS = 5e3;
+function isFunctionAt(platform, path) {
+  return getType(platform.copyFromWindow(path)) === "function";
+}
+function loadScript(platform, url, done) {
+  const finish = once(done);
+  platform.injectScript(url, () => finish(true), () => finish(false), url);
+}
+function queuedUntilLoaded(platform, url, vendor, done) {
+  loadScript(platform, url, (loaded) => {
+    if (loaded) done(outcome("queued", "queued; " + vendor + "'s script loaded and runs it"));
+    else done(outcome("failed", "queued, but " + vendor + "'s script failed to load (" + url + ")"));
+  });
+}
+function waitUntil(platform, ready, boundMs, done) {
+  const start = platform.now();
+  const finish = once(done);
+  const check = () => {
+    if (ready()) return finish(true);
+    if (platform.now() - start >= boundMs) return finish(false);
+    platform.callLater(check);
+  };
+  check();
+}
+
+// src/core/vendors/antsomi.ts
+var WINDOW = {
+  callInWindow: ["web_event.track", "web_event.resetAnonymousUId", "_cdpEventFunction._cdpGetLeadTime"],
+  copyFromWindow: ["web_event", "web_event.track", "web_event.resetAnonymousUId", "_cdpEventFunction._cdpGetLeadTime"],
+  setInWindow: ["_portalId", "_propId", "web_event.propId"],
+  createQueue: [],
+  createArgumentsQueue: ["web_event", "web_event.queue"],
+  aliasInWindow: ["web_event.track", "web_event"],
+  injectScript: ["https://st-a.cdp.asia/insight.js"]
+};
+var SCRIPT_URL = "https://st-a.cdp.asia/insight.js";
+var CODE_PATTERN = "^[a-z0-9_]+$";
+var OURS = ["type", "customer_id"];
+function numericId(value) {
+  const id = text(value);
+  return id !== null && isDigits(id) ? id : null;
+}
+function readSettings(options) {
+  const raw = optionsObject(options);
+  const from = ["email", "phone", "userId"];
+  return {
+    from: choice(raw.customerIdFrom, from, "email"),
+    hash: choice(raw.customerIdHash, ["md5", "none"], "md5"),
+    vocabulary: choice(raw.vocabulary, ["template", "devguide"], "template"),
+    load: flag(raw.loadScript, false),
+    portalId: numericId(raw.portalId),
+    propertyId: numericId(raw.propertyId)
+  };
+}
+function customerId(call, from, hash) {
+  let source = null;
+  if (from === "email") source = call.email === null ? null : call.email.trim().toLowerCase();
+  else if (from === "phone") source = text(call.traits.phone);
+  else source = call.userId;
+  if (source === null || hash === "none" || isHashed(source, "md5")) return source;
+  const digest = md5(source);
+  return digest === undefined ? null : digest;
+}
+function attributeValue(key, value, isDate) {
+  if (isDate) {
+    const ms = parseDate(value);
+    if (ms !== null) return key === "date_of_birth" ? formatDay(ms) : formatSpaced(ms);
+  }
+  if (isScalar(value)) return value === null ? undefined : value;
+  const joined = getType(value) === "array" ? joinList(value) : null;
+  return joined === null ? undefined : joined;
+}
+function putAttribute(customers, key, value, note) {
+  if (value === undefined) return;
+  if (OURS.indexOf(key) >= 0) return note("warning", 'attribute "' + key + '" is set by the tag; the trait is not sent');
+  if (key.match(CODE_PATTERN) === null) {
+    return note("warning", 'attribute "' + key + '" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
+  }
+  if (customers.hasOwnProperty(key)) note("warning", 'attribute "' + key + '" is given twice; the later value is used');
+  customers[key] = value;
+}
+function attributeCode(name) {
+  if (name === "birthday") return "date_of_birth";
+  return snakeCase(name);
+}
+function customerAttributes(call, note) {
+  const customers = {};
+  const traits = call.traits;
+  const entries = flatten(traits, note);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const isDate = entry.parent === null && call.dateKeys.indexOf(entry.name) >= 0;
+    const key = entry.parent === null ? attributeCode(entry.name) : snakeCase(entry.parent + "_" + entry.name);
+    putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
+  }
+  if (!customers.hasOwnProperty("name")) {
+    const parts = [traits.firstName, traits.lastName].filter((part) => isScalar(part) && part !== null);
+    if (parts.length > 0) customers.name = parts.map((part) => makeString(part)).join(" ");
+  }
+  if (call.email !== null) customers.email = call.email;
+  if (call.company !== null) {
+    const company2 = flatten({ company: call.company }, note);
+    for (let i = 0; i < company2.length; i++) {
+      const key = snakeCase("company_" + company2[i].name);
+      putAttribute(customers, key, attributeValue(key, company2[i].value, false), note);
+    }
+  }
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) {
+    if (customers.hasOwnProperty(pairs[i].name)) note("warning", "tag " + pairs[i].name + " not sent: an attribute of that name is set");
+    else putAttribute(customers, pairs[i].name, pairs[i].value, note);
+  }
+  const names = labels(call.tags);
+  if (names.length > 0) putAttribute(customers, "tags", names.join(","), note);
+  return customers;
+}
+function leadTime(context) {
+  const platform = context.platform;
+  if (isFunctionAt(platform, "_cdpEventFunction._cdpGetLeadTime")) {
+    const time = text(platform.callInWindow("_cdpEventFunction._cdpGetLeadTime", []));
+    if (time !== null) return time;
+  }
+  context.note("info", "Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
+  return formatSpaced(platform.now());
+}
+function trackPayload(call, cid, vocabulary, context) {
+  const customers = customerAttributes(call, context.note);
+  const action = call.event;
+  if (vocabulary === "devguide") {
+    const guideCustomers = { customer_id: cid };
+    const keys2 = Object.keys(customers);
+    for (let i = 0; i < keys2.length; i++) guideCustomers[keys2[i]] = customers[keys2[i]];
+    return {
+      dims: { customers: guideCustomers },
+      extra: { identify_id: cid, identify_time: leadTime(context), identify_event: "user_" + action, identify_type: "exact" }
+    };
+  }
+  const templateCustomers = { type: "customers", customer_id: cid };
+  const keys = Object.keys(customers);
+  for (let i = 0; i < keys.length; i++) templateCustomers[keys[i]] = customers[keys[i]];
+  return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
+}
+function setIds(context, settings) {
+  if (settings.portalId === null || settings.propertyId === null) return;
+  context.platform.setInWindow("_portalId", settings.portalId, false);
+  context.platform.setInWindow("_propId", settings.propertyId, false);
+  context.platform.setInWindow("web_event.propId", settings.propertyId, false);
+}
+var SOURCE_NAMES = { email: "an email", phone: "a phone trait", userId: "a user id" };
+function identify(call, options, context, done) {
+  const platform = context.platform;
+  const settings = readSettings(options);
+  const cid = customerId(call, settings.from, settings.hash);
+  if (cid === null) return done(outcome("failed", "no customer id: Antsomi needs " + SOURCE_NAMES[settings.from] + "; not sent"));
+  const args = ["user", call.event, trackPayload(call, cid, settings.vocabulary, context)];
+  if (isFunctionAt(platform, "web_event.track")) {
+    platform.callInWindow("web_event.track", args);
+    return done(outcome("sent", "web_event.track called"));
+  }
+  const current = getType(platform.copyFromWindow("web_event"));
+  if (current !== "undefined") {
+    return done(outcome("failed", "window.web_event holds a " + current + " that is not Antsomi's SDK; nothing sent"));
+  }
+  if (settings.load && (settings.portalId === null || settings.propertyId === null)) {
+    return done(outcome("failed", "cannot load Antsomi: the portal id and the property id must both be numeric"));
+  }
+  const track = platform.createArgumentsQueue("web_event", "web_event.queue");
+  platform.aliasInWindow("web_event.track", "web_event");
+  setIds(context, settings);
+  track(args[0], args[1], args[2]);
+  if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, "Antsomi", done);
+  done(outcome("queued", "Antsomi is not on the page yet; the call waits in web_event.queue until its loader runs"));
+}
+function reset(_options, context, done) {
+  const platform = context.platform;
+  if (!isFunctionAt(platform, "web_event.track")) {
+    return done(outcome("skipped", "Antsomi is not on the page; nothing to reset"));
+  }
+  platform.callInWindow("web_event.track", ["user", "sign_out"]);
+  if (!isFunctionAt(platform, "web_event.resetAnonymousUId")) {
+    return done(outcome("sent", "sign_out sent; web_event.resetAnonymousUId is not there yet (SDK not loaded), so the anonymous id stays"));
+  }
+  platform.callInWindow("web_event.resetAnonymousUId", []);
+  done(outcome("sent", "sign_out sent and the anonymous id reset"));
+}
+var VENDOR = { name: "Antsomi", identify: identify, reset: reset };
+
+// src/core/vendors/connecto.ts
+var WINDOW2 = {
+  callInWindow: ["_connecto.identify", "_connecto.getIdentity"],
+  copyFromWindow: ["_connecto.identify", "_TConnecto"],
+  setInWindow: ["_TConnecto"],
+  createQueue: [],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: ["https://server.connecto.io/javascripts/connect.prod.min.js"]
+};
+var SCRIPT_URL2 = "https://server.connecto.io/javascripts/connect.prod.min.js";
+function put(out, key, value, note, replace) {
+  if (out.hasOwnProperty(key)) {
+    note("warning", '"' + key + '" is given twice; the ' + (replace ? "tag" : "later value") + " is used");
+  }
+  out[key] = value;
+}
+function connectoTraits(call, note) {
+  const source = {};
+  const keys = Object.keys(call.traits);
+  for (let i = 0; i < keys.length; i++) source[keys[i]] = call.traits[keys[i]];
+  if (call.email !== null) source.email = call.email;
+  if (call.company !== null) source.company = call.company;
+  const out = {};
+  const entries = flatten(source, note);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.value === null) continue;
+    put(out, entry.parent === null ? entry.name : entry.parent + "_" + entry.name, makeString(entry.value), note, false);
+  }
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) put(out, pairs[i].name, pairs[i].value, note, true);
+  const names = labels(call.tags);
+  for (let i = 0; i < names.length; i++) put(out, names[i], "true", note, true);
+  return out;
+}
+function send(call, traits, context, done) {
+  const platform = context.platform;
+  let id = call.userId !== null ? call.userId : call.email;
+  if (id === null) {
+    id = text(platform.callInWindow("_connecto.getIdentity", []));
+    if (id === null) return done(outcome("failed", "no user id or email, and _connecto.getIdentity() gave no anonymous id"));
+  }
+  platform.callInWindow("_connecto.identify", [id, traits]);
+  done(outcome("sent", "_connecto.identify called"));
+}
+function identify2(call, options, context, done) {
+  const platform = context.platform;
+  const raw = optionsObject(options);
+  const traits = connectoTraits(call, context.note);
+  const ready = () => isFunctionAt(platform, "_connecto.identify");
+  if (ready()) return send(call, traits, context, done);
+  const waitMs = milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS);
+  const wait = (what) => waitUntil(platform, ready, waitMs, (ok) => {
+    if (ok) send(call, traits, context, done);
+    else done(outcome("failed", what + " within " + waitMs + " ms (Connecto has no pre-load queue); identify dropped"));
+  });
+  if (!flag(raw.loadScript, false)) return wait("Connecto did not appear on the page");
+  const key = readKey(raw.licenseKey, "Connecto license key", KEY_CHARS);
+  if (key.value === null) return done(outcome("failed", "cannot load Connecto: " + key.error));
+  if (isObject(platform.copyFromWindow("_TConnecto"))) {
+    context.note("info", "the page already configures _TConnecto; its license key is used");
+  } else {
+    platform.setInWindow("_TConnecto", { licenseKey: key.value }, false);
+  }
+  loadScript(platform, SCRIPT_URL2, (loaded) => {
+    if (!loaded) return done(outcome("failed", "Connecto's script failed to load (" + SCRIPT_URL2 + ")"));
+    wait("Connecto's script loaded but _connecto.identify did not appear");
+  });
+}
+function reset2(_options, _context, done) {
+  done(outcome("skipped", "Connecto has no reset or logout call; nothing to do"));
+}
+var VENDOR2 = { name: "Connecto", identify: identify2, reset: reset2 };
+
+// src/core/vendors/analytics-js.ts
+function readIntegrations(value, note) {
+  if (value === undefined || value === null || value === "") return null;
+  if (!isObject(value)) {
+    note("warning", "integrations must be an object; ignored");
+    return null;
+  }
+  return toJson(value, "integrations", 0, note);
+}
+function analyticsTraits(call, note) {
+  const traits = copyObject(call.traits);
+  if (call.email !== null) traits.email = call.email;
+  if (call.company !== null) {
+    const company2 = {};
+    const keys = Object.keys(call.company);
+    for (let i = 0; i < keys.length; i++) {
+      const value = call.company[keys[i]];
+      if (value !== undefined) company2[keys[i] === "employeeCount" ? "employee_count" : keys[i]] = value;
+    }
+    traits.company = company2;
+  }
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) {
+    if (traits.hasOwnProperty(pairs[i].name)) {
+      note("warning", "tag " + pairs[i].name + " not sent: a trait of that name is already set");
+    } else {
+      traits[pairs[i].name] = pairs[i].value;
+    }
+  }
+  const names = labels(call.tags);
+  if (names.length > 0) traits.tags = names;
+  return traits;
+}
+function identifyArgs(call, integrations, note) {
+  const traits = analyticsTraits(call, note);
+  const args = call.userId === null ? [traits] : [call.userId, traits];
+  if (integrations !== null) args.push({ integrations: integrations });
+  return args;
+}
+function deliver(context, setup, method, args, done) {
+  const platform = context.platform;
+  for (let i = 0; i < setup.callGlobals.length; i++) {
+    const path = setup.callGlobals[i] + "." + method;
+    if (isFunctionAt(platform, path)) {
+      platform.callInWindow(path, args);
+      return done(outcome("sent", method + " called on window." + setup.callGlobals[i]));
+    }
+  }
+  const global = setup.queueGlobal;
+  if (setup.scriptUrl === null && setup.loadError !== null) return done(outcome("failed", setup.loadError));
+  const current = getType(platform.copyFromWindow(global));
+  if (current !== "undefined" && current !== "array") {
+    return done(outcome("failed", "window." + global + " holds a " + current + " that is not " + setup.vendor + "'s analytics.js; nothing sent"));
+  }
+  const push = platform.createQueue(global);
+  if (setup.scriptUrl !== null && setup.writeKey !== null) {
+    platform.setInWindow(global + "._writeKey", setup.writeKey, false);
+  }
+  push([method].concat(args));
+  if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, setup.vendor, done);
+  done(outcome("queued", setup.vendor + " is not on the page yet; the call waits in window." + global + " until its snippet loads analytics.js"));
+}
+
+// src/core/vendors/customerio.ts
+var WINDOW3 = {
+  callInWindow: ["cioanalytics.identify", "cioanalytics.reset", "analytics.identify", "analytics.reset"],
+  copyFromWindow: [
+    "cioanalytics",
+    "cioanalytics.identify",
+    "cioanalytics.reset",
+    "analytics",
+    "analytics.identify",
+    "analytics.reset"
+  ],
+  setInWindow: ["cioanalytics._writeKey", "analytics._writeKey"],
+  createQueue: ["cioanalytics", "analytics"],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: [
+    "https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js",
+    "https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"
+  ]
+};
+var GLOBALS = ["cioanalytics", "analytics"];
+var HOSTS = { us: "https://cdp.customer.io", eu: "https://cdp-eu.customer.io" };
+function customerioSetup(options) {
+  const raw = optionsObject(options);
+  const global = choice(raw.globalName, GLOBALS, "cioanalytics");
+  const host = choice(raw.region, ["us", "eu"], "us") === "eu" ? HOSTS.eu : HOSTS.us;
+  const load2 = flag(raw.loadScript, false);
+  const key = readKey(raw.writeKey, "Customer.io write key", KEY_CHARS);
+  const segment = key.value === null ? null : urlSegment(key.value);
+  const loading = load2 && segment !== null;
+  return {
+    vendor: "Customer.io",
+    callGlobals: loading && global !== "analytics" ? [global, "analytics"] : [global],
+    queueGlobal: loading ? "analytics" : global,
+    scriptUrl: loading ? host + "/v1/analytics-js/snippet/" + segment + "/analytics.min.js" : null,
+    loadError: load2 && segment === null ? "cannot load Customer.io: " + key.error : null,
+    writeKey: key.value
+  };
+}
+function identify3(call, options, context, done) {
+  const integrations = readIntegrations(optionsObject(options).integrations, context.note);
+  deliver(context, customerioSetup(options), "identify", identifyArgs(call, integrations, context.note), done);
+}
+function reset3(options, context, done) {
+  deliver(context, customerioSetup(options), "reset", [], done);
+}
+var VENDOR3 = { name: "Customer.io", identify: identify3, reset: reset3 };
+
+// src/core/vendors/gist.ts
+var WINDOW4 = {
+  callInWindow: ["gist.identify", "gist.chat"],
+  copyFromWindow: ["gist", "gist.identify", "gist.chat"],
+  setInWindow: [],
+  createQueue: ["gist"],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: ["https://widget.getgist.com/"]
+};
+var SCRIPT_URL3 = "https://widget.getgist.com";
+var MAX_ID_LENGTH = 254;
+var MAX_STRING_LENGTH = 255;
+function readOptions(options) {
+  const raw = optionsObject(options);
+  const appId = readKey(raw.appId, "Gist app id", KEY_CHARS);
+  return {
+    load: flag(raw.loadScript, false),
+    appId: appId.value,
+    appIdError: appId.error,
+    overwriteTags: flag(raw.overwriteTags, true),
+    waitMs: milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS)
+  };
+}
+function gistKey(key, note) {
+  if (key.indexOf("$") >= 0) {
+    note("warning", 'property "' + key + '" dropped: Gist does not allow "$" in property names');
+    return null;
+  }
+  const snake = snakeCase(key);
+  const clean = wordChars(snake);
+  if (clean !== snake) note("info", 'property "' + key + '" sent as "' + clean + '" (Gist allows only letters, digits and _)');
+  return clean;
+}
+function gistValue(key, value, note) {
+  if (getType(value) === "string" && value.length > MAX_STRING_LENGTH) {
+    note("warning", 'property "' + key + '" truncated to ' + MAX_STRING_LENGTH + " characters");
+    return value.substring(0, MAX_STRING_LENGTH);
+  }
+  return value;
+}
+function put2(props, key, value, note) {
+  if (key === null) return;
+  if (props.hasOwnProperty(key)) note("warning", 'property "' + key + '" is given twice; the later value is used');
+  props[key] = value;
+}
+function putDate(props, name, value, note) {
+  const key = gistKey(name, note);
+  const ms = parseDate(value);
+  if (key === null || ms === null) return;
+  put2(props, endsWith(key, "_at") ? key : key + "_at", Math.floor(ms / 1e3), note);
+}
+function fullName(traits) {
+  const parts = [];
+  if (isScalar(traits.firstName) && traits.firstName !== null) parts.push(makeString(traits.firstName));
+  if (isScalar(traits.lastName) && traits.lastName !== null) parts.push(makeString(traits.lastName));
+  return parts.length === 0 ? null : parts.join(" ");
+}
+function gistProps(call, overwriteTags, note) {
+  const props = {};
+  if (call.email !== null) props.email = call.email;
+  const entries = flatten(call.traits, note);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.parent === null && call.dateKeys.indexOf(entry.name) >= 0) {
+      putDate(props, entry.name, entry.value, note);
+      continue;
+    }
+    const key = gistKey(entry.parent === null ? entry.name : entry.parent + "_" + entry.name, note);
+    if (key !== null) put2(props, key, gistValue(key, entry.value, note), note);
+  }
+  const name = fullName(call.traits);
+  if (!props.hasOwnProperty("name") && name !== null) props.name = gistValue("name", name, note);
+  if (call.company !== null) {
+    const company2 = flatten({ company: call.company }, note);
+    for (let i = 0; i < company2.length; i++) {
+      const key = gistKey("company_" + company2[i].name, note);
+      if (key !== null) put2(props, key, gistValue(key, company2[i].value, note), note);
+    }
+  }
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) {
+    const key = gistKey(pairs[i].name, note);
+    if (key === null) continue;
+    if (props.hasOwnProperty(key)) note("warning", "tag " + pairs[i].name + " not sent: a property of that name is already set");
+    else props[key] = gistValue(key, pairs[i].value, note);
+  }
+  const names = labels(call.tags);
+  if (names.length > 0) {
+    props.tags = names.join(",");
+    if (!overwriteTags) props.overwrite_tags = false;
+  }
+  return props;
+}
+function missing(call) {
+  if (call.email === null) return "Gist needs an email (its identify requires user_id and email); not sent";
+  if (call.userId === null) return "Gist needs a user id (its identify requires user_id and email); not sent";
+  if (call.userId.length > MAX_ID_LENGTH) {
+    return "Gist user ids must be fewer than 255 characters (this one has " + call.userId.length + "); not sent";
+  }
+  return null;
+}
+function identify4(call, options, context, done) {
+  const problem = missing(call);
+  if (problem !== null) return done(outcome("failed", problem));
+  const platform = context.platform;
+  const settings = readOptions(options);
+  const args = [call.userId, gistProps(call, settings.overwriteTags, context.note)];
+  if (isFunctionAt(platform, "gist.identify")) {
+    platform.callInWindow("gist.identify", args);
+    return done(outcome("sent", "gist.identify called"));
+  }
+  const current = getType(platform.copyFromWindow("gist"));
+  if (current !== "undefined" && current !== "array") {
+    return done(outcome("failed", "window.gist holds a " + current + " that is not Gist; nothing sent"));
+  }
+  if (settings.load && settings.appId === null) return done(outcome("failed", "cannot load Gist: " + settings.appIdError));
+  const push = platform.createQueue("gist");
+  if (settings.load && current === "undefined") {
+    push(["setAppId", settings.appId]);
+    push(["trackPageView"]);
+  }
+  push(["identify"].concat(args));
+  if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL3, "Gist", done);
+  done(outcome("queued", "Gist is not on the page yet; the call waits in window.gist until its snippet loads Gist"));
+}
+function shutdown(context) {
+  context.platform.callInWindow("gist.chat", ["shutdown"]);
+}
+function reset4(options, context, done) {
+  const platform = context.platform;
+  const chatReady = () => isFunctionAt(platform, "gist.chat");
+  if (chatReady()) {
+    shutdown(context);
+    return done(outcome("sent", "gist.chat('shutdown') called"));
+  }
+  if (getType(platform.copyFromWindow("gist")) === "undefined") {
+    return done(outcome("skipped", "Gist is not on the page; nothing to shut down"));
+  }
+  const waitMs = readOptions(options).waitMs;
+  waitUntil(platform, chatReady, waitMs, (ready) => {
+    if (!ready) return done(outcome("skipped", "Gist did not finish loading within " + waitMs + " ms; chat('shutdown') not called"));
+    shutdown(context);
+    done(outcome("sent", "gist.chat('shutdown') called once Gist had loaded"));
+  });
+}
+var VENDOR4 = { name: "Gist", identify: identify4, reset: reset4 };
+
+// src/core/vendors/mutiny.ts
+var WINDOW5 = {
+  callInWindow: ["mutiny.client.identify"],
+  copyFromWindow: ["mutiny.client.identify"],
+  setInWindow: [],
+  createQueue: [],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: []
+};
+function cutAt(value, stops) {
+  let end = value.length;
+  for (let i = 0; i < stops.length; i++) {
+    const at = value.indexOf(stops[i]);
+    if (at >= 0 && at < end) end = at;
+  }
+  return value.substring(0, end);
+}
+function bareHost(domain) {
+  let host = domain.trim().toLowerCase();
+  const scheme = host.indexOf("://");
+  if (scheme >= 0) host = host.substring(scheme + 3);
+  host = cutAt(host, ["/", "?", "#", ":"]);
+  if (host.substring(0, 4) === "www.") host = host.substring(4);
+  return host;
+}
+function mutinyCompany(company2, note) {
+  const out = {};
+  const keys = Object.keys(company2);
+  for (let i = 0; i < keys.length; i++) {
+    const value = company2[keys[i]];
+    if (value !== undefined) out[keys[i]] = value;
+  }
+  if (isString(out.domain)) {
+    const host = bareHost(out.domain);
+    if (host !== out.domain) note("info", 'company.domain "' + out.domain + '" sent as the bare host "' + host + '"');
+    out.domain = host;
+  }
+  return out;
+}
+function mutinyTraits(call, note) {
+  const traits = copyObject(call.traits);
+  if (call.email !== null) traits.email = call.email;
+  if (call.company !== null) traits.company = mutinyCompany(call.company, note);
+  const pairs = keyValueTags(call.tags);
+  for (let i = 0; i < pairs.length; i++) {
+    if (traits.hasOwnProperty(pairs[i].name)) note("warning", "tag " + pairs[i].name + " not sent: a trait of that name is already set");
+    else traits[pairs[i].name] = pairs[i].value;
+  }
+  const names = labels(call.tags);
+  if (names.length > 0) traits.tags = names.join(",");
+  return traits;
+}
+function identify5(call, _options, context, done) {
+  const platform = context.platform;
+  if (!isFunctionAt(platform, "mutiny.client.identify")) {
+    return done(outcome("skipped", "Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page"));
+  }
+  if (call.email === null) context.note("warning", "no email: Mutiny cannot match this visitor to a CRM record");
+  platform.callInWindow("mutiny.client.identify", [call.userId, mutinyTraits(call, context.note)]);
+  done(outcome("sent", "mutiny.client.identify called"));
+}
+function reset5(_options, _context, done) {
+  done(outcome("skipped", "Mutiny has no reset or logout call; nothing to do"));
+}
+var VENDOR5 = { name: "Mutiny", identify: identify5, reset: reset5 };
+
+// src/core/vendors/segment.ts
+var WINDOW6 = {
+  callInWindow: ["analytics.identify", "analytics.reset"],
+  copyFromWindow: ["analytics", "analytics.identify", "analytics.reset"],
+  setInWindow: ["analytics._writeKey"],
+  createQueue: ["analytics"],
+  createArgumentsQueue: [],
+  aliasInWindow: [],
+  injectScript: ["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]
+};
+function segmentSetup(options) {
+  const raw = optionsObject(options);
+  const load2 = flag(raw.loadScript, false);
+  const key = readKey(raw.writeKey, "Segment write key", KEY_CHARS);
+  const segment = key.value === null ? null : urlSegment(key.value);
+  return {
+    vendor: "Segment",
+    callGlobals: ["analytics"],
+    queueGlobal: "analytics",
+    scriptUrl: load2 && segment !== null ? "https://cdn.segment.com/analytics.js/v1/" + segment + "/analytics.min.js" : null,
+    loadError: load2 && segment === null ? "cannot load analytics.js: " + key.error : null,
+    writeKey: key.value
+  };
+}
+function identify6(call, options, context, done) {
+  const integrations = readIntegrations(optionsObject(options).integrations, context.note);
+  deliver(context, segmentSetup(options), "identify", identifyArgs(call, integrations, context.note), done);
+}
+function reset6(options, context, done) {
+  deliver(context, segmentSetup(options), "reset", [], done);
+}
+var VENDOR6 = { name: "Segment", identify: identify6, reset: reset6 };
+
+// src/core/vendors/registry.ts
+var VENDORS = {
+  segment: VENDOR6,
+  customerio: VENDOR3,
+  gist: VENDOR4,
+  mutiny: VENDOR5,
+  connecto: VENDOR2,
+  antsomi: VENDOR
+};
+
+// src/core/engine.ts
+function reporter(platform, list, state) {
+  return (vendor) => (level, text2) => {
+    const message = { level: level, vendor: vendor, text: text2 };
+    if (state.open) list.push(message);
+    platform.log(formatMessage(message));
+  };
+}
+function readTargets(value, note) {
+  if (!isArray(value)) {
+    note("error", "destinations must be a list");
+    return [];
+  }
+  const targets = [];
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    const id = isObject(item) ? vendorId(item.vendor) : null;
+    const registered = id === null ? undefined : VENDORS[id];
+    if (id === null) {
+      note("error", "destination " + (i + 1) + " names no known vendor; ignored");
+    } else if (!registered) {
+      note("error", id + " is not in this build; ignored");
+    } else if (targets.some((target) => target.vendor === id)) {
+      note("warning", id + " is listed more than once; used once");
+    } else {
+      targets.push({ vendor: id, module: registered, options: item.options });
+    }
+  }
+  return targets;
+}
+function readAction(input2, note) {
+  const action = isObject(input2) ? text(input2.action) : null;
+  const word = action === null ? "identify" : action.toLowerCase();
+  if (word !== "identify" && word !== "reset") note("warning", 'action "' + action + '" is not identify or reset; identify is used');
+  return word === "reset" ? "reset" : "identify";
+}
+function resultsFor(targets, status, message) {
+  return targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
+}
+function isOk(results) {
+  return results.some((result) => result.status !== "failed");
+}
+function withUserId(call, userId) {
+  return {
+    userId: userId,
+    email: call.email,
+    traits: call.traits,
+    dateKeys: call.dateKeys,
+    tags: call.tags,
+    company: call.company,
+    event: call.event,
+    source: call.source
+  };
+}
+function fanOut(targets, each, complete) {
+  const results = [];
+  let pending = targets.length;
+  targets.forEach((target, index) => {
+    each(target, once((outcome2) => {
+      results[index] = { vendor: target.vendor, status: outcome2.status, message: outcome2.message };
+      pending -= 1;
+      if (pending === 0) complete(results);
+    }));
+  });
+}
+function logResults(platform, results) {
+  results.forEach((result) => platform.log("gtm-identify " + result.vendor + " " + result.status + ": " + result.message));
+}
+function runReset(targets, platform, say, complete) {
+  forget(platform, targets.map((target) => target.vendor));
+  fanOut(targets, (target, report) => {
+    const context = { platform: platform, note: say(target.vendor) };
+    target.module.reset(target.options, context, report);
+  }, complete);
+}
+function sendIdentify(call, targets, dedupe, platform, say, complete) {
+  fanOut(targets, (target, report) => {
+    const sig = dedupe ? signature(target.vendor, call) : null;
+    if (sig !== null && isUnchanged(platform, target.vendor, sig)) {
+      return report({ status: "skipped", message: "unchanged since the last identify sent to " + target.module.name + "; not sent again" });
+    }
+    const context = { platform: platform, note: say(target.vendor) };
+    target.module.identify(call, target.options, context, (outcome2) => {
+      if (sig !== null && (outcome2.status === "sent" || outcome2.status === "queued")) remember(platform, target.vendor, sig);
+      report(outcome2);
+    });
+  }, complete);
+}
+function runIdentifyCall(input2, source, dedupe, targets, platform, say, complete) {
+  const normalized = normalize(input2, source);
+  const note = say(null);
+  normalized.messages.forEach((message) => note(message.level, message.text));
+  if (hasErrors(normalized.messages)) return complete(resultsFor(targets, "failed", errorText(normalized.messages)));
+  const call = normalized.call;
+  const method = readHashMethod(isObject(input2) ? input2.userIdHash : undefined, note);
+  if (call.userId === null || method === "none") return sendIdentify(call, targets, dedupe, platform, say, complete);
+  hashValue(call.userId, method, platform, note, (hashed, error) => {
+    if (hashed === null) {
+      note("error", error);
+      return complete(resultsFor(targets, "failed", error));
+    }
+    sendIdentify(withUserId(call, hashed), targets, dedupe, platform, say, complete);
+  });
+}
+function runIdentify(input2, config2, platform, done) {
+  const messages = [];
+  const collecting = { open: true };
+  const finish = once((outcome2) => {
+    collecting.open = false;
+    done(outcome2);
+  });
+  const say = reporter(platform, messages, collecting);
+  const note = say(null);
+  const settings = isObject(config2) ? config2 : {};
+  const targets = readTargets(settings.destinations, note);
+  if (targets.length === 0) {
+    note("error", "no destination to send to");
+    return finish({ ok: false, results: [], messages: messages });
+  }
+  const action = readAction(input2, note);
+  const source = settings.source === "datalayer_bridge" ? "datalayer_bridge" : "gtm_template";
+  const run = (complete) => {
+    if (action === "reset") runReset(targets, platform, say, complete);
+    else runIdentifyCall(input2, source, settings.dedupe === true, targets, platform, say, complete);
+  };
+  const later = () => run((results) => logResults(platform, results));
+  const state = gate(readConsent(settings.consent, note), platform, note, later);
+  if (state === "dropped") return finish({ ok: true, results: resultsFor(targets, "skipped", "consent denied; not sent"), messages: messages });
+  if (state === "waiting") return finish({ ok: true, results: resultsFor(targets, "queued", "waiting for consent"), messages: messages });
+  run((results) => {
+    logResults(platform, results);
+    finish({ ok: isOk(results), results: results, messages: messages });
+  });
+}
+
+// src/core/vendors/index.ts
+var WINDOWS = {
+  segment: WINDOW6,
+  customerio: WINDOW3,
+  gist: WINDOW4,
+  mutiny: WINDOW5,
+  connecto: WINDOW2,
+  antsomi: WINDOW
+};
+
+// src/core/mapping.ts
+function readPath(source, path) {
+  if (path === "") return undefined;
+  const parts = path.split(".");
+  let current = source;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (isObject(current) && has(current, part)) current = current[part];
+    else if (isArray(current) && isDigits(part)) current = current[makeNumber(part)];
+    else return undefined;
+  }
+  return current;
+}
+function squash(name) {
+  return name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");
+}
+function targetOf(as, to) {
+  const explicit = text(as);
+  const word = squash(explicit === null ? to : explicit);
+  if (word === "userid") return "userId";
+  if (word === "email") return "email";
+  if (explicit !== null && word === "tag") return "tag";
+  return "trait";
+}
+function mapKeys(source, rows, note) {
+  const mapped = { traitRows: [], tagRows: [] };
+  if (rows === undefined || rows === null || rows === "") return mapped;
+  if (!isArray(rows)) {
+    note("warning", "the key mapping must be a list of rows; ignored");
+    return mapped;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const from = isObject(row) ? text(row.from) : null;
+    if (from === null) {
+      note("warning", "key mapping row " + (i + 1) + " has no source key; ignored");
+      continue;
+    }
+    const to = text(row.to);
+    const name = to === null ? from : to;
+    const value = readPath(source, from);
+    const type = getType(value);
+    if (type === "undefined" || type === "null") continue;
+    const target = targetOf(row.as, name);
+    if (target === "userId") mapped.userId = value;
+    else if (target === "email") mapped.email = value;
+    else if (target === "tag") mapped.tagRows.push({ name: name, value: value });
+    else mapped.traitRows.push({ key: name, value: value, type: row.type });
+  }
+  return mapped;
+}
+function isMissing(value) {
+  const type = getType(value);
+  return type === "undefined" || type === "null" || type === "string" && text(value) === null;
+}
+function applyKeyMapping(source, rows, input2, note) {
+  const mapped = mapKeys(source, rows, note);
+  const ownRows = isArray(input2.traitRows) ? input2.traitRows : [];
+  if (input2.traitRows !== undefined && !isArray(input2.traitRows)) note("warning", "the traits table must be a list of rows; ignored");
+  return {
+    action: input2.action,
+    event: input2.event,
+    userId: isMissing(input2.userId) ? mapped.userId : input2.userId,
+    email: isMissing(input2.email) ? mapped.email : input2.email,
+    useEmailAsUserId: input2.useEmailAsUserId,
+    traitRows: mapped.traitRows.concat(ownRows),
+    traits: input2.traits,
+    tags: [mapped.tagRows, input2.tags],
+    company: input2.company,
+    userIdHash: input2.userIdHash
+  };
+}
+
+// src/toolchain/sandbox/permit.ts
+var ANY = "*";
+var HTTPS = "https://";
+var HOST_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789.-:";
+function someAllowed(allowed, test) {
+  if (typeof allowed === "string") return test(allowed);
+  const values = allowed;
+  for (const key in values) {
+    if (test(values[key])) return true;
+  }
+  return false;
+}
+function permit(value, allowed) {
+  if (typeof value !== "string") return undefined;
+  const ok = someAllowed(allowed, (candidate) => candidate === ANY || candidate === value);
+  return ok ? value : undefined;
+}
+function permitUrl(url, patterns) {
+  if (typeof url !== "string") return undefined;
+  const ok = someAllowed(patterns, (pattern) => pattern === ANY || matchesUrlPattern(url, pattern));
+  return ok ? url : undefined;
+}
+function splitHttpsUrl(url) {
+  if (url.substring(0, HTTPS.length).toLowerCase() !== HTTPS) return undefined;
+  const rest = url.substring(HTTPS.length);
+  let end = rest.length;
+  const stops = ["/", "?", "#"];
+  for (let i = 0; i < stops.length; i++) {
+    const at = rest.indexOf(stops[i]);
+    if (at >= 0 && at < end) end = at;
+  }
+  const hostPart = rest.substring(0, end).toLowerCase();
+  if (hostPart === "") return undefined;
+  const pathPart = rest.substring(end);
+  return { host: hostPart, path: pathPart.charAt(0) === "/" ? pathPart : "/" + pathPart };
+}
+function isPlainHost(host) {
+  if (host === "") return false;
+  for (let i = 0; i < host.length; i++) {
+    if (HOST_CHARS.indexOf(host.charAt(i)) < 0) return false;
+  }
+  return true;
+}
+function globMatch(text2, glob) {
+  const parts = glob.split(ANY);
+  if (parts.length === 1) return text2 === glob;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (text2.length < first.length + last.length) return false;
+  if (text2.substring(0, first.length) !== first) return false;
+  if (text2.substring(text2.length - last.length) !== last) return false;
+  let position = first.length;
+  const end = text2.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const at = text2.indexOf(parts[i], position);
+    if (at < 0 || at + parts[i].length > end) return false;
+    position = at + parts[i].length;
+  }
+  return true;
+}
+function hostMatches(host, patternHost) {
+  const pattern = patternHost.toLowerCase();
+  if (pattern.substring(0, 2) !== "*.") return host === pattern;
+  const suffix = pattern.substring(1);
+  return host.length > suffix.length && host.substring(host.length - suffix.length) === suffix;
+}
+function pathMatches(path, patternPath) {
+  const last = patternPath.charAt(patternPath.length - 1);
+  return globMatch(path, last === "/" ? patternPath + ANY : patternPath);
+}
+function matchesUrlPattern(url, pattern) {
+  const target = splitHttpsUrl(url);
+  const allowed = splitHttpsUrl(pattern);
+  if (!target || !allowed || !isPlainHost(target.host)) return false;
+  const hash = target.path.indexOf("#");
+  const path = hash >= 0 ? target.path.substring(0, hash) : target.path;
+  return hostMatches(target.host, allowed.host) && pathMatches(path, allowed.path);
+}
+
+// src/template/platform.ts
+var W = WINDOWS;
+var CALLABLE = W.segment.callInWindow.concat(
+  W.customerio.callInWindow,
+  W.gist.callInWindow,
+  W.mutiny.callInWindow,
+  W.connecto.callInWindow,
+  W.antsomi.callInWindow
+);
+var READABLE = W.segment.copyFromWindow.concat(
+  W.customerio.copyFromWindow,
+  W.gist.copyFromWindow,
+  W.mutiny.copyFromWindow,
+  W.connecto.copyFromWindow,
+  W.antsomi.copyFromWindow
+);
+var WRITABLE = W.segment.setInWindow.concat(
+  W.customerio.setInWindow,
+  W.gist.setInWindow,
+  W.mutiny.setInWindow,
+  W.connecto.setInWindow,
+  W.antsomi.setInWindow
+);
+var QUEUES = W.segment.createQueue.concat(
+  W.customerio.createQueue,
+  W.gist.createQueue,
+  W.mutiny.createQueue,
+  W.connecto.createQueue,
+  W.antsomi.createQueue
+);
+var ARGUMENT_QUEUES = W.segment.createArgumentsQueue.concat(
+  W.customerio.createArgumentsQueue,
+  W.gist.createArgumentsQueue,
+  W.mutiny.createArgumentsQueue,
+  W.connecto.createArgumentsQueue,
+  W.antsomi.createArgumentsQueue
+);
+var ALIASES = W.segment.aliasInWindow.concat(
+  W.customerio.aliasInWindow,
+  W.gist.aliasInWindow,
+  W.mutiny.aliasInWindow,
+  W.connecto.aliasInWindow,
+  W.antsomi.aliasInWindow
+);
+var SCRIPTS = W.segment.injectScript.concat(
+  W.customerio.injectScript,
+  W.gist.injectScript,
+  W.mutiny.injectScript,
+  W.connecto.injectScript,
+  W.antsomi.injectScript
+);
+var MAX_ARGS = 4;
+function debugLogger() {
+  const version = getContainerVersion();
+  const debug = version.debugMode === true || version.previewMode === true;
+  return (message) => {
+    if (debug) logToConsole(message);
+  };
+}
+function refused(log, api, value) {
+  log("gtm-identify error: " + api + " " + value + " is outside what this template is allowed to touch; not done");
+}
+function callPath(path, args, log) {
+  const allowed = permit(path, CALLABLE);
+  if (allowed === undefined || args.length > MAX_ARGS) {
+    refused(log, "callInWindow", path);
+    return undefined;
+  }
+  if (args.length === 0) return callInWindow(allowed);
+  if (args.length === 1) return callInWindow(allowed, args[0]);
+  if (args.length === 2) return callInWindow(allowed, args[0], args[1]);
+  if (args.length === 3) return callInWindow(allowed, args[0], args[1], args[2]);
+  return callInWindow(allowed, args[0], args[1], args[2], args[3]);
+}
+function queue(path, log) {
+  const allowed = permit(path, QUEUES);
+  if (allowed === undefined) {
+    refused(log, "createQueue", path);
+    return () => undefined;
+  }
+  return createQueue(allowed);
+}
+function argumentsQueue(fnPath, arrayPath, log) {
+  const fn = permit(fnPath, ARGUMENT_QUEUES);
+  const array = permit(arrayPath, ARGUMENT_QUEUES);
+  if (fn === undefined || array === undefined) {
+    refused(log, "createArgumentsQueue", fnPath + " " + arrayPath);
+    return () => undefined;
+  }
+  return createArgumentsQueue(fn, array);
+}
+function alias(toPath, fromPath, log) {
+  const to = permit(toPath, ALIASES);
+  const from = permit(fromPath, ALIASES);
+  if (to === undefined || from === undefined) {
+    refused(log, "aliasInWindow", toPath + " " + fromPath);
+    return false;
+  }
+  return aliasInWindow(to, from);
+}
+function load(url, onSuccess, onFailure, cacheToken, log) {
+  const allowed = permitUrl(url, SCRIPTS);
+  if (allowed === undefined) {
+    refused(log, "injectScript", url);
+    return callLater(onFailure);
+  }
+  injectScript(allowed, onSuccess, onFailure, cacheToken);
+}
+function storage(log) {
+  return {
+    getItem: (name) => {
+      const allowed = permit(name, [STORAGE_KEY]);
+      if (allowed === undefined) refused(log, "localStorage", name);
+      return allowed === undefined ? null : localStorage.getItem(allowed);
+    },
+    setItem: (name, value) => {
+      const allowed = permit(name, [STORAGE_KEY]);
+      if (allowed === undefined) return refused(log, "localStorage", name);
+      localStorage.setItem(allowed, value);
+    },
+    removeItem: (name) => {
+      const allowed = permit(name, [STORAGE_KEY]);
+      if (allowed === undefined) return refused(log, "localStorage", name);
+      localStorage.removeItem(allowed);
+    }
+  };
+}
+function consent(log) {
+  return {
+    isGranted: (type) => {
+      const allowed = permit(type, KNOWN_CONSENT_TYPES);
+      if (allowed === undefined) {
+        refused(log, "isConsentGranted", type);
+        return false;
+      }
+      return isConsentGranted(allowed);
+    },
+    onChange: (type, listener) => {
+      const allowed = permit(type, KNOWN_CONSENT_TYPES);
+      if (allowed === undefined) return refused(log, "addConsentListener", type);
+      addConsentListener(allowed, (_type, granted) => listener(granted));
+    }
+  };
+}
+function gtmPlatform(log) {
+  return {
+    callInWindow: (path, args) => callPath(path, args, log),
+    copyFromWindow: (path) => {
+      const allowed = permit(path, READABLE);
+      if (allowed === undefined) return refused(log, "copyFromWindow", path);
+      return copyFromWindow(allowed);
+    },
+    setInWindow: (path, value, override) => {
+      const allowed = permit(path, WRITABLE);
+      if (allowed === undefined) {
+        refused(log, "setInWindow", path);
+        return false;
+      }
+      return setInWindow(allowed, value, override);
+    },
+    createQueue: (path) => queue(path, log),
+    createArgumentsQueue: (fnPath, arrayPath) => argumentsQueue(fnPath, arrayPath, log),
+    aliasInWindow: (toPath, fromPath) => alias(toPath, fromPath, log),
+    injectScript: (url, onSuccess, onFailure, cacheToken) => load(url, onSuccess, onFailure, cacheToken, log),
+    callLater: (fn) => callLater(fn),
+    now: () => getTimestampMillis(),
+    sha256: (input2, onSuccess, onFailure) => sha256(input2, onSuccess, onFailure, { outputEncoding: "hex" }),
+    storage: storage(log),
+    consent: consent(log),
+    log: (message) => log(message)
+  };
+}
+
+// src/template/code.ts
+function destinations() {
+  const list = [];
+  if (data.sendSegment) {
+    list.push({ vendor: "segment", options: { writeKey: data.segmentWriteKey, loadScript: data.segmentLoadScript } });
+  }
+  if (data.sendCustomerio) {
+    list.push({
+      vendor: "customerio",
+      options: {
+        writeKey: data.customerioWriteKey,
+        loadScript: data.customerioLoadScript,
+        globalName: data.customerioGlobal,
+        region: data.customerioRegion
+      }
+    });
+  }
+  if (data.sendGist) {
+    list.push({
+      vendor: "gist",
+      options: { appId: data.gistAppId, loadScript: data.gistLoadScript, overwriteTags: data.gistOverwriteTags, waitMs: data.gistWaitMs }
+    });
+  }
+  if (data.sendMutiny) list.push({ vendor: "mutiny", options: {} });
+  if (data.sendConnecto) {
+    list.push({ vendor: "connecto", options: { licenseKey: data.connectoLicenseKey, loadScript: data.connectoLoadScript, waitMs: data.connectoWaitMs } });
+  }
+  if (data.sendAntsomi) {
+    list.push({
+      vendor: "antsomi",
+      options: {
+        portalId: data.antsomiPortalId,
+        propertyId: data.antsomiPropertyId,
+        loadScript: data.antsomiLoadScript,
+        customerIdFrom: data.antsomiCustomerIdFrom,
+        customerIdHash: data.antsomiCustomerIdHash,
+        vocabulary: data.antsomiVocabulary
+      }
+    });
+  }
+  return list;
+}
+function company() {
+  const rows = data.companyRows;
+  const details = getType(rows) === "array" ? makeTableMap(rows, "key", "value") : undefined;
+  if (details === undefined || details === null) return data.company;
+  const merged = {};
+  const base = data.company;
+  const baseType = getType(base);
+  if (baseType === "object") {
+    const own = base;
+    for (const key in own) merged[key] = own[key];
+  } else if (baseType === "string" || baseType === "number") {
+    merged.name = base;
+  }
+  for (const key in details) merged[key] = details[key];
+  return merged;
+}
+function input() {
+  return {
+    action: data.action,
+    event: data.event,
+    userId: data.userId,
+    email: data.email,
+    useEmailAsUserId: data.useEmailAsUserId,
+    traitRows: data.traitRows,
+    traits: data.traitsObject,
+    tags: [data.tagsText, data.tagRows],
+    company: company(),
+    userIdHash: data.userIdHash
+  };
+}
+function withKeyMapping(base, log) {
+  const rows = data.keyMapping;
+  if (getType(rows) !== "array" || rows === undefined) return base;
+  const source = {};
+  const mapped = rows.map((row, index) => {
+    if (getType(row) !== "object") return row;
+    const key = permit(getType(row.from) === "string" ? row.from.trim() : row.from, "*");
+    if (key === undefined || key === "") return row;
+    const slot = "row" + makeString(index + 1);
+    source[slot] = copyFromDataLayer(key);
+    const name = getType(row.to) === "string" && row.to.trim() !== "" ? row.to : key;
+    return { from: slot, to: name, as: row.as, type: row.type };
+  });
+  return applyKeyMapping(source, mapped, base, (severity, message) => log(formatMessage({ level: severity, vendor: null, text: message })));
+}
+function config() {
+  return {
+    source: "gtm_template",
+    destinations: destinations(),
+    dedupe: data.dedupe === true,
+    consent: data.consentRequired === true ? { type: data.consentType, whenDenied: data.consentWhenDenied } : null
+  };
+}
+function main() {
+  const log = debugLogger();
+  let finished = false;
+  runIdentify(withKeyMapping(input(), log), config(), gtmPlatform(log), (outcome2) => {
+    if (finished) return;
+    finished = true;
+    if (outcome2.ok) data.gtmOnSuccess();
+    else data.gtmOnFailure();
+  });
+}
+main();
+
+
+
+___WEB_PERMISSIONS___
+
+[
+  {
+    "instance": {
+      "key": {
+        "publicId": "access_consent",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "consentTypes",
+          "value": {
+            "type": 2,
+            "listItem": [
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "ad_personalization"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "ad_storage"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "ad_user_data"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "analytics_storage"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "functionality_storage"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "personalization_storage"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "consentType"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "security_storage"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              }
+            ]
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "access_globals",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "keys",
+          "value": {
+            "type": 2,
+            "listItem": [
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "_TConnecto"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "_cdpEventFunction._cdpGetLeadTime"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "_connecto.getIdentity"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "_connecto.identify"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "_portalId"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "_propId"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "analytics"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "analytics._writeKey"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "analytics.identify"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "analytics.reset"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "cioanalytics"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "cioanalytics._writeKey"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "cioanalytics.identify"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "cioanalytics.reset"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "gist"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "gist.chat"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "gist.identify"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "mutiny.client.identify"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "web_event"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "web_event.propId"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "web_event.queue"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "web_event.resetAnonymousUId"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "web_event.track"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              }
+            ]
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "access_local_storage",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "keys",
+          "value": {
+            "type": 2,
+            "listItem": [
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "gtm_identify_last"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  }
+                ]
+              }
+            ]
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "inject_script",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "urls",
+          "value": {
+            "type": 2,
+            "listItem": [
+              {
+                "type": 1,
+                "string": "https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"
+              },
+              {
+                "type": 1,
+                "string": "https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js"
+              },
+              {
+                "type": 1,
+                "string": "https://server.connecto.io/javascripts/connect.prod.min.js"
+              },
+              {
+                "type": 1,
+                "string": "https://st-a.cdp.asia/insight.js"
+              },
+              {
+                "type": 1,
+                "string": "https://widget.getgist.com/"
+              }
+            ]
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "logging",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "environments",
+          "value": {
+            "type": 1,
+            "string": "debug"
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "read_container_data",
+        "versionId": "1"
+      },
+      "param": []
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "read_data_layer",
+        "versionId": "1"
+      },
+      "param": [
+        {
+          "key": "allowedKeys",
+          "value": {
+            "type": 1,
+            "string": "any"
+          }
+        }
+      ]
+    },
+    "clientAnnotations": {
+      "isEditedByUser": true
+    },
+    "isRequired": true
+  }
+]
+
+
+___TESTS___
+
+scenarios:
+- name: Segment identify calls analytics.identify with the user id and typed traits
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({
+      sendSegment: true,
+      userId: "u-1",
+      email: "ann@example.com",
+      traitRows: [{ key: "plan", value: "pro", type: "text" }, { key: "age", value: "42", type: "number" }, { key: "beta", value: "true", type: "boolean" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([
+      ["callInWindow", "analytics.identify", "u-1", { plan: "pro", age: 42, beta: true, email: "ann@example.com" }]
+    ]);
+    assertApi("gtmOnSuccess").wasCalled();
+    assertApi("gtmOnFailure").wasNotCalled();
+- name: Segment identifies an anonymous visitor with traits only, never with a null
+    id
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, traitRows: [{ key: "plan", value: "free", type: "text" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", { plan: "free" }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Segment reset calls analytics.reset
+  code: |-
+    pageFunction("analytics.reset", undefined);
+    runCode(tag({ sendSegment: true, action: "reset" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.reset"]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Segment queues the identify in the analytics array when analytics.js is not
+    on the page yet
+  code: |-
+    runCode(tag({ sendSegment: true, userId: "u-1" }));
+    assertThat(page.analytics).isEqualTo([["identify", "u-1", {}]]);
+    assertApi("injectScript").wasNotCalled();
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Segment loads analytics.js from its CDN with the write key when asked
+  code: |-
+    runCode(tag({ sendSegment: true, segmentLoadScript: true, segmentWriteKey: "wk_123", userId: "u-1" }));
+    assertThat(page["analytics._writeKey"]).isEqualTo("wk_123");
+    assertThat(page.analytics).isEqualTo([["identify", "u-1", {}]]);
+    assertThat(callsOf("injectScript")).isEqualTo([["injectScript", "https://cdn.segment.com/analytics.js/v1/wk_123/analytics.min.js"]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Segment fails the tag when analytics.js fails to load, and says so
+  code: |-
+    scripts["https://cdn.segment.com/analytics.js/v1/wk_123/analytics.min.js"] = "fail";
+    runCode(tag({ sendSegment: true, segmentLoadScript: true, segmentWriteKey: "wk_123", userId: "u-1" }));
+    assertApi("gtmOnFailure").wasCalled();
+    assertApi("gtmOnSuccess").wasNotCalled();
+    assertThat(logs).contains("gtm-identify segment failed: queued, but Segment's script failed to load (https://cdn.segment.com/analytics.js/v1/wk_123/analytics.min.js)");
+- name: Segment sends the company with employee_count and key/value tags as traits
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({
+      sendSegment: true,
+      userId: "u-1",
+      company: "Acme",
+      companyRows: [{ key: "employeeCount", value: "250" }],
+      tagsText: "vip, brand=Audi"
+    }));
+    assertThat(calls).isEqualTo([
+      ["callInWindow", "analytics.identify", "u-1", { company: { name: "Acme", employee_count: 250 }, brand: "Audi", tags: ["vip"] }],
+      ["page", "analytics.identify", "u-1", { company: { name: "Acme", employee_count: 250 }, brand: "Audi", tags: ["vip"] }]
+    ]);
+- name: Segment does not load analytics.js with a write key it cannot use, and says
+    why
+  code: |-
+    runCode(tag({ sendSegment: true, segmentLoadScript: true, segmentWriteKey: "bad key!", userId: "u-1" }));
+    assertApi("injectScript").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains('gtm-identify segment failed: cannot load analytics.js: Segment write key "bad key!" has characters that are not allowed');
+- name: Customer.io identify calls cioanalytics.identify
+  code: |-
+    pageFunction("cioanalytics.identify", undefined);
+    runCode(tag({ sendCustomerio: true, userId: "u-1", email: "ann@example.com" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "cioanalytics.identify", "u-1", { email: "ann@example.com" }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Customer.io uses the analytics object of older snippets when told so
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendCustomerio: true, customerioGlobal: "analytics", userId: "u-1" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+- name: Customer.io loads its EU script and queues the call where that script reads
+    it
+  code: |-
+    runCode(tag({ sendCustomerio: true, customerioLoadScript: true, customerioWriteKey: "cio_key", customerioRegion: "eu", userId: "u-1" }));
+    assertThat(callsOf("injectScript")).isEqualTo([["injectScript", "https://cdp-eu.customer.io/v1/analytics-js/snippet/cio_key/analytics.min.js"]]);
+    assertThat(page.analytics).isEqualTo([["identify", "u-1", {}]]);
+    assertThat(page["analytics._writeKey"]).isEqualTo("cio_key");
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Customer.io reset calls cioanalytics.reset
+  code: |-
+    pageFunction("cioanalytics.reset", undefined);
+    runCode(tag({ sendCustomerio: true, action: "reset" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "cioanalytics.reset"]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Use email as user id sends the lower-cased email as the Customer.io user id
+  code: |-
+    pageFunction("cioanalytics.identify", undefined);
+    runCode(tag({ sendCustomerio: true, email: "Ann@Example.com", useEmailAsUserId: true }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "cioanalytics.identify", "ann@example.com", { email: "Ann@Example.com" }]]);
+- name: Gist identify sends snake_case properties, a full name and dates as Unix seconds
+    in _at keys
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({
+      sendGist: true,
+      userId: "u-1",
+      email: "ann@example.com",
+      traitRows: [
+        { key: "firstName", value: "Ann", type: "text" },
+        { key: "lastName", value: "Lee", type: "text" },
+        { key: "createdAt", value: "2024-01-15T10:00:00Z", type: "date" }
+      ]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", {
+      email: "ann@example.com",
+      first_name: "Ann",
+      last_name: "Lee",
+      created_at: 1705312800,
+      name: "Ann Lee"
+    }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: 'Gist needs an email: without one nothing is sent to Gist and the tag fails'
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({ sendGist: true, userId: "u-1" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify gist failed: Gist needs an email (its identify requires user_id and email); not sent");
+- name: Gist loads its widget and queues setAppId, trackPageView and the identify
+    in its array
+  code: |-
+    runCode(tag({ sendGist: true, gistLoadScript: true, gistAppId: "app42", userId: "u-1", email: "ann@example.com" }));
+    assertThat(page.gist).isEqualTo([["setAppId", "app42"], ["trackPageView"], ["identify", "u-1", { email: "ann@example.com" }]]);
+    assertThat(callsOf("injectScript")).isEqualTo([["injectScript", "https://widget.getgist.com"]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Gist sends labels as one comma list and overwrite_tags false when tags are
+    merged
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({
+      sendGist: true,
+      gistOverwriteTags: false,
+      userId: "u-1",
+      email: "ann@example.com",
+      tagsText: "vip",
+      tagRows: [{ name: "newsletter", value: "" }, { name: "brand", value: "Audi" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", {
+      email: "ann@example.com",
+      brand: "Audi",
+      tags: "vip,newsletter",
+      overwrite_tags: false
+    }]]);
+- name: Gist drops property names with a dollar sign and says so
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com", traitRows: [{ key: "$score", value: "9", type: "number" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", { email: "ann@example.com" }]]);
+    assertThat(logs).contains('gtm-identify gist warning: property "$score" dropped: Gist does not allow "$" in property names');
+- name: Gist reset shuts the chat down
+  code: |-
+    page.gist = [];
+    pageFunction("gist.chat", undefined);
+    runCode(tag({ sendGist: true, action: "reset" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.chat", "shutdown"]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Gist reset waits for the Gist widget to load, then shuts the chat down
+  code: |-
+    page.gist = [];
+    mock("callLater", (fn) => {
+      pageFunction("gist.chat", undefined);
+      fn();
+    });
+    runCode(tag({ sendGist: true, action: "reset" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.chat", "shutdown"]]);
+    assertThat(logs).contains("gtm-identify gist sent: gist.chat('shutdown') called once Gist had loaded");
+- name: Gist reset is skipped when Gist is not on the page
+  code: |-
+    runCode(tag({ sendGist: true, action: "reset" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnSuccess").wasCalled();
+    assertThat(logs).contains("gtm-identify gist skipped: Gist is not on the page; nothing to shut down");
+- name: Mutiny identify passes the user id, traits and the company with camelCase
+    employeeCount and a bare domain
+  code: |-
+    pageFunction("mutiny.client.identify", undefined);
+    runCode(tag({
+      sendMutiny: true,
+      userId: "u-1",
+      email: "ann@example.com",
+      companyRows: [{ key: "name", value: "Acme" }, { key: "domain", value: "https://www.Acme.com/about" }, { key: "employeeCount", value: "250" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "mutiny.client.identify", "u-1", {
+      email: "ann@example.com",
+      company: { name: "Acme", domain: "acme.com", employeeCount: 250 }
+    }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Mutiny gets null as the id of an anonymous visitor
+  code: |-
+    pageFunction("mutiny.client.identify", undefined);
+    runCode(tag({ sendMutiny: true, email: "ann@example.com" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "mutiny.client.identify", null, { email: "ann@example.com" }]]);
+- name: Mutiny is skipped when its snippet is not on the page, and the tag still succeeds
+  code: |-
+    runCode(tag({ sendMutiny: true, userId: "u-1" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnSuccess").wasCalled();
+    assertThat(logs).contains("gtm-identify mutiny skipped: Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page");
+- name: Mutiny warns when there is no email to match a CRM record
+  code: |-
+    pageFunction("mutiny.client.identify", undefined);
+    runCode(tag({ sendMutiny: true, userId: "u-1" }));
+    assertThat(logs).contains("gtm-identify mutiny warning: no email: Mutiny cannot match this visitor to a CRM record");
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Mutiny has no logout call, so a reset only says so
+  code: |-
+    pageFunction("mutiny.client.identify", undefined);
+    runCode(tag({ sendMutiny: true, action: "reset" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnSuccess").wasCalled();
+    assertThat(logs).contains("gtm-identify mutiny skipped: Mutiny has no reset or logout call; nothing to do");
+- name: Connecto identify sends every trait as text
+  code: |-
+    pageFunction("_connecto.identify", undefined);
+    runCode(tag({
+      sendConnecto: true,
+      userId: "u-1",
+      email: "ann@example.com",
+      traitRows: [{ key: "age", value: "42", type: "number" }, { key: "beta", value: "yes", type: "boolean" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "_connecto.identify", "u-1", { age: "42", beta: "true", email: "ann@example.com" }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Connecto identifies an anonymous visitor with Connecto's own id
+  code: |-
+    pageFunction("_connecto.identify", undefined);
+    pageFunction("_connecto.getIdentity", "anon-7");
+    runCode(tag({ sendConnecto: true, traitRows: [{ key: "plan", value: "free", type: "text" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([
+      ["callInWindow", "_connecto.getIdentity"],
+      ["callInWindow", "_connecto.identify", "anon-7", { plan: "free" }]
+    ]);
+- name: Connecto loads its script with the license key and identifies once Connecto
+    is there
+  code: |-
+    scripts["https://server.connecto.io/javascripts/connect.prod.min.js"] = () => pageFunction("_connecto.identify", undefined);
+    runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: "LK1", userId: "u-1" }));
+    assertThat(page._TConnecto).isEqualTo({ licenseKey: "LK1" });
+    assertThat(callsOf("injectScript")).isEqualTo([["injectScript", "https://server.connecto.io/javascripts/connect.prod.min.js"]]);
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "_connecto.identify", "u-1", {}]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Connecto gives up after the wait and the tag fails, once
+  code: |-
+    runCode(tag({ sendConnecto: true, connectoWaitMs: "1000", userId: "u-1" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+    assertApi("gtmOnSuccess").wasNotCalled();
+    assertThat(logs).contains("gtm-identify connecto failed: Connecto did not appear on the page within 1000 ms (Connecto has no pre-load queue); identify dropped");
+- name: Connecto fails the tag when its script cannot load
+  code: |-
+    scripts["https://server.connecto.io/javascripts/connect.prod.min.js"] = "fail";
+    runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: "LK1", userId: "u-1" }));
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify connecto failed: Connecto's script failed to load (https://server.connecto.io/javascripts/connect.prod.min.js)");
+- name: Antsomi sign-in tracks the user with the md5 of the lower-cased email as customer
+    id
+  code: |-
+    pageFunction("web_event.track", undefined);
+    runCode(tag({ sendAntsomi: true, event: "sign_in", userId: "u-1", email: "Ann@Example.com" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "web_event.track", "user", "sign_in", {
+      items: [],
+      dims: { customers: { type: "customers", customer_id: "257c57037d384ae37ea27a07e8a01665", email: "Ann@Example.com" } },
+      extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "sign_in" }
+    }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Antsomi builds its own queue, sets the portal and property ids and loads insight.js
+  code: |-
+    runCode(tag({
+      sendAntsomi: true,
+      antsomiLoadScript: true,
+      antsomiPortalId: "123",
+      antsomiPropertyId: "456",
+      email: "ann@example.com"
+    }));
+    assertThat(calls).isEqualTo([
+      ["createArgumentsQueue", "web_event", "web_event.queue"],
+      ["aliasInWindow", "web_event.track", "web_event"],
+      ["setInWindow", "_portalId", "123"],
+      ["setInWindow", "_propId", "456"],
+      ["setInWindow", "web_event.propId", "456"],
+      ["injectScript", "https://st-a.cdp.asia/insight.js"]
+    ]);
+    assertThat(page["web_event.queue"]).isEqualTo([["user", "identify", {
+      items: [],
+      dims: { customers: { type: "customers", customer_id: "257c57037d384ae37ea27a07e8a01665", email: "ann@example.com" } },
+      extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
+    }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Antsomi is not sent without an email for the customer id, and the tag fails
+  code: |-
+    pageFunction("web_event.track", undefined);
+    runCode(tag({ sendAntsomi: true, userId: "u-1" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify antsomi failed: no customer id: Antsomi needs an email; not sent");
+- name: Antsomi drops attribute codes outside a-z, 0-9 and _ and says so
+  code: |-
+    pageFunction("web_event.track", undefined);
+    runCode(tag({ sendAntsomi: true, email: "ann@example.com", traitRows: [{ key: "plan tier", value: "gold", type: "text" }, { key: "loyaltyLevel", value: "3", type: "number" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "web_event.track", "user", "identify", {
+      items: [],
+      dims: { customers: { type: "customers", customer_id: "257c57037d384ae37ea27a07e8a01665", loyalty_level: 3, email: "ann@example.com" } },
+      extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
+    }]]);
+    assertThat(logs).contains('gtm-identify antsomi warning: attribute "plan tier" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
+- name: Antsomi reset sends sign_out and resets the anonymous id
+  code: |-
+    pageFunction("web_event.track", undefined);
+    pageFunction("web_event.resetAnonymousUId", undefined);
+    runCode(tag({ sendAntsomi: true, action: "reset" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([
+      ["callInWindow", "web_event.track", "user", "sign_out"],
+      ["callInWindow", "web_event.resetAnonymousUId"]
+    ]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Antsomi's developer-guide format sends user_sign_up with Antsomi's lead time
+  code: |-
+    pageFunction("web_event.track", undefined);
+    pageFunction("_cdpEventFunction._cdpGetLeadTime", "2024-05-01 10:00:00");
+    runCode(tag({ sendAntsomi: true, antsomiVocabulary: "devguide", event: "sign_up", email: "ann@example.com" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([
+      ["callInWindow", "_cdpEventFunction._cdpGetLeadTime"],
+      ["callInWindow", "web_event.track", "user", "sign_up", {
+        dims: { customers: { customer_id: "257c57037d384ae37ea27a07e8a01665", email: "ann@example.com" } },
+        extra: {
+          identify_id: "257c57037d384ae37ea27a07e8a01665",
+          identify_time: "2024-05-01 10:00:00",
+          identify_event: "user_sign_up",
+          identify_type: "exact"
+        }
+      }]
+    ]);
+- name: SHA-256 hashing sends the hex digest of the user id
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", userIdHash: "sha256" }));
+    assertThat(callsOf("sha256")).isEqualTo([["sha256", "u-1", { outputEncoding: "hex" }]]);
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", SHA256["u-1"], {}]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: SHA-256 hashing of an email used as user id hashes the lower-cased email
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, email: "ann@example.com", useEmailAsUserId: true, userIdHash: "sha256" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", SHA256["ann@example.com"], { email: "ann@example.com" }]]);
+- name: A user id that already is a SHA-256 hash is sent unchanged
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: SHA256["u-1"], userIdHash: "sha256" }));
+    assertApi("sha256").wasNotCalled();
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", SHA256["u-1"], {}]]);
+    assertThat(logs).contains("gtm-identify info: the user id already is a sha256 hash; sent as is");
+- name: MD5 hashing of the user id is done in the template itself
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", userIdHash: "md5" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "a6048cbdca02ecd493761171122c6735", {}]]);
+- name: A failing SHA-256 fails the tag instead of sending the clear id
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "not-in-the-digest-list", userIdHash: "sha256" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify error: SHA-256 hashing failed");
+- name: The traits table wins over the traits object
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({
+      sendSegment: true,
+      userId: "u-1",
+      traitsObject: { plan: "free", country: "DE" },
+      traitRows: [{ key: "plan", value: "pro", type: "text" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { plan: "pro", country: "DE" }]]);
+- name: Reserved traits written in snake_case are sent in camelCase
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitRows: [{ key: "first_name", value: "Ann", type: "text" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { firstName: "Ann" }]]);
+- name: A date trait becomes ISO-8601 for analytics.js
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitRows: [{ key: "trialEnds", value: "1705312800", type: "date" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { trialEnds: "2024-01-15T10:00:00.000Z" }]]);
+- name: One tag fans out to several tools, and one tool's failure does not stop the
+    others
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    pageFunction("gist.identify", undefined);
+    pageFunction("mutiny.client.identify", undefined);
+    runCode(tag({ sendSegment: true, sendGist: true, sendMutiny: true, userId: "u-1" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([
+      ["callInWindow", "analytics.identify", "u-1", {}],
+      ["callInWindow", "mutiny.client.identify", "u-1", {}]
+    ]);
+    assertApi("gtmOnSuccess").wasCalled();
+    assertApi("gtmOnFailure").wasNotCalled();
+    assertThat(logs).contains("gtm-identify gist failed: Gist needs an email (its identify requires user_id and email); not sent");
+- name: A Get Dealer Details click tags the visitor with the brand from oemname
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    dataLayer.oemname = "Audi";
+    runCode(tag({ sendSegment: true, keyMapping: [{ from: "oemname", as: "tag", to: "brand", type: "text" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", { brand: "Audi" }]]);
+    assertApi("copyFromDataLayer").wasCalledWith("oemname");
+    assertApi("gtmOnSuccess").wasCalled();
+- name: A sign-in event gives the user id and email from dotted data layer keys
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    dataLayer["user.id"] = "u-9";
+    dataLayer["user.email"] = "zoe@example.com";
+    runCode(tag({
+      sendSegment: true,
+      event: "sign_in",
+      keyMapping: [{ from: "user.id", as: "userId", to: "", type: "text" }, { from: "user.email", as: "email", to: "", type: "text" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-9", { email: "zoe@example.com" }]]);
+- name: A data layer trait is typed, and named after the key when no name is given
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    dataLayer.visits = "12";
+    runCode(tag({ sendSegment: true, userId: "u-1", keyMapping: [{ from: "visits", as: "trait", to: "", type: "number" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { visits: 12 }]]);
+- name: The User ID field wins over a user id from the data layer, and table traits
+    over mapped ones
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    dataLayer.uid = "from-data-layer";
+    dataLayer.plan = "free";
+    runCode(tag({
+      sendSegment: true,
+      userId: "u-1",
+      traitRows: [{ key: "plan", value: "pro", type: "text" }],
+      keyMapping: [{ from: "uid", as: "userId", to: "", type: "text" }, { from: "plan", as: "trait", to: "plan", type: "text" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { plan: "pro" }]]);
+- name: A data layer key that is not there adds nothing
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", keyMapping: [{ from: "oemname", as: "tag", to: "brand", type: "text" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+- name: Without the required consent and set to drop, nothing is sent and preview
+    mode says so
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    consentState.analytics_storage = false;
+    runCode(tag({ sendSegment: true, userId: "u-1", consentRequired: true }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("isConsentGranted").wasCalledWith("analytics_storage");
+    assertApi("gtmOnSuccess").wasCalled();
+    assertThat(logs).contains("gtm-identify info: consent analytics_storage is denied; nothing sent");
+- name: Set to wait, the identify is sent once consent is granted, and never twice
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    consentState.ad_storage = false;
+    runCode(tag({ sendSegment: true, userId: "u-1", consentRequired: true, consentType: "ad_storage", consentWhenDenied: "wait" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnSuccess").wasCalled();
+    grant("ad_storage");
+    grant("ad_storage");
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+- name: With the required consent granted the identify is sent at once
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", consentRequired: true }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+    assertApi("addConsentListener").wasNotCalled();
+- name: Without a consent requirement consent is not checked
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    consentState.analytics_storage = false;
+    runCode(tag({ sendSegment: true, userId: "u-1" }));
+    assertApi("isConsentGranted").wasNotCalled();
+    assertThat(callsOf("callInWindow")).hasLength(1);
+- name: Skip if unchanged does not send the same identify twice
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    const data = tag({ sendSegment: true, userId: "u-1", traitRows: [{ key: "plan", value: "pro", type: "text" }], dedupe: true });
+    runCode(data);
+    runCode(data);
+    assertThat(callsOf("callInWindow")).hasLength(1);
+    assertThat(logs).contains("gtm-identify segment skipped: unchanged since the last identify sent to Segment; not sent again");
+- name: Skip if unchanged sends again when a trait changed
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitRows: [{ key: "plan", value: "pro", type: "text" }], dedupe: true }));
+    runCode(tag({ sendSegment: true, userId: "u-1", traitRows: [{ key: "plan", value: "team", type: "text" }], dedupe: true }));
+    assertThat(callsOf("callInWindow")).hasLength(2);
+- name: Skip if unchanged keeps only a fingerprint in localStorage, and a reset clears
+    it
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    pageFunction("analytics.reset", undefined);
+    const data = tag({ sendSegment: true, userId: "u-1", dedupe: true });
+    runCode(data);
+    assertThat(stored.gtm_identify_last).isString();
+    assertThat(stored.gtm_identify_last).doesNotContain("u-1");
+    runCode(tag({ sendSegment: true, action: "reset" }));
+    runCode(data);
+    assertThat(callsOf("callInWindow")).isEqualTo([
+      ["callInWindow", "analytics.identify", "u-1", {}],
+      ["callInWindow", "analytics.reset"],
+      ["callInWindow", "analytics.identify", "u-1", {}]
+    ]);
+- name: Without skip if unchanged every identify is sent
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    const data = tag({ sendSegment: true, userId: "u-1" });
+    runCode(data);
+    runCode(data);
+    assertThat(callsOf("callInWindow")).hasLength(2);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: A user id over 255 characters fails the tag and says why
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    let long = "";
+    for (let i = 0; i < 26; i++) long = long + "0123456789";
+    runCode(tag({ sendSegment: true, userId: long }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify error: user id is 260 characters long; at most 255 are allowed");
+- name: A traits variable that is not an object is reported and ignored
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitsObject: "plan=pro" }));
+    assertThat(logs).contains("gtm-identify warning: traits must be an object, not a string; ignored");
+    assertApi("gtmOnSuccess").wasCalled();
+- name: A tag with no tool ticked fails and says so
+  code: |-
+    runCode(tag({ userId: "u-1" }));
+    assertApi("gtmOnFailure").wasCalled();
+    assertApi("gtmOnSuccess").wasNotCalled();
+    assertThat(logs).contains("gtm-identify error: no destination to send to");
+- name: An identify with nothing to send fails and says so
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true }));
+    assertApi("callInWindow").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify error: nothing to identify: no user id, email, traits, tags or company");
+- name: An invalid email is dropped with a message
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", email: "not-an-email" }));
+    assertThat(logs).contains('gtm-identify warning: email "not-an-email" is not a valid address; dropped');
+    assertApi("gtmOnSuccess").wasCalled();
+- name: A number trait that is not a number is reported
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitRows: [{ key: "age", value: "forty", type: "number" }] }));
+    assertThat(logs).contains('gtm-identify warning: traits row 1 (age): "forty" is not a number; dropped');
+- name: Messages are not logged outside preview and debug mode
+  code: |-
+    mock("getContainerVersion", () => ({
+      containerId: "GTM-TEST",
+      version: "7",
+      environmentName: "",
+      environmentMode: false,
+      debugMode: false,
+      previewMode: false
+    }));
+    runCode(tag({ userId: "u-1" }));
+    assertApi("logToConsole").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+- name: Gist user ids of 255 characters or more are refused
+  code: |-
+    pageFunction("gist.identify", undefined);
+    let id = "";
+    for (let i = 0; i < 25; i++) id = id + "0123456789";
+    runCode(tag({ sendGist: true, userId: id + "12345", email: "ann@example.com" }));
+    assertApi("callInWindow").wasNotCalled();
+    assertThat(logs).contains("gtm-identify gist failed: Gist user ids must be fewer than 255 characters (this one has 255); not sent");
+setup: |-
+  const getType = require('getType');
+  const page = {};
+  const calls = [];
+  const logs = [];
+  const stored = {};
+  const scripts = {};
+  const dataLayer = {};
+  const consentState = {};
+  const consentListeners = [];
+  const clock = { now: 17e11 };
+  const SHA256 = {
+    "u-1": "a24a7f55f278dd49fb1f99c5507800cb198a5bfe10fe2126cd0b25672152b0da",
+    "ann@example.com": "71d4f55f72fa128dfb468a1a3901507c804b74316488744d769d7f4b16696476"
+  };
+  function record(entry) {
+    while (entry.length > 0 && entry[entry.length - 1] === undefined) entry.pop();
+    calls.push(entry);
+  }
+  function callsOf(api) {
+    return calls.filter((entry) => entry[0] === api);
+  }
+  function grant(type) {
+    consentState[type] = true;
+    consentListeners.forEach((entry) => {
+      if (entry.type === type) entry.listener(type, true);
+    });
+  }
+  function tag(fields) {
+    const out = {
+      action: "identify",
+      event: "identify",
+      userIdHash: "none",
+      useEmailAsUserId: false,
+      sendSegment: false,
+      segmentLoadScript: false,
+      sendCustomerio: false,
+      customerioGlobal: "cioanalytics",
+      customerioLoadScript: false,
+      customerioRegion: "us",
+      sendGist: false,
+      gistLoadScript: false,
+      gistOverwriteTags: true,
+      gistWaitMs: "5000",
+      sendMutiny: false,
+      sendConnecto: false,
+      connectoLoadScript: false,
+      connectoWaitMs: "5000",
+      sendAntsomi: false,
+      antsomiLoadScript: false,
+      antsomiCustomerIdFrom: "email",
+      antsomiCustomerIdHash: "md5",
+      antsomiVocabulary: "template",
+      consentRequired: false,
+      consentType: "analytics_storage",
+      consentWhenDenied: "drop",
+      dedupe: false
+    };
+    for (const name in fields) out[name] = fields[name];
+    return out;
+  }
+  function pageFunction(path, answer) {
+    page[path] = function(a, b, c) {
+      record(["page", path, a, b, c]);
+      return answer;
+    };
+  }
+  mock("getContainerVersion", () => ({
+    containerId: "GTM-TEST",
+    version: "QUICK_PREVIEW",
+    environmentName: "",
+    environmentMode: false,
+    debugMode: true,
+    previewMode: true
+  }));
+  mock("logToConsole", (line) => {
+    logs.push(line);
+  });
+  mock("copyFromWindow", (path) => page[path]);
+  mock("callInWindow", (path, a, b, c, d) => {
+    record(["callInWindow", path, a, b, c, d]);
+    const fn = page[path];
+    return getType(fn) === "function" ? fn(a, b, c, d) : undefined;
+  });
+  mock("setInWindow", (path, value, override) => {
+    record(["setInWindow", path, value]);
+    if (page[path] !== undefined && override !== true) return false;
+    page[path] = value;
+    return true;
+  });
+  mock("createQueue", (path) => {
+    record(["createQueue", path]);
+    if (getType(page[path]) !== "array") page[path] = [];
+    const queue = page[path];
+    return (item) => {
+      queue.push(item);
+    };
+  });
+  mock("createArgumentsQueue", (fnPath, arrayPath) => {
+    record(["createArgumentsQueue", fnPath, arrayPath]);
+    if (getType(page[arrayPath]) !== "array") page[arrayPath] = [];
+    const queue = page[arrayPath];
+    page[fnPath] = (a, b, c) => {
+      queue.push([a, b, c]);
+    };
+    return page[fnPath];
+  });
+  mock("aliasInWindow", (toPath, fromPath) => {
+    record(["aliasInWindow", toPath, fromPath]);
+    page[toPath] = page[fromPath];
+    return true;
+  });
+  mock("injectScript", (url, onSuccess, onFailure) => {
+    record(["injectScript", url]);
+    const behaviour = scripts[url];
+    if (behaviour === "fail") return onFailure();
+    if (getType(behaviour) === "function") behaviour();
+    onSuccess();
+  });
+  mock("callLater", (fn) => fn());
+  mock("getTimestampMillis", () => {
+    clock.now = clock.now + 100;
+    return clock.now;
+  });
+  mock("sha256", (input, onSuccess, onFailure, options) => {
+    record(["sha256", input, options]);
+    if (SHA256[input] === undefined) return onFailure();
+    onSuccess(SHA256[input]);
+  });
+  mock("copyFromDataLayer", (key) => dataLayer[key]);
+  mock("isConsentGranted", (type) => consentState[type] !== false);
+  mock("addConsentListener", (consentType, onChange) => {
+    consentListeners.push({ type: consentType, listener: onChange });
+  });
+  mockObject("localStorage", {
+    getItem: (key) => getType(stored[key]) === "string" ? stored[key] : null,
+    setItem: (key, value) => {
+      stored[key] = value;
+      return true;
+    },
+    removeItem: (key) => {
+      stored[key] = null;
+    }
+  });
+
+
+___NOTES___
+
+gtm-identify: one tag that tells Segment, Customer.io Data Pipelines, Gist, Mutiny, Connecto and Antsomi CDP365 who the
+visitor is (Identify) or that the visitor logged out (Reset).
+
+Each ticked tool gets its own call, built by the gtm-identify engine from the same fields: analytics.identify(userId, traits)
+(traits only for anonymous visitors), cioanalytics.identify(...), gist.identify(userId, properties),
+mutiny.client.identify(userId or null, traits), _connecto.identify(id, tags) and
+web_event.track('user', 'sign_in' | 'sign_up' | 'identify', {dims: {customers}, extra}).
+A problem with one tool is reported and never stops the others. The tag ends in gtmOnFailure only when no tool could be
+sent to or queued for.
+
+Values come from the fields, from a traits object variable, and from the triggering data layer event (Data layer keys);
+the fields win over the data layer, the traits table over the traits object.
+
+Calls made before a tool has loaded wait in its own queue (analytics.js, Gist and Antsomi stubs) or, for Connecto, are retried
+for a bounded time. Scripts are only ever loaded from each vendor's own host.
+
+Messages (dropped traits, missing email, consent, blocked tools) are written to the browser console in GTM Preview mode only.
+
+Source, tests and documentation: the gtm-identify repository (README, "For marketers").
+
+

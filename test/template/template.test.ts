@@ -1,0 +1,77 @@
+// The built template: no build problems, the committed template/template.tpl is exactly what
+// the sources give, every ___TESTS___ scenario passes in the emulator, and the declared
+// permissions are exactly what the code uses.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/toolchain/compile';
+import { runTests, type ScenarioResult } from '../../src/toolchain/emulator';
+import { checkFields, countFields } from '../../src/toolchain/fields';
+import { checkPermissions } from '../../src/toolchain/permissions/check';
+import { deriveUsage } from '../../src/toolchain/permissions/derive';
+import { readTemplate, type TemplateModel } from '../../src/toolchain/tpl';
+import { WINDOWS, VENDOR_IDS } from '../../src/core/index';
+import { FIELDS } from '../../src/template/fields';
+import { ROOT, builtTemplate } from './built';
+
+let text = '';
+let model: TemplateModel;
+let results: ScenarioResult[] = [];
+
+beforeAll(async () => {
+  const build = await builtTemplate();
+  expect(build.diagnostics.map(formatDiagnostic)).toEqual([]);
+  text = build.text;
+  const read = readTemplate(text);
+  expect(read.errors).toEqual([]);
+  model = read.model as TemplateModel;
+  results = await runTests({
+    code: model.code, permissions: model.permissions, type: 'TAG',
+    tests: { scenarios: model.tests?.scenarios ?? [], setup: model.tests?.setup },
+  });
+}, 60_000);
+
+describe('template/template.tpl', () => {
+  it('is exactly what the sources build (run npm run build after changing src/template or src/core)', () => {
+    expect(readFileSync(resolve(ROOT, 'template/template.tpl'), 'utf8')).toBe(text);
+  });
+
+  it('carries at least 40 scenarios, and every one passes', () => {
+    expect(results.length).toBeGreaterThanOrEqual(40);
+    expect(results.filter((r) => !r.passed).map((r) => r.name + ': ' + r.message)).toEqual([]);
+  });
+
+  it('names every scenario as a sentence', () => {
+    for (const r of results) expect(r.name, r.name).toMatch(/^[A-Z][^\n]* [^\n]+[^.]$/);
+  });
+
+  it('declares exactly the permissions its code uses, in both directions', () => {
+    const usage = deriveUsage(model.code);
+    expect(usage.problems).toEqual([]);
+    expect(checkPermissions(model.permissions, usage.usage)).toEqual([]);
+  });
+
+  it('lets scripts load only from each vendor’s own host', () => {
+    const inject = model.permissions.find((p) => p.publicId === 'inject_script');
+    const urls = (inject?.params as { urls: string[] }).urls;
+    const declared = VENDOR_IDS.flatMap((vendor) => WINDOWS[vendor].injectScript);
+    expect([...urls].sort()).toEqual([...declared].sort());
+    expect(urls.map((url) => new URL(url.replace('*', 'x')).host).sort()).toEqual([
+      'cdn.segment.com', 'cdp-eu.customer.io', 'cdp.customer.io', 'server.connecto.io', 'st-a.cdp.asia', 'widget.getgist.com',
+    ]);
+  });
+
+  it('logs only in debug mode, and reads the data layer only for the key mapping', () => {
+    const byId = new Map(model.permissions.map((p) => [p.publicId, p.params]));
+    expect(byId.get('logging')).toEqual({ environments: 'debug' });
+    expect([...byId.keys()].sort()).toEqual([
+      'access_consent', 'access_globals', 'access_local_storage', 'inject_script', 'logging', 'read_container_data', 'read_data_layer',
+    ]);
+    expect(byId.get('access_local_storage')).toEqual({ keys: [{ key: 'gtm_identify_last', read: true, write: true }] });
+  });
+
+  it('has fields GTM accepts, within its field cap', () => {
+    expect(checkFields(FIELDS)).toEqual([]);
+    expect(countFields(FIELDS)).toBeLessThanOrEqual(100);
+  });
+});
