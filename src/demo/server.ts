@@ -1,0 +1,123 @@
+// The demo server (127.0.0.1 only): the dealer pages, the page script and the vendor stand-ins
+// bundled with esbuild at start, the bridge bundle, the real analytics.js files from
+// node_modules, and the container built in memory from template/template.tpl with demo keys.
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { bundleIife } from '../bridge/build';
+import { containerText } from '../container/build';
+import type { ContainerExport } from '../toolchain/container/model';
+import { carPage, homePage } from './html';
+import { DEMO_KEYS } from './shared';
+import type { StubVendor } from './vendors/stubs';
+
+export interface DemoServer {
+  url: string;
+  container: ContainerExport;
+  close(): Promise<void>;
+}
+
+type Asset = { type: string; body: string | Buffer };
+
+const JS = 'text/javascript; charset=utf-8';
+
+async function bundleBrowser(root: string, entry: { path?: string; source?: string }): Promise<string> {
+  const result = await build({
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    logLevel: 'silent',
+    ...(entry.path ? { entryPoints: [entry.path] } : { stdin: { contents: entry.source ?? '', resolveDir: join(root, 'src/demo/vendors'), loader: 'ts' } }),
+  });
+  return result.outputFiles?.[0]?.text ?? '';
+}
+
+/** Vendor stand-in routes: /cdn/<host><path> of each vendor's real script URL. */
+const STUB_ROUTES: { pattern: RegExp; vendor: StubVendor }[] = [
+  { pattern: /^\/cdn\/cdp(-eu)?\.customer\.io\/v1\/analytics-js\/snippet\/[^/]+\/analytics\.min\.js$/, vendor: 'customerio' },
+  { pattern: /^\/cdn\/widget\.getgist\.com\/$/, vendor: 'gist' },
+  { pattern: /^\/cdn\/demo\.mutiny\.invalid\/mutiny\.js$/, vendor: 'mutiny' },
+  { pattern: /^\/cdn\/server\.connecto\.io\/javascripts\/connect\.prod\.min\.js$/, vendor: 'connecto' },
+  { pattern: /^\/cdn\/st-a\.cdp\.asia\/insight\.js$/, vendor: 'antsomi' },
+];
+
+async function assets(root: string): Promise<{ container: ContainerExport; static: Map<string, Asset>; segmentDir: string }> {
+  const template = await readFile(resolve(root, 'template/template.tpl'), 'utf8');
+  const built = containerText(template, DEMO_KEYS);
+  if (built.problems.length > 0) throw new Error(`the demo container has problems:\n${built.problems.join('\n')}`);
+  const bridge = await bundleIife(root);
+  if (bridge.problems.length > 0 && bridge.text === '') throw new Error(`the bridge does not build:\n${bridge.problems.join('\n')}`);
+  const files = new Map<string, Asset>([
+    ['/assets/demo.js', { type: JS, body: await bundleBrowser(root, { path: 'src/demo/page/main.ts' }) }],
+    ['/assets/identify-bridge.min.js', { type: JS, body: bridge.text }],
+  ]);
+  for (const route of STUB_ROUTES) {
+    const source = `import { STUBS } from './stubs';\nSTUBS.${route.vendor}();\n`;
+    files.set(`stub:${route.vendor}`, { type: JS, body: await bundleBrowser(root, { source }) });
+  }
+  const require = createRequire(join(root, 'package.json'));
+  const segmentDir = join(dirname(require.resolve('@segment/analytics-next/package.json')), 'dist/umd');
+  return { container: JSON.parse(built.text) as ContainerExport, static: files, segmentDir };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/** Serves a real analytics.js file: the standalone bundle, or one of its chunks. */
+async function segmentFile(dir: string, path: string): Promise<Buffer | null> {
+  const standalone = /^\/cdn\/cdn\.segment\.com\/analytics\.js\/v1\/[^/]+\/analytics\.min\.js$/.test(path);
+  const chunk = /^\/cdn\/cdn\.segment\.com\/analytics-next\/bundles\/([\w.-]+\.js)$/.exec(path);
+  if (!standalone && !chunk) return null;
+  try {
+    return await readFile(join(dir, standalone ? 'standalone.js' : (chunk as RegExpExecArray)[1]));
+  } catch {
+    return null;
+  }
+}
+
+export async function startDemo(options: { root: string; port?: number }): Promise<DemoServer> {
+  const { container, static: files, segmentDir } = await assets(options.root);
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (path === '/') return send(res, 200, 'text/html; charset=utf-8', homePage(container));
+    const car = /^\/cars\/([\w-]+)$/.exec(path);
+    if (car) {
+      const html = carPage(container, car[1]);
+      return html ? send(res, 200, 'text/html; charset=utf-8', html) : send(res, 404, 'text/plain', 'no such car');
+    }
+    const asset = files.get(path);
+    if (asset) return send(res, 200, asset.type, asset.body);
+    if (path.startsWith('/cdn/')) {
+      // the failing vendor of a scenario: its script route answers 404
+      if (url.searchParams.get('down') === '1') return send(res, 404, 'text/plain', 'vendor script down (demo)');
+      const stub = STUB_ROUTES.find((r) => r.pattern.test(path));
+      if (stub) return send(res, 200, JS, (files.get(`stub:${stub.vendor}`) as Asset).body);
+      const segment = await segmentFile(segmentDir, path);
+      if (segment) return send(res, 200, JS, segment);
+    }
+    if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
+    return send(res, 404, 'text/plain', 'not found');
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => send(res, 500, 'text/plain', String(error)));
+  });
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    container,
+    close: () => new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    }),
+  };
+}

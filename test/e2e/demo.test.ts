@@ -1,0 +1,159 @@
+// End to end in Debian's Chromium against the demo site: the built template run by the
+// container preview (the container's own triggers), and the dataLayer bridge, delivering to
+// stand-in SDKs and to the real analytics.js whose requests the page captures.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, received, signIn, waitForCalls } from '../../src/demo/browser';
+import { startDemo, type DemoServer } from '../../src/demo/server';
+import { VENDORS, type DemoVendor, type Received } from '../../src/demo/shared';
+
+const root = join(__dirname, '../..');
+const results = join(root, 'test-results');
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemo({ root }), launchChromium()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** A fresh tab (its own sessionStorage); a failing scenario leaves a screenshot in test-results/. */
+async function scenario(name: string, query: string, body: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${demo.url}/${query}`);
+    await body(page);
+  } catch (error) {
+    mkdirSync(results, { recursive: true });
+    await page.screenshot({ path: join(results, `${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+const IDENTIFY: Record<DemoVendor, string> = {
+  segment: 'identify', customerio: 'identify', gist: 'identify', mutiny: 'identify', connecto: 'identify', antsomi: 'track',
+};
+
+/** The identify each vendor received, as [user id, payload] in the vendor's own shape. */
+function identifyOf(calls: Received[], vendor: DemoVendor): { userId: unknown; payload: Record<string, any> }[] {
+  return calls.filter((c) => c.vendor === vendor && c.method === IDENTIFY[vendor] && !(vendor === 'antsomi' && c.args[1] === 'sign_out')).map((c) => {
+    const [a, b, c3] = c.args as any[];
+    if (vendor === 'segment') return { userId: a.userId, payload: a.traits };
+    if (vendor === 'antsomi') return { userId: c3.dims.customers.customer_id, payload: c3.dims.customers };
+    // analytics.js APIs take the traits first for anonymous visitors
+    if (vendor === 'customerio' && typeof a === 'object' && a !== null) return { userId: null, payload: a };
+    return { userId: a, payload: b };
+  });
+}
+
+async function waitForIdentify(page: Page, vendors: readonly DemoVendor[]): Promise<Received[]> {
+  await page.waitForFunction(({ vendors, methods }) => {
+    const calls = JSON.parse(sessionStorage.getItem('demo.received') ?? '[]') as { vendor: string; method: string }[];
+    return vendors.every((v) => calls.some((c) => c.vendor === v && c.method === methods[v]));
+  }, { vendors, methods: IDENTIFY });
+  return received(page);
+}
+
+/** md5 of the lower-cased email: Antsomi's customer id by default. */
+const ANTSOMI_ID = '0cba00ca3da1b283a57287bcceb17e35';
+
+describe.each(['container', 'bridge'] as const)('the demo through the %s', (via) => {
+  it('sends the signed-in user with id and traits to every vendor', async () => {
+    await scenario(`${via} sign in`, `?via=${via}`, async (page) => {
+      await signIn(page);
+      const calls = await waitForIdentify(page, VENDORS);
+      for (const vendor of VENDORS) {
+        const [call, ...more] = identifyOf(calls, vendor);
+        expect(more, vendor).toEqual([]);
+        expect(call.userId, vendor).toBe(vendor === 'antsomi' ? ANTSOMI_ID : 'C-1042');
+        expect(call.payload.plan, vendor).toBe('premium');
+        expect(call.payload.firstName ?? call.payload.first_name, vendor).toBe('Jane');
+      }
+      const antsomi = calls.find((c) => c.vendor === 'antsomi');
+      expect(antsomi?.args.slice(0, 2)).toEqual(['user', 'sign_in']);
+      expect(calls.find((c) => c.vendor === 'segment')?.seen).toBe('network');
+    });
+  }, 30_000);
+
+  it('tags brand=Audi when "Get Dealer Details" is clicked on the Audi page', async () => {
+    await scenario(`${via} dealer details`, `?via=${via}`, async (page) => {
+      await signIn(page);
+      await waitForIdentify(page, VENDORS);
+      await page.evaluate(() => sessionStorage.removeItem('demo.received'));
+      await page.click('a[href="/cars/audi-q5"]');
+      await page.click('#dealer-tagged');
+      const calls = await waitForIdentify(page, VENDORS);
+      for (const vendor of VENDORS) {
+        const [call] = identifyOf(calls, vendor);
+        expect(call.payload.brand, vendor).toBe('Audi');
+        expect(call.userId, vendor).toBe(vendor === 'antsomi' ? ANTSOMI_ID : 'C-1042');
+      }
+    });
+  }, 30_000);
+});
+
+describe('the demo through the container', () => {
+  it('tags brand from the data layer when an untagged "Get Dealer Details" button is clicked by an anonymous visitor', async () => {
+    await scenario('container dealer text', '?via=container', async (page) => {
+      await page.goto(`${demo.url}/cars/bmw-x3`);
+      await page.click('#dealer-text');
+      const calls = await waitForIdentify(page, ['segment', 'customerio', 'mutiny', 'connecto']);
+      for (const vendor of ['segment', 'customerio', 'mutiny', 'connecto'] as const) {
+        expect(identifyOf(calls, vendor)[0].payload.brand, vendor).toBe('BMW');
+      }
+      // one click, one tag: the data-attribute trigger leaves untagged buttons alone
+      const tags = await page.evaluate(() => (window as any).__demo.tagLog.map((t: { tag: string }) => t.tag));
+      expect(tags).toEqual(['Identify - Get Dealer Details click (brand from data layer)']);
+    });
+  }, 30_000);
+
+  it('resets every vendor that has a logout call on user_logout', async () => {
+    await scenario('container logout', '?via=container', async (page) => {
+      await signIn(page);
+      await waitForIdentify(page, VENDORS);
+      expect(await page.evaluate(() => localStorage.getItem('ajs_user_id'))).toContain('C-1042');
+      await page.click('#logout');
+      await waitForCalls(page, ['customerio'], 'reset');
+      await waitForCalls(page, ['gist'], 'chat');
+      await page.waitForFunction(() => localStorage.getItem('ajs_user_id') === null);
+      await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('demo.received') ?? '[]').some((c: any) => c.vendor === 'antsomi' && c.args[1] === 'sign_out'));
+      const calls = await received(page);
+      expect(calls.filter((c) => c.vendor === 'gist' && c.method === 'chat').map((c) => c.args)).toEqual([['shutdown']]);
+    });
+  }, 30_000);
+
+  it('sends nothing while consent is denied, and everything once when it is granted', async () => {
+    await scenario('container consent', '?via=container&consent=denied', async (page) => {
+      await signIn(page);
+      await page.waitForFunction(() => (window as any).__demo.tagLog.some((t: { status: string }) => t.status !== 'running'));
+      expect(await received(page)).toEqual([]);
+      await page.click('[data-consent="granted"]');
+      const calls = await waitForIdentify(page, VENDORS);
+      await page.waitForLoadState('networkidle');
+      for (const vendor of VENDORS) expect(identifyOf(await received(page), vendor), vendor).toHaveLength(1);
+      expect(calls.length).toBeGreaterThanOrEqual(VENDORS.length);
+    });
+  }, 30_000);
+
+  it('still delivers to the other vendors when one vendor\'s script fails to load', async () => {
+    await scenario('container vendor down', '?via=container&fail=gist', async (page) => {
+      await signIn(page);
+      const others = VENDORS.filter((v) => v !== 'gist');
+      const calls = await waitForIdentify(page, others);
+      await page.waitForFunction(() => (window as any).__demo.tagLog.some((t: { status: string }) => t.status !== 'running'));
+      expect(calls.filter((c) => c.vendor === 'gist')).toEqual([]);
+      const logs: string[] = await page.evaluate(() => (window as any).__demo.tagLog[0].logs);
+      expect(logs.some((line) => /gist failed: .*script failed to load/.test(line))).toBe(true);
+    });
+  }, 30_000);
+});
