@@ -1,5 +1,6 @@
 // npm run bench: the budgets of DESIGN.md measured in one run, printed with the machine.
-// - the bridge IIFE's size: raw (bundled, not minified), minified, minified + gzip;
+// - the bridge IIFEs' sizes (all vendors, and each per-vendor bundle): raw (bundled, not
+//   minified), minified, minified + gzip;
 // - 100,000 dataLayer pushes with the bridge installed (no matching rule; an identify rule
 //   with a Segment stub) as a ratio to Array.prototype.push on the same array, rounds
 //   interleaved side by side in this process, medians reported;
@@ -11,9 +12,10 @@ import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { Window } from 'happy-dom';
-import { bundleIife, BRIDGE_TARGET } from '../src/bridge/build';
+import { bundleIife, BRIDGE_FILES, vendorIifeFile } from '../src/bridge/build';
+import { VENDOR_IDS } from '../src/core/vendors/ids';
+import type { VendorId } from '../src/core/model';
 import { start } from '../src/bridge/index';
 import { buildTemplate } from '../src/toolchain/build/template';
 import { readTemplate } from '../src/toolchain/tpl/read';
@@ -34,16 +36,19 @@ function time(fn: () => void): number {
   return performance.now() - begin;
 }
 
+/** raw (bundled, not minified) / min / min+gzip of the all-vendor IIFE and of each per-vendor one. */
 async function sizes(): Promise<void> {
-  const min = await bundleIife(root);
-  const raw = await build({
-    absWorkingDir: root, entryPoints: ['src/bridge/iife.ts'], bundle: true, write: false, format: 'iife',
-    target: BRIDGE_TARGET, legalComments: 'none', logLevel: 'silent',
-  });
-  console.log('bridge IIFE (dist/identify-bridge.min.js)');
-  console.log(`  raw           ${kb(raw.outputFiles[0].contents.length)}`);
-  console.log(`  min           ${kb(Buffer.byteLength(min.text))}`);
-  console.log(`  min+gzip      ${kb(gzipSync(min.text, { level: 9 }).length)}   (budget 3 KB, aim 2 KB)`);
+  const bundles: Array<[string, VendorId | undefined]> = [
+    [BRIDGE_FILES.iife, undefined],
+    ...VENDOR_IDS.map((vendor): [string, VendorId] => [vendorIifeFile(vendor), vendor]),
+  ];
+  console.log('bridge IIFEs                              raw            min      min+gzip   (budget 3 KB min+gzip, aim 2 KB)');
+  for (const [file, vendor] of bundles) {
+    const min = await bundleIife(root, vendor);
+    const raw = await bundleIife(root, vendor, { minify: false });
+    const cells = [Buffer.byteLength(raw.text), Buffer.byteLength(min.text), gzipSync(min.text, { level: 9 }).length];
+    console.log(`  ${file.padEnd(39)} ${cells.map((bytes) => `${bytes.toLocaleString('en')} B`.padStart(12)).join('  ')}`);
+  }
 }
 
 function page(): Win {

@@ -1166,12 +1166,13 @@ var KNOWN_CONSENT_TYPES = [
   "personalization_storage",
   "security_storage"
 ];
+var WHEN_DENIED = ["drop", "wait"];
 function readConsent(config2, note) {
   if (!isObject(config2)) return null;
   const type = text(config2.type);
   const rule = {
     type: type === null ? DEFAULT_CONSENT_TYPE : type,
-    whenDenied: choice(config2.whenDenied, ["drop", "wait"], "drop")
+    whenDenied: choice(config2.whenDenied, WHEN_DENIED, "drop")
   };
   if (KNOWN_CONSENT_TYPES.indexOf(rule.type) < 0) note("warning", 'consent type "' + rule.type + '" is not a Google consent type');
   return rule;
@@ -1465,10 +1466,10 @@ function endsWith(value, suffix) {
 }
 
 // src/core/hash.ts
-var METHODS = ["none", "sha256", "md5"];
+var HASH_METHODS = ["none", "sha256", "md5"];
 var HEX_LENGTH = { sha256: 64, md5: 32 };
 function readHashMethod(value, note) {
-  const method = choice(value, METHODS, "none");
+  const method = choice(value, HASH_METHODS, "none");
   if (method === "none" && value !== undefined && value !== null && value !== "" && value !== "none") {
     note("warning", "hash method must be none, sha256 or md5; the user id is not hashed");
   }
@@ -1820,14 +1821,14 @@ function describe(value) {
 
 // src/core/normalize.ts
 var MAX_USER_ID_LENGTH = 255;
-var EVENTS = ["identify", "sign_in", "sign_up"];
+var IDENTIFY_EVENTS = ["identify", "sign_in", "sign_up"];
 var TRAIT_TYPES = ["text", "number", "boolean", "date"];
 function readEvent(value, note) {
   const word = text(value);
   if (word === null) return "identify";
   const lower = word.toLowerCase();
-  for (let i = 0; i < EVENTS.length; i++) {
-    if (EVENTS[i] === lower) return EVENTS[i];
+  for (let i = 0; i < IDENTIFY_EVENTS.length; i++) {
+    if (IDENTIFY_EVENTS[i] === lower) return IDENTIFY_EVENTS[i];
   }
   note("warning", 'event "' + word + '" is not identify, sign_in or sign_up; identify is used');
   return "identify";

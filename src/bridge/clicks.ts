@@ -39,19 +39,24 @@ export interface WatchClicksOptions {
 
 export type ClickMessage = Record<string, string>;
 
-export function watchClicks(doc: Document, options: WatchClicksOptions): { stop(): void } {
-  const report = options.onError ?? ((error: unknown) => console.warn('[gtm-identify]', error));
-  const prefix = (options.attributePrefix ?? 'data-identify-').toLowerCase();
-  const eventAttribute = `${prefix}event`;
-  const probe = doc.createElement('div');
-  const isValidSelector = (selector: unknown) => {
+/** Tells CSS selectors that `doc` accepts (the probe element is made on first use). */
+export function selectorTest(doc: Document): (selector: unknown) => boolean {
+  let probe: Element | undefined;
+  return (selector) => {
     try {
-      probe.matches(selector as string);
+      (probe ??= doc.createElement('div')).matches(selector as string);
       return typeof selector === 'string';
     } catch {
       return false;
     }
   };
+}
+
+export function watchClicks(doc: Document, options: WatchClicksOptions): { stop(): void } {
+  const report = options.onError ?? ((error: unknown) => console.warn('[gtm-identify]', error));
+  const prefix = (options.attributePrefix ?? 'data-identify-').toLowerCase();
+  const eventAttribute = `${prefix}event`;
+  const isValidSelector = selectorTest(doc);
 
   let taggedSelector: string | undefined = `[${eventAttribute}]:not([${eventAttribute}=""])`;
   if (!isValidSelector(taggedSelector)) {

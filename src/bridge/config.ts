@@ -2,6 +2,10 @@
 // before anything starts. Every problem is collected (not just the first), so the page's one
 // console warning lists all of them. Nothing here throws.
 import { DEFAULT_RULES, ruleMatches, VENDOR_IDS } from '../core/index';
+import { VENDORS } from '../core/vendors/registry';
+import { WHEN_DENIED } from '../core/consent';
+import { HASH_METHODS } from '../core/hash';
+import { IDENTIFY_EVENTS, TRAIT_TYPES } from '../core/normalize';
 import type { ConsentConfig, Destination, KeyMappingRow, Rule, VendorId } from '../core/index';
 import type { ClickRule } from './clicks';
 import { isPlainObject, isUnsafeKey } from './datalayer/kinds';
@@ -85,15 +89,20 @@ export interface Settings {
   useEmailAsUserId: boolean;
 }
 
-const KNOWN_KEYS = [
-  'dataLayerName', 'destinations', 'rules', 'defaultRules', 'clicks', 'attributePrefix', 'listenToPast', 'debug',
-  'dedupe', 'consent', 'userIdHash', 'useEmailAsUserId',
-];
-const RULE_KEYS = ['event', 'action', 'identifyEvent', 'userId', 'email', 'traits', 'tags', 'source'];
-const GLOBAL_NAME = /^[A-Za-z_$][\w$]*$/;
-const TRAIT_TYPES = ['text', 'number', 'boolean', 'date'];
-
 type Problems = string[];
+type Choices = Record<string, unknown[]>;
+
+const FLAG = [true, false];
+/** Options that take one of a few values (absent: the default). */
+const CHOICES: Choices = {
+  defaultRules: FLAG, listenToPast: FLAG, debug: FLAG, dedupe: FLAG, useEmailAsUserId: FLAG, userIdHash: HASH_METHODS,
+};
+const RULE_CHOICES: Choices = {
+  action: ['identify', 'reset'], identifyEvent: IDENTIFY_EVENTS, source: ['message', 'model'],
+};
+const KNOWN_KEYS = ['dataLayerName', 'destinations', 'rules', 'clicks', 'attributePrefix', 'consent'].concat(Object.keys(CHOICES));
+const RULE_KEYS = ['event', 'userId', 'email', 'traits', 'tags'].concat(Object.keys(RULE_CHOICES));
+const GLOBAL_NAME = /^[A-Za-z_$][\w$]*$/;
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -101,10 +110,22 @@ function isOneOf(value: unknown, choices: unknown[]): boolean {
   return value === undefined || choices.indexOf(value) >= 0;
 }
 
-function checkFlags(config: Record<string, unknown>, problems: Problems): void {
-  for (const key of ['defaultRules', 'listenToPast', 'debug', 'dedupe', 'useEmailAsUserId']) {
-    if (!isOneOf(config[key], [true, false])) problems.push(`${key} must be true or false`);
+/** '"none", "sha256" or "md5"'; 'true or false'. */
+function orList(choices: unknown[]): string {
+  const words = choices.map((choice) => JSON.stringify(choice));
+  return words.slice(0, -1).join(', ') + ' or ' + words[words.length - 1];
+}
+
+/** A problem for each key of `object` that is not one of its `choices`. */
+function checkChoices(object: Record<string, unknown>, choices: Choices, where: string, problems: Problems): void {
+  for (const key of Object.keys(choices)) {
+    if (!isOneOf(object[key], choices[key])) problems.push(`${where}${key} must be ${orList(choices[key])}`);
   }
+}
+
+/** A problem for each key of `object` not in `known`. */
+function checkKeys(object: object, known: string[], what: string, problems: Problems): void {
+  for (const key of Object.keys(object)) if (known.indexOf(key) < 0) problems.push(`${what} "${key}"`);
 }
 
 function readDestinations(value: unknown, problems: Problems): Settings['destinations'] {
@@ -117,6 +138,9 @@ function readDestinations(value: unknown, problems: Problems): Settings['destina
     const vendor = isPlainObject(item) ? item.vendor : undefined;
     if (VENDOR_IDS.indexOf(vendor as VendorId) < 0) {
       problems.push(`destination ${i + 1}: vendor ${JSON.stringify(vendor)} is not one of ${VENDOR_IDS.join(', ')}`);
+    } else if (!VENDORS[vendor as VendorId]) {
+      problems.push(`destination ${i + 1}: ${vendor} is not in this bundle (it has ${Object.keys(VENDORS).join(', ')}); ` +
+        `load identify-bridge.min.js or identify-bridge.${vendor}.min.js`);
     } else if (out.some((d) => d.vendor === vendor)) {
       problems.push(`destination ${i + 1}: ${vendor} is listed twice`);
     } else {
@@ -141,7 +165,7 @@ function mappingOf(config: RuleConfig, where: string, problems: Problems): KeyMa
   path(config.userId, 'userId', { as: 'userId' });
   path(config.email, 'email', { as: 'email' });
   const typedTrait = (name: string, spec: Record<string, unknown>) => {
-    if (!isOneOf(spec.type, TRAIT_TYPES)) problems.push(`${where}: trait "${name}" type must be one of ${TRAIT_TYPES.join(', ')}`);
+    if (!isOneOf(spec.type, TRAIT_TYPES)) problems.push(`${where}: trait "${name}" type must be ${orList(TRAIT_TYPES)}`);
     path(spec.path, `trait "${name}" path`, { to: name, as: 'trait', type: spec.type });
   };
   const table = (value: unknown, as: 'trait' | 'tag') => {
@@ -166,15 +190,11 @@ function readRule(item: unknown, where: string, problems: Problems): BridgeRule 
     return null;
   }
   const config = item as unknown as RuleConfig;
-  for (const key of Object.keys(item)) if (RULE_KEYS.indexOf(key) < 0) problems.push(`${where}: unknown key "${key}"`);
+  checkKeys(item, RULE_KEYS, `${where}: unknown key`, problems);
   const event = config.event;
   const isRegExp = Object.prototype.toString.call(event) === '[object RegExp]';
   if (!isText(event) && !isRegExp) problems.push(`${where}: event must be an event name or a regular expression`);
-  if (!isOneOf(config.action, ['identify', 'reset'])) problems.push(`${where}: action must be "identify" or "reset"`);
-  if (!isOneOf(config.identifyEvent, ['identify', 'sign_in', 'sign_up'])) {
-    problems.push(`${where}: identifyEvent must be "identify", "sign_in" or "sign_up"`);
-  }
-  if (!isOneOf(config.source, ['message', 'model'])) problems.push(`${where}: source must be "message" or "model"`);
+  checkChoices(item, RULE_CHOICES, `${where}: `, problems);
   const rule: Rule = {
     event: isRegExp ? undefined : (event as string),
     action: config.action === 'reset' ? 'reset' : 'identify',
@@ -235,7 +255,7 @@ function readConsent(value: unknown, problems: Problems): ConsentConfig | null {
     return null;
   }
   if (value.type !== undefined && !isText(value.type)) problems.push('consent.type must be a consent type such as "analytics_storage"');
-  if (!isOneOf(value.whenDenied, ['drop', 'wait'])) problems.push('consent.whenDenied must be "drop" or "wait"');
+  checkChoices(value, { whenDenied: WHEN_DENIED }, 'consent.', problems);
   return { type: value.type, whenDenied: value.whenDenied };
 }
 
@@ -246,12 +266,11 @@ function readConsent(value: unknown, problems: Problems): ConsentConfig | null {
 export function readConfig(config: unknown, isSelector: (selector: string) => boolean): { settings: Settings | null; problems: string[] } {
   const problems: Problems = [];
   if (!isPlainObject(config)) return { settings: null, problems: ['the config must be an object such as {destinations: [{vendor: "segment"}]}'] };
-  for (const key of Object.keys(config)) if (KNOWN_KEYS.indexOf(key) < 0) problems.push(`unknown option "${key}"`);
+  checkKeys(config, KNOWN_KEYS, 'unknown option', problems);
   const name = config.dataLayerName ?? 'dataLayer';
   if (typeof name !== 'string' || !GLOBAL_NAME.test(name)) problems.push('dataLayerName must be a global variable name such as "dataLayer"');
   if (config.attributePrefix !== undefined && !isText(config.attributePrefix)) problems.push('attributePrefix must be text such as "data-identify-"');
-  if (!isOneOf(config.userIdHash, ['none', 'sha256', 'md5'])) problems.push('userIdHash must be "none", "sha256" or "md5"');
-  checkFlags(config, problems);
+  checkChoices(config, CHOICES, '', problems);
   const settings: Settings = {
     dataLayerName: name as string,
     destinations: readDestinations(config.destinations, problems),

@@ -5,7 +5,7 @@
 import type { EngineOutcome } from '../core/index';
 import { readConfig } from './config';
 import type { BridgeConfig } from './config';
-import { watchClicks } from './clicks';
+import { selectorTest, watchClicks } from './clicks';
 import { watchDataLayer } from './datalayer/index';
 import type { DataLayerWatcher, MessageKind, Model } from './datalayer/index';
 import { createPlatform } from './platform';
@@ -26,17 +26,6 @@ type Win = Record<string, any>;
 
 const INERT: BridgeHandle = { stop() {}, flush: () => Promise.resolve([]) };
 
-function selectorTest(win: Win) {
-  return (selector: string) => {
-    try {
-      win.document.createElement('div').matches(selector);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-}
-
 /**
  * Starts the bridge on `win` (default: the page's window). A config with problems logs one
  * console warning listing them and starts nothing; nothing here throws at the page.
@@ -51,7 +40,7 @@ export function start(config: BridgeConfig, win: Win = window): BridgeHandle {
 }
 
 function startOn(win: Win, config: BridgeConfig): BridgeHandle {
-  const { settings, problems } = readConfig(config, selectorTest(win));
+  const { settings, problems } = readConfig(config, selectorTest(win.document));
   if (!settings) {
     win.console.warn('[identify-bridge] not started, the config has problems: ' + problems.join('; '));
     return INERT;

@@ -16,6 +16,7 @@ export const KNOWN_CONSENT_TYPES = [
 ];
 
 export type WhenDenied = 'drop' | 'wait';
+export const WHEN_DENIED: WhenDenied[] = ['drop', 'wait'];
 
 export interface ConsentConfig {
   /** the consent type to require; default analytics_storage */
@@ -37,7 +38,7 @@ export function readConsent(config: unknown, note: Note): ConsentRule | null {
   const type = text(config.type);
   const rule: ConsentRule = {
     type: type === null ? DEFAULT_CONSENT_TYPE : type,
-    whenDenied: choice(config.whenDenied, ['drop', 'wait'], 'drop'),
+    whenDenied: choice(config.whenDenied, WHEN_DENIED, 'drop'),
   };
   if (KNOWN_CONSENT_TYPES.indexOf(rule.type) < 0) note('warning', 'consent type "' + rule.type + '" is not a Google consent type');
   return rule;

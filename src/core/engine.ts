@@ -19,12 +19,13 @@ import { hashValue, readHashMethod } from './hash';
 import { errorText, formatMessage, hasErrors } from './messages';
 import { normalize } from './normalize';
 import { once } from './once';
-import { VENDORS, vendorId } from './vendors/index';
+import { vendorId } from './vendors/ids';
+import { VENDORS } from './vendors/registry';
 import type { ConsentConfig } from './consent';
 import type { Note } from './messages';
 import type { Action, Destination, IdentifyCall, IdentifyInput, Message, MessageLevel, ResultStatus, Source, VendorId, VendorResult } from './model';
 import type { Platform } from './platform';
-import type { Outcome, VendorContext } from './vendors/types';
+import type { Outcome, VendorContext, VendorModule } from './vendors/types';
 
 export interface EngineConfig {
   /** who runs the engine ('gtm_template' | 'datalayer_bridge') */
@@ -45,6 +46,7 @@ export interface EngineOutcome {
 
 interface Target {
   vendor: VendorId;
+  module: VendorModule;
   options: unknown;
 }
 
@@ -69,12 +71,15 @@ function readTargets(value: unknown, note: Note): Target[] {
   for (let i = 0; i < value.length; i++) {
     const item = value[i];
     const id = isObject(item) ? vendorId(item.vendor) : null;
+    const registered = id === null ? undefined : VENDORS[id];
     if (id === null) {
       note('error', 'destination ' + (i + 1) + ' names no known vendor; ignored');
+    } else if (!registered) {
+      note('error', id + ' is not in this build; ignored');
     } else if (targets.some((target) => target.vendor === id)) {
       note('warning', id + ' is listed more than once; used once');
     } else {
-      targets.push({ vendor: id, options: (item as { options?: unknown }).options });
+      targets.push({ vendor: id, module: registered, options: (item as { options?: unknown }).options });
     }
   }
   return targets;
@@ -130,7 +135,7 @@ function runReset(targets: Target[], platform: Platform, say: (vendor: VendorId 
   forget(platform, targets.map((target) => target.vendor));
   fanOut(targets, (target, report) => {
     const context: VendorContext = { platform: platform, note: say(target.vendor) };
-    VENDORS[target.vendor].reset(target.options, context, report);
+    target.module.reset(target.options, context, report);
   }, complete);
 }
 
@@ -141,10 +146,10 @@ function sendIdentify(
   fanOut(targets, (target, report) => {
     const sig = dedupe ? signature(target.vendor, call) : null;
     if (sig !== null && isUnchanged(platform, target.vendor, sig)) {
-      return report({ status: 'skipped', message: 'unchanged since the last identify sent to ' + VENDORS[target.vendor].name + '; not sent again' });
+      return report({ status: 'skipped', message: 'unchanged since the last identify sent to ' + target.module.name + '; not sent again' });
     }
     const context: VendorContext = { platform: platform, note: say(target.vendor) };
-    VENDORS[target.vendor].identify(call, target.options, context, (outcome) => {
+    target.module.identify(call, target.options, context, (outcome) => {
       if (sig !== null && (outcome.status === 'sent' || outcome.status === 'queued')) remember(platform, target.vendor, sig);
       report(outcome);
     });

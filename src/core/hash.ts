@@ -11,11 +11,11 @@ import type { HashMethod } from './model';
 import type { Note } from './messages';
 import type { Platform } from './platform';
 
-const METHODS: HashMethod[] = ['none', 'sha256', 'md5'];
+export const HASH_METHODS: HashMethod[] = ['none', 'sha256', 'md5'];
 const HEX_LENGTH = { sha256: 64, md5: 32 };
 
 export function readHashMethod(value: unknown, note: Note): HashMethod {
-  const method = choice(value, METHODS, 'none');
+  const method = choice(value, HASH_METHODS, 'none');
   if (method === 'none' && value !== undefined && value !== null && value !== '' && value !== 'none') {
     note('warning', 'hash method must be none, sha256 or md5; the user id is not hashed');
   }

@@ -26,8 +26,8 @@ import type { Note } from './messages';
 /** Longest user id accepted by every vendor rule (§8.2); Gist is stricter (gist.ts). */
 export const MAX_USER_ID_LENGTH = 255;
 
-const EVENTS: IdentifyEvent[] = ['identify', 'sign_in', 'sign_up'];
-const TRAIT_TYPES: TraitType[] = ['text', 'number', 'boolean', 'date'];
+export const IDENTIFY_EVENTS: IdentifyEvent[] = ['identify', 'sign_in', 'sign_up'];
+export const TRAIT_TYPES: TraitType[] = ['text', 'number', 'boolean', 'date'];
 
 interface TraitSet {
   traits: JsonObject;
@@ -43,8 +43,8 @@ function readEvent(value: unknown, note: Note): IdentifyEvent {
   const word = text(value);
   if (word === null) return 'identify';
   const lower = word.toLowerCase();
-  for (let i = 0; i < EVENTS.length; i++) {
-    if (EVENTS[i] === lower) return EVENTS[i];
+  for (let i = 0; i < IDENTIFY_EVENTS.length; i++) {
+    if (IDENTIFY_EVENTS[i] === lower) return IDENTIFY_EVENTS[i];
   }
   note('warning', 'event "' + word + '" is not identify, sign_in or sign_up; identify is used');
   return 'identify';

@@ -54,8 +54,8 @@ describe('WINDOW declarations', () => {
             const platform = new FakePlatform();
             page(platform.win);
             const ctx = context(platform);
-            if (action === 'identify') VENDORS[vendor].identify(callOf(INPUT), options, ctx, () => undefined);
-            else VENDORS[vendor].reset(options, ctx, () => undefined);
+            if (action === 'identify') VENDORS[vendor]!.identify(callOf(INPUT), options, ctx, () => undefined);
+            else VENDORS[vendor]!.reset(options, ctx, () => undefined);
             platform.flush();
             expect(undeclared(platform, WINDOWS[vendor]), vendor + ' ' + action + ' ' + JSON.stringify(options)).toEqual([]);
             runs++;

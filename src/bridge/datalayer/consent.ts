@@ -10,25 +10,28 @@ import { isPlainObject, isUnsafeKey } from './kinds';
 
 export type ConsentValue = 'granted' | 'denied';
 
-export class ConsentState {
-  private readonly defaults = new Map<string, ConsentValue>();
-  private readonly regionalDenials = new Set<string>();
-  private readonly updates = new Map<string, ConsentValue>();
-
+export interface ConsentState {
   /** Applies the arguments after 'consent'; returns false when they are not a consent command. */
-  apply(mode: unknown, settings: unknown): boolean {
-    if ((mode !== 'default' && mode !== 'update') || !isPlainObject(settings)) return false;
-    const regional = mode === 'default' && settings.region !== undefined;
-    for (const [type, value] of Object.entries(settings)) {
-      if ((value !== 'granted' && value !== 'denied') || isUnsafeKey(type)) continue;
-      if (mode === 'update') this.updates.set(type, value);
-      else if (!regional) this.defaults.set(type, value);
-      else if (value === 'denied') this.regionalDenials.add(type);
-    }
-    return true;
-  }
+  apply(mode: unknown, settings: unknown): boolean;
+  get(type: string): ConsentValue | undefined;
+}
 
-  get(type: string): ConsentValue | undefined {
-    return this.updates.get(type) ?? (this.regionalDenials.has(type) ? 'denied' : this.defaults.get(type));
-  }
+export function consentState(): ConsentState {
+  const defaults = new Map<string, ConsentValue>();
+  const regionalDenials = new Set<string>();
+  const updates = new Map<string, ConsentValue>();
+  return {
+    apply(mode, settings) {
+      if ((mode !== 'default' && mode !== 'update') || !isPlainObject(settings)) return false;
+      const regional = mode === 'default' && settings.region !== undefined;
+      for (const [type, value] of Object.entries(settings)) {
+        if ((value !== 'granted' && value !== 'denied') || isUnsafeKey(type)) continue;
+        if (mode === 'update') updates.set(type, value);
+        else if (!regional) defaults.set(type, value);
+        else if (value === 'denied') regionalDenials.add(type);
+      }
+      return true;
+    },
+    get: (type) => updates.get(type) ?? (regionalDenials.has(type) ? 'denied' : defaults.get(type)),
+  };
 }

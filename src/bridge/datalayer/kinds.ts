@@ -8,10 +8,8 @@ export function hasOwn(value: object, key: string): boolean {
   return hasOwnProperty.call(value, key);
 }
 
-/** Keys never written into or walked through the model: they reach prototypes. */
-export function isUnsafeKey(key: string): boolean {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype';
-}
+/** Keys never written into or walked through the model: they reach prototypes (core's rule). */
+export { isUnsafeKey } from '../../core/checks';
 
 /** What `function gtag(){dataLayer.push(arguments)}` pushes. */
 export function isArguments(value: unknown): value is IArguments {

@@ -23,7 +23,7 @@
 // - One watcher per array: a second watchDataLayer on the same array (e.g. the
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
-import { ConsentState, type ConsentValue } from './consent';
+import { consentState, type ConsentValue } from './consent';
 import { hasOwn, isArguments, isPlainObject } from './kinds';
 import { callAtPath, expandKey, merge, mergeMessage, readPath, type Model } from './model';
 import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
@@ -89,7 +89,7 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
 function install(array: DataLayer, options: WatchDataLayerOptions, report: (e: unknown, m: unknown) => void) {
   const limits: SnapshotLimits = Object.assign({}, DEFAULT_LIMITS, options.limits);
   const model: Model = {};
-  const consent = new ConsentState();
+  const consent = consentState();
   const queue: Array<{ message: unknown; past: boolean }> = [];
   let busy = false;
   let active = true;

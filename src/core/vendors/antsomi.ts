@@ -45,7 +45,7 @@ import { isDigits, snakeCase } from '../text';
 import { optionsObject } from './options';
 import { isFunctionAt, queuedUntilLoaded } from './runtime';
 import { outcome } from './types';
-import type { Done, VendorContext } from './types';
+import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
 import type { Note } from '../messages';
 
@@ -236,3 +236,6 @@ export function reset(_options: unknown, context: VendorContext, done: Done): vo
   platform.callInWindow('web_event.resetAnonymousUId', []);
   done(outcome('sent', 'sign_out sent and the anonymous id reset'));
 }
+
+/** This vendor's entry in the registry (registry.ts). */
+export const VENDOR: VendorModule = { name: 'Antsomi', identify: identify, reset: reset };

@@ -25,7 +25,7 @@ import { keyValueTags, labels } from '../tags';
 import { optionsObject, readKey, KEY_CHARS } from './options';
 import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, loadScript, waitUntil } from './runtime';
 import { outcome } from './types';
-import type { Done, VendorContext } from './types';
+import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, JsonObject, WindowUse } from '../model';
 import type { Note } from '../messages';
 
@@ -108,3 +108,6 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
 export function reset(_options: unknown, _context: VendorContext, done: Done): void {
   done(outcome('skipped', 'Connecto has no reset or logout call; nothing to do'));
 }
+
+/** This vendor's entry in the registry (registry.ts). */
+export const VENDOR: VendorModule = { name: 'Connecto', identify: identify, reset: reset };

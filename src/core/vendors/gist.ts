@@ -36,7 +36,7 @@ import { endsWith, snakeCase, wordChars } from '../text';
 import { optionsObject, readKey, KEY_CHARS } from './options';
 import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, queuedUntilLoaded, waitUntil } from './runtime';
 import { outcome } from './types';
-import type { Done, VendorContext } from './types';
+import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject, WindowUse } from '../model';
 import type { Scalar } from '../flat';
 import type { Note } from '../messages';
@@ -211,3 +211,6 @@ export function reset(options: unknown, context: VendorContext, done: Done): voi
     done(outcome('sent', "gist.chat('shutdown') called once Gist had loaded"));
   });
 }
+
+/** This vendor's entry in the registry (registry.ts). */
+export const VENDOR: VendorModule = { name: 'Gist', identify: identify, reset: reset };

@@ -22,7 +22,7 @@ import { copyObject, isString } from '../checks';
 import { keyValueTags, labels } from '../tags';
 import { isFunctionAt } from './runtime';
 import { outcome } from './types';
-import type { Done, VendorContext } from './types';
+import type { Done, VendorContext, VendorModule } from './types';
 import type { Company, IdentifyCall, JsonObject, WindowUse } from '../model';
 import type { Note } from '../messages';
 
@@ -98,3 +98,6 @@ export function identify(call: IdentifyCall, _options: unknown, context: VendorC
 export function reset(_options: unknown, _context: VendorContext, done: Done): void {
   done(outcome('skipped', 'Mutiny has no reset or logout call; nothing to do'));
 }
+
+/** This vendor's entry in the registry (registry.ts). */
+export const VENDOR: VendorModule = { name: 'Mutiny', identify: identify, reset: reset };

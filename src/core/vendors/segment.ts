@@ -12,7 +12,7 @@ import { flag } from '../checks';
 import { deliver, identifyArgs, readIntegrations } from './analytics-js';
 import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
 import type { AnalyticsJsSetup } from './analytics-js';
-import type { Done, VendorContext } from './types';
+import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, WindowUse } from '../model';
 
 export const WINDOW: WindowUse = {
@@ -48,3 +48,6 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
 export function reset(options: unknown, context: VendorContext, done: Done): void {
   deliver(context, segmentSetup(options), 'reset', [], done);
 }
+
+/** This vendor's entry in the registry (registry.ts). */
+export const VENDOR: VendorModule = { name: 'Segment', identify: identify, reset: reset };

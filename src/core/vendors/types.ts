@@ -1,6 +1,6 @@
 // The contract between the engine and a vendor module: identify and reset, each completing
 // exactly once with a status and a one-line message; warnings go through `note` as they arise.
-import type { IdentifyCall, ResultStatus, WindowUse } from '../model';
+import type { IdentifyCall, ResultStatus } from '../model';
 import type { Note } from '../messages';
 import type { Platform } from '../platform';
 
@@ -20,7 +20,6 @@ export type Done = (outcome: Outcome) => void;
 export interface VendorModule {
   /** Display name used in messages. */
   name: string;
-  window: WindowUse;
   /** `options` is the destination's raw options object; the module validates it. */
   identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void;
   reset(options: unknown, context: VendorContext, done: Done): void;

@@ -1,0 +1,13 @@
+// Every vendor id, kept apart from the registry (registry.ts): a build that holds fewer vendor
+// modules (the bridge's per-vendor bundles) still knows and names all of them.
+import type { VendorId } from '../model';
+
+export const VENDOR_IDS: VendorId[] = ['segment', 'customerio', 'gist', 'mutiny', 'connecto', 'antsomi'];
+
+/** The VendorId spelled by `value`, or null. */
+export function vendorId(value: unknown): VendorId | null {
+  for (let i = 0; i < VENDOR_IDS.length; i++) {
+    if (VENDOR_IDS[i] === value) return VENDOR_IDS[i];
+  }
+  return null;
+}
