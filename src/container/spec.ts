@@ -21,7 +21,20 @@ const DLV = {
   traits: 'DLV - traits',
   oemname: 'DLV - oemname',
 } as const;
-const BRAND_FROM_ATTRIBUTE = 'AEV - data-identify-brand';
+const BRAND_FROM_ATTRIBUTE = 'CJS - data-identify-brand';
+
+/**
+ * GTM's Click Element is the innermost element clicked (an icon inside the button), and an
+ * auto-event variable reads only that element; like the bridge (src/bridge/clicks.ts), the brand
+ * comes from the closest tagged element instead. ES5, as Custom JavaScript variables require.
+ */
+const BRAND_FROM_CLOSEST = [
+  'function() {',
+  `  var element = ${ref('Click Element')};`,
+  `  var tagged = element && element.closest ? element.closest('${TAGGED_SELECTOR}') : null;`,
+  `  return tagged ? tagged.getAttribute('${BRAND_ATTRIBUTE}') || undefined : undefined;`,
+  '}',
+].join('\n');
 
 const dataLayerVariable = (name: string, key: string, notes: string): VariableSpec => ({
   name,
@@ -38,9 +51,9 @@ function variables(keys: KeyValues): VariableSpec[] {
     dataLayerVariable(DLV.oemname, 'oemname', 'The car brand of the page (e.g. dataLayer.push({oemname: "Audi"}) on a car page).'),
     {
       name: BRAND_FROM_ATTRIBUTE,
-      type: 'aev',
-      parameter: [templateParam('varType', 'ATTRIBUTE'), booleanParam('setDefaultValue', false), templateParam('attribute', BRAND_ATTRIBUTE)],
-      notes: `The ${BRAND_ATTRIBUTE} attribute of the clicked element.`,
+      type: 'jsm',
+      parameter: [templateParam('javascript', BRAND_FROM_CLOSEST)],
+      notes: `The ${BRAND_ATTRIBUTE} attribute of the clicked element or of its closest ${TAGGED_SELECTOR} ancestor.`,
     },
     ...(Object.keys(VENDOR_KEYS) as (keyof KeyValues)[]).map((field): VariableSpec => ({
       name: VENDOR_KEYS[field].constant,
@@ -75,8 +88,9 @@ export const TRIGGERS = {
   tagged: {
     name: `Click - ${TAGGED_SELECTOR} element`,
     type: 'CLICK',
-    filter: [condition('CSS_SELECTOR', ref('Click Element'), TAGGED_SELECTOR)],
-    notes: 'Clicks on elements tagged in HTML, e.g. <button data-identify-event="get_dealer_details" data-identify-brand="Audi">.',
+    // Click Element is the innermost element clicked: match inside tagged elements too
+    filter: [condition('CSS_SELECTOR', ref('Click Element'), `${TAGGED_SELECTOR}, ${TAGGED_SELECTOR} *`)],
+    notes: 'Clicks on (or inside) elements tagged in HTML, e.g. <button data-identify-event="get_dealer_details" data-identify-brand="Audi">.',
   },
 } as const satisfies Record<string, TriggerSpec>;
 

@@ -73,13 +73,13 @@ describe('the committed container', () => {
     const byAttribute = tagNamed('Identify - tagged click (brand from data attribute)');
     const rows = (tag: typeof byText) => param(tag.parameter, 'tagRows')?.list?.map((row) => row.map?.map((cell) => [cell.key, cell.value]));
     expect(rows(byText)).toEqual([[['name', 'brand'], ['value', '{{DLV - oemname}}']]]);
-    expect(rows(byAttribute)).toEqual([[['name', 'brand'], ['value', '{{AEV - data-identify-brand}}']]]);
+    expect(rows(byAttribute)).toEqual([[['name', 'brand'], ['value', '{{CJS - data-identify-brand}}']]]);
     expect(triggerOf(byText.name)?.filter?.map((c) => [c.type, ...c.parameter.map((p) => p.value)])).toEqual([
       ['EQUALS', '{{Click Text}}', 'Get Dealer Details'],
       ['CSS_SELECTOR', '{{Click Element}}', '[data-identify-event], [data-identify-event] *', 'true'],
     ]);
     expect(triggerOf(byAttribute.name)?.filter?.map((c) => [c.type, ...c.parameter.map((p) => p.value)])).toEqual([
-      ['CSS_SELECTOR', '{{Click Element}}', '[data-identify-event]'],
+      ['CSS_SELECTOR', '{{Click Element}}', '[data-identify-event], [data-identify-event] *'],
     ]);
     expect(v.variable.find((x) => x.name === 'DLV - oemname')?.parameter.find((p) => p.key === 'name')?.value).toBe('oemname');
     expect(v.builtInVariable.map((b) => b.name).sort()).toEqual(['Click Element', 'Click Text', 'Event']);

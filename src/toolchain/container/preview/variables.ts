@@ -1,5 +1,6 @@
-// Variable values for a container preview: data layer (`v`), constant (`c`), auto-event (`aev`)
-// and the built-in Event and Click variables, read from the event being processed.
+// Variable values for a container preview: data layer (`v`), constant (`c`), auto-event (`aev`),
+// custom JavaScript (`jsm`) and the built-in Event and Click variables, read from the event
+// being processed.
 import { readModelV1, readModelV2 } from '../../emulator/page/data-layer-model';
 import { BUILT_IN_NAMES } from '../builtins';
 import type { ContainerExport, Parameter, Variable } from '../model';
@@ -34,7 +35,20 @@ const BUILT_INS: Record<string, (context: EventContext) => unknown> = {
   [BUILT_IN_NAMES.CLICK_TARGET]: (c) => elementOf(c)?.getAttribute('target') ?? '',
 };
 
-function variableValue(variable: Variable, context: EventContext, resolve: (value: string) => unknown): unknown {
+/**
+ * A Custom JavaScript variable: GTM puts each `{{Name}}` in the function's text by value
+ * (an element stays an element), then calls the function. Its errors reach the caller.
+ */
+function runCustomJavaScript(source: string, lookup: (name: string) => unknown): unknown {
+  const names: string[] = [];
+  const code = source.replace(/\{\{([^{}]+)\}\}/g, (_, name: string) => `__variable(${names.push(name) - 1})`);
+  const fn = new Function('__variable', `return (${code});`)((index: number) => lookup(names[index])) as () => unknown;
+  return fn();
+}
+
+function variableValue(
+  variable: Variable, context: EventContext, resolve: (value: string) => unknown, lookup: (name: string) => unknown,
+): unknown {
   const p = variable.parameter;
   switch (variable.type) {
     case 'c':
@@ -52,6 +66,8 @@ function variableValue(variable: Variable, context: EventContext, resolve: (valu
       if (kind === 'TEXT') return textOf(element);
       return undefined;
     }
+    case 'jsm':
+      return runCustomJavaScript(paramValue(p, 'javascript') ?? '', lookup);
     default:
       throw new Error(`variable "${variable.name}" has type ${variable.type}, which the preview does not run`);
   }
@@ -68,7 +84,7 @@ export function resolver(container: ContainerExport, context: EventContext): (va
     if (builtIn) return builtIn(context);
     const variable = variables.get(name);
     if (!variable) throw new Error(`{{${name}}} is not a variable of the container`);
-    return variableValue(variable, context, resolve);
+    return variableValue(variable, context, resolve, lookup);
   };
   const resolve = (value: string): unknown => {
     const whole = /^\{\{([^{}]+)\}\}$/.exec(value);

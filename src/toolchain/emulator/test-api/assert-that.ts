@@ -4,6 +4,8 @@
 // isTrue, isFalse, isDefined, isNull, isObject, isArray, isFunction, isEmpty, contains,
 // containsExactly) and the rest of GTM's documented list as given by the community API
 // summaries and our gtm-sandbox/test typings (report: not read on Google's page itself).
+// hasLength, isEmpty and isNotEmpty take arrays and strings only and always fail on anything
+// else [COMM: published test-API typings that quote Google's wording].
 import type { Subject } from 'gtm-sandbox/test';
 import { getType } from '../../../core/lang';
 import { AssertionFailure } from '../errors';
@@ -31,9 +33,7 @@ function contains(actual: unknown, expected: readonly unknown[]): boolean | unde
 }
 
 function lengthOf(actual: unknown): number | undefined {
-  if (Array.isArray(actual) || typeof actual === 'string') return actual.length;
-  if (getType(actual) === 'object') return Object.keys(actual as object).length;
-  return undefined;
+  return Array.isArray(actual) || typeof actual === 'string' ? actual.length : undefined;
 }
 
 const comparable = (actual: unknown, expected: unknown): boolean =>
@@ -80,9 +80,9 @@ export function assertThat(actual: unknown, optMessage?: unknown): Subject {
     },
     containsExactly: (...expected) => check(Array.isArray(actual) && sameElements(actual, expected), `an array of exactly ${render(expected)}`),
     doesNotContainExactly: (...expected) => check(Array.isArray(actual) && !sameElements(actual, expected), `an array other than exactly ${render(expected)}`),
-    hasLength: (expected) => check(lengthOf(actual) === expected && getType(actual) !== 'object', `a value of length ${render(expected)}`),
-    isEmpty: () => check(lengthOf(actual) === 0, 'an empty value'),
-    isNotEmpty: () => check((lengthOf(actual) ?? 0) > 0, 'a non-empty value'),
+    hasLength: (expected) => check(lengthOf(actual) === expected, `an array or string of length ${render(expected)}`),
+    isEmpty: () => check(lengthOf(actual) === 0, 'an empty array or string'),
+    isNotEmpty: () => check((lengthOf(actual) ?? 0) > 0, 'a non-empty array or string'),
     isArray: ofType('array', 'an array'),
     isBoolean: ofType('boolean', 'a boolean'),
     isFunction: ofType('function', 'a function'),
