@@ -109,6 +109,22 @@ describe('antsomi identify', () => {
     expect(platform.win.web_event).toBeUndefined();
   });
 
+  it('reports a portal or property id that is not numeric even when it does not load the script', () => {
+    const platform = new FakePlatform();
+    const { outcomes, messages } = send(platform, { email: 'a@b.co' }, { portalId: '33167', propertyId: 'prop-1' });
+    expect(outcomes[0].status).toBe('queued');
+    expect(messages).toContain('the Antsomi property id "prop-1" is not numeric; _portalId and _propId are not set');
+    expect(platform.win._portalId).toBeUndefined();
+  });
+
+  it('never sends an email trait that skipped validation as the email attribute', () => {
+    const { call, messages } = tracked({ traits: { phone: '0901234567', Email: 'not-an-email' } }, { customerIdFrom: 'phone' });
+    const customers = (call[3] as { dims: { customers: Record<string, unknown> } }).dims.customers;
+    expect(customers.email).toBeUndefined();
+    expect(customers.phone).toBe('0901234567');
+    expect(messages).toContain('attribute "email" is set by the tag; the trait is not sent');
+  });
+
   it('is reported failed when its script fails to load', () => {
     const platform = new FakePlatform();
     platform.onScript('cdp.asia', { outcome: 'fail' });

@@ -91,6 +91,14 @@ describe('dedupe (skip if unchanged)', () => {
     expect(stored).not.toContain('pro');
   });
 
+  it('removes its one storage key when a reset covers every vendor it remembers', () => {
+    const { platform } = page();
+    run(platform, USER, CONFIG);
+    expect(platform.store.has(STORAGE_KEY)).toBe(true);
+    run(platform, { action: 'reset' }, CONFIG);
+    expect(platform.store.size).toBe(0);
+  });
+
   it('does not remember a call that failed, so it is tried again', () => {
     const platform = new FakePlatform();
     platform.onScript('segment', { outcome: 'fail' });

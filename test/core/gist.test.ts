@@ -52,6 +52,49 @@ describe('gist identify', () => {
     expect(props.createdAt).toBeUndefined();
   });
 
+  it('sends a date in any key ending in _at as unix seconds, since Gist reads those keys as dates', () => {
+    const { props, messages } = propsOf({
+      ...USER,
+      traits: { last_paid_at: '2024-01-01T00:00:00Z', trialEndsAt: 1700000000000, renewed_at: 1700000000, cancelled_at: null },
+      company: { name: 'Acme', createdAt: '2023-11-14' },
+    });
+    expect(props).toMatchObject({
+      last_paid_at: 1704067200, trial_ends_at: 1700000000, renewed_at: 1700000000, cancelled_at: null, company_created_at: 1699920000,
+    });
+    expect(messages).toContain('property "last_paid_at" sent as unix seconds (1704067200), as Gist expects in _at keys');
+  });
+
+  it('sends a value that is not a date in an _at key as given and says so', () => {
+    const { props, messages } = propsOf({ ...USER, traits: { seen_at: 'yesterday' } });
+    expect(props.seen_at).toBe('yesterday');
+    expect(messages).toContain('property "seen_at" ends in _at, which Gist reads as a date, but "yesterday" is not a date; sent as given');
+  });
+
+  it('drops a property with an empty name and says so', () => {
+    const { props, messages } = propsOf({ ...USER, traits: { '': 'x', plan: 'pro' } });
+    expect(props).toEqual({ email: 'ann@example.com', plan: 'pro' });
+    expect(messages).toContain('a property with an empty name dropped: Gist needs a name');
+  });
+
+  it('never lets a trait or tag replace the email, tags or overwrite_tags it sets itself', () => {
+    const { props, messages } = propsOf(
+      { ...USER, traits: { Email: 'not-an-email', Tags: 'x', overwrite_tags: true }, tags: 'vip, OverwriteTags=yes' },
+      { overwriteTags: false },
+    );
+    expect(props).toEqual({ email: 'ann@example.com', tags: 'vip', overwrite_tags: false });
+    expect(messages).toContain('"Email" not sent: Gist\'s "email" property comes from the identify\'s own email and tags');
+    expect(messages).toContain('"OverwriteTags" not sent: Gist\'s "overwrite_tags" property comes from the identify\'s own email and tags');
+  });
+
+  it('keeps the tags string within 255 characters by leaving out whole labels, and says which', () => {
+    const names = Array.from({ length: 30 }, (_, i) => 'label-' + String(i).padStart(3, '0'));
+    const { props, messages } = propsOf({ ...USER, tags: names.join(',') });
+    const sent = (props.tags as string).split(',');
+    expect((props.tags as string).length).toBeLessThanOrEqual(255);
+    expect(sent).toEqual(names.slice(0, sent.length));
+    expect(messages).toContain('tags are limited to 255 characters in all; not sent: ' + names.slice(sent.length).join(', '));
+  });
+
   it('flattens objects one level and drops deeper values with a warning', () => {
     const { props, messages } = propsOf({ ...USER, traits: { address: { city: 'Oslo', geo: { lat: 1 } }, interests: ['cars', 'golf'] } });
     expect(props).toMatchObject({ address_city: 'Oslo', interests: 'cars,golf' });

@@ -22,6 +22,15 @@ describe('md5', () => {
     }
   });
 
+  it('matches fixed digests of non-ASCII text (computed with coreutils md5sum, not Node)', () => {
+    expect(md5('The quick brown fox jumps over the lazy dog')).toBe('9e107d9d372bb6826bd81d3542a419d6');
+    expect(md5('é')).toBe('66ddcd97cfdeabb2f6fb8a999b4bc76f');
+    expect(md5('Müller')).toBe('e35bc0a78f1c870124dfc1bbbd23721f');
+    expect(md5('Zoë@example.com')).toBe('6d7ad22b1b870507a43c0c342191b7fc');
+    expect(md5('日本語')).toBe('00110af8b4393ef3f72c50be5b332bec');
+    expect(md5('😀 emoji')).toBe('937948e47e1dfa66901634dea84a7092');
+  });
+
   it('hashes every printable ASCII character correctly', () => {
     let ascii = '';
     for (let code = 32; code < 127; code++) ascii += String.fromCharCode(code);

@@ -24,6 +24,13 @@ describe('normalisation: ids and email', () => {
     expect(messages[0].text).toContain('256 characters');
   });
 
+  it('rejects an email used as user id when it is longer than 255 characters', () => {
+    const email = 'a'.repeat(250) + '@example.com';
+    const { call, messages } = norm({ email, useEmailAsUserId: true });
+    expect(call.userId).toBeNull();
+    expect(messages.map((m) => m.level + ': ' + m.text)).toEqual(['error: user id is 262 characters long; at most 255 are allowed']);
+  });
+
   it('rejects a user id that is neither text nor a number', () => {
     expect(texts({ userId: { id: 1 } })).toContain('error: user id must be text or a number, not object');
     expect(texts({ userId: true })[0]).toContain('error');

@@ -22,16 +22,17 @@
 //   date_of_birth as 'YYYY-MM-DD'; every other trait as a custom attribute whose code is the
 //   snake_case key; objects flattened one level (company.name → company_name); lists of scalars
 //   joined with ','; other dates as 'YYYY-MM-DD HH:mm:ss' UTC; null dropped. Codes that do not
-//   match ^[a-z0-9_]+$ after that are dropped with a warning, as are traits named type or
-//   customer_id (ours). Key/value tags are attributes of their own (unless one exists); labels
-//   become a comma-separated `tags` attribute.
+//   match ^[a-z0-9_]+$ after that are dropped with a warning, as are traits named type,
+//   customer_id or email (ours: `email` is only the validated email). Key/value tags are
+//   attributes of their own (unless one exists); labels become a comma-separated `tags`
+//   attribute.
 // - Delivery: `web_event.track` when it is a function (SDK or the page's loader stub).
 //   Otherwise we build Antsomi's stub: createArgumentsQueue('web_event', 'web_event.queue') +
 //   aliasInWindow('web_event.track', 'web_event'); with valid numeric portal/property ids we also
 //   set `_portalId`, `_propId` and `web_event.propId` (as Antsomi's loader does, never overriding
-//   the page's). Loading (option `loadScript`) needs both ids numeric and injects
-//   https://st-a.cdp.asia/insight.js. A `web_event` that is not a function with `track` is left
-//   alone ('failed').
+//   the page's); an id that is given but not numeric is reported. Loading (option `loadScript`)
+//   needs both ids numeric and injects https://st-a.cdp.asia/insight.js. A `web_event` that is
+//   not a function with `track` is left alone ('failed').
 // - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
 import { choice, flag, isScalar, text } from '../checks';
@@ -61,7 +62,8 @@ export const WINDOW: WindowUse = {
 
 export const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 const CODE_PATTERN = '^[a-z0-9_]+$';
-const OURS = ['type', 'customer_id'];
+/** Attributes the tag fills itself; `email` only ever from the validated email. */
+const OURS = ['type', 'customer_id', 'email'];
 
 type CustomerIdFrom = 'email' | 'phone' | 'userId';
 
@@ -190,6 +192,18 @@ export function trackPayload(call: IdentifyCall, cid: string, vocabulary: 'templ
   return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
 }
 
+/** Reports a portal or property id that is given but not numeric (Antsomi's ids are digits). */
+function reportIds(options: unknown, note: VendorContext['note']): void {
+  const raw = optionsObject(options);
+  const ids: Array<[string, unknown]> = [['portal id', raw.portalId], ['property id', raw.propertyId]];
+  for (let i = 0; i < ids.length; i++) {
+    const id = text(ids[i][1]);
+    if (id !== null && !isDigits(id)) {
+      note('warning', 'the Antsomi ' + ids[i][0] + ' "' + id + '" is not numeric; _portalId and _propId are not set');
+    }
+  }
+}
+
 function setIds(context: VendorContext, settings: AntsomiSettings): void {
   if (settings.portalId === null || settings.propertyId === null) return;
   context.platform.setInWindow('_portalId', settings.portalId, false);
@@ -216,6 +230,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   if (settings.load && (settings.portalId === null || settings.propertyId === null)) {
     return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));
   }
+  if (!settings.load) reportIds(options, context.note);
   const track = platform.createArgumentsQueue('web_event', 'web_event.queue');
   platform.aliasInWindow('web_event.track', 'web_event');
   setIds(context, settings);

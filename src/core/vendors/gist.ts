@@ -6,18 +6,24 @@
 //   id must be shorter than 255 characters (Gist: "fewer than 255").
 // - Property keys: camelCase becomes snake_case (firstName → first_name); keys containing '$'
 //   are dropped with a warning (such keys are other tools' reserved properties, e.g. $created);
-//   any other character outside [A-Za-z0-9_] (including '.') becomes '_' with an info note.
-//   When two keys end up the same, the later one wins with a warning.
+//   any other character outside [A-Za-z0-9_] (including '.') becomes '_' with an info note; an
+//   empty key is dropped with a warning. When two keys end up the same, the later one wins with
+//   a warning. A trait or key/value tag whose key becomes `email`, `tags` or `overwrite_tags` is
+//   dropped with a warning: those come from the validated email, the labels and the option.
 // - Values: strings, numbers, booleans and null (Gist's "no value"). Strings longer than 255
 //   characters are truncated to 255 with a warning (keeps the useful start, e.g. a description).
 //   Objects are flattened one level (company.name → company_name); lists of scalars become one
 //   comma-separated string; anything deeper is dropped with a warning.
 // - Dates (typed date rows, createdAt, birthday) are sent as unix seconds in keys ending in
-//   `_at` (createdAt → created_at, birthday → birthday_at).
+//   `_at` (createdAt → created_at, birthday → birthday_at). Gist reads every `_at` key as a
+//   date, so any other value in such a key (a trait, company field or tag) that is a date —
+//   ISO-8601 text, epoch milliseconds — is sent as unix seconds too; one that is not a date is
+//   sent as given with a warning.
 // - `name` is built from firstName + lastName when no name is given (Gist has no first/last
 //   name contact fields of its own).
 // - Company → company_* properties; key/value tags → properties of their own (unless a property
-//   of that name exists); labels → `tags` as one comma-separated string, and `overwrite_tags:
+//   of that name exists); labels → `tags` as one comma-separated string of at most 255
+//   characters (labels that do not fit are left out, whole, with a warning), and `overwrite_tags:
 //   false` only when the destination says so (Gist's default is true; nothing is sent when no
 //   labels are given, so existing tags are left alone).
 // - Delivery: `gist.identify` when it is a function (SDK or the page's snippet stub); otherwise
@@ -32,6 +38,7 @@ import { parseDate } from '../dates';
 import { getType, makeString } from '../lang';
 import { flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
+import { describe } from '../traits';
 import { endsWith, snakeCase, wordChars } from '../text';
 import { optionsObject, readKey, KEY_CHARS } from './options';
 import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, queuedUntilLoaded, waitUntil } from './runtime';
@@ -78,6 +85,10 @@ function readOptions(options: unknown): GistOptionsRead {
 
 /** A Gist property key, or null when it must be dropped ('$'). */
 export function gistKey(key: string, note: Note): string | null {
+  if (key === '') {
+    note('warning', 'a property with an empty name dropped: Gist needs a name');
+    return null;
+  }
   if (key.indexOf('$') >= 0) {
     note('warning', 'property "' + key + '" dropped: Gist does not allow "$" in property names');
     return null;
@@ -88,12 +99,53 @@ export function gistKey(key: string, note: Note): string | null {
   return clean;
 }
 
+/** Unix seconds for a date value in a key ending in _at (Gist's date keys); null otherwise. */
+function atSeconds(key: string, value: Scalar, note: Note): number | null {
+  if (value === null || !endsWith(key, '_at')) return null;
+  const ms = parseDate(value);
+  if (ms === null) {
+    note('warning', 'property "' + key + '" ends in _at, which Gist reads as a date, but ' + describe(value) + ' is not a date; sent as given');
+    return null;
+  }
+  const seconds = Math.floor(ms / 1000);
+  if (seconds !== value) note('info', 'property "' + key + '" sent as unix seconds (' + seconds + '), as Gist expects in _at keys');
+  return seconds;
+}
+
 function gistValue(key: string, value: Scalar, note: Note): Scalar {
+  const seconds = atSeconds(key, value, note);
+  if (seconds !== null) return seconds;
   if (getType(value) === 'string' && (value as string).length > MAX_STRING_LENGTH) {
     note('warning', 'property "' + key + '" truncated to ' + MAX_STRING_LENGTH + ' characters');
     return (value as string).substring(0, MAX_STRING_LENGTH);
   }
   return value;
+}
+
+/** Keys the tag sets itself; a trait never replaces them. */
+const OWN_KEYS = ['email', 'tags', 'overwrite_tags'];
+
+/** The key of a trait or key/value tag, or null when it must be dropped ('$', empty, OWN_KEYS). */
+function valueKey(name: string, note: Note): string | null {
+  const key = gistKey(name, note);
+  if (key === null || OWN_KEYS.indexOf(key) < 0) return key;
+  note('warning', '"' + name + '" not sent: Gist\'s "' + key + '" property comes from the identify\'s own email and tags');
+  return null;
+}
+
+/** Labels joined with ',' up to Gist's string limit; labels that do not fit are left out whole. */
+function tagList(names: string[], note: Note): string {
+  let list = '';
+  const left: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const next = list === '' ? names[i] : list + ',' + names[i];
+    if (next.length <= MAX_STRING_LENGTH) list = next;
+    else left.push(names[i]);
+  }
+  if (left.length > 0) {
+    note('warning', 'tags are limited to ' + MAX_STRING_LENGTH + ' characters in all; not sent: ' + left.join(', '));
+  }
+  return list;
 }
 
 function put(props: JsonObject, key: string | null, value: Json, note: Note): void {
@@ -128,7 +180,7 @@ export function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note
       putDate(props, entry.name, entry.value, note);
       continue;
     }
-    const key = gistKey(entry.parent === null ? entry.name : entry.parent + '_' + entry.name, note);
+    const key = valueKey(entry.parent === null ? entry.name : entry.parent + '_' + entry.name, note);
     if (key !== null) put(props, key, gistValue(key, entry.value, note), note);
   }
   const name = fullName(call.traits);
@@ -142,14 +194,15 @@ export function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note
   }
   const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) {
-    const key = gistKey(pairs[i].name, note);
+    const key = valueKey(pairs[i].name, note);
     if (key === null) continue;
     if (props.hasOwnProperty(key)) note('warning', 'tag ' + pairs[i].name + ' not sent: a property of that name is already set');
     else props[key] = gistValue(key, pairs[i].value as string, note);
   }
   const names = labels(call.tags);
-  if (names.length > 0) {
-    props.tags = names.join(',');
+  const list = tagList(names, note);
+  if (list !== '') {
+    props.tags = list;
     if (!overwriteTags) props.overwrite_tags = false;
   }
   return props;
