@@ -1,6 +1,7 @@
 // Runs gtm-tpl in-process with an IO that records what it prints and reads files from disk
 // (relative to the repository root), and positions of snippets in fixture files.
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../../src/toolchain/cli/io';
 import { runCli, type CliHooks } from '../../src/toolchain/cli/main';
@@ -16,19 +17,24 @@ export interface CliRun {
 
 const noBuild: CliHooks = { build: async () => { throw new Error('build must not run'); } };
 
-export async function cli(argv: string[], hooks: CliHooks = noBuild): Promise<CliRun> {
+/** Runs gtm-tpl; `files` (path relative to the root → text) stand in for files on disk. */
+export async function cli(argv: string[], hooks: CliHooks = noBuild, files: Record<string, string> = {}): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: (p) => readFileSync(p, 'utf8'), cwd: ROOT };
+  const readFile = (path: string): string => files[relative(ROOT, path)] ?? readFileSync(path, 'utf8');
+  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile, cwd: ROOT };
   const code = await runCli(argv, io, hooks);
   return { code, out, err };
 }
 
 export const fixture = (name: string): string => `${FIXTURES}/${name}`;
 
+/** The text of a fixture. */
+export const fixtureText = (name: string): string => readFileSync(new URL(`../../${fixture(name)}`, import.meta.url), 'utf8');
+
 /** `line:col` where `snippet` (which must occur once) starts in a fixture, plus `shift` characters on its line. */
 export function positionOf(name: string, snippet: string, shift = 0): string {
-  const text = readFileSync(new URL(`../../${fixture(name)}`, import.meta.url), 'utf8');
+  const text = fixtureText(name);
   const at = text.indexOf(snippet);
   if (at < 0 || text.indexOf(snippet, at + 1) >= 0) throw new Error(`'${snippet}' must occur exactly once in ${name}`);
   const lines = text.slice(0, at + shift).split('\n');

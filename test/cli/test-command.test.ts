@@ -25,6 +25,11 @@ describe('gtm-tpl test', () => {
     expect(run.out.slice(1)).toEqual(['PASS passes when callInWindow is mocked', '1 passed, 1 failed']);
   });
 
+  it('fails a scenario whose code uses what the sandbox lacks, as GTM would when it runs, and exits 1', async () => {
+    const run = await cli(['test', fixture('syntax-violating.tpl')]);
+    expect(run).toEqual({ code: 1, out: ['FAIL runs: TypeError: Object is not a constructor', '0 passed, 1 failed'], err: [] });
+  });
+
   it('runs variable templates, whose runCode returns the value, several times per scenario', async () => {
     const run = await cli(['test', fixture('variable.tpl')]);
     expect(run).toEqual({

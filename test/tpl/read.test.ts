@@ -123,6 +123,25 @@ describe('readTemplate errors carry .tpl line numbers', () => {
     ]);
   });
 
+  it('gives one message for an empty file or text without any section, instead of listing every section', () => {
+    expect(errorsOf('\uFEFF \r\n').map((e) => e.message)).toEqual([expect.stringMatching(/^the file is empty /)]);
+    expect(errorsOf('hello\nworld\n').map((e) => [e.line, e.message])).toEqual([[1, expect.stringMatching(/^no ___SECTION___ marker lines: this is not a GTM template export /)]]);
+  });
+
+  it('says which permission entry is not shaped as GTM writes one, instead of a TypeError', () => {
+    const broken = tag.replace(/___WEB_PERMISSIONS___\n\n\[[\s\S]*?\n\]\n/, '___WEB_PERMISSIONS___\n\n[{}]\n');
+    expect(errorsOf(broken)).toEqual([
+      { line: lineOf(broken, '___WEB_PERMISSIONS___') + 2, column: 1, message: '___WEB_PERMISSIONS___ cannot be read: entry 1 has no "instance": {"key": {"publicId": …}} (a GTM permission entry)' },
+    ]);
+  });
+
+  it('reports a field entry that is not a JSON object', () => {
+    const broken = tag.replace(/___TEMPLATE_PARAMETERS___\n\n\[[\s\S]*?\n\]\n/, '___TEMPLATE_PARAMETERS___\n\n[\n  1\n]\n');
+    expect(errorsOf(broken)).toEqual([
+      { line: lineOf(broken, '___TEMPLATE_PARAMETERS___') + 2, column: 1, message: '___TEMPLATE_PARAMETERS___ entry 1 must be a JSON object (a field)' },
+    ]);
+  });
+
   it('never throws on text that is not a template', () => {
     for (const text of ['', 'hello', '___INFO___', '___INFO___\n\n{', '\uFEFF\r\n', '___TESTS___\n\n: : :\n']) {
       expect(() => readTemplate(text)).not.toThrow();

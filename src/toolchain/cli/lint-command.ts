@@ -28,20 +28,30 @@ export function lintCommand(file: string, io: CliIO): ExitCode {
   return problems.length ? EXIT.problems : EXIT.ok;
 }
 
-export function lintTemplate(template: LoadedTemplate): Diagnostic[] {
+function lintTemplate(template: LoadedTemplate): Diagnostic[] {
   const code = codeProblems(template);
   return sortDiagnostics([...fieldProblems(template), ...code, ...permissionProblems(template, code), ...testProblems(template)]);
 }
 
 function fieldProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] {
-  return checkFields(model.parameters).map((p) => ({
+  let problems: ReturnType<typeof checkFields>;
+  try {
+    problems = checkFields(model.parameters);
+  } catch (error) {
+    // Field shapes GTM would never export (e.g. selectItems that is not a list): a message, not a stack trace.
+    const at = { line: positions.bodyLine('TEMPLATE_PARAMETERS'), column: 1 };
+    return [{ file, ...at, rule: 'fields', message: `the fields cannot be checked: ${(error as Error).message}` }];
+  }
+  return problems.map((p) => ({
     file, ...positions.field(p.field, p.message.startsWith('duplicate')), rule: 'fields', message: p.field ? `${p.field}: ${p.message}` : p.message,
   }));
 }
 
-function codeProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] {
-  const lineOffset = positions.bodyLine(CODE_SECTION[model.codeSection]) - 1;
-  return gateCode(model.code, { mode: 'template', file, lineOffset });
+/** Lines above the code's first line in the .tpl. */
+const codeLineOffset = ({ model, positions }: LoadedTemplate): number => positions.bodyLine(CODE_SECTION[model.codeSection]) - 1;
+
+function codeProblems(template: LoadedTemplate): Diagnostic[] {
+  return gateCode(template.model.code, { mode: 'template', file: template.file, lineOffset: codeLineOffset(template) });
 }
 
 /** Test code is gated as GTM runs it: the setup, then each scenario with the setup's names in scope. */
@@ -66,9 +76,10 @@ function testProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] 
  * Permissions derived from the code against the declared ones. Skipped when the code does not
  * parse (the gate reports that); problems the gate already reports at a position are not repeated.
  */
-function permissionProblems({ file, model, positions }: LoadedTemplate, gate: Diagnostic[]): Diagnostic[] {
+function permissionProblems(template: LoadedTemplate, gate: Diagnostic[]): Diagnostic[] {
   if (gate.some((d) => d.rule === 'syntax')) return [];
-  const lineOffset = positions.bodyLine(CODE_SECTION[model.codeSection]) - 1;
+  const { file, model, positions } = template;
+  const lineOffset = codeLineOffset(template);
   const permissionsSection = PERMISSIONS_SECTION[model.codeSection];
   const gated = new Set(gate.map((d) => `${d.line}:${d.column}`));
   const derived = deriveUsage(model.code);

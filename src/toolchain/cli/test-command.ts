@@ -4,7 +4,7 @@
 // nothing failed, so it exits 0 (GTM's editor, too, lets such a template be saved).
 import { parseSandbox } from '../compile/parse';
 import { runTests, type ScenarioResult, type TemplateType } from '../emulator';
-import type { Scenario, TemplateModel } from '../tpl';
+import { CODE_SECTION, type Scenario, type TemplateModel } from '../tpl';
 import { EXIT, type CliIO, type ExitCode } from './io';
 import { loadTemplate, type LoadedTemplate } from './load';
 import type { PositionMap } from './tpl-positions';
@@ -22,7 +22,8 @@ export async function testCommand(file: string, options: TestCommandOptions, io:
     return EXIT.unreadable;
   }
   const { model, positions } = loaded.template;
-  const codeError = syntaxError(model.code, (at) => ({ line: at.line + positions.bodyLine('SANDBOXED_JS_FOR_WEB_TEMPLATE') - 1, column: at.column }));
+  const codeLine = positions.bodyLine(CODE_SECTION.web);
+  const codeError = syntaxError(model.code, (at) => ({ line: at.line + codeLine - 1, column: at.column }));
   if (codeError) {
     io.err(`${file}:${codeError} (in ___SANDBOXED_JS_FOR_WEB_TEMPLATE___)`);
     return EXIT.unreadable;

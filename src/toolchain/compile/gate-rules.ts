@@ -4,7 +4,7 @@
 import { WEB_APIS, TEST_APIS } from '../sandbox/apis';
 import { missingGlobalHint } from './globals';
 import { MISSING_METHODS, methodHint } from './natives';
-import type { AnyNode } from './parse';
+import { requiredName, type AnyNode } from './parse';
 import type { Binding } from './scope';
 
 export interface RuleContext {
@@ -42,12 +42,8 @@ const isFree = (node: AnyNode, ctx: RuleContext): boolean =>
   node.type === 'Identifier' && ctx.references.has(node) && ctx.references.get(node) === undefined;
 
 /** `require('name')` with the global require: the API name, else undefined. */
-function requiredApi(node: AnyNode | undefined | null, ctx: RuleContext): string | undefined {
-  if (!node || node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return undefined;
-  if (node.callee.name !== 'require' || !isFree(node.callee, ctx) || node.arguments.length !== 1) return undefined;
-  const arg = node.arguments[0];
-  return arg.type === 'Literal' && typeof arg.value === 'string' ? arg.value : undefined;
-}
+const requiredApi = (node: AnyNode | undefined | null, ctx: RuleContext): string | undefined =>
+  node && node.type === 'CallExpression' && isFree(node.callee, ctx) ? requiredName(node) : undefined;
 
 /** The object API (JSON, Math, Object, localStorage, templateStorage) a node is bound to. */
 function moduleObjectOf(node: AnyNode, ctx: RuleContext): string | undefined {

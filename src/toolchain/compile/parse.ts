@@ -52,3 +52,10 @@ export function childNodes(node: AnyNode): { key: string; child: AnyNode }[] {
 
 const isNode = (value: unknown): value is AnyNode =>
   typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+
+/** The API name of a `require('name')` call (one string-literal argument), else undefined. */
+export function requiredName(node: AnyNode | undefined | null): string | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const [arg, extra] = node.arguments;
+  return extra === undefined && arg?.type === 'Literal' && typeof arg.value === 'string' ? arg.value : undefined;
+}

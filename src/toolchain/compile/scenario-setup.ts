@@ -4,7 +4,7 @@
 import type { Diagnostic } from './diagnostic';
 import { SANDBOX_MODULE } from './lowering';
 import type { Edit } from './mapped-text';
-import { parseSandbox, type AnyNode } from './parse';
+import { parseSandbox, requiredName, type AnyNode } from './parse';
 import { wholeLines } from './ranges';
 import { collectRequires, type Report, type RequireLine } from './rewrite';
 import { analyseScopes } from './scope';
@@ -46,12 +46,6 @@ export function setupDeclarations(code: string): SetupDeclarations {
   const parsed = parseSandbox(code);
   const out = new Map<string, string | undefined>();
   if (!parsed.program) return out;
-  for (const [name, binding] of analyseScopes(parsed.program).topLevel) out.set(name, requiredApiOf(binding.init));
+  for (const [name, binding] of analyseScopes(parsed.program).topLevel) out.set(name, requiredName(binding.init));
   return out;
 }
-
-const requiredApiOf = (init: AnyNode | undefined): string | undefined =>
-  init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require'
-  && init.arguments.length === 1 && typeof init.arguments[0].value === 'string'
-    ? init.arguments[0].value
-    : undefined;

@@ -166,7 +166,7 @@ function describe(r: Requirement): string {
   return (r.access ? r.access + ' on ' : '') + quote(r.key);
 }
 
-/** What a requirement asks, without where: also what the emulator asks at run time. */
+/** What a requirement asks, without where: the question GTM asks when the API runs. */
 export type Need = Omit<Requirement, 'api' | 'line' | 'column'>;
 
 /** Whether the declared permissions grant one need (GTM's run-time question). */

@@ -23,7 +23,7 @@ export interface Permission {
  * whatever their insertion order, so the order as read is kept beside the object, out of sight
  * of Object.keys and JSON.stringify, and used by the encoder while the key set is unchanged.
  */
-export const MAP_KEY_ORDER: unique symbol = Symbol('mapKeyOrder');
+const MAP_KEY_ORDER: unique symbol = Symbol('mapKeyOrder');
 
 type Typed =
   | { type: 1; string: string }
@@ -38,7 +38,7 @@ interface TypedPermission {
   isRequired?: boolean;
 }
 
-export function decodeValue(value: Typed): PlainValue {
+function decodeValue(value: Typed): PlainValue {
   switch (value.type) {
     case 1: return (value as { string: string }).string;
     case 8: return (value as { boolean: boolean }).boolean;
@@ -52,7 +52,7 @@ export function decodeValue(value: Typed): PlainValue {
   }
 }
 
-export function encodeValue(value: PlainValue): Typed {
+function encodeValue(value: PlainValue): Typed {
   if (typeof value === 'string') return { type: 1, string: value };
   if (typeof value === 'boolean') return { type: 8, boolean: value };
   if (typeof value === 'number') return { type: 1, string: String(value) };
@@ -73,7 +73,7 @@ function orderedMap(entries: [string, PlainValue][]): { [key: string]: PlainValu
 }
 
 /** The keys of a map in source order when known and still valid, else in JS order. */
-export function keyOrder(value: { [key: string]: PlainValue }): string[] {
+function keyOrder(value: { [key: string]: PlainValue }): string[] {
   const keys = Object.keys(value);
   const order = (value as { [MAP_KEY_ORDER]?: string[] })[MAP_KEY_ORDER];
   if (!order || order.length !== keys.length) return keys;
@@ -83,6 +83,7 @@ export function keyOrder(value: { [key: string]: PlainValue }): string[] {
 
 export function decodePermissions(json: unknown): Permission[] {
   if (!Array.isArray(json)) throw new Error('___WEB_PERMISSIONS___ must be a JSON array');
+  json.forEach(checkEntry);
   return (json as TypedPermission[]).map((p) => {
     const params = orderedMap((p.instance.param ?? []).map(({ key, value }) => [key, decodeValue(value)]));
     const out: Permission = {
@@ -94,6 +95,18 @@ export function decodePermissions(json: unknown): Permission[] {
     if (p.isRequired !== undefined) out.isRequired = p.isRequired;
     return out;
   });
+}
+
+/** Throws a readable message for an entry that is not shaped as GTM writes permissions. */
+function checkEntry(entry: unknown, index: number): void {
+  const p = entry as Partial<TypedPermission> | null;
+  const publicId = typeof p === 'object' && p !== null ? p.instance?.key?.publicId : undefined;
+  if (typeof publicId !== 'string') {
+    throw new Error(`entry ${index + 1} has no "instance": {"key": {"publicId": …}} (a GTM permission entry)`);
+  }
+  if (p!.instance!.param !== undefined && !Array.isArray(p!.instance!.param)) {
+    throw new Error(`${publicId}: "param" must be a list`);
+  }
 }
 
 export function encodePermissions(permissions: readonly Permission[]): TypedPermission[] {

@@ -52,7 +52,7 @@ export function patternText(v: Value & { kind: 'string' }): string {
 export type PermitKind = 'permit' | 'permitUrl';
 
 /** Whether a call is permit()/permitUrl() — by name (esbuild may append digits), declared at top level. */
-export function permitKind(analysis: Analysis, call: CallExpression): PermitKind | undefined {
+function permitKind(analysis: Analysis, call: CallExpression): PermitKind | undefined {
   if (call.callee.type !== 'Identifier') return undefined;
   const name = call.callee.name;
   const kind = PERMIT_URL.test(name) ? 'permitUrl' : PERMIT.test(name) ? 'permit' : undefined;

@@ -10,7 +10,7 @@
 // Inferred (Google does not say): aliasInWindow needs write on toPath — every Facebook-pixel
 // style export declares `_fbq` write-only for aliasInWindow('_fbq', 'fbq') — and read on fromPath.
 import type { PermissionId } from '../sandbox/apis';
-import type { Access } from './usage';
+import { URL_COMPONENTS, type Access } from './usage';
 
 export interface KeyedArgument {
   index: number;
@@ -26,7 +26,7 @@ export type ApiRule =
   | { kind: 'plain'; permission: PermissionId }
   /** Arguments that are keys (or URLs) of the permission. */
   | { kind: 'keyed'; permission: PermissionId; args: readonly KeyedArgument[] }
-  /** getUrl & co., gtagSet, the consent-state setters: handled in derive.ts. */
+  /** getUrl & co., gtagSet, the consent-state setters: handled in requirements.ts. */
   | { kind: 'url-component'; permission: 'get_url' | 'get_referrer'; queryKeyArgument?: number; components: readonly string[] }
   | { kind: 'query-key'; permission: 'get_url' | 'get_referrer' }
   | { kind: 'data-layer-write' }
@@ -36,8 +36,6 @@ const keyed = (permission: PermissionId, ...args: KeyedArgument[]): ApiRule => (
 const arg = (index: number, name: string, ...access: Access[]): KeyedArgument => ({ index, name, access: access.length ? access : undefined });
 const url = (index: number, name: string): KeyedArgument => ({ index, name, url: true });
 const plain = (permission: PermissionId): ApiRule => ({ kind: 'plain', permission });
-
-const URL_PARTS = ['protocol', 'host', 'port', 'path', 'query', 'extension', 'fragment'] as const;
 
 /** Rules of function APIs, by API name (APIs missing here need no permission). */
 export const FUNCTION_RULES: Readonly<Record<string, ApiRule>> = {
@@ -53,8 +51,8 @@ export const FUNCTION_RULES: Readonly<Record<string, ApiRule>> = {
   getCookieValues: keyed('get_cookies', arg(0, 'name')),
   getQueryParameters: { kind: 'query-key', permission: 'get_url' },
   getReferrerQueryParameters: { kind: 'query-key', permission: 'get_referrer' },
-  getReferrerUrl: { kind: 'url-component', permission: 'get_referrer', components: URL_PARTS.slice(0, 6) },
-  getUrl: { kind: 'url-component', permission: 'get_url', queryKeyArgument: 3, components: URL_PARTS },
+  getReferrerUrl: { kind: 'url-component', permission: 'get_referrer', components: URL_COMPONENTS.filter((c) => c !== 'fragment') },
+  getUrl: { kind: 'url-component', permission: 'get_url', queryKeyArgument: 3, components: URL_COMPONENTS },
   gtagSet: { kind: 'data-layer-write' },
   injectHiddenIframe: keyed('inject_hidden_iframe', url(0, 'url')),
   injectScript: keyed('inject_script', url(0, 'url')),
@@ -93,6 +91,15 @@ export const ANY_GRANTABLE: ReadonlySet<PermissionId> = new Set<PermissionId>(['
  * template passes `region` and `wait_for_update` and declares write only for wait_for_update.
  */
 export const CONSENT_SETTINGS_KEYS: ReadonlySet<string> = new Set(['region']);
+
+/** The permission a rule guards. */
+export function permissionOf(rule: ApiRule): PermissionId {
+  switch (rule.kind) {
+    case 'data-layer-write': return 'write_data_layer';
+    case 'consent-write': return 'access_consent';
+    default: return rule.permission;
+  }
+}
 
 /** Whether a rule reads a key from its arguments (such an API cannot be passed around as a value). */
 export function isKeyedRule(rule: ApiRule): boolean {

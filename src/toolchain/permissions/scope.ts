@@ -2,7 +2,6 @@
 // refers to, whether a binding is ever reassigned or mutated, and the nodes the deriver looks at
 // (calls, require() calls, references). One acorn-walk pass; names are resolved afterwards, so
 // hoisted `var` and function declarations are seen wherever they are used.
-import { parse } from 'acorn';
 import type {
   AnyNode, AssignmentExpression, BinaryExpression, BlockStatement, CallExpression, CatchClause,
   ConditionalExpression, DoWhileStatement, Expression, ForInStatement, ForOfStatement, ForStatement,
@@ -50,11 +49,6 @@ export interface Analysis {
 
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse']);
 const COMPARISONS = new Set(['==', '!=', '===', '!==']);
-
-/** Parses sandboxed code (a function body: top-level `return` is allowed). */
-export function parseSandboxCode(code: string): Program {
-  return parse(code, { ecmaVersion: 'latest', sourceType: 'script', locations: true, allowReturnOutsideFunction: true });
-}
 
 export function resolve(name: string, scope: Scope | undefined): Binding | undefined {
   for (let s = scope; s; s = s.parent) {

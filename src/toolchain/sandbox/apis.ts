@@ -1,7 +1,7 @@
 // The web sandbox's `require`-able APIs (reference §4): one entry per name, saying whether it is
-// a function or an object (and the object's members) and which permission guards it. The gate,
-// the permission deriver and the emulator all read this table; the argument-level permission
-// rules live in src/toolchain/permissions/.
+// a function or an object (and the object's members). The gate, the permission deriver and the
+// emulator all read this table; which permission each API needs, and for which arguments, is said
+// once, in src/toolchain/permissions/rules.ts.
 import { MODULE_MEMBERS } from './stdlib';
 
 export type PermissionId =
@@ -15,45 +15,43 @@ export interface ApiSpec {
   kind: 'function' | 'object';
   /** Members of an object API. */
   members?: readonly string[];
-  /** The permission GTM checks when the API runs (undefined: none). */
-  permission?: PermissionId;
 }
 
-const fn = (permission?: PermissionId): ApiSpec => ({ kind: 'function', permission });
-const obj = (members: readonly string[], permission?: PermissionId): ApiSpec => ({ kind: 'object', members, permission });
+const fn = (): ApiSpec => ({ kind: 'function' });
+const obj = (members: readonly string[]): ApiSpec => ({ kind: 'object', members });
 
 export const WEB_APIS: Readonly<Record<string, ApiSpec>> = {
-  addConsentListener: fn('access_consent'),
-  addEventCallback: fn('read_event_metadata'),
-  aliasInWindow: fn('access_globals'),
-  callInWindow: fn('access_globals'),
+  addConsentListener: fn(),
+  addEventCallback: fn(),
+  aliasInWindow: fn(),
+  callInWindow: fn(),
   callLater: fn(),
-  copyFromDataLayer: fn('read_data_layer'),
-  copyFromWindow: fn('access_globals'),
-  createArgumentsQueue: fn('access_globals'),
-  createQueue: fn('access_globals'),
+  copyFromDataLayer: fn(),
+  copyFromWindow: fn(),
+  createArgumentsQueue: fn(),
+  createQueue: fn(),
   decodeUri: fn(),
   decodeUriComponent: fn(),
   encodeUri: fn(),
   encodeUriComponent: fn(),
   fromBase64: fn(),
   generateRandom: fn(),
-  getContainerVersion: fn('read_container_data'),
-  getCookieValues: fn('get_cookies'),
-  getQueryParameters: fn('get_url'),
-  getReferrerQueryParameters: fn('get_referrer'),
-  getReferrerUrl: fn('get_referrer'),
+  getContainerVersion: fn(),
+  getCookieValues: fn(),
+  getQueryParameters: fn(),
+  getReferrerQueryParameters: fn(),
+  getReferrerUrl: fn(),
   getTimestamp: fn(),
   getTimestampMillis: fn(),
   getType: fn(),
-  getUrl: fn('get_url'),
-  gtagSet: fn('write_data_layer'),
-  injectHiddenIframe: fn('inject_hidden_iframe'),
-  injectScript: fn('inject_script'),
-  isConsentGranted: fn('access_consent'),
+  getUrl: fn(),
+  gtagSet: fn(),
+  injectHiddenIframe: fn(),
+  injectScript: fn(),
+  isConsentGranted: fn(),
   JSON: obj(MODULE_MEMBERS.JSON),
-  localStorage: obj(['getItem', 'setItem', 'removeItem'], 'access_local_storage'),
-  logToConsole: fn('logging'),
+  localStorage: obj(['getItem', 'setItem', 'removeItem']),
+  logToConsole: fn(),
   makeInteger: fn(),
   makeNumber: fn(),
   makeString: fn(),
@@ -62,17 +60,17 @@ export const WEB_APIS: Readonly<Record<string, ApiSpec>> = {
   Object: obj(MODULE_MEMBERS.Object),
   parseUrl: fn(),
   queryPermission: fn(),
-  readAnalyticsStorage: fn('read_analytics_storage'),
-  readCharacterSet: fn('read_character_set'),
-  readTitle: fn('read_title'),
-  sendPixel: fn('send_pixel'),
-  setCookie: fn('set_cookies'),
-  setDefaultConsentState: fn('access_consent'),
-  setInWindow: fn('access_globals'),
+  readAnalyticsStorage: fn(),
+  readCharacterSet: fn(),
+  readTitle: fn(),
+  sendPixel: fn(),
+  setCookie: fn(),
+  setDefaultConsentState: fn(),
+  setInWindow: fn(),
   sha256: fn(),
-  templateStorage: obj(['getItem', 'setItem', 'removeItem', 'clear'], 'access_template_storage'),
+  templateStorage: obj(['getItem', 'setItem', 'removeItem', 'clear']),
   toBase64: fn(),
-  updateConsentState: fn('access_consent'),
+  updateConsentState: fn(),
 };
 
 /** APIs that exist only inside ___TESTS___ (reference §4.1). */

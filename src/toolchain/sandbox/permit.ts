@@ -6,10 +6,9 @@
 // declare), and at build time the permission deriver (src/toolchain/permissions/) reads ALLOWED
 // statically and declares exactly those keys. `'*'` among ALLOWED means "any string".
 //
-// This file is also the single source of truth for GTM's URL match patterns (inject_script,
-// send_pixel, inject_hidden_iframe): the emulator and the permission check call the same
-// matcher. Written without regex literals, template literals, spread, `new` or string methods
-// the sandbox lacks (src/toolchain/sandbox/stdlib.ts).
+// It also holds GTM's URL match patterns (inject_script, send_pixel, inject_hidden_iframe): the
+// permission deriver and the permission check call these matchers. Written without regex
+// literals, template literals, spread, `new` or string methods the sandbox lacks (stdlib.ts).
 
 /** The allowed values: one string, a list of strings, or the values of an object of strings. */
 export type Allowed = string | readonly string[] | { readonly [key: string]: string };
@@ -22,7 +21,7 @@ const HOST_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789.-:';
 function someAllowed(allowed: Allowed, test: (candidate: string) => boolean): boolean {
   if (typeof allowed === 'string') return test(allowed);
   const values = allowed as { readonly [key: string]: string };
-  for (const key in values) {
+  for (let key in values) {
     if (test(values[key])) return true;
   }
   return false;
@@ -81,7 +80,7 @@ export function isPlainHost(host: string): boolean {
 }
 
 /** `text` matches `glob`, where each `*` stands for any run of characters (also none). */
-export function globMatch(text: string, glob: string): boolean {
+function globMatch(text: string, glob: string): boolean {
   const parts = glob.split(ANY);
   if (parts.length === 1) return text === glob;
   const first = parts[0];

@@ -2,18 +2,18 @@
 // template may call, and the members of the `require`-able module objects. Everything else that
 // JavaScript has (includes, startsWith, charCodeAt, find, Array.isArray, Object.assign …) is absent.
 
-export const ARRAY_METHODS = [
+const ARRAY_METHODS = [
   'concat', 'every', 'filter', 'forEach', 'indexOf', 'join', 'lastIndexOf', 'map', 'pop', 'push',
   'reduce', 'reduceRight', 'reverse', 'shift', 'slice', 'some', 'sort', 'splice', 'toString', 'unshift',
 ] as const;
 
-export const STRING_METHODS = [
+const STRING_METHODS = [
   'charAt', 'concat', 'indexOf', 'lastIndexOf', 'match', 'replace', 'search', 'slice', 'split',
   'substring', 'toLowerCase', 'toLocaleLowerCase', 'toString', 'toUpperCase', 'toLocaleUpperCase', 'trim',
 ] as const;
 
 /** Object/Boolean/Number keep toString; hasOwnProperty works in practice (real templates use it). */
-export const OBJECT_METHODS = ['toString', 'hasOwnProperty'] as const;
+const OBJECT_METHODS = ['toString', 'hasOwnProperty'] as const;
 
 /** Members of the objects returned by require('JSON'), require('Math'), require('Object'). */
 export const MODULE_MEMBERS = {

@@ -69,14 +69,7 @@ class Scanner {
   }
 
   private object(): void {
-    this.pos++;
-    this.space();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.space();
+    this.sequence('}', 'a property value', () => {
       if (this.text[this.pos] !== '"') {
         const trailing = this.text[this.pos] === '}';
         this.fail(trailing ? "trailing comma before '}'" : `expected a property name in double quotes but found ${this.describe()}`);
@@ -87,33 +80,33 @@ class Scanner {
       this.pos++;
       this.space();
       this.value();
-      this.space();
-      if (this.text[this.pos] === '}') {
-        this.pos++;
-        return;
-      }
-      if (this.text[this.pos] !== ',') this.fail(`expected ',' or '}' after a property value but found ${this.describe()}`);
-      this.pos++;
-    }
+    });
   }
 
   private array(): void {
+    this.sequence(']', 'an array element', () => {
+      if (this.text[this.pos] === ']') this.fail("trailing comma before ']'");
+      this.value();
+    });
+  }
+
+  /** `{…}` or `[…]` from its opening bracket: items separated by commas, none after the last. */
+  private sequence(close: '}' | ']', itemName: string, item: () => void): void {
     this.pos++;
     this.space();
-    if (this.text[this.pos] === ']') {
+    if (this.text[this.pos] === close) {
       this.pos++;
       return;
     }
     for (;;) {
       this.space();
-      if (this.text[this.pos] === ']') this.fail("trailing comma before ']'");
-      this.value();
+      item();
       this.space();
-      if (this.text[this.pos] === ']') {
+      if (this.text[this.pos] === close) {
         this.pos++;
         return;
       }
-      if (this.text[this.pos] !== ',') this.fail(`expected ',' or ']' after an array element but found ${this.describe()}`);
+      if (this.text[this.pos] !== ',') this.fail(`expected ',' or '${close}' after ${itemName} but found ${this.describe()}`);
       this.pos++;
     }
   }

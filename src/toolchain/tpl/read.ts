@@ -51,7 +51,13 @@ export function readTemplate(text: string): { model: TemplateModel; errors: TplE
   if (framing) source.framing = framing;
   source.order = [...sections.keys()];
   model.source = source;
-  return { model, errors };
+  return { model, errors: file.sections.length ? errors : [noSections(file.preamble ?? '')] };
+}
+
+/** One clear message instead of a list of missing sections when the text has no section at all. */
+function noSections(text: string): TplError {
+  const what = text.trim() === '' ? 'the file is empty' : 'no ___SECTION___ marker lines: this is not a GTM template export';
+  return { line: 1, column: 1, message: `${what} (a .tpl holds ___INFO___, ___TEMPLATE_PARAMETERS___ and ___SANDBOXED_JS_FOR_WEB_TEMPLATE___)` };
 }
 
 const TEXT_SECTIONS = ['TERMS_OF_SERVICE', 'NOTES'] as const;
@@ -76,9 +82,17 @@ function readJsonSections(sections: Map<string, TplSection>, model: TemplateMode
     if (value === undefined) continue;
     if (name === 'VENDOR_DETAILS') model.vendorDetails = value;
     else if (name === 'INFO' && isPlainObject(value)) model.info = value as Info;
-    else if (name === 'TEMPLATE_PARAMETERS' && Array.isArray(value)) model.parameters = value as Field[];
+    else if (name === 'TEMPLATE_PARAMETERS' && Array.isArray(value)) model.parameters = fields(value, section, errors);
     else errors.push(at(section, name === 'INFO' ? 'must be a JSON object' : 'must be a JSON array'));
   }
+}
+
+/** The fields of ___TEMPLATE_PARAMETERS___: each entry must be an object (the field checks rely on it). */
+function fields(list: unknown[], section: TplSection, errors: TplError[]): Field[] {
+  const bad = list.findIndex((item) => !isPlainObject(item));
+  if (bad < 0) return list as Field[];
+  errors.push(at(section, `entry ${bad + 1} must be a JSON object (a field)`));
+  return [];
 }
 
 function readPermissionsAndTests(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, errors: TplError[]): void {

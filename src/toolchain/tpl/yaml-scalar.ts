@@ -173,7 +173,7 @@ export class YamlWriter {
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
-export function chooseStyle(text: string): Style {
+function chooseStyle(text: string): Style {
   const a = analyze(text);
   if (/[\n\u0085\u2028\u2029]/.test(text)) return a.allowBlock ? 'literal' : 'double';
   if (a.allowBlockPlain && text !== '' && readsAsString(text)) return 'plain';
