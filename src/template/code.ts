@@ -58,11 +58,11 @@ function company(): unknown {
   const baseType = getType(base);
   if (baseType === 'object') {
     const own = base as { [key: string]: unknown };
-    for (const key in own) merged[key] = own[key];
+    for (let key in own) merged[key] = own[key];
   } else if (baseType === 'string' || baseType === 'number') {
     merged.name = base;
   }
-  for (const key in details) merged[key] = details[key];
+  for (let key in details) merged[key] = details[key];
   return merged;
 }
 

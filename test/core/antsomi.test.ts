@@ -59,6 +59,12 @@ describe('antsomi identify', () => {
     expect((tracked({ userId: hashed }, { customerIdFrom: 'userId' }).call[3] as any).extra.identify_id).toBe(hashed);
   });
 
+  it('skips an anonymous visitor without a source for the customer id and says so', () => {
+    const { outcomes, platform } = tracked({ traits: { brand: 'Audi' } });
+    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: Antsomi needs an email for the customer id; not sent' });
+    expect(platform.callsTo('callInWindow')).toEqual([]);
+  });
+
   it('fails without a source for the customer id', () => {
     const { outcomes, platform } = tracked({ userId: 'u-1' });
     expect(outcomes[0]).toEqual({ status: 'failed', message: 'no customer id: Antsomi needs an email; not sent' });

@@ -137,6 +137,14 @@ describe('gist identify', () => {
     expect(seen).toEqual([]);
   });
 
+  it('skips an anonymous visitor and says Gist identifies known users only', () => {
+    const platform = new FakePlatform();
+    const seen = gistSdk(platform.win);
+    const { outcomes } = send(platform, { traits: { brand: 'Audi' } });
+    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: Gist identifies known users only (a user id and an email); not sent' });
+    expect(seen).toEqual([]);
+  });
+
   it('requires a user id', () => {
     const platform = new FakePlatform();
     gistSdk(platform.win);
@@ -160,7 +168,7 @@ describe('gist identify', () => {
     const platform = new FakePlatform();
     const { outcomes } = send(platform, USER, { loadScript: true, appId: 'env4v3il' });
     expect(platform.win.gist).toEqual([['setAppId', 'env4v3il'], ['trackPageView'], ['identify', 'u-1', { email: 'ann@example.com' }]]);
-    expect(platform.callsTo('injectScript')).toEqual([['https://widget.getgist.com', 'https://widget.getgist.com']]);
+    expect(platform.callsTo('injectScript')).toEqual([['https://widget.getgist.com/', 'https://widget.getgist.com/']]);
     expect(outcomes[0].status).toBe('queued');
   });
 

@@ -95,9 +95,9 @@ describe('each vendor, with permissions enforced', () => {
   });
 
   it('gist: without Gist on the page, loads widget.getgist.com with its app id queued first', async () => {
-    const page = debugPage({ scripts: { 'https://widget.getgist.com': () => undefined } });
+    const page = debugPage({ scripts: { 'https://widget.getgist.com/': () => undefined } });
     await run({ sendGist: true, gistLoadScript: true, gistAppId: 'app42', userId: 'u-1', email: 'ann@example.com' }, page);
-    expect(page.loadedScripts).toEqual(['https://widget.getgist.com']);
+    expect(page.loadedScripts).toEqual(['https://widget.getgist.com/']);
     expect(page.window.gist).toEqual([['setAppId', 'app42'], ['trackPageView'], ['identify', 'u-1', { email: 'ann@example.com' }]]);
   });
 

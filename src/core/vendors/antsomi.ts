@@ -6,7 +6,8 @@
 //   `customerIdFrom`), hashed with md5 (default) or sent as is (`customerIdHash: 'none'`). An
 //   email is always trimmed and lower-cased first — a CID can never change, so this rule must
 //   never change either. A phone or user id is only trimmed; a value that already is 32 hex
-//   digits is not hashed again. No source value → 'failed' (Antsomi needs a CID).
+//   digits is not hashed again. No source value → 'failed' (Antsomi needs a CID), or 'skipped'
+//   for an anonymous visitor (no user id, no email).
 //   We cannot see whether the visitor already has a different CID; run a reset first when the
 //   user changes (Antsomi: "a customer ID cannot be changed once assigned").
 // - Action: 'sign_in', 'sign_up' or 'identify' from the call's event.
@@ -217,6 +218,9 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   const platform = context.platform;
   const settings = readSettings(options);
   const cid = customerId(call, settings.from, settings.hash);
+  if (cid === null && call.userId === null && call.email === null) {
+    return done(outcome('skipped', 'anonymous visitor: Antsomi needs ' + SOURCE_NAMES[settings.from] + ' for the customer id; not sent'));
+  }
   if (cid === null) return done(outcome('failed', 'no customer id: Antsomi needs ' + SOURCE_NAMES[settings.from] + '; not sent'));
   const args: Json[] = ['user', call.event, trackPayload(call, cid, settings.vocabulary, context)];
   if (isFunctionAt(platform, 'web_event.track')) {

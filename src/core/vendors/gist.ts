@@ -2,8 +2,9 @@
 //
 // Decisions:
 // - Required: an email and a user id (Gist's document says both are required; §8.3 says to
-//   follow it until Gist confirms otherwise). Missing either → 'failed', nothing sent. The user
-//   id must be shorter than 255 characters (Gist: "fewer than 255").
+//   follow it until Gist confirms otherwise). An anonymous visitor (neither) → 'skipped': Gist
+//   identifies known users only. A known user missing one of them → 'failed', nothing sent. The
+//   user id must be shorter than 255 characters (Gist: "fewer than 255").
 // - Property keys: camelCase becomes snake_case (firstName → first_name); keys containing '$'
 //   are dropped with a warning (such keys are other tools' reserved properties, e.g. $created);
 //   any other character outside [A-Za-z0-9_] (including '.') becomes '_' with an info note; an
@@ -29,7 +30,7 @@
 // - Delivery: `gist.identify` when it is a function (SDK or the page's snippet stub); otherwise
 //   ['identify', id, props] is pushed into the `gist` array stub. When we create that stub and
 //   load the script (option `loadScript` + a valid app id), we first queue ['setAppId', appId]
-//   and ['trackPageView'] as Gist's snippet does. Script: https://widget.getgist.com.
+//   and ['trackPageView'] as Gist's snippet does. Script: https://widget.getgist.com/ (the path written out, so the URL matches the inject_script pattern exactly).
 // - Reset: gist.chat('shutdown'), which exists only once the SDK has loaded: called at once when
 //   present; when a Gist stub is on the page, waited for up to `waitMs` (default 5000 ms);
 //   otherwise (or after the wait) 'skipped' with a message.
@@ -58,7 +59,7 @@ export const WINDOW: WindowUse = {
   injectScript: ['https://widget.getgist.com/'],
 };
 
-export const SCRIPT_URL = 'https://widget.getgist.com';
+export const SCRIPT_URL = 'https://widget.getgist.com/';
 /** Gist: user ids "must be fewer than 255 characters"; string values "up to 255 characters". */
 export const MAX_ID_LENGTH = 254;
 export const MAX_STRING_LENGTH = 255;
@@ -219,6 +220,9 @@ function missing(call: IdentifyCall): string | null {
 }
 
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
+  if (call.userId === null && call.email === null) {
+    return done(outcome('skipped', 'anonymous visitor: Gist identifies known users only (a user id and an email); not sent'));
+  }
   const problem = missing(call);
   if (problem !== null) return done(outcome('failed', problem));
   const platform = context.platform;

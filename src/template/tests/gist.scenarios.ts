@@ -27,7 +27,7 @@ scenario('Gist needs an email: without one nothing is sent to Gist and the tag f
 scenario('Gist loads its widget and queues setAppId, trackPageView and the identify in its array', () => {
   runCode(tag({ sendGist: true, gistLoadScript: true, gistAppId: 'app42', userId: 'u-1', email: 'ann@example.com' }));
   assertThat(page.gist).isEqualTo([['setAppId', 'app42'], ['trackPageView'], ['identify', 'u-1', { email: 'ann@example.com' }]]);
-  assertThat(callsOf('injectScript')).isEqualTo([['injectScript', 'https://widget.getgist.com']]);
+  assertThat(callsOf('injectScript')).isEqualTo([['injectScript', 'https://widget.getgist.com/']]);
   assertApi('gtmOnSuccess').wasCalled();
 });
 

@@ -58,7 +58,7 @@ export function tag(fields: { [name: string]: unknown }): { [name: string]: unkn
     sendAntsomi: false, antsomiLoadScript: false, antsomiCustomerIdFrom: 'email', antsomiCustomerIdHash: 'md5', antsomiVocabulary: 'template',
     consentRequired: false, consentType: 'analytics_storage', consentWhenDenied: 'drop', dedupe: false,
   };
-  for (const name in fields) out[name] = fields[name];
+  for (let name in fields) out[name] = fields[name];
   return out;
 }
 

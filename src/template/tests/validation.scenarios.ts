@@ -3,9 +3,9 @@ import { logs, pageFunction, tag } from './setup';
 
 scenario('A user id over 255 characters fails the tag and says why', () => {
   pageFunction('analytics.identify', undefined);
-  let long = '';
-  for (let i = 0; i < 26; i++) long = long + '0123456789';
-  runCode(tag({ sendSegment: true, userId: long }));
+  let longId = '';
+  for (let i = 0; i < 26; i++) longId = longId + '0123456789';
+  runCode(tag({ sendSegment: true, userId: longId }));
   assertApi('callInWindow').wasNotCalled();
   assertApi('gtmOnFailure').wasCalled();
   assertThat(logs).contains('gtm-identify error: user id is 260 characters long; at most 255 are allowed');
