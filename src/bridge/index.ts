@@ -6,11 +6,11 @@ import type { EngineOutcome } from '../core/index';
 import { readConfig } from './config';
 import type { BridgeConfig } from './config';
 import { selectorTest, watchClicks } from './clicks';
-import { watchDataLayer } from './datalayer/index';
+import { DEFAULT_LIMITS, watchDataLayer } from './datalayer/index';
 import type { DataLayerWatcher, MessageKind, Model } from './datalayer/index';
 import { createPlatform } from './platform';
 import { createRuns } from './runs';
-import { triggeredInput } from './triggers';
+import { mayTrigger, triggeredInput } from './triggers';
 
 export type { BridgeConfig, ClickConfig, DestinationConfig, RuleConfig } from './config';
 export type { EngineOutcome, VendorResult, Message } from '../core/index';
@@ -67,6 +67,7 @@ function startOn(win: Win, config: BridgeConfig): BridgeHandle {
   watcher = watchDataLayer(win, {
     name: settings.dataLayerName,
     listenToPast: settings.listenToPast,
+    wants: (message, kind) => mayTrigger(message, kind, settings, DEFAULT_LIMITS.stringLength),
     onMessage: (message, model, meta) => {
       if (replay) replay.push(() => handle(message, model, meta.kind));
       else handle(message, model, meta.kind);
@@ -77,10 +78,13 @@ function startOn(win: Win, config: BridgeConfig): BridgeHandle {
   replay = null;
   past.forEach((run) => run());
 
+  // The array being watched: a page that later assigns another array to window.dataLayer is
+  // not followed (GTM does not follow it either); click pushes keep going where we listen.
+  const watched: unknown = win[settings.dataLayerName];
   const clicks = settings.clicks === false ? null : watchClicks(win.document, {
     attributePrefix: settings.attributePrefix,
     selectors: settings.clicks,
-    push: (message) => win[settings.dataLayerName].push(message),
+    push: (message) => (Array.isArray(watched) ? watched : win[settings.dataLayerName]).push(message),
     onError: report,
   });
   return {

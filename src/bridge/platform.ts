@@ -20,9 +20,20 @@ export interface BridgePlatform extends Platform {
   consentChanged(): void;
 }
 
+// Split paths, kept: vendors ask for the same few paths ('analytics.identify') on every run.
+const SPLIT = new Map<string, string[]>();
+function split(path: string): string[] {
+  let parts = SPLIT.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (SPLIT.size < 100) SPLIT.set(path, parts);
+  }
+  return parts;
+}
+
 /** The object holding the last segment of a dotted path, and that segment; null when unreachable. */
 function resolve(win: Win, path: string): { owner: Win; key: string } | null {
-  const parts = path.split('.');
+  const parts = split(path);
   let owner: unknown = win;
   for (let i = 0; i < parts.length; i++) {
     if (isUnsafeKey(parts[i]) || owner === null || (typeof owner !== 'object' && typeof owner !== 'function')) return null;

@@ -21,6 +21,29 @@ function eventFields(message: unknown, kind: MessageKind): Record<string, unknow
   return Object.assign({}, isPlainObject(args[2]) ? args[2] : {}, { event: args[1] });
 }
 
+/**
+ * Whether a message could trigger, read from the live message before the watcher copies it:
+ * false only when it surely cannot (no event name, or one no rule matches), so that the
+ * messages most pages push (page views, ecommerce) cost no copies. Commands other than gtag
+ * events (consent, set) always go on. `maxLength`: the copy's string limit — a longer name is
+ * left to triggeredInput, which sees the copy.
+ */
+export function mayTrigger(message: unknown, kind: MessageKind, settings: Settings, maxLength: number): boolean {
+  let name: unknown;
+  try {
+    if (kind === 'object') name = (message as Record<string, unknown>).event;
+    else if (kind !== 'command') return false;
+    else if ((message as unknown[])[0] !== 'event') return true;
+    else name = (message as unknown[])[1];
+  } catch {
+    return true; // a throwing getter: the copy leaves the key out, triggeredInput decides
+  }
+  if (typeof name !== 'string') return false;
+  if (name.length > maxLength) return true;
+  for (const entry of settings.rules) if (entry.matches(name)) return true;
+  return false;
+}
+
 /** The input for the first rule a message matches, or null when none does. */
 export function triggeredInput(message: unknown, model: Model, kind: MessageKind, settings: Settings, note: Note): IdentifyInput | null {
   const fields = eventFields(message, kind);

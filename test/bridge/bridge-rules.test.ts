@@ -195,6 +195,68 @@ describe('history and the data layer', () => {
   });
 });
 
+describe('gtag, a replaced data layer and other push wrappers', () => {
+  it('gtag pushes its arguments object: event parameters reach the identify, a model rule sees set values but not event parameters, other events trigger nothing', async () => {
+    const { win, calls, bridge } = segmentPage({ rules: [{ event: 'lead', tags: ['brand'], traits: { plan: 'account.plan' }, source: 'model' }] });
+    const gtag = function (..._args: unknown[]) {
+      win.dataLayer.push(arguments);
+    };
+    gtag('set', { account: { plan: 'pro' } });
+    gtag('event', 'page_view', { page_path: '/cars' });
+    gtag('event', 'lead', { brand: 'Audi' });
+    gtag('event', 'user_identify', { user_id: 'u1', traits: { seats: '5' } });
+    expect(Object.prototype.toString.call(win.dataLayer[0])).toBe('[object Arguments]');
+    await bridge.flush();
+    // gtag event parameters are the message only: commands other than set are not merged
+    expect(calls).toEqual([['identify', { plan: 'pro' }], ['identify', 'u1', { seats: '5' }]]);
+  });
+
+  it('a data layer replaced after start is not followed: the array it started on keeps working, and tagged clicks are pushed there', async () => {
+    const { win, calls, bridge } = segmentPage({ rules: [{ event: 'get_dealer_details', tags: ['brand'] }] });
+    const watched = win.dataLayer;
+    win.dataLayer = [];
+    win.dataLayer.push(signIn);
+    expect(await bridge.flush()).toEqual([]);
+    watched.push({ event: 'user_identify', user_id: 'u2' });
+    win.document.body.innerHTML = '<button data-identify-event="get_dealer_details" data-identify-brand="Audi">Get dealer details</button>';
+    win.document.querySelector('button').click();
+    await bridge.flush();
+    expect(calls).toEqual([['identify', 'u2', {}], ['identify', { brand: 'Audi' }]]);
+    expect([...watched].pop()).toEqual({ event: 'get_dealer_details', brand: 'Audi' });
+    expect([...win.dataLayer]).toEqual([signIn]);
+  });
+
+  it('stop() with a helper wrapped after the bridge keeps the chain whole: GTM and the helper see every push, the bridge sends nothing, a new start sends once', async () => {
+    const { win } = newPage();
+    const calls = segmentStub(win);
+    const gtmSeen: unknown[] = [];
+    const helperSeen: unknown[] = [];
+    win.dataLayer = [];
+    win.dataLayer.push = function (...items: unknown[]) {
+      gtmSeen.push(...items);
+      return Array.prototype.push.apply(this, items);
+    };
+    const first = startOn(win, { destinations: [{ vendor: 'segment' }] });
+    const bridgePush = win.dataLayer.push;
+    win.dataLayer.push = function (...items: unknown[]) {
+      helperSeen.push(...items);
+      return bridgePush.apply(this, items);
+    };
+    const helperPush = win.dataLayer.push;
+    first.stop();
+    expect(win.dataLayer.push).toBe(helperPush);
+    expect(win.dataLayer.push(signIn)).toBe(1);
+    expect(await first.flush()).toEqual([]);
+    const second = startOn(win, { destinations: [{ vendor: 'segment' }], listenToPast: false });
+    win.dataLayer.push({ event: 'user_identify', user_id: 'u2' });
+    await second.flush();
+    expect(calls).toEqual([['identify', 'u2', {}]]);
+    expect(gtmSeen).toEqual([signIn, { event: 'user_identify', user_id: 'u2' }]);
+    expect(helperSeen).toEqual(gtmSeen);
+    expect(win.dataLayer).toHaveLength(2);
+  });
+});
+
 describe('consent from gtag consent commands', () => {
   function consentPage(whenDenied: 'drop' | 'wait') {
     const page = segmentPage({ consent: { whenDenied } }, []);

@@ -249,6 +249,32 @@ describe('queue and errors', () => {
     expect([...(host.dataLayer as unknown[])]).toEqual([{ a: 1 }, { b: 2 }, { a: 2 }, { a: 3 }]);
   });
 
+  it('a message the listener does not want is still merged, and is never copied for onMessage', () => {
+    let reads = 0;
+    const message = Object.defineProperty({ event: 'page_view' }, 'page', {
+      get: () => {
+        reads++;
+        return '/cars';
+      },
+      enumerable: true,
+    });
+    const wanted: unknown[] = [];
+    const { dataLayer, watcher, calls } = watch([], {
+      wants: (pushed, kind) => {
+        wanted.push([pushed, kind]);
+        return (pushed as { event?: unknown }).event === 'user_sign_in';
+      },
+    });
+    dataLayer.push(message);
+    expect(wanted).toEqual([[message, 'object']]);
+    expect((wanted[0] as unknown[])[0]).toBe(message); // the live message, not a copy
+    expect(reads).toBe(1); // the merge read it; no copy did
+    expect(calls).toEqual([]);
+    expect(watcher.get('page')).toBe('/cars');
+    dataLayer.push({ event: 'user_sign_in' });
+    expect(calls.map((call) => call.model)).toEqual([{ event: 'user_sign_in', page: '/cars' }]);
+  });
+
   it('reports an exception in onMessage and still delivers the following messages', () => {
     const boom = new Error('handler failed');
     const delivered: unknown[] = [];

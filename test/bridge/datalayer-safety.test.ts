@@ -121,6 +121,40 @@ describe('hostile or unusual pushes', () => {
     expect(watcher.get('deep.d.d.d')).toBeDefined();
   });
 
+  it('a plain key merges exactly as its dotted expansion would, down to the depth limit', () => {
+    const nest = (levels: number) => {
+      let value: Record<string, unknown> = { end: true };
+      for (let i = 1; i < levels; i++) value = { d: value };
+      return value;
+    };
+    /** The live model's `a` (a function message sees the model itself, not a copy). */
+    const liveA = (dataLayer: unknown[]) => {
+      let a: unknown;
+      dataLayer.push(function (this: { get(key: string): unknown }) {
+        a = this.get('a');
+      });
+      return a;
+    };
+    /** How many objects deep `end` was found under `value`; -1 when it was cut. */
+    const depthOfEnd = (value: unknown) => {
+      let depth = 1;
+      for (let v = value as Record<string, unknown> | undefined; v; v = v.d as Record<string, unknown> | undefined, depth++) {
+        if (v.end === true) return depth;
+      }
+      return -1;
+    };
+    const depths = [98, 99, 100, 101].map((levels) => {
+      const plain = watch([]);
+      plain.dataLayer.push({ a: nest(levels) });
+      const dotted = watch([]);
+      dotted.dataLayer.push({ 'a.d': nest(levels - 1) }); // the expansion adds the outer level
+      const found = depthOfEnd(liveA(plain.dataLayer));
+      expect(found, `${levels} levels`).toBe(depthOfEnd(liveA(dotted.dataLayer)));
+      return found;
+    });
+    expect(depths).toEqual([98, 99, -1, -1]);
+  });
+
   it('a getter that throws is reported and the other keys still merge and reach onMessage', () => {
     const { dataLayer, watcher, errors, calls } = watch([]);
     const message = {

@@ -157,3 +157,29 @@ describe('the demo through the container', () => {
     });
   }, 30_000);
 });
+
+describe('the demo through the bridge', () => {
+  it("still delivers to the other vendors when one vendor's script fails to load; that vendor's identify waits in its queue", async () => {
+    await scenario('bridge vendor down', '?via=bridge&fail=gist', async (page) => {
+      // the page's Gist <script> points at a route that answers 404
+      const gistStatus = await page.evaluate(async () => {
+        const script = document.querySelector<HTMLScriptElement>('script[src*="/cdn/widget.getgist.com/"]');
+        return script ? (await fetch(script.src)).status : null;
+      });
+      expect(gistStatus).toBe(404);
+      await signIn(page);
+      const others = VENDORS.filter((v) => v !== 'gist');
+      const calls = await waitForIdentify(page, others);
+      for (const vendor of others) expect(identifyOf(calls, vendor), vendor).toHaveLength(1);
+      expect(calls.filter((c) => c.vendor === 'gist')).toEqual([]);
+      // the bridge's own view: every vendor took the call; Gist's is queued on the snippet's array
+      const statuses = await page.evaluate(async () => {
+        const outcomes = await (window as any).identifyBridge.running.flush();
+        return outcomes.map((run: any) => Object.fromEntries(run.results.map((r: any) => [r.vendor, r.status])));
+      });
+      expect(statuses.at(-1).gist).toBe('queued');
+      const gistQueue = await page.evaluate(() => JSON.parse(JSON.stringify((window as any).gist)));
+      expect(gistQueue.filter((item: unknown[]) => item[0] === 'identify').map((item: unknown[]) => item[1])).toEqual(['C-1042']);
+    });
+  }, 30_000);
+});

@@ -18,7 +18,8 @@ export function isArguments(value: unknown): value is IArguments {
 
 // Built-in objects whose tag marks them as not plain even when their prototype
 // chain looks like Object's (boxed primitives, dates, regexps, arguments).
-const NOT_PLAIN_TAGS = new Set(['Boolean', 'Number', 'String', 'Function', 'Array', 'Date', 'RegExp', 'Arguments']);
+const NOT_PLAIN_TAGS = new Set(['Boolean', 'Number', 'String', 'Function', 'Array', 'Date', 'RegExp', 'Arguments']
+  .map((name) => `[object ${name}]`));
 
 /**
  * A "plain" object merges key-wise. Like data-layer-helper (src/plain/plain.js): object
@@ -30,7 +31,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   if (value === null || typeof value !== 'object') return false;
   try {
     const v = value as Record<string, unknown>;
-    if (NOT_PLAIN_TAGS.has(toTag.call(v).slice(8, -1)) || v.nodeType || v === v.window) return false;
+    if (NOT_PLAIN_TAGS.has(toTag.call(v)) || v.nodeType || v === v.window) return false;
     // A constructor other than some realm's Object (whose prototype owns isPrototypeOf).
     const ctor = v.constructor as { prototype?: object } | undefined;
     if (ctor && !hasOwn(v, 'constructor') && !(ctor.prototype && hasOwn(ctor.prototype, 'isPrototypeOf'))) {

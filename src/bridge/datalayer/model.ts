@@ -44,43 +44,53 @@ export function expandKey(key: string, value: unknown): Model {
 /** Merges `from` into `to` with the merge table above. */
 export function merge(from: Container, to: Container, ancestors: object[] = []): void {
   const source = from as Record<string, unknown>;
-  const target = to as Record<string, unknown>;
   const allowMerge = !source._clear;
   ancestors.push(from);
   for (const key of Object.keys(from)) {
-    if (key === '_clear' || isUnsafeKey(key)) continue;
-    const value = source[key];
-    const isArray = Array.isArray(value);
-    if (!isArray && !isPlainObject(value)) {
-      target[key] = value;
-      continue;
-    }
-    if (ancestors.includes(value) || ancestors.length >= MAX_MERGE_DEPTH) continue;
-    const existing = target[key];
-    const mergeable = allowMerge && (isArray ? Array.isArray(existing) : isPlainObject(existing));
-    const into = mergeable ? (existing as Container) : isArray ? [] : {};
-    if (!mergeable) target[key] = into;
-    merge(value, into, ancestors);
+    if (key !== '_clear' && !isUnsafeKey(key)) mergeValue(source[key], to, key, allowMerge, ancestors);
   }
   ancestors.pop();
-  delete target._clear;
+  delete (to as Record<string, unknown>)._clear;
 }
+
+/** One key of a merge: `value` overwrites `to[key]` or merges into it. */
+function mergeValue(value: unknown, to: Container, key: string, allowMerge: boolean, ancestors: object[]): void {
+  const target = to as Record<string, unknown>;
+  const isArray = Array.isArray(value);
+  if (!isArray && !isPlainObject(value)) {
+    target[key] = value;
+    return;
+  }
+  if (ancestors.includes(value) || ancestors.length >= MAX_MERGE_DEPTH) return;
+  const existing = target[key];
+  const mergeable = allowMerge && (isArray ? Array.isArray(existing) : isPlainObject(existing));
+  const into = mergeable ? (existing as Container) : isArray ? [] : {};
+  if (!mergeable) target[key] = into;
+  merge(value, into, ancestors);
+}
+
+// Stands for the one-key object `{key: value}` that a plain key expands to: it counts as one
+// level of depth, as that object would, and is never part of the pushed data.
+const EXPANDED = {};
 
 /**
  * Merges a pushed plain object the way the helper does: one top-level key at a
  * time, each dotted key expanded first. Because of that, a top-level `_clear`
  * ends up in a merge of its own and has no effect (the helper's README shows it
  * working; the helper's code does not do it). A key that fails is reported and
- * the other keys still merge.
+ * the other keys still merge. A key without a dot merges straight into the model,
+ * as its expansion would, without building the expansion.
  */
 export function mergeMessage(model: Model, message: Model, report: (error: unknown) => void): void {
   for (const key of Object.keys(message)) {
     try {
-      merge(expandKey(key, message[key]), model);
+      if (key.indexOf('.') >= 0 || isUnsafeKey(key)) merge(expandKey(key, message[key]), model);
+      else if (key !== '_clear') mergeValue(message[key], model, key, true, [EXPANDED]);
     } catch (error) {
       report(error);
     }
   }
+  delete model._clear;
 }
 
 /** The live value at a dotted path, following own properties only. */

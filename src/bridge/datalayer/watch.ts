@@ -19,7 +19,8 @@
 //   already queued and notifies twice); `consent` default/update feeds consent();
 //   `event`, `config`, `js` and others only reach onMessage (kind 'command').
 // - A push made while history is replayed is a new message (past: false).
-// - Handlers get snapshots (snapshot.ts); the watcher's get() returns one too.
+// - Handlers get snapshots (snapshot.ts); the watcher's get() returns one too. A listener's
+//   wants() sees the live message first and can decline it, so nothing is copied for it.
 // - One watcher per array: a second watchDataLayer on the same array (e.g. the
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
@@ -41,6 +42,12 @@ export interface WatchDataLayerOptions {
   name?: string;
   /** Also call onMessage for messages already in the array; default false. */
   listenToPast?: boolean;
+  /**
+   * Asked, with the live message, before the copies for onMessage are made: false skips
+   * onMessage for this message (it is still applied). Lets a listener that ignores most
+   * messages skip copying them; it must not change the message. Default: every message.
+   */
+  wants?: (message: unknown, kind: MessageKind) => boolean;
   /** Called after each message is applied, with copies of the message and of the model. */
   onMessage: (message: unknown, model: Model, meta: MessageMeta) => void;
   /** Problems with a message or a handler; default: ignored (the helper is silent too). */
@@ -129,6 +136,7 @@ function install(array: DataLayer, options: WatchDataLayerOptions, report: (e: u
     }
     if (past && !options.listenToPast) return;
     try {
+      if (options.wants && !options.wants(message, kind)) return;
       options.onMessage(snapshot(message, limits), snapshot(model, limits) as Model, { past, kind });
     } catch (error) {
       report(error, message);
@@ -136,10 +144,13 @@ function install(array: DataLayer, options: WatchDataLayerOptions, report: (e: u
   }
 
   function enqueue(messages: unknown[], past: boolean): void {
-    for (const message of messages) queue.push({ message, past });
+    // One message and nothing queued (the usual push): handled without going through the queue.
+    const direct = !busy && queue.length === 0 && messages.length === 1;
+    if (!direct) for (const message of messages) queue.push({ message, past });
     if (busy) return; // the loop below, further up the stack, will get to them
     busy = true;
     try {
+      if (direct) handle(messages[0], past);
       while (active && queue.length > 0) {
         const next = queue.shift()!;
         handle(next.message, next.past);
