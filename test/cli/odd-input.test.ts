@@ -32,13 +32,14 @@ describe('gtm-tpl on an empty or foreign file', () => {
 });
 
 describe('gtm-tpl on sections GTM would never write', () => {
-  it('lints fields of an impossible shape as a field problem at ___TEMPLATE_PARAMETERS___, not a stack trace', async () => {
+  it('lints fields of an impossible shape as a problem at the field, not a stack trace', async () => {
     const text = fixtureText('passing-tag.tpl')
       .replace(/___TEMPLATE_PARAMETERS___\n\n\[[\s\S]*?\n\]\n/, '___TEMPLATE_PARAMETERS___\n\n[{"type": "SELECT", "name": "mode", "selectItems": 3}]\n');
     const line = text.split('\n').indexOf('___TEMPLATE_PARAMETERS___') + 3;
     const run = await on('lint', 'fields.tpl', text);
     expect(run.code).toBe(1);
-    expect(run.out.filter((l) => l.includes(' fields '))).toEqual([expect.stringMatching(new RegExp(`^odd/fields.tpl:${line}:1 fields `))]);
+    const column = text.split('\n')[line - 1].indexOf('"name"') + 1;
+    expect(run.out.filter((l) => l.includes(' fields '))).toEqual([`odd/fields.tpl:${line}:${column} fields mode: selectItems must be a list, not number 3`]);
   });
 
   it('exits 2 naming the permission entry that is not a GTM permission', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestPage, matchesUrlPattern } from '../../src/toolchain/emulator';
-import { getUrl, permission } from '../fixtures/emulator/permissions';
+import { createTestPage } from '../../src/toolchain/emulator';
+import { getUrl, injectScript, permission } from '../fixtures/emulator/permissions';
 import { evaluate, runTag } from '../fixtures/emulator/run';
 
 const URL = 'https://shop.example.com:8443/cars/audi.html?utm_source=news&brand=Audi&brand=VW#details';
@@ -22,7 +22,7 @@ describe('getUrl', () => {
   it('refuses a component the permission does not list, and the full URL under specific parts', async () => {
     const allowed = [getUrl(['path'])];
     expect((await runTag(`require('getUrl')('host');`, allowed)).error?.message).toBe("get_url: URL component 'host' is not allowed");
-    expect((await runTag(`require('getUrl')();`, allowed)).error?.message).toBe('get_url: the full URL needs urlParts "any"');
+    expect((await runTag(`require('getUrl')();`, allowed)).error?.message).toBe('get_url: the full URL needs urlParts and queriesAllowed "any"');
     expect((await runTag(`require('getUrl')('path');`, allowed)).error).toBeUndefined();
   });
 });
@@ -49,7 +49,7 @@ describe('referrer APIs', () => {
 
   it('are refused with only get_url declared', async () => {
     expect((await runTag(`require('getReferrerUrl')();`, [anyUrl])).error?.message).toBe(
-      'get_referrer: the full URL needs urlParts "any" (the template does not declare get_referrer)',
+      'get_referrer: the full URL needs urlParts and queriesAllowed "any" (the template does not declare get_referrer)',
     );
   });
 });
@@ -68,31 +68,28 @@ describe('parseUrl', () => {
   });
 });
 
-describe('URL match patterns', () => {
-  it('match an exact URL, ignoring its query string', () => {
+// The emulator asks sandbox/permit.ts matchesUrlPattern, the matcher the template and the static
+// check use (its semantics and evidence are pinned in test/permissions/grant-semantics.test.ts).
+describe('URL match patterns in the emulator', () => {
+  const inject = (url: string, pattern: string) => runTag(`require('injectScript')('${url}');`, [injectScript(pattern)]);
+
+  it('refuses a query string that an exact pattern does not spell out, like the template and the static check', async () => {
     const pattern = 'https://us-assets.i.posthog.com/static/array.js';
-    expect(matchesUrlPattern('https://us-assets.i.posthog.com/static/array.js?v=2', pattern)).toBe(true);
-    expect(matchesUrlPattern('https://us-assets.i.posthog.com/static/other.js', pattern)).toBe(false);
+    expect((await inject('https://us-assets.i.posthog.com/static/array.js', pattern)).error).toBeUndefined();
+    expect((await inject('https://us-assets.i.posthog.com/static/array.js?v=2', pattern)).error?.message).toBe(
+      "inject_script: 'https://us-assets.i.posthog.com/static/array.js?v=2' matches no allowed URL pattern",
+    );
   });
 
-  it('treat * in the path as any run of characters', () => {
-    const pattern = 'https://cdn.segment.com/analytics.js/v1/*/analytics.min.js';
-    expect(matchesUrlPattern('https://cdn.segment.com/analytics.js/v1/KEY123/analytics.min.js', pattern)).toBe(true);
-    expect(matchesUrlPattern('https://cdn.segment.com/analytics.js/v1/KEY123/other.js', pattern)).toBe(false);
+  it('lets a path ending in / or * cover everything below it, query included', async () => {
+    expect((await inject('https://consent.cookiebot.com/uc.js?cbid=1', 'https://*.cookiebot.com/')).error).toBeUndefined();
+    expect((await inject('https://tag.rmp.rakuten.com/123/x.js?v=2', 'https://tag.rmp.rakuten.com/*')).error).toBeUndefined();
   });
 
-  it('let a path ending in / cover everything below it', () => {
-    expect(matchesUrlPattern('https://consent.cookiebot.com/uc.js?cbid=1', 'https://*.cookiebot.com/')).toBe(true);
-    expect(matchesUrlPattern('https://tag.rmp.rakuten.com/123/x.js', 'https://tag.rmp.rakuten.com/*')).toBe(true);
-  });
-
-  it('match subdomains with *. but not the bare domain or a look-alike host', () => {
-    expect(matchesUrlPattern('https://a.b.cookiebot.com/x', 'https://*.cookiebot.com/')).toBe(true);
-    expect(matchesUrlPattern('https://cookiebot.com/x', 'https://*.cookiebot.com/')).toBe(false);
-    expect(matchesUrlPattern('https://evilcookiebot.com/x', 'https://*.cookiebot.com/')).toBe(false);
-  });
-
-  it('require the same scheme', () => {
-    expect(matchesUrlPattern('http://cdn.example.com/sdk.js', 'https://cdn.example.com/sdk.js')).toBe(false);
+  it('refuses http, the bare domain of a *. pattern, and a path that climbs out with ..', async () => {
+    const refused = /^inject_script: '.*' matches no allowed URL pattern$/;
+    expect((await inject('http://cdn.example.com/sdk.js', 'https://cdn.example.com/sdk.js')).error?.message).toMatch(refused);
+    expect((await inject('https://cookiebot.com/x', 'https://*.cookiebot.com/')).error?.message).toMatch(refused);
+    expect((await inject('https://cdn.example.com/lib/../evil.js', 'https://cdn.example.com/lib/*')).error?.message).toMatch(refused);
   });
 });

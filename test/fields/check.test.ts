@@ -123,6 +123,34 @@ describe('checkFields', () => {
   });
 });
 
+describe('checkFields on shapes GTM never exports', () => {
+  // Fields read from a hand-edited .tpl are unchecked JSON: each of these threw a TypeError before.
+  const malformed = (json: unknown) => checkFields(json as Field[]);
+
+  it('reports a list key that is not a list, naming the field', () => {
+    expect(malformed([{ type: 'SELECT', name: 'mode', selectItems: 3 }])).toEqual([{ field: 'mode', message: 'selectItems must be a list, not number 3' }]);
+    expect(malformed([{ type: 'GROUP', name: 'g', subParams: { a: 1 } }])).toEqual([{ field: 'g', message: 'subParams must be a list, not an object' }]);
+  });
+
+  it('reports entries that are not objects, also in nested fields and param-table columns', () => {
+    expect(malformed([null, { type: 'RADIO', name: 'r', radioItems: [{ value: 'a', subParams: [7] }] }])).toEqual([
+      { field: '', message: 'field 1 must be an object, not null' },
+      { field: 'r', message: 'field 1 must be an object, not number 7' },
+    ]);
+    expect(malformed([{ type: 'PARAM_TABLE', name: 'p', paramTableColumns: [{ isUnique: true }] }])).toEqual([
+      { field: 'p', message: 'paramTableColumns: column 1 needs a "param" field object' },
+    ]);
+    expect(malformed([{ type: 'TEXT', name: 't', valueValidators: [{ type: 'REGEX', args: '.*' }], enablingConditions: ['x'] }])).toEqual([
+      { field: 't', message: 'valueValidators: validator 1 args must be a list, not string ".*"' },
+      { field: 't', message: 'enablingConditions: condition 1 must be an object, not string "x"' },
+    ]);
+  });
+
+  it('reports fields that are not a list at all', () => {
+    expect(malformed({ name: 'x' })).toEqual([{ field: '', message: 'the fields must be a list, not an object' }]);
+  });
+});
+
 describe('countFields', () => {
   it('counts nested fields, groups, labels and param-table column fields', () => {
     const fields = [

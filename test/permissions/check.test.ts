@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPermissions, isGranted, keyPatternCovers, urlPatternCovers } from '../../src/toolchain/permissions/check';
+import { checkPermissions, isGranted, keyPatternCovers } from '../../src/toolchain/permissions/check';
+import { urlPatternCovers } from '../../src/toolchain/sandbox/permit';
 import { decodePermissions, type Permission } from '../../src/toolchain/permissions/codec';
 import { deriveUsage } from '../../src/toolchain/permissions/derive';
 import { toPermissions } from '../../src/toolchain/permissions/to-permissions';

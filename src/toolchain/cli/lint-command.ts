@@ -34,15 +34,7 @@ function lintTemplate(template: LoadedTemplate): Diagnostic[] {
 }
 
 function fieldProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] {
-  let problems: ReturnType<typeof checkFields>;
-  try {
-    problems = checkFields(model.parameters);
-  } catch (error) {
-    // Field shapes GTM would never export (e.g. selectItems that is not a list): a message, not a stack trace.
-    const at = { line: positions.bodyLine('TEMPLATE_PARAMETERS'), column: 1 };
-    return [{ file, ...at, rule: 'fields', message: `the fields cannot be checked: ${(error as Error).message}` }];
-  }
-  return problems.map((p) => ({
+  return checkFields(model.parameters).map((p) => ({
     file, ...positions.field(p.field, p.message.startsWith('duplicate')), rule: 'fields', message: p.field ? `${p.field}: ${p.message}` : p.message,
   }));
 }

@@ -4,7 +4,6 @@
 // pull DOM-dependent code through this entry point.
 export { AssertionFailure, PermissionError, messageOf } from './errors';
 export { toPage, toSandbox } from './boundary';
-export { matchesUrlPattern } from './url-patterns';
 export { PermissionChecker } from './permissions-check';
 export { SandboxSession, type ApiCall, type SessionOptions } from './session';
 export { runTemplate, type RunTemplateOptions, type TemplateRun, type TemplateType } from './run-template';

@@ -1,116 +1,95 @@
 // Enforcement of ___WEB_PERMISSIONS___ for un-mocked API calls, and the answers of
-// queryPermission (same rules, one source). Argument order follows GTM's query signatures
-// (permissions page): access_globals ('read'|'write'|'readwrite'|'execute', key),
-// access_local_storage ('read'|'write'|'readwrite', key), access_consent (type, 'read'|'write'),
-// get_url/get_referrer (component?, queryKey?), get_cookies (name), set_cookies (name, options),
+// queryPermission. Whether a use is granted is decided by permissions/check.ts isGranted (the
+// same answer the static check gives); this module only turns a call's arguments into the needs
+// GTM checks and words the refusal. Argument order follows GTM's query signatures (permissions
+// page): access_globals ('read'|'write'|'readwrite'|'execute', key), access_local_storage
+// ('read'|'write'|'readwrite', key), access_consent (type, 'read'|'write'), get_url/get_referrer
+// (component?, queryKey?), get_cookies (name), set_cookies (name, options),
 // inject_script/send_pixel/inject_hidden_iframe (url), read_data_layer/write_data_layer (key),
 // the parameterless ones ().
-import type { Permission, PlainValue } from '../permissions/codec';
+import { isGranted, type Need } from '../permissions/check';
+import type { Permission } from '../permissions/codec';
+import { URL_COMPONENTS, type Access } from '../permissions/usage';
+import type { PermissionId } from '../sandbox/apis';
 import { PermissionError } from './errors';
-import { matchesAnyUrlPattern } from './url-patterns';
 
-type Params = { [key: string]: PlainValue };
-type Entry = Record<string, PlainValue>;
-/** Returns why access is refused, or undefined when it is allowed. */
-type Rule = (params: Params, args: unknown[], debugMode: boolean) => string | undefined;
+/** The needs one call asks for, and how to word the refusal of those not granted. */
+interface Question {
+  needs: Need[];
+  /** Why access is refused, given the needs not granted; undefined for the bare "not declared". */
+  reason(missing: Need[]): string | undefined;
+  /** The reason only makes sense once the permission is declared (logging's environments). */
+  declaredOnly?: boolean;
+}
+
+/** Turns a call's arguments into a Question, or a string when the arguments are malformed. */
+type Asker = (args: unknown[]) => Question | string;
 
 const q = (value: unknown): string => `'${String(value)}'`;
-const list = (params: Params, key: string): PlainValue[] => (Array.isArray(params[key]) ? (params[key] as PlainValue[]) : []);
-const entries = (params: Params, key: string): Entry[] =>
-  list(params, key).filter((item): item is Entry => typeof item === 'object' && item !== null && !Array.isArray(item));
 
-function keyedAccess(listKey: string, nameKey: string, kinds: readonly string[]): Rule {
-  return (params, [access, key]) => {
+function keyedAccess(id: PermissionId, kinds: readonly Access[]): (access: unknown, key: unknown) => Question | string {
+  return (access, key) => {
     const wanted = access === 'readwrite' ? ['read', 'write'] : [String(access)];
-    if (!wanted.every((kind) => kinds.includes(kind))) return `unknown access type ${q(access)}`;
-    const granting = entries(params, listKey).filter((entry) => entry[nameKey] === key);
-    const missing = wanted.filter((kind) => !granting.some((entry) => entry[kind] === true));
-    return missing.length ? `${q(key)} needs ${missing.join(' and ')}` : undefined;
+    if (!wanted.every((kind) => (kinds as readonly string[]).includes(kind))) return `unknown access type ${q(access)}`;
+    return {
+      needs: wanted.map((kind) => ({ permission: id, key: String(key), access: kind as Access })),
+      reason: (missing) => `${q(key)} needs ${missing.map((need) => need.access).join(' and ')}`,
+    };
   };
 }
 
-/** 'user.*' allows 'user' and everything below it; other patterns are exact keys. */
-function keyPatternMatches(pattern: string, key: string): boolean {
-  if (pattern === key) return true;
-  if (!pattern.endsWith('.*')) return false;
-  const prefix = pattern.slice(0, -2);
-  return key === prefix || key.startsWith(`${prefix}.`);
-}
+const single = (id: PermissionId, reason: (key: string) => string): Asker => ([key]) => ({
+  needs: [{ permission: id, key: String(key) }],
+  reason: () => reason(String(key)),
+});
 
-const keyPatterns = (anyKey?: string): Rule => (params, [key]) => {
-  if (anyKey && params[anyKey] === 'any') return undefined;
-  const allowed = list(params, 'keyPatterns').some((pattern) => keyPatternMatches(String(pattern), String(key)));
-  return allowed ? undefined : `${q(key)} is not an allowed key`;
+const whole = (id: PermissionId): Asker => () => ({ needs: [{ permission: id }], reason: () => undefined });
+
+/** get_url and get_referrer: the whole URL, one component, or one query key. */
+const urlParts = (id: PermissionId): Asker => ([component, queryKey]) => {
+  if (component === undefined) {
+    return { needs: [{ permission: id }], reason: () => 'the full URL needs urlParts and queriesAllowed "any"' };
+  }
+  const name = String(component);
+  if (!(URL_COMPONENTS as readonly string[]).includes(name)) return `unknown URL component ${q(component)}`;
+  if (name !== 'query') return { needs: [{ permission: id, key: name }], reason: () => `URL component ${q(name)} is not allowed` };
+  if (queryKey === undefined) {
+    return { needs: [{ permission: id, key: name, anyQueryKey: true }], reason: () => 'the whole query needs the query component and queriesAllowed "any"' };
+  }
+  return { needs: [{ permission: id, key: name, queryKey: String(queryKey) }], reason: () => `query key ${q(queryKey)} is not allowed` };
 };
 
-const urlList = (anyKey?: string): Rule => (params, [url]) => {
-  if (anyKey && params[anyKey] === 'any') return undefined;
-  const patterns = list(params, 'urls').map(String);
-  return matchesAnyUrlPattern(String(url), patterns) ? undefined : `${q(url)} matches no allowed URL pattern`;
-};
+const url = (id: PermissionId): Asker => single(id, (value) => `${q(value)} matches no allowed URL pattern`);
+const dataLayerKey = (id: PermissionId): Asker => single(id, (key) => `${q(key)} is not an allowed key`);
+const globals = keyedAccess('access_globals', ['read', 'write', 'execute']);
+const localStorage = keyedAccess('access_local_storage', ['read', 'write']);
+const consent = keyedAccess('access_consent', ['read', 'write']);
 
-const URL_COMPONENTS = ['protocol', 'host', 'port', 'path', 'query', 'extension', 'fragment'];
-
-/** get_url and get_referrer: urlParts any|specific (+ one boolean per component), queriesAllowed any|specific (+ queryKeys). */
-const urlParts: Rule = (params, [component, queryKey]) => {
-  const anyPart = params.urlParts === 'any';
-  if (component === undefined) return anyPart ? undefined : 'the full URL needs urlParts "any"';
-  if (!URL_COMPONENTS.includes(String(component))) return `unknown URL component ${q(component)}`;
-  if (!anyPart && params[String(component)] !== true) return `URL component ${q(component)} is not allowed`;
-  if (component !== 'query' || params.queriesAllowed !== 'specific') return undefined;
-  if (queryKey === undefined) return 'the whole query needs queriesAllowed "any"';
-  return list(params, 'queryKeys').includes(String(queryKey)) ? undefined : `query key ${q(queryKey)} is not allowed`;
-};
-
-const getCookies: Rule = (params, [name]) =>
-  params.cookieAccess === 'any' || list(params, 'cookieNames').includes(String(name)) ? undefined : `cookie ${q(name)} is not allowed`;
-
-function cookieRuleAllows(entry: Entry, options: Record<string, unknown>): boolean {
-  const domain = String(options.domain ?? 'auto').replace(/^\./, '').toLowerCase();
-  const path = String(options.path ?? '/');
-  const session = options['max-age'] === undefined && options.expires === undefined;
-  if (entry.domain !== '*' && String(entry.domain).replace(/^\./, '').toLowerCase() !== domain) return false;
-  if (entry.path !== '*' && entry.path !== path) return false;
-  if (entry.secure === 'secure' && options.secure !== true) return false;
-  if (entry.secure === 'non_secure' && options.secure === true) return false;
-  if (entry.session === 'session' && !session) return false;
-  if (entry.session === 'non_session' && session) return false;
-  return true;
-}
-
-const setCookies: Rule = (params, [name, options]) => {
-  const opts = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
-  const allowed = entries(params, 'allowedCookies').some((entry) => entry.name === name && cookieRuleAllows(entry, opts));
-  return allowed ? undefined : `cookie ${q(name)} is not allowed with these options`;
-};
-
-const declaredOnly: Rule = () => undefined;
-
-const logging: Rule = (params, _args, debugMode) =>
-  params.environments === 'all' || debugMode ? undefined : 'logging is allowed in debug mode only';
-
-const consentAccess = keyedAccess('consentTypes', 'consentType', ['read', 'write']);
-
-const RULES: Record<string, Rule> = {
-  access_globals: keyedAccess('keys', 'key', ['read', 'write', 'execute']),
-  access_local_storage: keyedAccess('keys', 'key', ['read', 'write']),
-  access_consent: (params, [type, access], debugMode) => consentAccess(params, [access, type], debugMode),
-  access_template_storage: declaredOnly,
-  get_cookies: getCookies,
-  get_referrer: urlParts,
-  get_url: urlParts,
-  inject_hidden_iframe: urlList(),
-  inject_script: urlList(),
-  logging,
-  read_analytics_storage: declaredOnly,
-  read_character_set: declaredOnly,
-  read_container_data: declaredOnly,
-  read_data_layer: keyPatterns('allowedKeys'),
-  read_event_metadata: declaredOnly,
-  read_title: declaredOnly,
-  send_pixel: urlList('allowedUrls'),
-  set_cookies: setCookies,
-  write_data_layer: keyPatterns(),
+const ASKERS: Record<PermissionId, (args: unknown[], debugMode: boolean) => Question | string> = {
+  access_globals: ([access, key]) => globals(access, key),
+  access_local_storage: ([access, key]) => localStorage(access, key),
+  access_consent: ([type, access]) => consent(access, type),
+  access_template_storage: whole('access_template_storage'),
+  get_cookies: single('get_cookies', (name) => `cookie ${q(name)} is not allowed`),
+  get_referrer: urlParts('get_referrer'),
+  get_url: urlParts('get_url'),
+  inject_hidden_iframe: url('inject_hidden_iframe'),
+  inject_script: url('inject_script'),
+  logging: (_args, debugMode) => ({
+    needs: [{ permission: 'logging', debugMode }], reason: () => 'logging is allowed in debug mode only', declaredOnly: true,
+  }),
+  read_analytics_storage: whole('read_analytics_storage'),
+  read_character_set: whole('read_character_set'),
+  read_container_data: whole('read_container_data'),
+  read_data_layer: dataLayerKey('read_data_layer'),
+  read_event_metadata: whole('read_event_metadata'),
+  read_title: whole('read_title'),
+  send_pixel: url('send_pixel'),
+  set_cookies: ([name, options]) => ({
+    needs: [{ permission: 'set_cookies', key: String(name), cookieOptions: typeof options === 'object' && options !== null ? (options as Need['cookieOptions']) : {} }],
+    reason: () => `cookie ${q(name)} is not allowed with these options`,
+  }),
+  write_data_layer: dataLayerKey('write_data_layer'),
 };
 
 export class PermissionChecker {
@@ -122,21 +101,17 @@ export class PermissionChecker {
 
   /** Why the template may not do this (undefined when it may). */
   refusal(id: string, args: unknown[]): string | undefined {
-    const rule = RULES[id];
-    if (!rule) return `unknown permission ${q(id)}`;
-    const declared = this.permissions.filter((permission) => permission.publicId === id);
-    if (declared.length === 0) {
-      // Keep the reason that names the key or URL, and say that the permission is missing.
-      const missing = `the template does not declare ${id}`;
-      const reason = args.length > 0 ? rule({}, args, this.debugMode()) : undefined;
-      return reason === undefined ? missing : `${reason} (${missing})`;
-    }
-    let reason: string | undefined;
-    for (const permission of declared) {
-      reason = rule(permission.params, args, this.debugMode());
-      if (reason === undefined) return undefined;
-    }
-    return reason;
+    const ask = Object.prototype.hasOwnProperty.call(ASKERS, id) ? ASKERS[id as PermissionId] : undefined;
+    if (!ask) return `unknown permission ${q(id)}`;
+    const question = ask(args, this.debugMode());
+    if (typeof question === 'string') return question;
+    const missing = question.needs.filter((need) => !isGranted(this.permissions, need));
+    if (missing.length === 0) return undefined;
+    const reason = question.reason(missing);
+    if (this.declared(id)) return reason ?? `the template does not grant ${id}`;
+    // Keep the reason that names the key or URL, and say that the permission is missing.
+    const notDeclared = `the template does not declare ${id}`;
+    return reason === undefined || question.declaredOnly ? notDeclared : `${reason} (${notDeclared})`;
   }
 
   allows(id: string, ...args: unknown[]): boolean {

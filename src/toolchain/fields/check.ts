@@ -1,5 +1,6 @@
 // Static checks of field definitions that GTM's editor would reject or that make `data` ambiguous.
 import type { EnablingCondition, Field, ParamValue, ValueValidator } from './json';
+import { shapeProblems } from './shape';
 
 export interface Problem {
   /** Name of the field (or `table.column`) the problem is about. */
@@ -28,7 +29,13 @@ function flatten(fields: readonly Field[]): Field[] {
   return fields.flatMap((f) => [f, ...flatten(children(f))]);
 }
 
+/**
+ * Problems of the field definitions, never a throw: fields read from a .tpl are unchecked JSON,
+ * so a malformed shape (`"selectItems": 3`) is reported, and the other checks wait for it to go.
+ */
 export function checkFields(fields: readonly Field[], options: { maxFields?: number } = {}): Problem[] {
+  const shape = shapeProblems(fields);
+  if (shape.length) return shape;
   const problems: Problem[] = [];
   const all = flatten(fields);
   checkUniqueNames(all.map((f) => f.name), '', problems);

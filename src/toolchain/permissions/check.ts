@@ -3,9 +3,12 @@
 // - granted but never needed: not least privilege (reported on the declared permission);
 // - an "any" grant where the code only needs specific keys: covers the use, but is broader than
 //   needed (likewise logging in all environments where debug suffices).
-import { hostMatches, isPlainHost, pathMatches, splitHttpsUrl } from '../sandbox/permit';
+// It is also the one answer to "do these permissions grant this use" (isGranted): the static
+// check asks it of derived requirements, the emulator of each call and of queryPermission.
+// Where Google's pages and real exports are silent, the stricter reading is taken (marked [INF]).
+import { urlPatternCovers } from '../sandbox/permit';
 import type { Permission, PlainValue } from './codec';
-import { requirementId, type Problem, type Requirement, type Usage } from './usage';
+import { URL_COMPONENTS, requirementId, type Problem, type Requirement, type Usage } from './usage';
 
 type Entry = { [key: string]: PlainValue };
 type Params = Permission['params'];
@@ -16,9 +19,17 @@ interface Excess {
   text: string;
 }
 
+/** What a requirement asks, without where: the question GTM asks when the API runs. */
+export type Need = Omit<Requirement, 'api' | 'line' | 'column'> & {
+  /** set_cookies at run time: the options passed to setCookie (absent: only the name is checked). */
+  cookieOptions?: { readonly [key: string]: unknown };
+  /** logging at run time: whether the page is in preview/debug mode (absent: any mode). */
+  debugMode?: boolean;
+};
+
 /** How one permission id grants requirements and which of its declared parts go unused. */
 interface Checker {
-  covers(params: Params, r: Requirement): boolean;
+  covers(params: Params, need: Need): boolean;
   /** Declared-side excess of one declared entry, given the requirements of its id. */
   excess(params: Params, rs: Requirement[]): Excess[];
 }
@@ -34,24 +45,13 @@ const entries = (v: PlainValue | undefined): Entry[] =>
 const quote = (s: string) => "'" + s + "'";
 
 /**
- * A declared URL match pattern covers every URL a used pattern (or a concrete URL) stands for:
- * the used pattern is matched as text, its `*` absorbed by the declared pattern's wildcards.
- */
-export function urlPatternCovers(declared: string, used: string): boolean {
-  const d = splitHttpsUrl(declared);
-  const u = splitHttpsUrl(used);
-  if (!d || !u || !isPlainHost(u.host.startsWith('*.') ? u.host.slice(2) : u.host)) return false;
-  return hostMatches(u.host, d.host) && pathMatches(u.path, d.path);
-}
-
-/**
  * read_data_layer / write_data_layer: "a leading series of dotted references, with a trailing
- * wildcard" (Google's permissions page) — exact, or `a.b.*` for keys below a.b (not a.b itself:
- * inferred).
+ * wildcard" (Google's permissions page) — exact, or `a.b.*` for any key below a.b. Not a.b itself,
+ * and a bare `*` is no wildcard (it has no leading reference): [INF] the stricter reading.
  */
 export function keyPatternCovers(pattern: string, key: string): boolean {
-  if (pattern === key || pattern === '*') return true;
-  return pattern.endsWith('.*') && key.startsWith(pattern.slice(0, -1));
+  if (pattern === key) return true;
+  return pattern.length > 2 && pattern.endsWith('.*') && key.startsWith(pattern.slice(0, -1));
 }
 
 /** access_globals, access_local_storage, access_consent: a list of keys with access flags. */
@@ -71,11 +71,11 @@ function accessChecker(listName: string, keyName: string, flags: readonly string
 /**
  * A list of specific values, optionally switched to "any" by a mode parameter (send_pixel
  * allowedUrls, get_cookies cookieAccess, read_data_layer allowedKeys). Without the mode
- * parameter (older exports, e.g. get_cookies with only cookieNames) the list is what is granted;
- * with neither, any (inferred).
+ * parameter (older exports, e.g. read_data_layer with only keyPatterns) the list is what is
+ * granted; with neither, nothing ([INF] the stricter reading).
  */
 function listChecker(listName: string, covers: (granted: string, used: string) => boolean, what: string, modeName?: string): Checker {
-  const isAny = (params: Params) => !!modeName && (str(params[modeName]) === 'any' || (params[modeName] === undefined && params[listName] === undefined));
+  const isAny = (params: Params) => !!modeName && str(params[modeName]) === 'any';
   return {
     covers: (params, r) => isAny(params) || (!r.anyKey && r.key !== undefined && strings(params[listName]).some((g) => covers(g, r.key as string))),
     excess: (params, rs) => {
@@ -97,6 +97,7 @@ const urlChecker: Checker = {
     const anyPart = str(params.urlParts) !== 'specific';
     const anyQuery = str(params.queriesAllowed) !== 'specific';
     if (r.key === undefined) return anyPart && anyQuery;
+    if (!(URL_COMPONENTS as readonly string[]).includes(r.key)) return false;
     if (!anyPart && params[r.key] !== true) return false;
     if (r.key !== 'query' || anyQuery) return true;
     return !r.anyQueryKey && strings(params.queryKeys).includes(r.queryKey ?? '');
@@ -124,10 +125,29 @@ const urlChecker: Checker = {
   },
 };
 
+/** environments "debug" logs in preview/debug mode only (Google's permissions page). */
 const loggingChecker: Checker = {
-  covers: () => true,
+  covers: (params, need) => need.debugMode !== false || str(params.environments) === 'all',
   excess: (params) => (str(params.environments) === 'all' ? [broader('logs in all environments; debug (preview mode) is enough')] : []),
 };
+
+/**
+ * One allowedCookies entry against setCookie's options: domain and path `*` or equal (domain
+ * without a leading dot, 'auto' when unset), secure any|secure|non_secure, session
+ * any|session|non_session (a session cookie has neither max-age nor expires) [REAL shapes:
+ * data-tag]. The cookie name is exact: nothing shows a wildcard name ([INF] the stricter reading).
+ */
+function cookieOptionsAllowed(entry: Entry, options: Need['cookieOptions']): boolean {
+  if (!options) return true;
+  const bare = (v: unknown) => String(v).replace(/^\./, '').toLowerCase();
+  const session = options['max-age'] === undefined && options.expires === undefined;
+  if (entry.domain !== '*' && bare(entry.domain) !== bare(options.domain ?? 'auto')) return false;
+  if (entry.path !== '*' && entry.path !== String(options.path ?? '/')) return false;
+  if (entry.secure === 'secure' && options.secure !== true) return false;
+  if (entry.secure === 'non_secure' && options.secure === true) return false;
+  if (entry.session === 'session' && !session) return false;
+  return !(entry.session === 'non_session' && session);
+}
 
 const wholeChecker: Checker = { covers: () => true, excess: () => [] };
 
@@ -144,9 +164,9 @@ const CHECKERS: Record<string, Checker> = {
   read_data_layer: listChecker('keyPatterns', keyPatternCovers, 'data layer key', 'allowedKeys'),
   write_data_layer: listChecker('keyPatterns', keyPatternCovers, 'data layer key'),
   set_cookies: {
-    covers: (params, r) => entries(params.allowedCookies).some((c) => c.name === r.key || c.name === '*'),
+    covers: (params, need) => entries(params.allowedCookies).some((c) => c.name === need.key && cookieOptionsAllowed(c, need.cookieOptions)),
     excess: (params, rs) => entries(params.allowedCookies)
-      .filter((c) => !rs.some((r) => r.key === c.name || c.name === '*'))
+      .filter((c) => !rs.some((r) => r.key === c.name))
       .map((c) => unused('declares the cookie ' + quote(str(c.name) ?? '') + ', which the code never sets')),
   },
   get_url: urlChecker,
@@ -166,14 +186,10 @@ function describe(r: Requirement): string {
   return (r.access ? r.access + ' on ' : '') + quote(r.key);
 }
 
-/** What a requirement asks, without where: the question GTM asks when the API runs. */
-export type Need = Omit<Requirement, 'api' | 'line' | 'column'>;
-
 /** Whether the declared permissions grant one need (GTM's run-time question). */
 export function isGranted(declared: readonly Permission[], need: Need): boolean {
   const checker = CHECKERS[need.permission] ?? wholeChecker;
-  const r = { ...need, api: '', line: 0, column: 0 };
-  return declared.some((p) => p.publicId === need.permission && checker.covers(p.params, r));
+  return declared.some((p) => p.publicId === need.permission && checker.covers(p.params, need));
 }
 
 export function checkPermissions(declared: readonly Permission[], usage: Usage): Problem[] {

@@ -6,9 +6,24 @@
 // declare), and at build time the permission deriver (src/toolchain/permissions/) reads ALLOWED
 // statically and declares exactly those keys. `'*'` among ALLOWED means "any string".
 //
-// It also holds GTM's URL match patterns (inject_script, send_pixel, inject_hidden_iframe): the
-// permission deriver and the permission check call these matchers. Written without regex
-// literals, template literals, spread, `new` or string methods the sandbox lacks (stdlib.ts).
+// It is also the one implementation of GTM's URL match patterns (inject_script, send_pixel,
+// inject_hidden_iframe): the permission deriver, the permission check (permissions/check.ts) and
+// the emulator all call these matchers. Written without regex literals, template literals,
+// spread, `new` or string methods the sandbox lacks (stdlib.ts).
+//
+// The semantics, and their evidence (Google's permissions page only says "URL match patterns";
+// real exports show the shapes, reference §4 of gtm-template-format.md):
+// - https only, host exact (case-insensitive) or `*.example.com` for any subdomain [REAL:
+//   `https://*.cookiebot.com/`, `https://*.linkedin.com/*`]; the bare domain is not covered [INF,
+//   the stricter reading];
+// - the path, query string and fragment are matched as one text against the pattern path, where
+//   `*` is any run of characters [REAL: `https://stapecdn.com/dtag/*`] and a pattern ending in `/`
+//   covers everything below it [REAL: Cookiebot declares `https://*.cookiebot.com/` and injects
+//   `https://consent.cookiebot.com/uc.js?cbid=…`]. Nothing says GTM drops the query before
+//   matching, so `…/array.js` does not cover `…/array.js?v=2` [INF, the stricter reading];
+// - a URL whose host is not plain (userinfo `@`, backslashes) or whose path has a backslash or a
+//   `.`/`..` segment matches nothing: the browser would fetch another path than the text says
+//   [INF, the stricter reading].
 
 /** The allowed values: one string, a list of strings, or the values of an object of strings. */
 export type Allowed = string | readonly string[] | { readonly [key: string]: string };
@@ -127,12 +142,45 @@ export function isUrlPattern(pattern: string): boolean {
   return isPlainHost(host);
 }
 
-/** GTM's URL check: https only, host exact or `*.` subdomain, path with `*` wildcards. */
+const DOT_SEGMENTS = ['.', '..', '%2e', '%2e%2e', '.%2e', '%2e.'];
+
+/** A backslash or a `.`/`..` segment (also percent-encoded) in the path before `?` and `#`. */
+export function hasAmbiguousPath(path: string): boolean {
+  let end = path.length;
+  const stops = ['?', '#'];
+  for (let i = 0; i < stops.length; i++) {
+    const at = path.indexOf(stops[i]);
+    if (at >= 0 && at < end) end = at;
+  }
+  const pathOnly = path.substring(0, end);
+  if (pathOnly.indexOf('\\') >= 0) return true;
+  const segments = pathOnly.toLowerCase().split('/');
+  for (let i = 0; i < segments.length; i++) {
+    if (DOT_SEGMENTS.indexOf(segments[i]) >= 0) return true;
+  }
+  return false;
+}
+
+/** The target's host and path (query and fragment included) fall under the declared pattern. */
+function coveredBy(target: UrlParts, host: string, declared: string): boolean {
+  const allowed = splitHttpsUrl(declared);
+  if (!allowed || !isPlainHost(host) || hasAmbiguousPath(target.path)) return false;
+  return hostMatches(target.host, allowed.host) && pathMatches(target.path, allowed.path);
+}
+
+/** GTM's run-time URL check: `url` (a concrete https URL) matches the match pattern. */
 export function matchesUrlPattern(url: string, pattern: string): boolean {
   const target = splitHttpsUrl(url);
-  const allowed = splitHttpsUrl(pattern);
-  if (!target || !allowed || !isPlainHost(target.host)) return false;
-  const hash = target.path.indexOf('#');
-  const path = hash >= 0 ? target.path.substring(0, hash) : target.path;
-  return hostMatches(target.host, allowed.host) && pathMatches(path, allowed.path);
+  return !!target && coveredBy(target, target.host, pattern);
+}
+
+/**
+ * The declared pattern covers every URL the used pattern (or concrete URL) stands for: the used
+ * pattern is matched as text, its `*` absorbed by the declared pattern's wildcards.
+ */
+export function urlPatternCovers(declared: string, used: string): boolean {
+  const target = splitHttpsUrl(used);
+  if (!target) return false;
+  const host = target.host.substring(0, 2) === '*.' ? target.host.substring(2) : target.host;
+  return coveredBy(target, host, declared);
 }
