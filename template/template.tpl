@@ -1974,19 +1974,20 @@ function readUserId(raw, email, note) {
   if (missing2) {
     if (!useEmail) return null;
     if (email === null) note("warning", '"use email as user id" is on but there is no valid email; the visitor stays anonymous');
-    return email === null ? null : email.toLowerCase();
+    return email === null ? null : withinLength(email.toLowerCase(), note);
   }
   const id = text(value);
   if (id === null) {
     note("error", "user id must be text or a number, not " + describe(value));
     return null;
   }
-  if (id.length > MAX_USER_ID_LENGTH) {
-    note("error", "user id is " + id.length + " characters long; at most " + MAX_USER_ID_LENGTH + " are allowed");
-    return null;
-  }
   if (useEmail) note("warning", '"use email as user id" is on but a user id is given; the user id is used');
-  return id;
+  return withinLength(id, note);
+}
+function withinLength(id, note) {
+  if (id.length <= MAX_USER_ID_LENGTH) return id;
+  note("error", "user id is " + id.length + " characters long; at most " + MAX_USER_ID_LENGTH + " are allowed");
+  return null;
 }
 function isEmptyCall(call) {
   return call.userId === null && call.email === null && Object.keys(call.traits).length === 0 && call.tags.length === 0 && call.company === null;
@@ -2135,7 +2136,7 @@ var WINDOW = {
 };
 var SCRIPT_URL = "https://st-a.cdp.asia/insight.js";
 var CODE_PATTERN = "^[a-z0-9_]+$";
-var OURS = ["type", "customer_id"];
+var OURS = ["type", "customer_id", "email"];
 function numericId(value) {
   const id = text(value);
   return id !== null && isDigits(id) ? id : null;
@@ -2240,6 +2241,16 @@ function trackPayload(call, cid, vocabulary, context) {
   for (let i = 0; i < keys.length; i++) templateCustomers[keys[i]] = customers[keys[i]];
   return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
 }
+function reportIds(options, note) {
+  const raw = optionsObject(options);
+  const ids = [["portal id", raw.portalId], ["property id", raw.propertyId]];
+  for (let i = 0; i < ids.length; i++) {
+    const id = text(ids[i][1]);
+    if (id !== null && !isDigits(id)) {
+      note("warning", "the Antsomi " + ids[i][0] + ' "' + id + '" is not numeric; _portalId and _propId are not set');
+    }
+  }
+}
 function setIds(context, settings) {
   if (settings.portalId === null || settings.propertyId === null) return;
   context.platform.setInWindow("_portalId", settings.portalId, false);
@@ -2251,6 +2262,9 @@ function identify(call, options, context, done) {
   const platform = context.platform;
   const settings = readSettings(options);
   const cid = customerId(call, settings.from, settings.hash);
+  if (cid === null && call.userId === null && call.email === null) {
+    return done(outcome("skipped", "anonymous visitor: Antsomi needs " + SOURCE_NAMES[settings.from] + " for the customer id; not sent"));
+  }
   if (cid === null) return done(outcome("failed", "no customer id: Antsomi needs " + SOURCE_NAMES[settings.from] + "; not sent"));
   const args = ["user", call.event, trackPayload(call, cid, settings.vocabulary, context)];
   if (isFunctionAt(platform, "web_event.track")) {
@@ -2264,6 +2278,7 @@ function identify(call, options, context, done) {
   if (settings.load && (settings.portalId === null || settings.propertyId === null)) {
     return done(outcome("failed", "cannot load Antsomi: the portal id and the property id must both be numeric"));
   }
+  if (!settings.load) reportIds(options, context.note);
   const track = platform.createArgumentsQueue("web_event", "web_event.queue");
   platform.aliasInWindow("web_event.track", "web_event");
   setIds(context, settings);
@@ -2481,7 +2496,7 @@ var WINDOW4 = {
   aliasInWindow: [],
   injectScript: ["https://widget.getgist.com/"]
 };
-var SCRIPT_URL3 = "https://widget.getgist.com";
+var SCRIPT_URL3 = "https://widget.getgist.com/";
 var MAX_ID_LENGTH = 254;
 var MAX_STRING_LENGTH = 255;
 function readOptions(options) {
@@ -2496,6 +2511,10 @@ function readOptions(options) {
   };
 }
 function gistKey(key, note) {
+  if (key === "") {
+    note("warning", "a property with an empty name dropped: Gist needs a name");
+    return null;
+  }
   if (key.indexOf("$") >= 0) {
     note("warning", 'property "' + key + '" dropped: Gist does not allow "$" in property names');
     return null;
@@ -2505,12 +2524,45 @@ function gistKey(key, note) {
   if (clean !== snake) note("info", 'property "' + key + '" sent as "' + clean + '" (Gist allows only letters, digits and _)');
   return clean;
 }
+function atSeconds(key, value, note) {
+  if (value === null || !endsWith(key, "_at")) return null;
+  const ms = parseDate(value);
+  if (ms === null) {
+    note("warning", 'property "' + key + '" ends in _at, which Gist reads as a date, but ' + describe(value) + " is not a date; sent as given");
+    return null;
+  }
+  const seconds = Math.floor(ms / 1e3);
+  if (seconds !== value) note("info", 'property "' + key + '" sent as unix seconds (' + seconds + "), as Gist expects in _at keys");
+  return seconds;
+}
 function gistValue(key, value, note) {
+  const seconds = atSeconds(key, value, note);
+  if (seconds !== null) return seconds;
   if (getType(value) === "string" && value.length > MAX_STRING_LENGTH) {
     note("warning", 'property "' + key + '" truncated to ' + MAX_STRING_LENGTH + " characters");
     return value.substring(0, MAX_STRING_LENGTH);
   }
   return value;
+}
+var OWN_KEYS = ["email", "tags", "overwrite_tags"];
+function valueKey(name, note) {
+  const key = gistKey(name, note);
+  if (key === null || OWN_KEYS.indexOf(key) < 0) return key;
+  note("warning", '"' + name + '" not sent: Gist\'s "' + key + "\" property comes from the identify's own email and tags");
+  return null;
+}
+function tagList(names, note) {
+  let list = "";
+  const left = [];
+  for (let i = 0; i < names.length; i++) {
+    const next = list === "" ? names[i] : list + "," + names[i];
+    if (next.length <= MAX_STRING_LENGTH) list = next;
+    else left.push(names[i]);
+  }
+  if (left.length > 0) {
+    note("warning", "tags are limited to " + MAX_STRING_LENGTH + " characters in all; not sent: " + left.join(", "));
+  }
+  return list;
 }
 function put2(props, key, value, note) {
   if (key === null) return;
@@ -2539,7 +2591,7 @@ function gistProps(call, overwriteTags, note) {
       putDate(props, entry.name, entry.value, note);
       continue;
     }
-    const key = gistKey(entry.parent === null ? entry.name : entry.parent + "_" + entry.name, note);
+    const key = valueKey(entry.parent === null ? entry.name : entry.parent + "_" + entry.name, note);
     if (key !== null) put2(props, key, gistValue(key, entry.value, note), note);
   }
   const name = fullName(call.traits);
@@ -2553,14 +2605,15 @@ function gistProps(call, overwriteTags, note) {
   }
   const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) {
-    const key = gistKey(pairs[i].name, note);
+    const key = valueKey(pairs[i].name, note);
     if (key === null) continue;
     if (props.hasOwnProperty(key)) note("warning", "tag " + pairs[i].name + " not sent: a property of that name is already set");
     else props[key] = gistValue(key, pairs[i].value, note);
   }
   const names = labels(call.tags);
-  if (names.length > 0) {
-    props.tags = names.join(",");
+  const list = tagList(names, note);
+  if (list !== "") {
+    props.tags = list;
     if (!overwriteTags) props.overwrite_tags = false;
   }
   return props;
@@ -2574,6 +2627,9 @@ function missing(call) {
   return null;
 }
 function identify4(call, options, context, done) {
+  if (call.userId === null && call.email === null) {
+    return done(outcome("skipped", "anonymous visitor: Gist identifies known users only (a user id and an email); not sent"));
+  }
   const problem = missing(call);
   if (problem !== null) return done(outcome("failed", problem));
   const platform = context.platform;
@@ -2954,7 +3010,7 @@ var HOST_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789.-:";
 function someAllowed(allowed, test) {
   if (typeof allowed === "string") return test(allowed);
   const values = allowed;
-  for (const key in values) {
+  for (let key in values) {
     if (test(values[key])) return true;
   }
   return false;
@@ -3017,13 +3073,30 @@ function pathMatches(path, patternPath) {
   const last = patternPath.charAt(patternPath.length - 1);
   return globMatch(path, last === "/" ? patternPath + ANY : patternPath);
 }
+var DOT_SEGMENTS = [".", "..", "%2e", "%2e%2e", ".%2e", "%2e."];
+function hasAmbiguousPath(path) {
+  let end = path.length;
+  const stops = ["?", "#"];
+  for (let i = 0; i < stops.length; i++) {
+    const at = path.indexOf(stops[i]);
+    if (at >= 0 && at < end) end = at;
+  }
+  const pathOnly = path.substring(0, end);
+  if (pathOnly.indexOf("\\") >= 0) return true;
+  const segments = pathOnly.toLowerCase().split("/");
+  for (let i = 0; i < segments.length; i++) {
+    if (DOT_SEGMENTS.indexOf(segments[i]) >= 0) return true;
+  }
+  return false;
+}
+function coveredBy(target, host, declared) {
+  const allowed = splitHttpsUrl(declared);
+  if (!allowed || !isPlainHost(host) || hasAmbiguousPath(target.path)) return false;
+  return hostMatches(target.host, allowed.host) && pathMatches(target.path, allowed.path);
+}
 function matchesUrlPattern(url, pattern) {
   const target = splitHttpsUrl(url);
-  const allowed = splitHttpsUrl(pattern);
-  if (!target || !allowed || !isPlainHost(target.host)) return false;
-  const hash = target.path.indexOf("#");
-  const path = hash >= 0 ? target.path.substring(0, hash) : target.path;
-  return hostMatches(target.host, allowed.host) && pathMatches(path, allowed.path);
+  return !!target && coveredBy(target, target.host, pattern);
 }
 
 // src/template/platform.ts
@@ -3250,11 +3323,11 @@ function company() {
   const baseType = getType(base);
   if (baseType === "object") {
     const own = base;
-    for (const key in own) merged[key] = own[key];
+    for (let key in own) merged[key] = own[key];
   } else if (baseType === "string" || baseType === "number") {
     merged.name = base;
   }
-  for (const key in details) merged[key] = details[key];
+  for (let key in details) merged[key] = details[key];
   return merged;
 }
 function input() {
@@ -4759,7 +4832,7 @@ scenarios:
   code: |-
     runCode(tag({ sendGist: true, gistLoadScript: true, gistAppId: "app42", userId: "u-1", email: "ann@example.com" }));
     assertThat(page.gist).isEqualTo([["setAppId", "app42"], ["trackPageView"], ["identify", "u-1", { email: "ann@example.com" }]]);
-    assertThat(callsOf("injectScript")).isEqualTo([["injectScript", "https://widget.getgist.com"]]);
+    assertThat(callsOf("injectScript")).isEqualTo([["injectScript", "https://widget.getgist.com/"]]);
     assertApi("gtmOnSuccess").wasCalled();
 - name: Gist sends labels as one comma list and overwrite_tags false when tags are
     merged
@@ -5032,6 +5105,17 @@ scenarios:
     assertApi("gtmOnSuccess").wasCalled();
     assertApi("gtmOnFailure").wasNotCalled();
     assertThat(logs).contains("gtm-identify gist failed: Gist needs an email (its identify requires user_id and email); not sent");
+- name: Gist and Antsomi skip an anonymous visitor with a debug message while the
+    others are sent
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    pageFunction("gist.identify", undefined);
+    pageFunction("web_event.track", undefined);
+    runCode(tag({ sendSegment: true, sendGist: true, sendAntsomi: true, traitRows: [{ key: "brand", value: "Audi", type: "text" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", { brand: "Audi" }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+    assertThat(logs).contains("gtm-identify gist skipped: anonymous visitor: Gist identifies known users only (a user id and an email); not sent");
+    assertThat(logs).contains("gtm-identify antsomi skipped: anonymous visitor: Antsomi needs an email for the customer id; not sent");
 - name: A Get Dealer Details click tags the visitor with the brand from oemname
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -5149,9 +5233,9 @@ scenarios:
 - name: A user id over 255 characters fails the tag and says why
   code: |-
     pageFunction("analytics.identify", undefined);
-    let long = "";
-    for (let i = 0; i < 26; i++) long = long + "0123456789";
-    runCode(tag({ sendSegment: true, userId: long }));
+    let longId = "";
+    for (let i = 0; i < 26; i++) longId = longId + "0123456789";
+    runCode(tag({ sendSegment: true, userId: longId }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
     assertThat(logs).contains("gtm-identify error: user id is 260 characters long; at most 255 are allowed");
@@ -5264,7 +5348,7 @@ setup: |-
       consentWhenDenied: "drop",
       dedupe: false
     };
-    for (const name in fields) out[name] = fields[name];
+    for (let name in fields) out[name] = fields[name];
     return out;
   }
   function pageFunction(path, answer) {
