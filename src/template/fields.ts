@@ -3,31 +3,41 @@
 // stable. Every vendor option maps one to one onto the Destination options of src/core/model.ts;
 // the rules themselves live in core — fields only validate what GTM can check while editing.
 import {
-  checkbox, column, equals, group, item, label, nonEmpty, nonNegativeNumber, radio, radioItem, regex, select,
+  checkbox, column, equals, group, item, label, nonEmpty, radio, radioItem, regex, select,
   simpleTable, text,
 } from '../toolchain/fields';
-import type { DataOf } from '../toolchain/fields';
+import type { DataOf, Field } from '../toolchain/fields';
 
 /** A GTM variable reference such as {{DLV - user id}}: validators must let it through. */
 const VARIABLE = '\\{\\{[^{}]+\\}\\}';
 /** Keys, app ids and license keys: letters, digits, _ and - (core's KEY_CHARS), or a variable. */
 const KEY_PATTERN = '^([A-Za-z0-9_-]+|' + VARIABLE + ')$';
-/** Antsomi portal and property ids are numbers. */
+/** Antsomi portal and property ids, and waits in ms: whole numbers, or a variable. */
 const DIGITS_PATTERN = '^([0-9]+|' + VARIABLE + ')$';
 /** A trait or tag name: no commas (Gist joins tags with commas), no leading/trailing space. */
 const NAME_PATTERN = '^[^,\\s]([^,]*[^,\\s])?$';
 
 const identifying = [equals('action', 'identify')];
-const keyRule = (what: string) => regex(KEY_PATTERN, { errorMessage: what + ' uses only letters, digits, _ and - (or a {{variable}}).' });
-const waitMs = <N extends string>(name: N, checkboxName: string, what: string) =>
+const keyRule = (what: string) =>
+  regex(KEY_PATTERN, { errorMessage: what + ' has only letters, digits, _ and - (no spaces), or is a {{variable}}.' });
+const required = (what: string, untick: string, loadCheckbox: string) =>
+  nonEmpty({ errorMessage: 'Enter the ' + what + ', or untick "' + untick + '".', enablingConditions: [equals(loadCheckbox, true)] });
+/** A wait in ms: digits or a {{variable}} (NON_NEGATIVE_NUMBER would refuse a variable). */
+const waitMs = <N extends string>(name: N, checkboxName: string, what: string, help: string) =>
   text(name, {
     displayName: what,
     valueUnit: 'ms',
     defaultValue: '5000',
-    help: 'How long to wait for the vendor\'s script before giving up (at most 30000 ms). The tag itself never waits: it reports at once.',
-    valueValidators: [nonNegativeNumber({ errorMessage: 'Enter a number of milliseconds (0 or more).' })],
+    help: help + ' At most 30000 ms; empty means 5000. The other tools are sent to at once.',
+    valueValidators: [regex(DIGITS_PATTERN, { errorMessage: 'Enter a whole number of milliseconds, e.g. 5000 (or a {{variable}}).' })],
     enablingConditions: [equals(checkboxName, true)],
   });
+/**
+ * "Load the vendor's script" checkbox with the fields that loading needs nested under it: GTM ORs
+ * enabling conditions, so nesting is what shows a key only while both the vendor and Load are ticked.
+ */
+const loadScript = <N extends string, const S extends readonly Field[]>(name: N, vendorCheckbox: string, checkboxText: string, help: string, subParams: S) =>
+  checkbox(name, { checkboxText, defaultValue: false, help, enablingConditions: [equals(vendorCheckbox, true)], subParams });
 
 const actionFields = group('actionGroup', { displayName: 'What to do' }, [
   select('action', {
@@ -35,171 +45,168 @@ const actionFields = group('actionGroup', { displayName: 'What to do' }, [
     items: [item('identify', 'Identify: tell the tools who this visitor is'), item('reset', 'Reset: the visitor logged out')],
     defaultValue: 'identify',
     alwaysInSummary: true,
-    help: 'Identify sends the user ID, email, traits and tags below. Reset forgets the identified user in each tool ' +
-      '(Segment and Customer.io <code>reset()</code>, Gist chat shutdown, Antsomi <code>sign_out</code>); Mutiny and Connecto have no logout call.',
+    help: 'Identify sends the user ID, email, traits and tags below to every ticked tool. Reset makes each tool forget the ' +
+      'logged-in visitor: fire it on logout. Segment and Customer.io reset, Gist closes its chat, Antsomi records a sign-out; ' +
+      'Mutiny and Connecto have no logout, so for them Reset does nothing.',
   }),
   select('event', {
-    displayName: 'Why (event kind)',
-    items: [item('identify', 'Identify (profile update, page load)'), item('sign_in', 'Sign in'), item('sign_up', 'Sign up')],
+    displayName: 'Event type',
+    items: [item('identify', 'Identify (page load, profile update)'), item('sign_in', 'Sign in'), item('sign_up', 'Sign up')],
     defaultValue: 'identify',
-    help: 'Antsomi CDP365 records the sign-in, sign-up or identify step; the other tools receive the same identify call for all three.',
+    help: 'What just happened. Only Antsomi CDP365 records the difference; the other tools receive the same identify for all three.',
     enablingConditions: identifying,
   }),
 ]);
 
 const segmentFields = checkbox('sendSegment', {
-  checkboxText: 'Segment (analytics.js)',
+  checkboxText: 'Segment',
   defaultValue: false,
-  help: 'Calls <code>analytics.identify(userId, traits)</code>, or <code>analytics.identify(traits)</code> for anonymous visitors.',
+  help: 'Sends the user ID and traits to Segment (<code>analytics.identify</code>). Visitors who are not logged in are sent ' +
+    'with traits only, under Segment\'s anonymous ID.',
   subParams: [
-    checkbox('segmentLoadScript', {
-      checkboxText: 'Load analytics.js if the page does not have it',
-      defaultValue: false,
-      help: 'Leave off when your site already runs the Segment snippet. Calls made before analytics.js is ready are queued, never lost.',
-      enablingConditions: [equals('sendSegment', true)],
-    }),
-    text('segmentWriteKey', {
-      displayName: 'Segment write key',
-      valueHint: 'e.g. a1B2c3D4e5',
-      help: 'Found in Segment under Connections → Sources → your JavaScript source → Settings → API Keys.',
-      valueValidators: [nonEmpty({ enablingConditions: [equals('segmentLoadScript', true)] }), keyRule('The write key')],
-      enablingConditions: [equals('segmentLoadScript', true)],
-    }),
+    loadScript('segmentLoadScript', 'sendSegment', 'Load Segment (analytics.js) if the page does not have it',
+      'Leave unticked when your site already runs the Segment snippet. Calls made before Segment has loaded wait in its queue; none is lost.', [
+        text('segmentWriteKey', {
+          displayName: 'Segment write key',
+          valueHint: 'e.g. a1B2c3D4e5F6g7H8',
+          help: 'In Segment: Connections → Sources → your JavaScript (website) source → Settings → API Keys.',
+          valueValidators: [required('write key', 'Load Segment', 'segmentLoadScript'), keyRule('A write key')],
+          enablingConditions: [equals('segmentLoadScript', true)],
+        }),
+      ]),
   ],
 });
 
 const customerioFields = checkbox('sendCustomerio', {
-  checkboxText: 'Customer.io Data Pipelines',
+  checkboxText: 'Customer.io (Data Pipelines)',
   defaultValue: false,
-  help: 'Same call as Segment, on Customer.io\'s own <code>cioanalytics</code> object (or <code>analytics</code> for older snippets).',
+  help: 'Sends the user ID and traits to Customer.io\'s website snippet (<code>cioanalytics.identify</code>), the same way as Segment.',
   subParams: [
     select('customerioGlobal', {
-      displayName: 'Customer.io object on the page',
-      items: [item('cioanalytics', 'cioanalytics (current snippet)'), item('analytics', 'analytics (older snippets)')],
+      displayName: 'Snippet on the page',
+      items: [item('cioanalytics', 'Current snippet (cioanalytics)'), item('analytics', 'Older snippet (analytics)')],
       defaultValue: 'cioanalytics',
-      help: 'Look at your Customer.io snippet: current ones start with <code>window.cioanalytics</code>.',
+      help: 'Look at your Customer.io snippet: if it mentions <code>cioanalytics</code>, keep Current; older snippets use <code>analytics</code>.',
       enablingConditions: [equals('sendCustomerio', true)],
     }),
-    checkbox('customerioLoadScript', {
-      checkboxText: 'Load Customer.io\'s script if the page does not have it',
-      defaultValue: false,
-      help: 'A script loaded by this tag lives on <code>analytics</code>: do not use this on a page that also runs Segment.',
-      enablingConditions: [equals('sendCustomerio', true)],
-    }),
-    text('customerioWriteKey', {
-      displayName: 'Customer.io write key',
-      help: 'In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings.',
-      valueValidators: [nonEmpty({ enablingConditions: [equals('customerioLoadScript', true)] }), keyRule('The write key')],
-      enablingConditions: [equals('customerioLoadScript', true)],
-    }),
-    select('customerioRegion', {
-      displayName: 'Data center',
-      items: [item('us', 'US (cdp.customer.io)'), item('eu', 'EU (cdp-eu.customer.io)')],
-      defaultValue: 'us',
-      enablingConditions: [equals('customerioLoadScript', true)],
-    }),
+    loadScript('customerioLoadScript', 'sendCustomerio', 'Load Customer.io if the page does not have it',
+      'Leave unticked when your site already runs the Customer.io snippet. Do not tick this on pages that also run Segment: ' +
+      'a Customer.io script loaded by this tag takes the place Segment uses on the page.', [
+        text('customerioWriteKey', {
+          displayName: 'Customer.io write key',
+          valueHint: 'e.g. a1B2c3D4e5F6g7H8',
+          help: 'In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings → API Key.',
+          valueValidators: [required('write key', 'Load Customer.io', 'customerioLoadScript'), keyRule('A write key')],
+          enablingConditions: [equals('customerioLoadScript', true)],
+        }),
+        select('customerioRegion', {
+          displayName: 'Data center',
+          items: [item('us', 'US (cdp.customer.io)'), item('eu', 'EU (cdp-eu.customer.io)')],
+          defaultValue: 'us',
+          help: 'The region your Customer.io workspace was created in.',
+          enablingConditions: [equals('customerioLoadScript', true)],
+        }),
+      ]),
   ],
 });
 
 const gistFields = checkbox('sendGist', {
-  checkboxText: 'Gist (getgist.com)',
+  checkboxText: 'Gist',
   defaultValue: false,
-  help: 'Calls <code>gist.identify(userId, properties)</code>. Gist needs both a user ID and an email; property names are made ' +
-    'snake_case and dates become Unix seconds in keys ending in <code>_at</code>.',
+  help: 'Sends the user ID, email, traits and tags to Gist (getgist.com) as a contact. Gist needs both a user ID and an email; ' +
+    'trait names are sent in snake_case (<code>firstName</code> → <code>first_name</code>) and dates as Unix seconds.',
   subParams: [
-    checkbox('gistLoadScript', {
-      checkboxText: 'Load Gist if the page does not have it',
-      defaultValue: false,
-      enablingConditions: [equals('sendGist', true)],
-    }),
-    text('gistAppId', {
-      displayName: 'Gist workspace (app) ID',
-      help: 'In Gist: Settings → Installation; the id in <code>gist.setAppId("…")</code>.',
-      valueValidators: [nonEmpty({ enablingConditions: [equals('gistLoadScript', true)] }), keyRule('The app ID')],
-      enablingConditions: [equals('gistLoadScript', true)],
-    }),
+    loadScript('gistLoadScript', 'sendGist', 'Load Gist if the page does not have it',
+      'Leave unticked when your site already runs the Gist snippet.', [
+        text('gistAppId', {
+          displayName: 'Gist workspace (app) ID',
+          valueHint: 'e.g. ab12cd34',
+          help: 'In Gist: Settings → Installation; the ID inside <code>gist.setAppId("…")</code> of your snippet.',
+          valueValidators: [required('workspace ID', 'Load Gist', 'gistLoadScript'), keyRule('A workspace ID')],
+          enablingConditions: [equals('gistLoadScript', true)],
+        }),
+      ]),
     checkbox('gistOverwriteTags', {
       checkboxText: 'Tags replace the contact\'s existing Gist tags',
       defaultValue: true,
-      help: 'Untick to add the tags to those the contact already has (Gist\'s <code>overwrite_tags: false</code>).',
+      help: 'Untick to add the labels to those the contact already has in Gist.',
       enablingConditions: [equals('sendGist', true)],
     }),
-    waitMs('gistWaitMs', 'sendGist', 'Wait for Gist on reset'),
+    waitMs('gistWaitMs', 'sendGist', 'On Reset, wait for Gist up to',
+      'Gist can only close its chat once its widget has loaded: how long a Reset waits for it.'),
   ],
 });
 
 const mutinyFields = checkbox('sendMutiny', {
   checkboxText: 'Mutiny',
   defaultValue: false,
-  help: 'Calls <code>mutiny.client.identify(userId or null, traits)</code> with the company as Mutiny\'s account. Mutiny\'s ' +
-    'snippet must already be on the page (its script is per customer, so this tag does not load it); without it the tag skips Mutiny.',
+  help: 'Sends the user ID, traits and company to Mutiny (<code>mutiny.client.identify</code>). Mutiny\'s own snippet must ' +
+    'already be on the page: it is different for every customer, so this tag cannot load it, and skips Mutiny without it.',
 });
 
 const connectoFields = checkbox('sendConnecto', {
   checkboxText: 'Connecto',
   defaultValue: false,
-  help: 'Calls <code>_connecto.identify(id, tags)</code> with every trait as text. Anonymous visitors use Connecto\'s own id. ' +
-    'Connecto has no queue, so the tag waits a bounded time for it.',
+  help: 'Sends the user ID and traits to Connecto (<code>_connecto.identify</code>), every value as text. Visitors who are not ' +
+    'logged in are sent under Connecto\'s own visitor ID.',
   subParams: [
-    checkbox('connectoLoadScript', {
-      checkboxText: 'Load Connecto if the page does not have it',
-      defaultValue: false,
-      enablingConditions: [equals('sendConnecto', true)],
-    }),
-    text('connectoLicenseKey', {
-      displayName: 'Connecto license key',
-      valueValidators: [nonEmpty({ enablingConditions: [equals('connectoLoadScript', true)] }), keyRule('The license key')],
-      enablingConditions: [equals('connectoLoadScript', true)],
-    }),
-    waitMs('connectoWaitMs', 'sendConnecto', 'Wait for Connecto'),
+    loadScript('connectoLoadScript', 'sendConnecto', 'Load Connecto if the page does not have it',
+      'Leave unticked when your site already runs the Connecto snippet.', [
+        text('connectoLicenseKey', {
+          displayName: 'Connecto license key',
+          valueHint: 'e.g. a1b2c3d4e5f6g7h8',
+          help: 'The 16-character key in your Connecto snippet (<code>_TConnecto.licenseKey</code>).',
+          valueValidators: [required('license key', 'Load Connecto', 'connectoLoadScript'), keyRule('A license key')],
+          enablingConditions: [equals('connectoLoadScript', true)],
+        }),
+      ]),
+    waitMs('connectoWaitMs', 'sendConnecto', 'Wait for Connecto up to',
+      'Connecto cannot queue calls made before it has loaded, so the tag waits for it; when it has not appeared in time, nothing is sent to Connecto (Preview mode says so).'),
   ],
 });
 
 const antsomiFields = checkbox('sendAntsomi', {
   checkboxText: 'Antsomi CDP365',
   defaultValue: false,
-  help: 'Sends <code>web_event.track(\'user\', \'sign_in\' | \'sign_up\' | \'identify\', …)</code> with the customer\'s attributes. ' +
-    'Antsomi needs a customer ID (by default the md5 of the lower-cased email).',
+  help: 'Records a sign-in, sign-up or identify in Antsomi CDP365 with the customer\'s email, phone, name and other traits. ' +
+    'Antsomi needs a customer ID: by default an MD5 hash of the lower-cased email, so visitors without an email are not sent to Antsomi.',
   subParams: [
-    checkbox('antsomiLoadScript', {
-      checkboxText: 'Load Antsomi\'s insight.js if the page does not have it',
-      defaultValue: false,
-      enablingConditions: [equals('sendAntsomi', true)],
-    }),
-    text('antsomiPortalId', {
-      displayName: 'Portal ID',
-      valueValidators: [
-        nonEmpty({ enablingConditions: [equals('antsomiLoadScript', true)] }),
-        regex(DIGITS_PATTERN, { errorMessage: 'The portal ID is a number.' }),
-      ],
-      enablingConditions: [equals('antsomiLoadScript', true)],
-    }),
-    text('antsomiPropertyId', {
-      displayName: 'Property ID',
-      valueValidators: [
-        nonEmpty({ enablingConditions: [equals('antsomiLoadScript', true)] }),
-        regex(DIGITS_PATTERN, { errorMessage: 'The property ID is a number.' }),
-      ],
-      enablingConditions: [equals('antsomiLoadScript', true)],
-    }),
+    loadScript('antsomiLoadScript', 'sendAntsomi', 'Load Antsomi (insight.js) if the page does not have it',
+      'Leave unticked when your site already runs Antsomi\'s tracking code or its GTM tag.', [
+        text('antsomiPortalId', {
+          displayName: 'Portal ID',
+          valueHint: 'e.g. 33167',
+          help: 'A number: <code>_portalId</code> in Antsomi\'s tracking code.',
+          valueValidators: [required('portal ID', 'Load Antsomi', 'antsomiLoadScript'), regex(DIGITS_PATTERN, { errorMessage: 'The portal ID is a number, e.g. 33167 (or a {{variable}}).' })],
+          enablingConditions: [equals('antsomiLoadScript', true)],
+        }),
+        text('antsomiPropertyId', {
+          displayName: 'Property ID',
+          valueHint: 'e.g. 556380312',
+          help: 'A number: <code>_propId</code> in Antsomi\'s tracking code.',
+          valueValidators: [required('property ID', 'Load Antsomi', 'antsomiLoadScript'), regex(DIGITS_PATTERN, { errorMessage: 'The property ID is a number, e.g. 556380312 (or a {{variable}}).' })],
+          enablingConditions: [equals('antsomiLoadScript', true)],
+        }),
+      ]),
     select('antsomiCustomerIdFrom', {
       displayName: 'Customer ID from',
-      items: [item('email', 'Email'), item('phone', 'Phone trait'), item('userId', 'User ID')],
+      items: [item('email', 'Email'), item('phone', 'The trait named phone'), item('userId', 'User ID')],
       defaultValue: 'email',
-      help: 'A customer ID can never change in Antsomi, so pick the source once and keep it.',
+      help: 'Antsomi never changes a customer\'s ID once set, so pick the source once and keep it for every tag.',
       enablingConditions: [equals('sendAntsomi', true)],
     }),
     select('antsomiCustomerIdHash', {
       displayName: 'Customer ID hashing',
-      items: [item('md5', 'md5 (Antsomi\'s default)'), item('none', 'None: send as is')],
+      items: [item('md5', 'MD5 (Antsomi\'s default)'), item('none', 'None: send the value as it is')],
       defaultValue: 'md5',
+      help: 'Keep MD5 unless your other Antsomi sources send customer IDs unhashed. A value that already is an MD5 hash is sent as it is.',
       enablingConditions: [equals('sendAntsomi', true)],
     }),
     select('antsomiVocabulary', {
       displayName: 'Event format',
-      items: [item('template', 'Antsomi GTM template'), item('devguide', 'Antsomi developer guide')],
+      items: [item('template', 'As Antsomi\'s GTM template sends it'), item('devguide', 'As Antsomi\'s developer guide describes it')],
       defaultValue: 'template',
-      help: 'Which of Antsomi\'s two documented payloads your CDP365 portal expects; ask Antsomi when unsure.',
+      help: 'Antsomi documents two formats for these events. Keep the first unless Antsomi told you your portal expects the developer-guide format.',
       enablingConditions: [equals('sendAntsomi', true)],
     }),
   ],
@@ -207,28 +214,35 @@ const antsomiFields = checkbox('sendAntsomi', {
 
 const destinationFields = group('destinationsGroup', {
   displayName: 'Send to',
-  help: 'Tick every tool that should receive the call. One tool\'s problem is reported and never stops the others.',
+  help: 'Tick every tool that should receive the call. A problem with one tool is reported in Preview mode and never stops the others. ' +
+    'Keys and IDs below may be typed in or come from a variable, e.g. a Constant.',
 }, [segmentFields, customerioFields, gistFields, mutinyFields, connectoFields, antsomiFields]);
 
 const userFields = group('userGroup', { displayName: 'Who', enablingConditions: identifying }, [
   text('userId', {
     displayName: 'User ID',
-    valueHint: '{{DLV - user id}}',
+    valueHint: 'e.g. {{DLV - userId}}',
     alwaysInSummary: true,
-    help: 'Your stable id for the person (a database id, not a name). Leave empty for visitors who are not logged in: ' +
-      'each tool then identifies them its own anonymous way.',
+    help: 'Your stable ID for the person, usually a variable such as a data layer variable holding your database ID (not a name). ' +
+      'Leave empty for visitors who are not logged in: each tool then identifies them its own anonymous way.',
   }),
-  text('email', { displayName: 'Email', valueHint: '{{DLV - email}}', help: 'Used by Gist, Mutiny and Antsomi; an invalid address is dropped.' }),
+  text('email', {
+    displayName: 'Email',
+    valueHint: 'e.g. {{DLV - email}}',
+    help: 'Sent to every ticked tool. Gist needs it, and Antsomi builds its customer ID from it by default. ' +
+      'An address that is not valid is left out (Preview mode says so).',
+  }),
   checkbox('useEmailAsUserId', {
     checkboxText: 'Use the email as the user ID when the User ID is empty',
     defaultValue: false,
-    help: 'The lower-cased email becomes the id (Customer.io recommends this; Segment advises against it).',
+    help: 'The lower-cased email becomes the user ID. Customer.io recommends this; Segment advises against it (an email can change).',
   }),
   select('userIdHash', {
     displayName: 'Hash the user ID',
-    items: [item('none', 'No'), item('sha256', 'SHA-256'), item('md5', 'md5')],
+    items: [item('none', 'No: send it as it is'), item('sha256', 'SHA-256'), item('md5', 'MD5')],
     defaultValue: 'none',
-    help: 'Sends a hash instead of the id itself. An id that already is such a hash is sent unchanged; an email is lower-cased first.',
+    help: 'Sends a hash of the user ID instead of the ID itself, e.g. when the ID is an email or must not leave your site readable. ' +
+      'An email is lower-cased first; an ID that already is such a hash is sent as it is. Antsomi\'s customer ID has its own setting.',
   }),
 ]);
 
@@ -238,41 +252,46 @@ const traitFields = group('traitsGroup', { displayName: 'Traits and tags', enabl
   simpleTable('traitRows', {
     displayName: 'Traits',
     newRowButtonText: 'Add trait',
-    help: 'One row per trait, e.g. <code>plan = {{DLV - plan}}</code> as Text. Dates become ISO-8601 (Unix seconds for Gist). ' +
-      'Reserved names may be camelCase or snake_case (first_name = firstName). Rows win over the traits object below.',
+    help: 'Facts about the person, one per row, e.g. Name <code>plan</code>, Value <code>{{DLV - plan}}</code>, Type Text. ' +
+      'Date values are sent as ISO-8601 (Gist: Unix seconds). Standard names such as <code>firstName</code>, <code>lastName</code> ' +
+      'and <code>createdAt</code> may also be written <code>first_name</code> etc. A row wins over the same trait in the traits object below.',
     columns: [
-      column('key', 'Name', { isUnique: true, valueHint: 'plan', valueValidators: [nonEmpty(), regex(NAME_PATTERN, { errorMessage: 'A name has no commas or surrounding spaces.' })] }),
+      column('key', 'Name', { isUnique: true, valueHint: 'plan', valueValidators: [nonEmpty({ errorMessage: 'Give the trait a name.' }), regex(NAME_PATTERN, { errorMessage: 'A trait name has no commas and no spaces at either end.' })] }),
       column('value', 'Value', { valueHint: '{{DLV - plan}}' }),
       column('type', 'Type', { select: typeItems, defaultValue: 'text' }),
     ],
   }),
   text('traitsObject', {
     displayName: 'Traits object (variable)',
-    valueHint: '{{DLV - user traits}}',
-    help: 'A variable that returns an object of traits, e.g. a data layer variable for <code>user.traits</code>.',
+    valueHint: 'e.g. {{DLV - traits}}',
+    help: 'Optional: a variable that returns a whole object of traits, e.g. a data layer variable for <code>user.traits</code> ' +
+      'holding <code>{plan: "pro", firstName: "Ann"}</code>. Anything that is not such an object is ignored (Preview mode says so).',
   }),
   text('tagsText', {
     displayName: 'Tags',
-    valueHint: 'vip, brand={{DLV - oemname}}',
-    help: 'Comma-separated labels (<code>vip</code>) and key/value tags (<code>brand=Audi</code>).',
+    valueHint: 'e.g. vip, brand={{DLV - oemname}}',
+    help: 'Labels such as <code>vip</code> and name=value tags such as <code>brand=Audi</code>, separated by commas. ' +
+      'Every tool receives a name=value tag as a trait of that name, and labels as its list of tags (for Gist, the contact\'s tags).',
   }),
   simpleTable('tagRows', {
     displayName: 'More tags',
     newRowButtonText: 'Add tag',
-    help: 'One tag per row; leave the value empty for a label.',
+    help: 'The same as Tags, one per row (handy when a value may contain a comma). Leave the value empty for a label such as <code>vip</code>.',
     columns: [
-      column('name', 'Tag', { isUnique: true, valueHint: 'brand', valueValidators: [nonEmpty(), regex(NAME_PATTERN, { errorMessage: 'A tag name has no commas or surrounding spaces.' })] }),
+      column('name', 'Tag', { isUnique: true, valueHint: 'brand', valueValidators: [nonEmpty({ errorMessage: 'Give the tag a name.' }), regex(NAME_PATTERN, { errorMessage: 'A tag name has no commas and no spaces at either end.' })] }),
       column('value', 'Value (optional)', { valueHint: '{{DLV - oemname}}' }),
     ],
   }),
   text('company', {
     displayName: 'Company',
-    valueHint: '{{DLV - company}}',
-    help: 'The account (B2B): a company name, or a variable returning an object such as <code>{id, name, plan}</code>.',
+    valueHint: 'e.g. {{DLV - company}}',
+    help: 'For B2B: the company the person belongs to, as a name (<code>Acme Inc</code>) or a variable returning an object ' +
+      'such as <code>{id, name, plan}</code>. Each tool receives it in the form it expects.',
   }),
   simpleTable('companyRows', {
     displayName: 'Company details',
     newRowButtonText: 'Add company detail',
+    help: 'Optional details added to the company, e.g. Plan = <code>{{DLV - plan}}</code>. A row wins over the same detail from the Company field.',
     columns: [
       column('key', 'Detail', {
         select: [item('id', 'ID'), item('name', 'Name'), item('domain', 'Domain'), item('industry', 'Industry'), item('employeeCount', 'Employees'), item('plan', 'Plan')],
@@ -292,15 +311,17 @@ const mappingFields = group('dataLayerGroup', {
   simpleTable('keyMapping', {
     displayName: 'Data layer keys',
     newRowButtonText: 'Add key',
-    help: 'Read values straight from the event that fired the tag, without creating variables: e.g. <code>oemname</code> → Tag ' +
-      '<code>brand</code>, or <code>user.id</code> → User ID. Dotted paths reach inside objects. Fields filled in above win.',
+    help: 'Reads values straight from the data layer event that fired this tag, with no variable to create: e.g. key ' +
+      '<code>oemname</code> used as Tag named <code>brand</code>, or key <code>user.id</code> used as User ID. A dot reaches ' +
+      'inside an object. Leave Name empty to use the key itself. Anything filled in above wins; a key that is not there adds nothing. ' +
+      'As with data layer variables, a key pushed earlier on the same page is found too.',
     columns: [
-      column('from', 'Data layer key', { valueHint: 'oemname', valueValidators: [nonEmpty()] }),
+      column('from', 'Data layer key', { valueHint: 'oemname', valueValidators: [nonEmpty({ errorMessage: 'Enter the data layer key to read, e.g. oemname.' })] }),
       column('as', 'Use as', {
         select: [item('trait', 'Trait'), item('tag', 'Tag'), item('userId', 'User ID'), item('email', 'Email')],
         defaultValue: 'trait',
       }),
-      column('to', 'Name (traits and tags)', { valueHint: 'brand' }),
+      column('to', 'Name (for a trait or tag)', { valueHint: 'brand' }),
       column('type', 'Type', { select: typeItems, defaultValue: 'text' }),
     ],
   }),
@@ -310,23 +331,26 @@ const consentFields = group('consentGroup', { displayName: 'Consent', style: 'ZI
   checkbox('consentRequired', {
     checkboxText: 'Send only with consent',
     defaultValue: false,
-    help: 'Checks Google consent mode before anything is sent (also for Reset).',
+    help: 'Checks the visitor\'s Google consent mode state before anything is sent, for Reset too. Leave unticked when your ' +
+      'consent tool already blocks this tag\'s trigger.',
   }),
   select('consentType', {
     displayName: 'Required consent',
     items: [
-      item('analytics_storage', 'analytics_storage'), item('ad_storage', 'ad_storage'), item('ad_user_data', 'ad_user_data'),
-      item('ad_personalization', 'ad_personalization'), item('functionality_storage', 'functionality_storage'),
-      item('personalization_storage', 'personalization_storage'), item('security_storage', 'security_storage'),
+      item('analytics_storage', 'analytics_storage (analytics)'), item('ad_storage', 'ad_storage (advertising)'),
+      item('ad_user_data', 'ad_user_data (user data for ads)'), item('ad_personalization', 'ad_personalization (personalised ads)'),
+      item('functionality_storage', 'functionality_storage (site features)'),
+      item('personalization_storage', 'personalization_storage (personalisation)'), item('security_storage', 'security_storage (security)'),
     ],
     defaultValue: 'analytics_storage',
+    help: 'The consent mode type your consent banner grants for these tools; usually analytics_storage.',
     enablingConditions: [equals('consentRequired', true)],
   }),
   radio('consentWhenDenied', {
     displayName: 'When consent is denied',
     items: [
       radioItem('drop', 'Drop the call', { help: 'Nothing is sent for this event (Preview mode says so).' }),
-      radioItem('wait', 'Wait, and send once consent is granted', { help: 'Sent once, as soon as the visitor grants consent on this page.' }),
+      radioItem('wait', 'Wait, and send once consent is granted', { help: 'Sent once, as soon as the visitor grants consent on this page; never sent if the visitor leaves first.' }),
     ],
     defaultValue: 'drop',
     enablingConditions: [equals('consentRequired', true)],
@@ -337,8 +361,8 @@ const advancedFields = group('advancedGroup', { displayName: 'Advanced', style: 
   checkbox('dedupe', {
     checkboxText: 'Skip if unchanged',
     defaultValue: false,
-    help: 'Skips an identify whose user, traits and tags equal the last one sent to that tool, also on later page loads ' +
-      '(a fingerprint is kept in localStorage, never the values). A Reset clears it.',
+    help: 'Useful when the tag fires on every page: an identify whose user, traits and tags equal the last one sent to that ' +
+      'tool is skipped, also on later page loads. Only a fingerprint is kept in the browser\'s localStorage, never the values. A Reset clears it.',
   }),
   label('debugHelp', 'Messages about dropped traits, missing emails or blocked tools appear in the browser console in GTM Preview mode only.'),
 ]);

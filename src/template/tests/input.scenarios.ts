@@ -23,7 +23,7 @@ scenario('A user id that already is a SHA-256 hash is sent unchanged', () => {
   assertThat(logs).contains('gtm-identify info: the user id already is a sha256 hash; sent as is');
 });
 
-scenario('MD5 hashing of the user id is done in the template itself', () => {
+scenario('MD5 hashing sends the md5 hex digest of the user id, computed in the template', () => {
   pageFunction('analytics.identify', undefined);
   runCode(tag({ sendSegment: true, userId: 'u-1', userIdHash: 'md5' }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'a6048cbdca02ecd493761171122c6735', {}]]);

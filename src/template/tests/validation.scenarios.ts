@@ -40,7 +40,7 @@ scenario('An invalid email is dropped with a message', () => {
   assertApi('gtmOnSuccess').wasCalled();
 });
 
-scenario('A number trait that is not a number is reported', () => {
+scenario('A Number trait whose value is not a number is dropped and reported', () => {
   pageFunction('analytics.identify', undefined);
   runCode(tag({ sendSegment: true, userId: 'u-1', traitRows: [{ key: 'age', value: 'forty', type: 'number' }] }));
   assertThat(logs).contains('gtm-identify warning: traits row 1 (age): "forty" is not a number; dropped');
@@ -55,7 +55,7 @@ scenario('Messages are not logged outside preview and debug mode', () => {
   assertApi('gtmOnFailure').wasCalled();
 });
 
-scenario('Gist user ids of 255 characters or more are refused', () => {
+scenario('Gist refuses a user id of 255 characters or more and says why', () => {
   pageFunction('gist.identify', undefined);
   let id = '';
   for (let i = 0; i < 25; i++) id = id + '0123456789';
