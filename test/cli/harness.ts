@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../../src/toolchain/cli/io';
 import { runCli, type CliHooks } from '../../src/toolchain/cli/main';
+import { positionIn } from '../snippet-position';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = 'test/fixtures/cli';
@@ -34,9 +35,6 @@ export const fixtureText = (name: string): string => readFileSync(new URL(`../..
 
 /** `line:col` where `snippet` (which must occur once) starts in a fixture, plus `shift` characters on its line. */
 export function positionOf(name: string, snippet: string, shift = 0): string {
-  const text = fixtureText(name);
-  const at = text.indexOf(snippet);
-  if (at < 0 || text.indexOf(snippet, at + 1) >= 0) throw new Error(`'${snippet}' must occur exactly once in ${name}`);
-  const lines = text.slice(0, at + shift).split('\n');
-  return `${lines.length}:${lines[lines.length - 1].length + 1}`;
+  const { line, column } = positionIn(fixtureText(name), snippet, shift, name);
+  return `${line}:${column}`;
 }

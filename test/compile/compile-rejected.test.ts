@@ -43,6 +43,13 @@ const REJECTED: [string, string, string][] = [
   ['Array.isArray', 'no-global', 'Array.isArray'],
   ['a shorthand method', 'no-object-extension', 'run() {'],
   ['a computed key', 'no-object-extension', "'k' + n"],
+  ['a setter', 'no-accessor', 'set size('],
+  ['window', 'no-global', 'window.location'],
+  ['document', 'no-global', 'document.title'],
+  ['parseInt', 'no-global', "parseInt('42')"],
+  ['String#startsWith', 'unknown-method', 'startsWith('],
+  ['Array#find', 'unknown-method', 'find(tick)'],
+  ['Math.random', 'unknown-member', 'random()'],
 ];
 
 describe('compileSandbox on TypeScript the sandbox cannot run', () => {
@@ -73,6 +80,8 @@ describe('compileSandbox on TypeScript the sandbox cannot run', () => {
     };
     expect(messageAt('Date.now')).toBe("`Date` is not available in the sandbox; use getTimestampMillis from 'gtm-sandbox'");
     expect(messageAt('includes(')).toContain('use indexOf(x) >= 0');
+    expect(messageAt("parseInt('42')")).toBe("`parseInt` is not available in the sandbox; use makeInteger from 'gtm-sandbox'");
+    expect(messageAt('window.location')).toContain('copyFromWindow / callInWindow / setInWindow');
     expect(messageAt('assign(')).toContain("not in the sandbox's Object (it has keys, values, entries, freeze, delete)");
   });
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../src/toolchain/compile/diagnostic';
+import { positionIn } from '../snippet-position';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = 'test/fixtures/compile';
@@ -10,10 +11,7 @@ export const FIXTURES = 'test/fixtures/compile';
 /** Where `snippet` (which must occur exactly once) starts in a fixture, as a diagnostic reports it. */
 export function positionOf(file: string, snippet: string): { file: string; line: number; column: number } {
   const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
-  const at = text.indexOf(snippet);
-  if (at < 0 || text.indexOf(snippet, at + 1) >= 0) throw new Error(`'${snippet}' must occur exactly once in ${file}`);
-  const lines = text.slice(0, at).split('\n');
-  return { file, line: lines.length, column: lines[lines.length - 1].length + 1 };
+  return { file, ...positionIn(text, snippet, 0, file) };
 }
 
 /** rule@file:line:col, for compact comparisons. */

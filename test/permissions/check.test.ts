@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from './fixtures';
 import { checkPermissions, isGranted, keyPatternCovers } from '../../src/toolchain/permissions/check';
 import { urlPatternCovers } from '../../src/toolchain/sandbox/permit';
 import { decodePermissions, type Permission } from '../../src/toolchain/permissions/codec';
 import { deriveUsage } from '../../src/toolchain/permissions/derive';
 import { toPermissions } from '../../src/toolchain/permissions/to-permissions';
 
-const fixture = (name: string) => readFileSync(new URL('../fixtures/permissions/' + name, import.meta.url), 'utf8');
 const perm = (publicId: string, params: Permission['params'] = {}): Permission => ({ publicId, versionId: '1', params, isRequired: true });
 const usageOf = (code: string) => deriveUsage(code).usage;
 const rulesOf = (declared: Permission[], code: string) => checkPermissions(declared, usageOf(code)).map((p) => p.rule);

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from './fixtures';
 import { decodePermissions, encodePermissions } from '../../src/toolchain/permissions/codec';
 import { deriveUsage } from '../../src/toolchain/permissions/derive';
 import { toPermissions } from '../../src/toolchain/permissions/to-permissions';
 import type { Requirement } from '../../src/toolchain/permissions/usage';
 
-const fixture = (name: string) => readFileSync(new URL('../fixtures/permissions/' + name, import.meta.url), 'utf8');
 const at = { api: 'test', line: 1, column: 1 };
 const need = (r: Omit<Requirement, 'api' | 'line' | 'column'>): Requirement => ({ ...r, ...at });
 

@@ -87,6 +87,8 @@ export const RULES: readonly Rule[] = [
   always('no-throw', ['ThrowStatement'], '`throw` is not available in the sandbox; report with logToConsole and call data.gtmOnFailure()'),
   rule('no-regex', ['Literal'], (node) =>
     node.regex ? 'regular expression literals are not available in the sandbox; pass a string pattern to match/replace/search' : undefined),
+  rule('no-bigint', ['Literal'], (node) =>
+    node.bigint !== undefined ? 'BigInt literals (`10n`) are not available in the sandbox; use numbers' : undefined),
   rule('no-delete', ['UnaryExpression'], (node) =>
     node.operator === 'delete' ? "`delete` is not available in the sandbox; use require('Object').delete(object, key)" : undefined),
   rule('no-void', ['UnaryExpression'], (node) =>
