@@ -2,6 +2,7 @@
 // of typeof/Array.isArray, makeString instead of String()).
 import { getType, makeNumber, makeString } from './lang';
 import type { Json, JsonObject } from './model';
+import type { Note } from './messages';
 
 export function isObject(value: unknown): value is { [key: string]: unknown } {
   return getType(value) === 'object';
@@ -48,6 +49,12 @@ export function text(value: unknown): string | null {
   return null;
 }
 
+/** True for undefined, null and text that is empty once trimmed: "not given". */
+export function isMissing(value: unknown): boolean {
+  const type = getType(value);
+  return type === 'undefined' || type === 'null' || (type === 'string' && text(value) === null);
+}
+
 /** true/false for a boolean or the strings 'true'/'false' (template checkboxes, bridge config). */
 export function flag(value: unknown, fallback: boolean): boolean {
   if (value === true || value === false) return value;
@@ -57,13 +64,30 @@ export function flag(value: unknown, fallback: boolean): boolean {
   return fallback;
 }
 
+/** The one of `choices` that `word` spells (compared trimmed and lower-cased), or null. */
+export function oneOf<T extends string>(word: string, choices: readonly T[]): T | null {
+  const lower = word.trim().toLowerCase();
+  for (let i = 0; i < choices.length; i++) {
+    if (choices[i].toLowerCase() === lower) return choices[i];
+  }
+  return null;
+}
+
 /** `value` when it is one of `choices` (compared trimmed and lower-cased), else `fallback`. */
 export function choice<T extends string>(value: unknown, choices: readonly T[], fallback: T): T {
-  const word = isString(value) ? value.trim().toLowerCase() : '';
-  for (let i = 0; i < choices.length; i++) {
-    if (choices[i].toLowerCase() === word) return choices[i];
-  }
-  return fallback;
+  const chosen = isString(value) ? oneOf(value, choices) : null;
+  return chosen === null ? fallback : chosen;
+}
+
+/**
+ * The rows of a table value: none for undefined, null or ''; none and a warning naming `what`
+ * for anything that is not a list.
+ */
+export function tableRows(value: unknown, what: string, note: Note): unknown[] {
+  if (value === undefined || value === null || value === '') return [];
+  if (isArray(value)) return value;
+  note('warning', what + ' must be a list of rows; ignored');
+  return [];
 }
 
 /** A whole number of milliseconds between 0 and `max`, or `fallback`. */
@@ -86,6 +110,13 @@ export function without(object: JsonObject, drop: readonly string[]): JsonObject
 /** A shallow copy of a JSON object. */
 export function copyObject(object: JsonObject): JsonObject {
   return without(object, []);
+}
+
+/** Copies every key of `from` into `into` (the sandbox has no Object.assign); returns `into`. */
+export function assign(into: JsonObject, from: JsonObject): JsonObject {
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++) into[keys[i]] = from[keys[i]];
+  return into;
 }
 
 /** True when a JSON value is a scalar (string, number, boolean or null). */

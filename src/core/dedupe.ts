@@ -15,7 +15,7 @@ export const STORAGE_KEY = 'gtm_identify_last';
 const STORED_PATTERN = '^[{]("[a-z]+":"[0-9a-f]{32}"(,"[a-z]+":"[0-9a-f]{32}")*)?[}]$';
 
 /** JSON with object keys sorted at every level, so equal values give equal text. */
-export function canonicalJson(value: Json): string {
+function canonicalJson(value: Json): string {
   const type = getType(value);
   if (type === 'array') return '[' + (value as Json[]).map((item) => canonicalJson(item)).join(',') + ']';
   if (type === 'object') {
@@ -41,7 +41,7 @@ export function signature(vendor: VendorId, call: IdentifyCall): string | null {
   return digest === undefined ? null : digest;
 }
 
-export function readSignatures(platform: Platform): { [vendor: string]: string } {
+function readSignatures(platform: Platform): { [vendor: string]: string } {
   const stored = platform.storage.getItem(STORAGE_KEY);
   if (getType(stored) !== 'string' || (stored as string).match(STORED_PATTERN) === null) return {};
   return JSON.parse(stored as string);

@@ -12,7 +12,7 @@
 // not loaded, SDK never came). 'skipped' counts as ok (unchanged since the last identify,
 // consent dropped, documented no-op resets, Mutiny not on the page): the tag did what it was
 // configured to do.
-import { isArray, isObject, text } from './checks';
+import { isArray, isObject, oneOf, text } from './checks';
 import { readConsent, gate } from './consent';
 import { forget, isUnchanged, remember, signature } from './dedupe';
 import { hashValue, readHashMethod } from './hash';
@@ -43,6 +43,8 @@ export interface EngineOutcome {
   results: VendorResult[];
   messages: Message[];
 }
+
+const ACTIONS: Action[] = ['identify', 'reset'];
 
 interface Target {
   vendor: VendorId;
@@ -86,10 +88,11 @@ function readTargets(value: unknown, note: Note): Target[] {
 }
 
 function readAction(input: unknown, note: Note): Action {
-  const action = isObject(input) ? text(input.action) : null;
-  const word = action === null ? 'identify' : action.toLowerCase();
-  if (word !== 'identify' && word !== 'reset') note('warning', 'action "' + action + '" is not identify or reset; identify is used');
-  return word === 'reset' ? 'reset' : 'identify';
+  const word = isObject(input) ? text(input.action) : null;
+  if (word === null) return 'identify';
+  const action = oneOf(word, ACTIONS);
+  if (action === null) note('warning', 'action "' + word + '" is not identify or reset; identify is used');
+  return action === null ? 'identify' : action;
 }
 
 function resultsFor(targets: Target[], status: ResultStatus, message: string): VendorResult[] {

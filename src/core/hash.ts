@@ -23,7 +23,7 @@ export function readHashMethod(value: unknown, note: Note): HashMethod {
 }
 
 /** The text that is hashed: emails trimmed and lower-cased, anything else trimmed. */
-export function hashInput(value: string): string {
+function hashInput(value: string): string {
   const trimmed = value.trim();
   return isEmail(trimmed) ? trimmed.toLowerCase() : trimmed;
 }

@@ -2,7 +2,8 @@
 // vendor WINDOW declarations and storage key (for GTM permissions), rules and key mapping.
 export { runIdentify } from './engine';
 export type { EngineConfig, EngineOutcome } from './engine';
-export { normalize, MAX_USER_ID_LENGTH } from './normalize';
+export { normalize } from './normalize';
+export { MAX_USER_ID_LENGTH } from './identity';
 export { DEFAULT_CONSENT_TYPE, KNOWN_CONSENT_TYPES } from './consent';
 export type { ConsentConfig } from './consent';
 export { STORAGE_KEY } from './dedupe';

@@ -10,7 +10,7 @@
 // A path that leads nowhere (or to undefined/null) adds nothing. Precedence: the input's own
 // fields and table rows win over mapped values (mapped rows go before the input's rows).
 import { getType, makeNumber } from './lang';
-import { has, isArray, isObject, text } from './checks';
+import { has, isArray, isMissing, isObject, tableRows, text } from './checks';
 import { isDigits } from './text';
 import type { IdentifyInput, TagRow, TraitRow } from './model';
 import type { Note } from './messages';
@@ -62,13 +62,9 @@ function targetOf(as: unknown, to: string): Target {
 /** The values the mapping rows pick from `source`. */
 export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValues {
   const mapped: MappedValues = { traitRows: [], tagRows: [] };
-  if (rows === undefined || rows === null || rows === '') return mapped;
-  if (!isArray(rows)) {
-    note('warning', 'the key mapping must be a list of rows; ignored');
-    return mapped;
-  }
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  const list = tableRows(rows, 'the key mapping', note);
+  for (let i = 0; i < list.length; i++) {
+    const row = list[i];
     const from = isObject(row) ? text(row.from) : null;
     if (from === null) {
       note('warning', 'key mapping row ' + (i + 1) + ' has no source key; ignored');
@@ -86,11 +82,6 @@ export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValue
     else mapped.traitRows.push({ key: name, value: value, type: (row as KeyMappingRow).type });
   }
   return mapped;
-}
-
-function isMissing(value: unknown): boolean {
-  const type = getType(value);
-  return type === 'undefined' || type === 'null' || (type === 'string' && text(value) === null);
 }
 
 /** `input` completed with the values mapped from `source` (see the header for precedence). */

@@ -90,7 +90,7 @@ function toHex(words: number[]): string {
 }
 
 /** Lower-case hex MD5 of the bytes. */
-export function md5Bytes(bytes: number[]): string {
+function md5Bytes(bytes: number[]): string {
   const words = toWords(bytes);
   const state = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476];
   for (let block = 0; block < words.length; block += 16) {

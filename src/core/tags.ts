@@ -4,7 +4,7 @@
 // commas); a later tag with the same name replaces an earlier one.
 import { getType, makeString } from './lang';
 import { isArray, isObject, isUnsafeKey, text } from './checks';
-import type { Tag } from './model';
+import type { JsonObject, Tag } from './model';
 import type { Note } from './messages';
 
 function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
@@ -83,4 +83,13 @@ export function labels(tags: Tag[]): string[] {
 /** Key/value tags only. */
 export function keyValueTags(tags: Tag[]): Tag[] {
   return tags.filter((tag) => tag.value !== undefined);
+}
+
+/** Key/value tags added to `traits` as traits of their own; a trait of the same name wins, noted. */
+export function addTagTraits(traits: JsonObject, tags: Tag[], note: Note): void {
+  const pairs = keyValueTags(tags);
+  for (let i = 0; i < pairs.length; i++) {
+    if (traits.hasOwnProperty(pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
+    else traits[pairs[i].name] = pairs[i].value as string;
+  }
 }

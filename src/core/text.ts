@@ -65,7 +65,3 @@ export function wordChars(key: string): string {
 export function endsWith(value: string, suffix: string): boolean {
   return value.length >= suffix.length && value.substring(value.length - suffix.length) === suffix;
 }
-
-export function startsWith(value: string, prefix: string): boolean {
-  return value.substring(0, prefix.length) === prefix;
-}

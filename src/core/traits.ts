@@ -1,16 +1,13 @@
 // Trait values and names: JSON-safe copies of raw values, typed table rows, and the reserved
 // trait names of the Segment spec (accepted in camelCase or snake_case, kept in camelCase).
 import { getType, makeNumber, makeString } from './lang';
-import { isFiniteNumber, isObject, isUnsafeKey } from './checks';
+import { isFiniteNumber, isObject, isScalar, isUnsafeKey } from './checks';
 import { toIsoDate } from './dates';
 import type { Json, JsonObject, TraitType } from './model';
 import type { Note } from './messages';
 
-/** The reserved traits of the Segment spec, in their canonical spelling. */
-export const RESERVED_TRAITS = [
-  'address', 'age', 'avatar', 'birthday', 'company', 'createdAt', 'description', 'email',
-  'firstName', 'gender', 'id', 'lastName', 'name', 'phone', 'title', 'username', 'website',
-];
+/** The types a traits table row may give (typedValue). */
+export const TRAIT_TYPES: TraitType[] = ['text', 'number', 'boolean', 'date'];
 
 /** snake_case spellings of reserved names → canonical camelCase. */
 export const TRAIT_ALIASES: { [key: string]: string } = {
@@ -18,7 +15,7 @@ export const TRAIT_ALIASES: { [key: string]: string } = {
   first_name: 'firstName',
   last_name: 'lastName',
 };
-export const ADDRESS_ALIASES: { [key: string]: string } = { postal_code: 'postalCode' };
+const ADDRESS_ALIASES: { [key: string]: string } = { postal_code: 'postalCode' };
 export const COMPANY_ALIASES: { [key: string]: string } = { employee_count: 'employeeCount' };
 
 /** Reserved traits that are dates, and the one that is a number. */
@@ -167,6 +164,14 @@ export function typedValue(value: unknown, type: TraitType, where: string, note:
   if (rawType === 'number' || rawType === 'boolean') return { value: makeString(raw), date: false };
   const json = toJson(raw, where, 0, note);
   return json === undefined ? null : { value: json, date: false };
+}
+
+/** firstName and lastName joined by a space (for vendors with only a `name`); null when neither is set. */
+export function fullName(traits: JsonObject): string | null {
+  const parts: string[] = [];
+  if (isScalar(traits.firstName) && traits.firstName !== null) parts.push(makeString(traits.firstName));
+  if (isScalar(traits.lastName) && traits.lastName !== null) parts.push(makeString(traits.lastName));
+  return parts.length === 0 ? null : parts.join(' ');
 }
 
 /** A short printable form of a raw value for messages. */

@@ -136,6 +136,20 @@ describe('antsomi identify', () => {
     platform.onScript('cdp.asia', { outcome: 'fail' });
     expect(send(platform, { email: 'a@b.co' }, { loadScript: true, portalId: 1, propertyId: 2 }).outcomes[0].status).toBe('failed');
   });
+
+  it('does not hash a customer id that already is 32 hex digits', () => {
+    const hashed = md5('u-1');
+    const { call } = tracked({ userId: hashed }, { customerIdFrom: 'userId' });
+    expect((call[3] as { extra: unknown }).extra).toEqual({ identify_id: hashed, identify_event: 'identify' });
+  });
+
+  it('leaves a window.web_event that is not Antsomi alone and fails', () => {
+    const platform = new FakePlatform();
+    platform.win.web_event = { queue: [] };
+    const { outcomes } = send(platform, { email: 'ann@example.com' });
+    expect(outcomes).toEqual([{ status: 'failed', message: "window.web_event holds a object that is not Antsomi's SDK; nothing sent" }]);
+    expect(platform.callsTo('createArgumentsQueue')).toEqual([]);
+  });
 });
 
 describe('antsomi reset', () => {

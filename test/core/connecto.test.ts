@@ -100,6 +100,14 @@ describe('connecto identify', () => {
     expect(send(platform, { userId: 'u' }, { loadScript: true }).outcomes[0].message).toBe('cannot load Connecto: Connecto license key is missing');
     expect(platform.callsTo('injectScript')).toEqual([]);
   });
+
+  it('fails an anonymous visitor when _connecto.getIdentity() gives no id', () => {
+    const platform = new FakePlatform();
+    const seen = connectoSdk(platform.win, '');
+    const { outcomes } = send(platform, { traits: { plan: 'pro' } });
+    expect(seen).toEqual([]);
+    expect(outcomes).toEqual([{ status: 'failed', message: 'no user id or email, and _connecto.getIdentity() gave no anonymous id' }]);
+  });
 });
 
 describe('connecto reset', () => {

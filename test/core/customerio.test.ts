@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { identify, reset } from '../../src/core/vendors/customerio';
+import { VENDOR } from '../../src/core/vendors/customerio';
 import type { Outcome } from '../../src/core/vendors/types';
 import { FakePlatform } from './fake-platform';
 import { analyticsSdk, analyticsStub, context, sender } from './helpers';
 
-const send = sender(identify);
+const send = sender(VENDOR.identify);
 
 describe('customer.io identify', () => {
   it('calls cioanalytics.identify, the global of the current snippet', () => {
@@ -81,7 +81,7 @@ describe('customer.io reset', () => {
     const platform = new FakePlatform();
     const seen = analyticsSdk(platform.win, 'cioanalytics');
     const outcomes: Outcome[] = [];
-    reset({}, context(platform), (o) => outcomes.push(o));
+    VENDOR.reset({}, context(platform), (o) => outcomes.push(o));
     expect(seen).toEqual([['reset']]);
     expect(outcomes[0].status).toBe('sent');
   });

@@ -190,6 +190,14 @@ describe('gist identify', () => {
     expect(outcomes[0]).toEqual({ status: 'failed', message: 'cannot load Gist: Gist app id is missing' });
     expect(platform.win.gist).toBeUndefined();
   });
+
+  it('leaves a window.gist that is not Gist alone and fails', () => {
+    const platform = new FakePlatform();
+    platform.win.gist = { version: 1 };
+    const { outcomes } = send(platform, { userId: 'u-1', email: 'ann@example.com' });
+    expect(outcomes).toEqual([{ status: 'failed', message: 'window.gist holds a object that is not Gist; nothing sent' }]);
+    expect(platform.win.gist).toEqual({ version: 1 });
+  });
 });
 
 describe('gist reset', () => {

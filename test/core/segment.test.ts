@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { identify, reset } from '../../src/core/vendors/segment';
+import { VENDOR } from '../../src/core/vendors/segment';
 import type { Outcome } from '../../src/core/vendors/types';
 import { FakePlatform } from './fake-platform';
 import { analyticsSdk, analyticsStub, context, sender } from './helpers';
 
-const send = sender(identify);
+const send = sender(VENDOR.identify);
 
 const KEY = 'AbC123_xyz-9';
 
@@ -114,12 +114,21 @@ describe('segment identify', () => {
     expect(outcomes[0].status).toBe('failed');
     expect(platform.win.analytics).toEqual({ vendor: 'someone else' });
   });
+
+  it('leaves a window.analytics that is not analytics.js alone and fails', () => {
+    const platform = new FakePlatform();
+    platform.win.analytics = 'something else';
+    const { outcomes } = send(platform, { userId: 'u-1' });
+    expect(outcomes).toEqual([{ status: 'failed', message: "window.analytics holds a string that is not Segment's analytics.js; nothing sent" }]);
+    expect(platform.win.analytics).toBe('something else');
+    expect(platform.callsTo('createQueue')).toEqual([]);
+  });
 });
 
 describe('segment reset', () => {
   const doReset = (platform: FakePlatform, options: unknown = {}) => {
     const outcomes: Outcome[] = [];
-    reset(options, context(platform), (o) => outcomes.push(o));
+    VENDOR.reset(options, context(platform), (o) => outcomes.push(o));
     platform.flush();
     return outcomes;
   };

@@ -1,5 +1,6 @@
 // The analytics.js API shared by Segment and Customer.io Data Pipelines (vendors.md §1, §2, §8.3):
-// the identify arguments and the delivery to the page.
+// the identify arguments, the delivery to the page, and the vendor module both are built with
+// (segment.ts and customerio.ts only say where the SDK lives and where its script comes from).
 //
 // Decisions (both vendors):
 // - With a user id: identify(userId, T[, O]); without: identify(T[, O]). Never identify(null, …):
@@ -12,27 +13,27 @@
 // - Dates are ISO-8601 strings (normalisation already made them so).
 // - Delivery: when `<global>.<method>` is a function (the SDK, or the vendor's own snippet
 //   stub) it is called ('sent'). Otherwise the call goes into the array stub at the queue
-//   global as ['identify', …args] through createQueue ('queued'); when we create that array
-//   and load the script ourselves we also set `_writeKey`. A global holding something else is
-//   not touched ('failed').
+//   global as ['identify', …args] through createQueue ('queued'); when we load the script
+//   ourselves we also set `_writeKey` (never replacing the page's). A global holding something
+//   else is not touched ('failed').
 // - Loading: only the vendor's own script URL, with a validated write key URL-encoded; the
 //   destination completes when the script loads ('queued') or fails ('failed'). Without
 //   loading, a queued call waits for the page's own snippet, which adopts the existing array.
 import { getType } from '../lang';
 import { copyObject, isObject } from '../checks';
-import { keyValueTags, labels } from '../tags';
+import { addTagTraits, labels } from '../tags';
 import { toJson } from '../traits';
+import { optionsObject } from './options';
 import { isFunctionAt, queuedUntilLoaded } from './runtime';
 import { outcome } from './types';
-import type { Done, VendorContext } from './types';
+import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject } from '../model';
 import type { Note } from '../messages';
 
 export type AnalyticsGlobal = 'analytics' | 'cioanalytics';
 
+/** Where one destination's analytics.js lives, read from its options. */
 export interface AnalyticsJsSetup {
-  /** 'Segment' or 'Customer.io', for messages. */
-  vendor: string;
   /** Globals whose `<method>` is called when it is a function, in order. */
   callGlobals: AnalyticsGlobal[];
   /** The global whose array stub receives the call otherwise. */
@@ -45,7 +46,7 @@ export interface AnalyticsJsSetup {
 }
 
 /** The `integrations` option as JSON, or null when absent or unusable. */
-export function readIntegrations(value: unknown, note: Note): JsonObject | null {
+function readIntegrations(value: unknown, note: Note): JsonObject | null {
   if (value === undefined || value === null || value === '') return null;
   if (!isObject(value)) {
     note('warning', 'integrations must be an object; ignored');
@@ -55,7 +56,7 @@ export function readIntegrations(value: unknown, note: Note): JsonObject | null 
 }
 
 /** T of §8.3 (see the header). */
-export function analyticsTraits(call: IdentifyCall, note: Note): JsonObject {
+function analyticsTraits(call: IdentifyCall, note: Note): JsonObject {
   const traits = copyObject(call.traits);
   if (call.email !== null) traits.email = call.email;
   if (call.company !== null) {
@@ -67,29 +68,22 @@ export function analyticsTraits(call: IdentifyCall, note: Note): JsonObject {
     }
     traits.company = company;
   }
-  const pairs = keyValueTags(call.tags);
-  for (let i = 0; i < pairs.length; i++) {
-    if (traits.hasOwnProperty(pairs[i].name)) {
-      note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
-    } else {
-      traits[pairs[i].name] = pairs[i].value as string;
-    }
-  }
+  addTagTraits(traits, call.tags, note);
   const names = labels(call.tags);
   if (names.length > 0) traits.tags = names;
   return traits;
 }
 
 /** The identify arguments: [userId, T] or [T], plus O when there are integrations. */
-export function identifyArgs(call: IdentifyCall, integrations: JsonObject | null, note: Note): Json[] {
+function identifyArgs(call: IdentifyCall, integrations: JsonObject | null, note: Note): Json[] {
   const traits = analyticsTraits(call, note);
   const args: Json[] = call.userId === null ? [traits] : [call.userId, traits];
   if (integrations !== null) args.push({ integrations: integrations });
   return args;
 }
 
-/** Calls `method` on the SDK or its stub, or queues it (see the header). */
-export function deliver(context: VendorContext, setup: AnalyticsJsSetup, method: string, args: Json[], done: Done): void {
+/** Calls `method` on the SDK or its stub, or queues it (see the header); `vendor` names it in messages. */
+function deliver(vendor: string, setup: AnalyticsJsSetup, method: string, args: Json[], context: VendorContext, done: Done): void {
   const platform = context.platform;
   for (let i = 0; i < setup.callGlobals.length; i++) {
     const path = setup.callGlobals[i] + '.' + method;
@@ -102,7 +96,7 @@ export function deliver(context: VendorContext, setup: AnalyticsJsSetup, method:
   if (setup.scriptUrl === null && setup.loadError !== null) return done(outcome('failed', setup.loadError));
   const current = getType(platform.copyFromWindow(global));
   if (current !== 'undefined' && current !== 'array') {
-    return done(outcome('failed', 'window.' + global + ' holds a ' + current + ' that is not ' + setup.vendor +
+    return done(outcome('failed', 'window.' + global + ' holds a ' + current + ' that is not ' + vendor +
       "'s analytics.js; nothing sent"));
   }
   const push = platform.createQueue(global);
@@ -110,7 +104,19 @@ export function deliver(context: VendorContext, setup: AnalyticsJsSetup, method:
     platform.setInWindow(global + '._writeKey', setup.writeKey, false);
   }
   push([method as Json].concat(args));
-  if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, setup.vendor, done);
-  done(outcome('queued', setup.vendor + ' is not on the page yet; the call waits in window.' + global +
+  if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, vendor, done);
+  done(outcome('queued', vendor + ' is not on the page yet; the call waits in window.' + global +
     ' until its snippet loads analytics.js'));
+}
+
+/** The vendor module of an analytics.js vendor: `setup` reads a destination's options. */
+export function analyticsJsVendor(name: string, setup: (options: unknown) => AnalyticsJsSetup): VendorModule {
+  return {
+    name: name,
+    identify: (call, options, context, done) => {
+      const integrations = readIntegrations(optionsObject(options).integrations, context.note);
+      deliver(name, setup(options), 'identify', identifyArgs(call, integrations, context.note), context, done);
+    },
+    reset: (options, context, done) => deliver(name, setup(options), 'reset', [], context, done),
+  };
 }

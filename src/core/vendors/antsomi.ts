@@ -36,20 +36,23 @@
 //   not a function with `track` is left alone ('failed').
 // - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
-import { choice, flag, isScalar, text } from '../checks';
+import { assign, choice, flag, isScalar, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
-import { getType, makeString } from '../lang';
+import { getType } from '../lang';
 import { flatten, joinList } from '../flat';
 import { isHashed } from '../hash';
 import { md5 } from '../md5';
 import { keyValueTags, labels } from '../tags';
 import { isDigits, snakeCase } from '../text';
+import { fullName } from '../traits';
 import { optionsObject } from './options';
 import { isFunctionAt, queuedUntilLoaded } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
 import type { Note } from '../messages';
+
+const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 
 export const WINDOW: WindowUse = {
   callInWindow: ['web_event.track', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
@@ -58,10 +61,8 @@ export const WINDOW: WindowUse = {
   createQueue: [],
   createArgumentsQueue: ['web_event', 'web_event.queue'],
   aliasInWindow: ['web_event.track', 'web_event'],
-  injectScript: ['https://st-a.cdp.asia/insight.js'],
+  injectScript: [SCRIPT_URL],
 };
-
-export const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 const CODE_PATTERN = '^[a-z0-9_]+$';
 /** Attributes the tag fills itself; `email` only ever from the validated email. */
 const OURS = ['type', 'customer_id', 'email'];
@@ -96,7 +97,7 @@ function readSettings(options: unknown): AntsomiSettings {
 }
 
 /** The CID for this call, or null when its source value is missing (see the header). */
-export function customerId(call: IdentifyCall, from: CustomerIdFrom, hash: 'md5' | 'none'): string | null {
+function customerId(call: IdentifyCall, from: CustomerIdFrom, hash: 'md5' | 'none'): string | null {
   let source: string | null = null;
   if (from === 'email') source = call.email === null ? null : call.email.trim().toLowerCase();
   else if (from === 'phone') source = text(call.traits.phone);
@@ -132,7 +133,7 @@ function attributeCode(name: string): string {
 }
 
 /** dims.customers without customer_id (see the header). */
-export function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
+function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
   const customers: JsonObject = {};
   const traits = call.traits;
   const entries = flatten(traits, note);
@@ -142,10 +143,8 @@ export function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
     const key = entry.parent === null ? attributeCode(entry.name) : snakeCase(entry.parent + '_' + entry.name);
     putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
   }
-  if (!customers.hasOwnProperty('name')) {
-    const parts = [traits.firstName, traits.lastName].filter((part) => isScalar(part) && part !== null);
-    if (parts.length > 0) customers.name = parts.map((part) => makeString(part)).join(' ');
-  }
+  const name = fullName(traits);
+  if (!customers.hasOwnProperty('name') && name !== null) customers.name = name;
   if (call.email !== null) customers.email = call.email;
   if (call.company !== null) {
     const company = flatten({ company: call.company as JsonObject }, note);
@@ -175,21 +174,16 @@ function leadTime(context: VendorContext): string {
 }
 
 /** The third argument of web_event.track for this call. */
-export function trackPayload(call: IdentifyCall, cid: string, vocabulary: 'template' | 'devguide', context: VendorContext): JsonObject {
+function trackPayload(call: IdentifyCall, cid: string, vocabulary: 'template' | 'devguide', context: VendorContext): JsonObject {
   const customers = customerAttributes(call, context.note);
   const action: IdentifyEvent = call.event;
   if (vocabulary === 'devguide') {
-    const guideCustomers: JsonObject = { customer_id: cid };
-    const keys = Object.keys(customers);
-    for (let i = 0; i < keys.length; i++) guideCustomers[keys[i]] = customers[keys[i]];
     return {
-      dims: { customers: guideCustomers },
+      dims: { customers: assign({ customer_id: cid }, customers) },
       extra: { identify_id: cid, identify_time: leadTime(context), identify_event: 'user_' + action, identify_type: 'exact' },
     };
   }
-  const templateCustomers: JsonObject = { type: 'customers', customer_id: cid };
-  const keys = Object.keys(customers);
-  for (let i = 0; i < keys.length; i++) templateCustomers[keys[i]] = customers[keys[i]];
+  const templateCustomers = assign({ type: 'customers', customer_id: cid }, customers);
   return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
 }
 

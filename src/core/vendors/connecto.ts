@@ -18,7 +18,7 @@
 //   https://server.connecto.io/javascripts/connect.prod.min.js, then wait the same way. After the
 //   bound: 'failed' (the call is dropped and says so).
 // - Reset: Connecto documents none: a no-op, 'skipped' with a message.
-import { flag, isObject, milliseconds, text } from '../checks';
+import { copyObject, flag, isObject, milliseconds, text } from '../checks';
 import { makeString } from '../lang';
 import { flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
@@ -29,6 +29,8 @@ import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, JsonObject, WindowUse } from '../model';
 import type { Note } from '../messages';
 
+const SCRIPT_URL = 'https://server.connecto.io/javascripts/connect.prod.min.js';
+
 export const WINDOW: WindowUse = {
   callInWindow: ['_connecto.identify', '_connecto.getIdentity'],
   copyFromWindow: ['_connecto.identify', '_TConnecto'],
@@ -36,10 +38,8 @@ export const WINDOW: WindowUse = {
   createQueue: [],
   createArgumentsQueue: [],
   aliasInWindow: [],
-  injectScript: ['https://server.connecto.io/javascripts/connect.prod.min.js'],
+  injectScript: [SCRIPT_URL],
 };
-
-export const SCRIPT_URL = 'https://server.connecto.io/javascripts/connect.prod.min.js';
 
 function put(out: { [key: string]: string }, key: string, value: string, note: Note, replace: boolean): void {
   if (out.hasOwnProperty(key)) {
@@ -49,10 +49,8 @@ function put(out: { [key: string]: string }, key: string, value: string, note: N
 }
 
 /** C of §8.3 (see the header). */
-export function connectoTraits(call: IdentifyCall, note: Note): { [key: string]: string } {
-  const source: JsonObject = {};
-  const keys = Object.keys(call.traits);
-  for (let i = 0; i < keys.length; i++) source[keys[i]] = call.traits[keys[i]];
+function connectoTraits(call: IdentifyCall, note: Note): { [key: string]: string } {
+  const source = copyObject(call.traits);
   if (call.email !== null) source.email = call.email;
   if (call.company !== null) source.company = call.company as JsonObject;
   const out: { [key: string]: string } = {};

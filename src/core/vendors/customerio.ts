@@ -18,11 +18,11 @@
 // - The email may be the user id (Customer.io parses it); "use email as user id" covers that.
 // - Reset: `reset()` like Segment.
 import { choice, flag } from '../checks';
-import { deliver, identifyArgs, readIntegrations } from './analytics-js';
+import { analyticsJsVendor } from './analytics-js';
 import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
 import type { AnalyticsGlobal, AnalyticsJsSetup } from './analytics-js';
-import type { Done, VendorContext, VendorModule } from './types';
-import type { IdentifyCall, WindowUse } from '../model';
+import type { VendorModule } from './types';
+import type { WindowUse } from '../model';
 
 export const WINDOW: WindowUse = {
   callInWindow: ['cioanalytics.identify', 'cioanalytics.reset', 'analytics.identify', 'analytics.reset'],
@@ -42,32 +42,22 @@ export const WINDOW: WindowUse = {
 const GLOBALS: AnalyticsGlobal[] = ['cioanalytics', 'analytics'];
 const HOSTS = { us: 'https://cdp.customer.io', eu: 'https://cdp-eu.customer.io' };
 
-export function customerioSetup(options: unknown): AnalyticsJsSetup {
+function customerioSetup(options: unknown): AnalyticsJsSetup {
   const raw = optionsObject(options);
   const global = choice(raw.globalName, GLOBALS, 'cioanalytics');
   const host = choice(raw.region, ['us', 'eu'], 'us') === 'eu' ? HOSTS.eu : HOSTS.us;
   const load = flag(raw.loadScript, false);
   const key = readKey(raw.writeKey, 'Customer.io write key', KEY_CHARS);
-  const segment = key.value === null ? null : urlSegment(key.value);
-  const loading = load && segment !== null;
+  const keyInUrl = key.value === null ? null : urlSegment(key.value);
+  const loading = load && keyInUrl !== null;
   return {
-    vendor: 'Customer.io',
     callGlobals: loading && global !== 'analytics' ? [global, 'analytics'] : [global],
     queueGlobal: loading ? 'analytics' : global,
-    scriptUrl: loading ? host + '/v1/analytics-js/snippet/' + segment + '/analytics.min.js' : null,
-    loadError: load && segment === null ? 'cannot load Customer.io: ' + key.error : null,
+    scriptUrl: loading ? host + '/v1/analytics-js/snippet/' + keyInUrl + '/analytics.min.js' : null,
+    loadError: load && keyInUrl === null ? 'cannot load Customer.io: ' + key.error : null,
     writeKey: key.value,
   };
 }
 
-export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
-  const integrations = readIntegrations(optionsObject(options).integrations, context.note);
-  deliver(context, customerioSetup(options), 'identify', identifyArgs(call, integrations, context.note), done);
-}
-
-export function reset(options: unknown, context: VendorContext, done: Done): void {
-  deliver(context, customerioSetup(options), 'reset', [], done);
-}
-
 /** This vendor's entry in the registry (registry.ts). */
-export const VENDOR: VendorModule = { name: 'Customer.io', identify: identify, reset: reset };
+export const VENDOR: VendorModule = analyticsJsVendor('Customer.io', customerioSetup);

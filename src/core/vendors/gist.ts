@@ -30,16 +30,17 @@
 // - Delivery: `gist.identify` when it is a function (SDK or the page's snippet stub); otherwise
 //   ['identify', id, props] is pushed into the `gist` array stub. When we create that stub and
 //   load the script (option `loadScript` + a valid app id), we first queue ['setAppId', appId]
-//   and ['trackPageView'] as Gist's snippet does. Script: https://widget.getgist.com/ (the path written out, so the URL matches the inject_script pattern exactly).
+//   and ['trackPageView'] as Gist's snippet does. Script: https://widget.getgist.com/ (with its
+//   path '/', so the URL is exactly the inject_script pattern).
 // - Reset: gist.chat('shutdown'), which exists only once the SDK has loaded: called at once when
 //   present; when a Gist stub is on the page, waited for up to `waitMs` (default 5000 ms);
 //   otherwise (or after the wait) 'skipped' with a message.
-import { flag, isScalar, milliseconds } from '../checks';
-import { parseDate } from '../dates';
-import { getType, makeString } from '../lang';
+import { flag, milliseconds } from '../checks';
+import { toUnixSeconds } from '../dates';
+import { getType } from '../lang';
 import { flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
-import { describe } from '../traits';
+import { describe, fullName } from '../traits';
 import { endsWith, snakeCase, wordChars } from '../text';
 import { optionsObject, readKey, KEY_CHARS } from './options';
 import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, queuedUntilLoaded, waitUntil } from './runtime';
@@ -49,6 +50,8 @@ import type { IdentifyCall, Json, JsonObject, WindowUse } from '../model';
 import type { Scalar } from '../flat';
 import type { Note } from '../messages';
 
+const SCRIPT_URL = 'https://widget.getgist.com/';
+
 export const WINDOW: WindowUse = {
   callInWindow: ['gist.identify', 'gist.chat'],
   copyFromWindow: ['gist', 'gist.identify', 'gist.chat'],
@@ -56,13 +59,11 @@ export const WINDOW: WindowUse = {
   createQueue: ['gist'],
   createArgumentsQueue: [],
   aliasInWindow: [],
-  injectScript: ['https://widget.getgist.com/'],
+  injectScript: [SCRIPT_URL],
 };
-
-export const SCRIPT_URL = 'https://widget.getgist.com/';
 /** Gist: user ids "must be fewer than 255 characters"; string values "up to 255 characters". */
-export const MAX_ID_LENGTH = 254;
-export const MAX_STRING_LENGTH = 255;
+const MAX_ID_LENGTH = 254;
+const MAX_STRING_LENGTH = 255;
 
 interface GistOptionsRead {
   load: boolean;
@@ -85,7 +86,7 @@ function readOptions(options: unknown): GistOptionsRead {
 }
 
 /** A Gist property key, or null when it must be dropped ('$'). */
-export function gistKey(key: string, note: Note): string | null {
+function gistKey(key: string, note: Note): string | null {
   if (key === '') {
     note('warning', 'a property with an empty name dropped: Gist needs a name');
     return null;
@@ -103,12 +104,11 @@ export function gistKey(key: string, note: Note): string | null {
 /** Unix seconds for a date value in a key ending in _at (Gist's date keys); null otherwise. */
 function atSeconds(key: string, value: Scalar, note: Note): number | null {
   if (value === null || !endsWith(key, '_at')) return null;
-  const ms = parseDate(value);
-  if (ms === null) {
+  const seconds = toUnixSeconds(value);
+  if (seconds === null) {
     note('warning', 'property "' + key + '" ends in _at, which Gist reads as a date, but ' + describe(value) + ' is not a date; sent as given');
     return null;
   }
-  const seconds = Math.floor(ms / 1000);
   if (seconds !== value) note('info', 'property "' + key + '" sent as unix seconds (' + seconds + '), as Gist expects in _at keys');
   return seconds;
 }
@@ -158,20 +158,13 @@ function put(props: JsonObject, key: string | null, value: Json, note: Note): vo
 /** A date trait as (key ending in _at, unix seconds). */
 function putDate(props: JsonObject, name: string, value: Json, note: Note): void {
   const key = gistKey(name, note);
-  const ms = parseDate(value);
-  if (key === null || ms === null) return;
-  put(props, endsWith(key, '_at') ? key : key + '_at', Math.floor(ms / 1000), note);
-}
-
-function fullName(traits: JsonObject): string | null {
-  const parts: string[] = [];
-  if (isScalar(traits.firstName) && traits.firstName !== null) parts.push(makeString(traits.firstName));
-  if (isScalar(traits.lastName) && traits.lastName !== null) parts.push(makeString(traits.lastName));
-  return parts.length === 0 ? null : parts.join(' ');
+  const seconds = toUnixSeconds(value);
+  if (key === null || seconds === null) return;
+  put(props, endsWith(key, '_at') ? key : key + '_at', seconds, note);
 }
 
 /** P of §8.3 (see the header). */
-export function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): JsonObject {
+function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): JsonObject {
   const props: JsonObject = {};
   if (call.email !== null) props.email = call.email;
   const entries = flatten(call.traits, note);

@@ -19,7 +19,7 @@
 // - Reset: Mutiny has none (only opt-out/opt-in consent methods), so a documented no-op:
 //   'skipped' with a message.
 import { copyObject, isString } from '../checks';
-import { keyValueTags, labels } from '../tags';
+import { addTagTraits, labels } from '../tags';
 import { isFunctionAt } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
@@ -71,15 +71,11 @@ function mutinyCompany(company: Company, note: Note): JsonObject {
 }
 
 /** M of §8.3 (see the header). */
-export function mutinyTraits(call: IdentifyCall, note: Note): JsonObject {
+function mutinyTraits(call: IdentifyCall, note: Note): JsonObject {
   const traits = copyObject(call.traits);
   if (call.email !== null) traits.email = call.email;
   if (call.company !== null) traits.company = mutinyCompany(call.company, note);
-  const pairs = keyValueTags(call.tags);
-  for (let i = 0; i < pairs.length; i++) {
-    if (traits.hasOwnProperty(pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
-    else traits[pairs[i].name] = pairs[i].value as string;
-  }
+  addTagTraits(traits, call.tags, note);
   const names = labels(call.tags);
   if (names.length > 0) traits.tags = names.join(',');
   return traits;

@@ -9,11 +9,11 @@
 // - Reset: `analytics.reset()`, through the stub when the SDK is not loaded yet (and loading
 //   the script when configured, so the stored ids are really cleared).
 import { flag } from '../checks';
-import { deliver, identifyArgs, readIntegrations } from './analytics-js';
+import { analyticsJsVendor } from './analytics-js';
 import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
 import type { AnalyticsJsSetup } from './analytics-js';
-import type { Done, VendorContext, VendorModule } from './types';
-import type { IdentifyCall, WindowUse } from '../model';
+import type { VendorModule } from './types';
+import type { WindowUse } from '../model';
 
 export const WINDOW: WindowUse = {
   callInWindow: ['analytics.identify', 'analytics.reset'],
@@ -25,29 +25,19 @@ export const WINDOW: WindowUse = {
   injectScript: ['https://cdn.segment.com/analytics.js/v1/*/analytics.min.js'],
 };
 
-export function segmentSetup(options: unknown): AnalyticsJsSetup {
+function segmentSetup(options: unknown): AnalyticsJsSetup {
   const raw = optionsObject(options);
   const load = flag(raw.loadScript, false);
   const key = readKey(raw.writeKey, 'Segment write key', KEY_CHARS);
-  const segment = key.value === null ? null : urlSegment(key.value);
+  const keyInUrl = key.value === null ? null : urlSegment(key.value);
   return {
-    vendor: 'Segment',
     callGlobals: ['analytics'],
     queueGlobal: 'analytics',
-    scriptUrl: load && segment !== null ? 'https://cdn.segment.com/analytics.js/v1/' + segment + '/analytics.min.js' : null,
-    loadError: load && segment === null ? 'cannot load analytics.js: ' + key.error : null,
+    scriptUrl: load && keyInUrl !== null ? 'https://cdn.segment.com/analytics.js/v1/' + keyInUrl + '/analytics.min.js' : null,
+    loadError: load && keyInUrl === null ? 'cannot load analytics.js: ' + key.error : null,
     writeKey: key.value,
   };
 }
 
-export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
-  const integrations = readIntegrations(optionsObject(options).integrations, context.note);
-  deliver(context, segmentSetup(options), 'identify', identifyArgs(call, integrations, context.note), done);
-}
-
-export function reset(options: unknown, context: VendorContext, done: Done): void {
-  deliver(context, segmentSetup(options), 'reset', [], done);
-}
-
 /** This vendor's entry in the registry (registry.ts). */
-export const VENDOR: VendorModule = { name: 'Segment', identify: identify, reset: reset };
+export const VENDOR: VendorModule = analyticsJsVendor('Segment', segmentSetup);

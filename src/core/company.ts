@@ -1,0 +1,52 @@
+// The company, a B2B account (Segment's `company` trait, Mutiny's Account): read from
+// traits.company and from the Company field, which wins key by key. Text alone is taken as the
+// company name; `employee_count` is spelled employeeCount and must be a number; `id` is text.
+import { getType } from './lang';
+import { assign, isFiniteNumber, text } from './checks';
+import { COMPANY_ALIASES, canonicalKeys, toJson, typedValue } from './traits';
+import type { Company, Json, JsonObject } from './model';
+import type { Note } from './messages';
+
+/** traits.company, then the Company field over it, key by key; null when nothing is left. */
+export function readCompany(fromTraits: Json | undefined, explicit: unknown, note: Note): Company | null {
+  const merged = readCompanySource(fromTraits, 'traits.company', note);
+  assign(merged, readCompanySource(explicit, 'company', note));
+  const company = companyFields(merged, note);
+  return Object.keys(company).length === 0 ? null : company;
+}
+
+function readCompanySource(value: unknown, where: string, note: Note): JsonObject {
+  const type = getType(value);
+  if (type === 'undefined' || type === 'null' || value === '') return {};
+  if (type === 'string' || type === 'number') {
+    const name = text(value);
+    if (name !== null) note('info', where + ' is text; used as the company name');
+    return name === null ? {} : { name: name };
+  }
+  if (type !== 'object') {
+    note('warning', where + ' must be an object, not a ' + type + '; ignored');
+    return {};
+  }
+  const json = toJson(value, where, 0, note) as JsonObject;
+  return canonicalKeys(json, COMPANY_ALIASES, where, note);
+}
+
+function companyFields(raw: JsonObject, note: Note): Company {
+  const company: Company = {};
+  const keys = Object.keys(raw);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = raw[key];
+    if (key === 'id') {
+      const id = text(value);
+      if (id === null) note('warning', 'company.id must be text or a number; dropped');
+      else company.id = id;
+    } else if (key === 'employeeCount') {
+      const typed = isFiniteNumber(value) ? { value: value, date: false } : typedValue(value, 'number', 'company.employeeCount', note);
+      if (typed !== null) company.employeeCount = typed.value as number;
+    } else {
+      company[key] = value;
+    }
+  }
+  return company;
+}

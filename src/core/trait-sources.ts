@@ -1,0 +1,100 @@
+// Traits from their two sources: the traits object (e.g. a GTM variable) and the typed table
+// rows. Rows win over the object, a later row over an earlier one; an empty row value counts as
+// missing, so the object's value stays. Then the reserved traits createdAt/birthday become dates
+// and age a number when their values allow it.
+import { getType } from './lang';
+import { assign, copyObject, isObject, oneOf, tableRows, text } from './checks';
+import { toIsoDate } from './dates';
+import {
+  DATE_TRAITS, NUMBER_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue,
+} from './traits';
+import type { JsonObject, TraitType } from './model';
+import type { Note } from './messages';
+
+export interface TraitSet {
+  traits: JsonObject;
+  /** top-level keys whose values are ISO-8601 dates */
+  dateKeys: string[];
+}
+
+/** The traits of the object and the rows, merged and typed (see the header). */
+export function readTraits(object: unknown, rows: unknown, note: Note): TraitSet {
+  const set = mergeTraits(readTraitsObject(object, note), readTraitRows(rows, note));
+  typeReservedTraits(set, note);
+  return set;
+}
+
+function readTraitsObject(value: unknown, note: Note): TraitSet {
+  const type = getType(value);
+  if (type === 'undefined' || type === 'null' || value === '') return { traits: {}, dateKeys: [] };
+  if (type !== 'object') {
+    note('warning', 'traits must be an object, not a ' + type + '; ignored');
+    return { traits: {}, dateKeys: [] };
+  }
+  const json = toJson(value, 'traits', 0, note) as JsonObject;
+  return { traits: canonicalTraits(json, 'traits', note), dateKeys: [] };
+}
+
+function readRowType(value: unknown, where: string, note: Note): TraitType {
+  const word = text(value);
+  if (word === null) return 'text';
+  const type = oneOf(word, TRAIT_TYPES);
+  if (type === null) note('warning', where + ': type "' + word + '" is unknown; text is used');
+  return type === null ? 'text' : type;
+}
+
+function readTraitRows(value: unknown, note: Note): TraitSet {
+  const set: TraitSet = { traits: {}, dateKeys: [] };
+  const rows = tableRows(value, 'the traits table', note);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const where = 'traits row ' + (i + 1);
+    if (!isObject(row)) {
+      note('warning', where + ' is not a row; ignored');
+      continue;
+    }
+    const rawKey = text(row.key);
+    if (rawKey === null) {
+      if (text(row.value) !== null) note('warning', where + ' has a value but no name; ignored');
+      continue;
+    }
+    const key = canonicalName(rawKey, TRAIT_ALIASES);
+    const typed = typedValue(row.value, readRowType(row.type, where + ' (' + rawKey + ')', note), where + ' (' + rawKey + ')', note);
+    if (typed === null) continue;
+    set.traits[key] = typed.value;
+    set.dateKeys = set.dateKeys.filter((k) => k !== key);
+    if (typed.date) set.dateKeys.push(key);
+  }
+  return set;
+}
+
+/** Rows win over the object (see the header). */
+function mergeTraits(fromObject: TraitSet, fromRows: TraitSet): TraitSet {
+  const traits = assign(copyObject(fromObject.traits), fromRows.traits);
+  const rowKeys = Object.keys(fromRows.traits);
+  const dateKeys = fromObject.dateKeys.filter((k) => rowKeys.indexOf(k) < 0).concat(fromRows.dateKeys);
+  return { traits: traits, dateKeys: dateKeys };
+}
+
+/** createdAt/birthday become dates and age a number when their values allow it. */
+function typeReservedTraits(set: TraitSet, note: Note): void {
+  for (let i = 0; i < DATE_TRAITS.length; i++) {
+    const key = DATE_TRAITS[i];
+    const value = set.traits[key];
+    if (value === undefined || set.dateKeys.indexOf(key) >= 0) continue;
+    const iso = toIsoDate(value);
+    if (iso === null) {
+      note('warning', key + ': ' + describe(value) + ' is not a date; sent as given');
+      continue;
+    }
+    set.traits[key] = iso;
+    set.dateKeys.push(key);
+  }
+  for (let i = 0; i < NUMBER_TRAITS.length; i++) {
+    const key = NUMBER_TRAITS[i];
+    const value = set.traits[key];
+    if (getType(value) !== 'string') continue;
+    const typed = typedValue(value, 'number', key, note);
+    if (typed !== null) set.traits[key] = typed.value;
+  }
+}
