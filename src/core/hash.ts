@@ -3,7 +3,7 @@
 // sha256, 32 for md5, in either case — so a pre-hashed id is never hashed twice. An id that is
 // an email address is trimmed and lower-cased before hashing, so that 'Ann@Example.com ' and
 // 'ann@example.com' give the same hash (the convention of hashed-identity APIs).
-import { choice } from './checks';
+import { choice, isMissing, text } from './checks';
 import { md5 } from './md5';
 import { once } from './once';
 import { isEmail, isHex } from './text';
@@ -16,7 +16,8 @@ const HEX_LENGTH = { sha256: 64, md5: 32 };
 
 export function readHashMethod(value: unknown, note: Note): HashMethod {
   const method = choice(value, HASH_METHODS, 'none');
-  if (method === 'none' && value !== undefined && value !== null && value !== '' && value !== 'none') {
+  const spelled = text(value);
+  if (method === 'none' && !isMissing(value) && (spelled === null || spelled.toLowerCase() !== 'none')) {
     note('warning', 'hash method must be none, sha256 or md5; the user id is not hashed');
   }
   return method;

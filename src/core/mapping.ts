@@ -88,7 +88,7 @@ export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValue
 export function applyKeyMapping(source: unknown, rows: unknown, input: IdentifyInput, note: Note): IdentifyInput {
   const mapped = mapKeys(source, rows, note);
   const ownRows = isArray(input.traitRows) ? input.traitRows : [];
-  if (input.traitRows !== undefined && !isArray(input.traitRows)) note('warning', 'the traits table must be a list of rows; ignored');
+  if (!isMissing(input.traitRows) && !isArray(input.traitRows)) note('warning', 'the traits table must be a list of rows; ignored');
   return {
     action: input.action,
     event: input.event,

@@ -147,7 +147,7 @@ describe('antsomi identify', () => {
     const platform = new FakePlatform();
     platform.win.web_event = { queue: [] };
     const { outcomes } = send(platform, { email: 'ann@example.com' });
-    expect(outcomes).toEqual([{ status: 'failed', message: "window.web_event holds a object that is not Antsomi's SDK; nothing sent" }]);
+    expect(outcomes).toEqual([{ status: 'failed', message: "window.web_event holds a value of type object that is not Antsomi's SDK; nothing sent" }]);
     expect(platform.callsTo('createArgumentsQueue')).toEqual([]);
   });
 });

@@ -195,7 +195,7 @@ describe('gist identify', () => {
     const platform = new FakePlatform();
     platform.win.gist = { version: 1 };
     const { outcomes } = send(platform, { userId: 'u-1', email: 'ann@example.com' });
-    expect(outcomes).toEqual([{ status: 'failed', message: 'window.gist holds a object that is not Gist; nothing sent' }]);
+    expect(outcomes).toEqual([{ status: 'failed', message: 'window.gist holds a value of type object that is not Gist; nothing sent' }]);
     expect(platform.win.gist).toEqual({ version: 1 });
   });
 });

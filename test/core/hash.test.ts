@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashValue } from '../../src/core/hash';
+import { hashValue, readHashMethod } from '../../src/core/hash';
 import { FakePlatform } from './fake-platform';
 import { notes } from './helpers';
 
@@ -53,5 +53,15 @@ describe('hashing the user id', () => {
     const platform = new FakePlatform();
     platform.sha256Fails = true;
     expect(hash('user-42', 'sha256', platform).results).toEqual([[null, 'SHA-256 hashing failed']]);
+  });
+});
+
+describe('reading the hash method', () => {
+  it('accepts none in any case and spacing without a warning, and warns about an unknown method', () => {
+    const { note, list } = notes();
+    expect([readHashMethod('NONE', note), readHashMethod(' none ', note), readHashMethod('', note)]).toEqual(['none', 'none', 'none']);
+    expect(list).toEqual([]);
+    expect(readHashMethod('sha1', note)).toBe('none');
+    expect(list.map((m) => m.text)).toEqual(['hash method must be none, sha256 or md5; the user id is not hashed']);
   });
 });

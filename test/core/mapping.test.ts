@@ -79,6 +79,13 @@ describe('key mapping', () => {
     expect(applyKeyMapping(EVENT, ROWS, { userId: '  ' }, note).userId).toBe(12345);
   });
 
+  it('treats an empty or null traits table as no table, without a warning', () => {
+    const { note, list } = notes();
+    applyKeyMapping(EVENT, ROWS, { traitRows: null }, note);
+    applyKeyMapping(EVENT, ROWS, { traitRows: '' }, note);
+    expect(list.map((m) => m.text)).toEqual([]);
+  });
+
   it('understands user id targets in several spellings', () => {
     const { note } = notes();
     for (const to of ['userId', 'user_id', 'User ID']) expect(mapKeys(EVENT, [{ from: 'user.id', to }], note).userId).toBe(12345);

@@ -96,7 +96,7 @@ function deliver(vendor: string, setup: AnalyticsJsSetup, method: string, args: 
   if (setup.scriptUrl === null && setup.loadError !== null) return done(outcome('failed', setup.loadError));
   const current = getType(platform.copyFromWindow(global));
   if (current !== 'undefined' && current !== 'array') {
-    return done(outcome('failed', 'window.' + global + ' holds a ' + current + ' that is not ' + vendor +
+    return done(outcome('failed', 'window.' + global + ' holds a value of type ' + current + ' that is not ' + vendor +
       "'s analytics.js; nothing sent"));
   }
   const push = platform.createQueue(global);

@@ -223,7 +223,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   }
   const current = getType(platform.copyFromWindow('web_event'));
   if (current !== 'undefined') {
-    return done(outcome('failed', 'window.web_event holds a ' + current + " that is not Antsomi's SDK; nothing sent"));
+    return done(outcome('failed', 'window.web_event holds a value of type ' + current + " that is not Antsomi's SDK; nothing sent"));
   }
   if (settings.load && (settings.portalId === null || settings.propertyId === null)) {
     return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));

@@ -227,7 +227,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   }
   const current = getType(platform.copyFromWindow('gist'));
   if (current !== 'undefined' && current !== 'array') {
-    return done(outcome('failed', 'window.gist holds a ' + current + ' that is not Gist; nothing sent'));
+    return done(outcome('failed', 'window.gist holds a value of type ' + current + ' that is not Gist; nothing sent'));
   }
   if (settings.load && settings.appId === null) return done(outcome('failed', 'cannot load Gist: ' + settings.appIdError));
   const push = platform.createQueue('gist');
