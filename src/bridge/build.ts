@@ -25,7 +25,7 @@ export const BRIDGE_FILES = {
 /** The IIFE holding only `vendor` (dist/identify-bridge.segment.min.js …). */
 export const vendorIifeFile = (vendor: VendorId) => `dist/identify-bridge.${vendor}.min.js`;
 /** Browsers of the last five years. */
-export const BRIDGE_TARGET = 'es2017';
+const BRIDGE_TARGET = 'es2017';
 
 interface BuildResult {
   files: Record<string, string>;

@@ -16,24 +16,25 @@
 //   wins over selector rules, and earlier rules win over later ones.
 // - A selector rule pushes {event: rule.event, ...rule.data, ...attributes of the
 //   matched element}: attributes on the element win over config data.
-// - Invalid rules (bad selector, missing event) are reported once at start and
-//   ignored; nothing here throws at the page.
+// - The prefix and the rules come checked (config.ts); a push that throws is
+//   reported, never thrown at the page.
 
-import { isUnsafeKey } from './datalayer/kinds';
+import { isUnsafeKey } from '../core/checks';
 
 export interface ClickRule {
   selector: string;
   event: string;
+  /** Sent with the event; neither `event` nor an unsafe key (config.ts leaves them out). */
   data?: Record<string, string>;
 }
 
 export interface WatchClicksOptions {
-  /** Default 'data-identify-'. */
+  /** Default 'data-identify-'; `[<prefix>event]` must be a valid selector. */
   attributePrefix?: string;
   selectors?: ClickRule[];
   /** Receives each click message, e.g. `(m) => window.dataLayer.push(m)`. */
   push: (message: ClickMessage) => void;
-  /** Config mistakes and failures; default console.warn. */
+  /** Failures of push; default console.warn. */
   onError?: (error: unknown) => void;
 }
 
@@ -56,20 +57,11 @@ export function watchClicks(doc: Document, options: WatchClicksOptions): { stop(
   const report = options.onError ?? ((error: unknown) => console.warn('[gtm-identify]', error));
   const prefix = (options.attributePrefix ?? 'data-identify-').toLowerCase();
   const eventAttribute = `${prefix}event`;
-  const isValidSelector = selectorTest(doc);
+  const tagged = `[${eventAttribute}]:not([${eventAttribute}=""])`;
+  const rules = options.selectors ?? [];
 
-  let taggedSelector: string | undefined = `[${eventAttribute}]:not([${eventAttribute}=""])`;
-  if (!isValidSelector(taggedSelector)) {
-    report(new TypeError(`Click tagging: attribute prefix ${JSON.stringify(prefix)} is not usable`));
-    taggedSelector = undefined;
-  }
-  const rules = (options.selectors ?? []).filter((rule) => {
-    const valid = isValidSelector(rule?.selector) && typeof rule.event === 'string' && rule.event !== '';
-    if (!valid) report(new TypeError(`Click tagging: rule ${JSON.stringify(rule)} is ignored (invalid selector or event)`));
-    return valid;
-  });
-
-  const attributeData = (element: Element, message: ClickMessage) => {
+  /** The element's prefixed attributes, added to `message`. */
+  const withAttributes = (element: Element, message: ClickMessage) => {
     for (const { name, value } of Array.from(element.attributes)) {
       if (!name.startsWith(prefix) || name === eventAttribute) continue;
       const key = name.slice(prefix.length).replace(/-/g, '_');
@@ -86,15 +78,13 @@ export function watchClicks(doc: Document, options: WatchClicksOptions): { stop(
         best = { element, rule };
       }
     };
-    if (taggedSelector) consider(start.closest(taggedSelector));
+    consider(start.closest(tagged));
     for (const rule of rules) consider(start.closest(rule.selector), rule);
     if (!best) return undefined;
-    if (!best.rule) return attributeData(best.element, { event: best.element.getAttribute(eventAttribute)! });
-    const message: ClickMessage = { event: best.rule.event };
-    for (const [key, value] of Object.entries(best.rule.data ?? {})) {
-      if (key !== 'event' && !isUnsafeKey(key)) message[key] = String(value);
-    }
-    return attributeData(best.element, message);
+    const { element, rule } = best;
+    return withAttributes(element, rule
+      ? Object.assign({ event: rule.event }, rule.data)
+      : { event: element.getAttribute(eventAttribute)! });
   };
 
   const onClick = (event: Event) => {

@@ -1,14 +1,20 @@
 // The bridge's configuration: what a page passes to identifyBridge.start(), checked in full
 // before anything starts. Every problem is collected (not just the first), so the page's one
 // console warning lists all of them. Nothing here throws.
+//
+// Each option has a reader in OPTIONS, each rule key one in RULE_KEYS; the compiler checks that
+// every key of BridgeConfig / RuleConfig has one, and Settings is what the readers return. So a
+// new option is a line in BridgeConfig (with its doc) and a line in OPTIONS.
 import { DEFAULT_RULES, ruleMatches, VENDOR_IDS } from '../core/index';
-import { VENDORS } from '../core/vendors/registry';
+import { isUnsafeKey } from '../core/checks';
 import { WHEN_DENIED } from '../core/consent';
 import { HASH_METHODS } from '../core/hash';
 import { IDENTIFY_EVENTS, TRAIT_TYPES } from '../core/normalize';
+import { vendorId } from '../core/vendors/ids';
+import { VENDORS } from '../core/vendors/registry';
 import type { ConsentConfig, Destination, KeyMappingRow, Rule, VendorId } from '../core/index';
 import type { ClickRule } from './clicks';
-import { isPlainObject, isUnsafeKey } from './datalayer/kinds';
+import { hasOwn, isPlainObject } from './datalayer/kinds';
 
 /** One vendor and its options, flat: `{vendor: 'segment', writeKey: 'abc', loadScript: true}`. */
 export interface DestinationConfig {
@@ -75,74 +81,68 @@ export interface BridgeRule {
   source: 'message' | 'model';
 }
 
-export interface Settings {
-  dataLayerName: string;
-  destinations: Destination[];
-  rules: BridgeRule[];
-  clicks: ClickRule[] | false;
-  attributePrefix: string | undefined;
-  listenToPast: boolean;
-  debug: boolean;
-  dedupe: boolean;
-  consent: ConsentConfig | null;
-  userIdHash: string | undefined;
-  useEmailAsUserId: boolean;
+interface Context {
+  problems: string[];
+  /** Tells CSS selectors that the page's document accepts. */
+  isSelector: (selector: string) => boolean;
+  /** Where a rule's problems are: 'rule 2'. */
+  where: string;
 }
 
-type Problems = string[];
-type Choices = Record<string, unknown[]>;
+/** Reads one option (undefined when absent); each problem is noted as `${name} must …`. */
+type Reader<T> = (value: unknown, name: string, context: Context) => T;
 
-const FLAG = [true, false];
-/** Options that take one of a few values (absent: the default). */
-const CHOICES: Choices = {
-  defaultRules: FLAG, listenToPast: FLAG, debug: FLAG, dedupe: FLAG, useEmailAsUserId: FLAG, userIdHash: HASH_METHODS,
-};
-const RULE_CHOICES: Choices = {
-  action: ['identify', 'reset'], identifyEvent: IDENTIFY_EVENTS, source: ['message', 'model'],
-};
-const KNOWN_KEYS = ['dataLayerName', 'destinations', 'rules', 'clicks', 'attributePrefix', 'consent'].concat(Object.keys(CHOICES));
-const RULE_KEYS = ['event', 'userId', 'email', 'traits', 'tags'].concat(Object.keys(RULE_CHOICES));
 const GLOBAL_NAME = /^[A-Za-z_$][\w$]*$/;
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-function isOneOf(value: unknown, choices: unknown[]): boolean {
-  return value === undefined || choices.indexOf(value) >= 0;
-}
-
 /** '"none", "sha256" or "md5"'; 'true or false'. */
-function orList(choices: unknown[]): string {
+function orList(choices: readonly unknown[]): string {
   const words = choices.map((choice) => JSON.stringify(choice));
   return words.slice(0, -1).join(', ') + ' or ' + words[words.length - 1];
 }
 
-/** A problem for each key of `object` that is not one of its `choices`. */
-function checkChoices(object: Record<string, unknown>, choices: Choices, where: string, problems: Problems): void {
-  for (const key of Object.keys(choices)) {
-    if (!isOneOf(object[key], choices[key])) problems.push(`${where}${key} must be ${orList(choices[key])}`);
-  }
+function flag(fallback: boolean): Reader<boolean> {
+  return (value, name, { problems }) => {
+    if (value === undefined) return fallback;
+    if (value !== true && value !== false) problems.push(`${name} must be true or false`);
+    return value === true;
+  };
 }
 
-/** A problem for each key of `object` not in `known`. */
-function checkKeys(object: object, known: string[], what: string, problems: Problems): void {
-  for (const key of Object.keys(object)) if (known.indexOf(key) < 0) problems.push(`${what} "${key}"`);
+function checkChoice(value: unknown, choices: readonly unknown[], name: string, problems: string[]): void {
+  if (value !== undefined && choices.indexOf(value) < 0) problems.push(`${name} must be ${orList(choices)}`);
 }
 
-function readDestinations(value: unknown, problems: Problems): Settings['destinations'] {
+function oneOf<T>(choices: readonly T[]): Reader<T | undefined> {
+  return (value, name, { problems }) => {
+    checkChoice(value, choices, name, problems);
+    return value as T | undefined;
+  };
+}
+
+/** A problem for each key of `object` that `readers` does not know. */
+function checkKeys(object: object, readers: object, what: string, problems: string[]): void {
+  for (const key of Object.keys(object)) if (!hasOwn(readers, key)) problems.push(`${what} "${key}"`);
+}
+
+const readDestinations: Reader<Destination[]> = (value, name, { problems }) => {
   if (!Array.isArray(value) || value.length === 0) {
-    problems.push('destinations must be a non-empty list such as [{vendor: "segment"}]');
+    problems.push(`${name} must be a non-empty list such as [{vendor: "segment"}]`);
     return [];
   }
-  const out: Settings['destinations'] = [];
+  const out: Destination[] = [];
   value.forEach((item, i) => {
-    const vendor = isPlainObject(item) ? item.vendor : undefined;
-    if (VENDOR_IDS.indexOf(vendor as VendorId) < 0) {
-      problems.push(`destination ${i + 1}: vendor ${JSON.stringify(vendor)} is not one of ${VENDOR_IDS.join(', ')}`);
-    } else if (!VENDORS[vendor as VendorId]) {
-      problems.push(`destination ${i + 1}: ${vendor} is not in this bundle (it has ${Object.keys(VENDORS).join(', ')}); ` +
+    const where = `destination ${i + 1}`;
+    const given = isPlainObject(item) ? item.vendor : undefined;
+    const vendor = vendorId(given);
+    if (!vendor) {
+      problems.push(`${where}: vendor ${JSON.stringify(given)} is not one of ${VENDOR_IDS.join(', ')}`);
+    } else if (!VENDORS[vendor]) {
+      problems.push(`${where}: ${vendor} is not in this bundle (it has ${Object.keys(VENDORS).join(', ')}); ` +
         `load identify-bridge.min.js or identify-bridge.${vendor}.min.js`);
     } else if (out.some((d) => d.vendor === vendor)) {
-      problems.push(`destination ${i + 1}: ${vendor} is listed twice`);
+      problems.push(`${where}: ${vendor} is listed twice`);
     } else {
       const options: Record<string, unknown> = {};
       for (const key of Object.keys(item as object)) {
@@ -152,81 +152,112 @@ function readDestinations(value: unknown, problems: Problems): Settings['destina
     }
   });
   return out;
+};
+
+// --- rules ---------------------------------------------------------------------------------
+
+/** A key-mapping row reading the dotted path `value`; none when it is absent or not a path. */
+function pathRow(value: unknown, name: string, problems: string[], row: KeyMappingRow): KeyMappingRow[] {
+  if (value === undefined) return [];
+  if (isText(value)) return [Object.assign(row, { from: value })];
+  problems.push(`${name} must be a dotted path such as "user.id"`);
+  return [];
 }
 
-/** Mapping rows (core's key mapping) from a rule's paths. */
-function mappingOf(config: RuleConfig, where: string, problems: Problems): KeyMappingRow[] {
+const pathOf = (as: 'userId' | 'email'): Reader<KeyMappingRow[]> => (value, name, { problems }) =>
+  pathRow(value, name, problems, { as });
+
+/** Traits or tags: name → path (a trait may be {path, type}); tags may also be a list of names. */
+const tableOf = (as: 'trait' | 'tag'): Reader<KeyMappingRow[]> => (value, name, { problems, where }) => {
+  if (value === undefined) return [];
+  const names = as === 'tag' && Array.isArray(value);
+  if (!names && !isPlainObject(value)) {
+    problems.push(`${name} must be ${as === 'tag' ? 'a list of names or ' : ''}an object of name → path`);
+    return [];
+  }
+  const entries = names ? (value as unknown[]).map((key) => [key, key]) : Object.entries(value as object);
   const rows: KeyMappingRow[] = [];
-  const path = (value: unknown, what: string, row: KeyMappingRow) => {
-    if (value === undefined) return;
-    if (isText(value)) rows.push(Object.assign(row, { from: value }));
-    else problems.push(`${where}: ${what} must be a dotted path such as "user.id"`);
-  };
-  path(config.userId, 'userId', { as: 'userId' });
-  path(config.email, 'email', { as: 'email' });
-  const typedTrait = (name: string, spec: Record<string, unknown>) => {
-    if (!isOneOf(spec.type, TRAIT_TYPES)) problems.push(`${where}: trait "${name}" type must be ${orList(TRAIT_TYPES)}`);
-    path(spec.path, `trait "${name}" path`, { to: name, as: 'trait', type: spec.type });
-  };
-  const table = (value: unknown, as: 'trait' | 'tag') => {
-    if (value === undefined) return;
-    const names = as === 'tag' && Array.isArray(value);
-    if (!names && !isPlainObject(value)) return problems.push(`${where}: ${as}s must be an object of name → path`);
-    const entries = names ? (value as unknown[]).map((name) => [name, name]) : Object.entries(value as object);
-    for (const [name, from] of entries) {
-      if (!isText(name) || isUnsafeKey(name)) problems.push(`${where}: ${JSON.stringify(name)} is not a usable ${as} name`);
-      else if (as === 'trait' && isPlainObject(from)) typedTrait(name, from);
-      else path(from, `${as} "${name}"`, { to: name, as });
+  for (const [key, from] of entries) {
+    const entry = `${where}: ${as} ${JSON.stringify(key)}`;
+    if (!isText(key) || isUnsafeKey(key)) problems.push(`${where}: ${JSON.stringify(key)} is not a usable ${as} name`);
+    else if (as !== 'trait' || !isPlainObject(from)) rows.push(...pathRow(from, entry, problems, { to: key, as }));
+    else {
+      checkChoice(from.type, TRAIT_TYPES, `${entry} type`, problems);
+      rows.push(...pathRow(from.path, `${entry} path`, problems, { to: key, as, type: from.type }));
     }
-  };
-  table(config.traits, 'trait');
-  table(config.tags, 'tag');
+  }
   return rows;
+};
+
+const readEvent: Reader<string | RegExp | undefined> = (value, name, { problems }) => {
+  if (isText(value) || isRegExp(value)) return value;
+  problems.push(`${name} must be an event name or a regular expression`);
+  return undefined;
+};
+
+function isRegExp(value: unknown): value is RegExp {
+  return Object.prototype.toString.call(value) === '[object RegExp]';
 }
 
-function readRule(item: unknown, where: string, problems: Problems): BridgeRule | null {
+/** Every key of RuleConfig and how it is read; the compiler keeps the two in step. */
+const RULE_KEYS = {
+  event: readEvent,
+  action: oneOf(['identify', 'reset'] as const),
+  identifyEvent: oneOf(IDENTIFY_EVENTS),
+  userId: pathOf('userId'),
+  email: pathOf('email'),
+  traits: tableOf('trait'),
+  tags: tableOf('tag'),
+  source: oneOf(['message', 'model'] as const),
+} satisfies { [K in keyof Required<RuleConfig>]: Reader<unknown> };
+
+function bridgeRule(rule: Rule, pattern: RegExp | null, source: BridgeRule['source']): BridgeRule {
+  return { rule, source, matches: (name) => (pattern ? pattern.test(name) : ruleMatches(rule, name)) };
+}
+
+const DEFAULT_BRIDGE_RULES = DEFAULT_RULES.map((rule) => bridgeRule(rule, null, 'message'));
+
+function readRule(item: unknown, where: string, { problems, isSelector }: Context): BridgeRule | null {
   if (!isPlainObject(item)) {
     problems.push(`${where} must be an object`);
     return null;
   }
-  const config = item as unknown as RuleConfig;
   checkKeys(item, RULE_KEYS, `${where}: unknown key`, problems);
-  const event = config.event;
-  const isRegExp = Object.prototype.toString.call(event) === '[object RegExp]';
-  if (!isText(event) && !isRegExp) problems.push(`${where}: event must be an event name or a regular expression`);
-  checkChoices(item, RULE_CHOICES, `${where}: `, problems);
+  const context = { problems, isSelector, where };
+  const read = <K extends keyof typeof RULE_KEYS>(key: K) => RULE_KEYS[key](item[key], `${where}: ${key}`, context) as ReturnType<(typeof RULE_KEYS)[K]>;
+  const event = read('event');
   const rule: Rule = {
-    event: isRegExp ? undefined : (event as string),
-    action: config.action === 'reset' ? 'reset' : 'identify',
-    identifyEvent: config.identifyEvent,
-    mapping: mappingOf(config, where, problems),
+    event: typeof event === 'string' ? event : undefined,
+    action: read('action') === 'reset' ? 'reset' : 'identify',
+    identifyEvent: read('identifyEvent'),
+    mapping: read('userId').concat(read('email'), read('traits'), read('tags')),
   };
   // A copy without g/y: those flags make test() remember where it stopped.
-  const pattern = isRegExp ? new RegExp((event as RegExp).source, (event as RegExp).flags.replace(/[gy]/g, '')) : null;
-  return {
-    rule,
-    matches: (name) => (pattern ? pattern.test(name) : ruleMatches(rule, name)),
-    source: config.source === 'model' ? 'model' : 'message',
-  };
+  const pattern = isRegExp(event) ? new RegExp(event.source, event.flags.replace(/[gy]/g, '')) : null;
+  return bridgeRule(rule, pattern, read('source') === 'model' ? 'model' : 'message');
 }
 
-function readRules(config: Record<string, unknown>, problems: Problems): BridgeRule[] {
-  const value = config.rules ?? [];
+const readRules: Reader<BridgeRule[]> = (value, name, context) => {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    context.problems.push(`${name} must be a list`);
+    return [];
+  }
   const rules: BridgeRule[] = [];
-  if (!Array.isArray(value)) problems.push('rules must be a list');
-  else value.forEach((item, i) => {
-    const rule = readRule(item, `rule ${i + 1}`, problems);
+  value.forEach((item, i) => {
+    const rule = readRule(item, `rule ${i + 1}`, context);
     if (rule) rules.push(rule);
   });
-  if (config.defaultRules === false) return rules;
-  return rules.concat(DEFAULT_RULES.map((rule) => ({ rule, matches: (name: string) => ruleMatches(rule, name), source: 'message' as const })));
-}
+  return rules;
+};
 
-function readClicks(value: unknown, isSelector: (selector: string) => boolean, problems: Problems): ClickRule[] | false {
+// --- clicks and consent --------------------------------------------------------------------
+
+const readClicks: Reader<ClickRule[] | false> = (value, name, { problems, isSelector }) => {
   if (value === false) return false;
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    problems.push('clicks must be a list of {selector, event} or false');
+    problems.push(`${name} must be a list of {selector, event} or false`);
     return [];
   }
   const rules: ClickRule[] = [];
@@ -245,44 +276,66 @@ function readClicks(value: unknown, isSelector: (selector: string) => boolean, p
     rules.push({ selector: item.selector, event: item.event, data });
   });
   return rules;
-}
+};
 
-function readConsent(value: unknown, problems: Problems): ConsentConfig | null {
+/** A prefix is usable when `[<prefix>event]` is a valid selector: it is how clicks find tagged elements. */
+const readAttributePrefix: Reader<string | undefined> = (value, name, { problems, isSelector }) => {
+  if (value !== undefined && !(isText(value) && isSelector(`[${value}event]`))) {
+    problems.push(`${name} must be text such as "data-identify-"`);
+  }
+  return value as string | undefined;
+};
+
+const readConsent: Reader<ConsentConfig | null> = (value, name, context) => {
   if (value === undefined || value === false) return null;
   if (value === true) return {};
   if (!isPlainObject(value)) {
-    problems.push('consent must be true, false or {type, whenDenied}');
+    context.problems.push(`${name} must be true, false or {type, whenDenied}`);
     return null;
   }
-  if (value.type !== undefined && !isText(value.type)) problems.push('consent.type must be a consent type such as "analytics_storage"');
-  checkChoices(value, { whenDenied: WHEN_DENIED }, 'consent.', problems);
+  if (value.type !== undefined && !isText(value.type)) context.problems.push(`${name}.type must be a consent type such as "analytics_storage"`);
+  checkChoice(value.whenDenied, WHEN_DENIED, `${name}.whenDenied`, context.problems);
   return { type: value.type, whenDenied: value.whenDenied };
-}
+};
+
+const readDataLayerName: Reader<string> = (value, name, { problems }) => {
+  if (value === undefined) return 'dataLayer';
+  if (typeof value !== 'string' || !GLOBAL_NAME.test(value)) problems.push(`${name} must be a global variable name such as "dataLayer"`);
+  return value as string;
+};
+
+// --- the whole config ----------------------------------------------------------------------
+
+/** Every option of BridgeConfig and how it is read; the compiler keeps the two in step. */
+const OPTIONS = {
+  dataLayerName: readDataLayerName,
+  destinations: readDestinations,
+  rules: readRules,
+  defaultRules: flag(true),
+  clicks: readClicks,
+  attributePrefix: readAttributePrefix,
+  listenToPast: flag(true),
+  debug: flag(false),
+  dedupe: flag(false),
+  consent: readConsent,
+  userIdHash: oneOf(HASH_METHODS),
+  useEmailAsUserId: flag(false),
+} satisfies { [K in keyof Required<BridgeConfig>]: Reader<unknown> };
+
+/** A checked config: each option as its reader gives it; `rules` ends with core's defaults unless defaultRules is false. */
+export type Settings = { [K in keyof typeof OPTIONS]: ReturnType<(typeof OPTIONS)[K]> };
 
 /**
  * The settings a config describes, or null with every problem found. `isSelector` tells valid
  * CSS selectors (the page's document decides).
  */
 export function readConfig(config: unknown, isSelector: (selector: string) => boolean): { settings: Settings | null; problems: string[] } {
-  const problems: Problems = [];
   if (!isPlainObject(config)) return { settings: null, problems: ['the config must be an object such as {destinations: [{vendor: "segment"}]}'] };
-  checkKeys(config, KNOWN_KEYS, 'unknown option', problems);
-  const name = config.dataLayerName ?? 'dataLayer';
-  if (typeof name !== 'string' || !GLOBAL_NAME.test(name)) problems.push('dataLayerName must be a global variable name such as "dataLayer"');
-  if (config.attributePrefix !== undefined && !isText(config.attributePrefix)) problems.push('attributePrefix must be text such as "data-identify-"');
-  checkChoices(config, CHOICES, '', problems);
-  const settings: Settings = {
-    dataLayerName: name as string,
-    destinations: readDestinations(config.destinations, problems),
-    rules: readRules(config, problems),
-    clicks: readClicks(config.clicks, isSelector, problems),
-    attributePrefix: config.attributePrefix as string | undefined,
-    listenToPast: config.listenToPast !== false,
-    debug: config.debug === true,
-    dedupe: config.dedupe === true,
-    consent: readConsent(config.consent, problems),
-    userIdHash: config.userIdHash as string | undefined,
-    useEmailAsUserId: config.useEmailAsUserId === true,
-  };
-  return problems.length > 0 ? { settings: null, problems } : { settings, problems };
+  const context: Context = { problems: [], isSelector, where: '' };
+  checkKeys(config, OPTIONS, 'unknown option', context.problems);
+  const settings = {} as Record<string, unknown>;
+  for (const key of Object.keys(OPTIONS) as Array<keyof Settings>) settings[key] = OPTIONS[key](config[key], key, context);
+  const read = settings as Settings;
+  if (read.defaultRules) read.rules = read.rules.concat(DEFAULT_BRIDGE_RULES);
+  return { settings: context.problems.length > 0 ? null : read, problems: context.problems };
 }

@@ -2,13 +2,13 @@
 // semantics, ./datalayer), tags marketers' clicks (./clicks), and turns messages that match a
 // rule into identify or reset runs of core's engine — the same engine and vendor mappings as
 // the GTM template — through a Platform on `window` (./platform).
-import type { EngineOutcome } from '../core/index';
+import type { EngineOutcome, IdentifyInput } from '../core/index';
 import { readConfig } from './config';
-import type { BridgeConfig } from './config';
+import type { BridgeConfig, Settings } from './config';
 import { selectorTest, watchClicks } from './clicks';
 import { DEFAULT_LIMITS, watchDataLayer } from './datalayer/index';
 import type { DataLayerWatcher, MessageKind, Model } from './datalayer/index';
-import { createPlatform } from './platform';
+import { createPlatform, type BridgePlatform, type Win } from './platform';
 import { createRuns } from './runs';
 import { mayTrigger, triggeredInput } from './triggers';
 
@@ -21,8 +21,6 @@ export interface BridgeHandle {
   /** Resolves, with their outcomes, once the identify/reset runs started so far have completed. */
   flush(): Promise<EngineOutcome[]>;
 }
-
-type Win = Record<string, any>;
 
 const INERT: BridgeHandle = { stop() {}, flush: () => Promise.resolve([]) };
 
@@ -53,40 +51,10 @@ function startOn(win: Win, config: BridgeConfig): BridgeHandle {
   const runs = createRuns({
     source: 'datalayer_bridge', destinations: settings.destinations, dedupe: settings.dedupe, consent: settings.consent,
   }, platform);
-  const report = (error: unknown) => platform.log('gtm-identify bridge: ' + String(error));
-  const note = (level: string, text: string) => platform.log('gtm-identify ' + level + ': ' + text);
-  const handle = (message: unknown, model: Model, kind: MessageKind) => {
-    if (kind === 'command') platform.consentChanged();
-    const input = triggeredInput(message, model, kind, settings, note);
-    if (input) runs.add(input);
-  };
-
-  // History is replayed while watchDataLayer installs; its rules run once the watcher (and
-  // with it the consent state of the whole history) is there.
-  let replay: Array<() => void> | null = [];
-  watcher = watchDataLayer(win, {
-    name: settings.dataLayerName,
-    listenToPast: settings.listenToPast,
-    wants: (message, kind) => mayTrigger(message, kind, settings, DEFAULT_LIMITS.stringLength),
-    onMessage: (message, model, meta) => {
-      if (replay) replay.push(() => handle(message, model, meta.kind));
-      else handle(message, model, meta.kind);
-    },
-    onError: report,
-  });
-  const past = replay;
-  replay = null;
-  past.forEach((run) => run());
-
-  // The array being watched: a page that later assigns another array to window.dataLayer is
-  // not followed (GTM does not follow it either); click pushes keep going where we listen.
-  const watched: unknown = win[settings.dataLayerName];
-  const clicks = settings.clicks === false ? null : watchClicks(win.document, {
-    attributePrefix: settings.attributePrefix,
-    selectors: settings.clicks,
-    push: (message) => (Array.isArray(watched) ? watched : win[settings.dataLayerName]).push(message),
-    onError: report,
-  });
+  const rules = watchRules(win, settings, platform, (input) => runs.add(input));
+  watcher = rules.watcher;
+  rules.runPast(); // now that consentOf reads the watcher, which knows the whole history's consent
+  const clicks = settings.clicks === false ? null : tagClicks(win, settings, platform);
   return {
     stop() {
       watcher!.stop();
@@ -94,4 +62,48 @@ function startOn(win: Win, config: BridgeConfig): BridgeHandle {
     },
     flush: () => runs.flush(),
   };
+}
+
+/**
+ * Watches the data layer and hands the input of each message that matches a rule to `run`.
+ * Rules for the history wait for runPast(): it is replayed while watchDataLayer installs,
+ * before the caller has the watcher and with it the consent state of the whole history.
+ */
+function watchRules(win: Win, settings: Settings, platform: BridgePlatform, run: (input: IdentifyInput) => void) {
+  const note = (level: string, text: string) => platform.log('gtm-identify ' + level + ': ' + text);
+  const handle = (message: unknown, model: Model, kind: MessageKind) => {
+    if (kind === 'command') platform.consentChanged();
+    const input = triggeredInput(message, model, kind, settings, note);
+    if (input) run(input);
+  };
+  let past: Array<() => void> | null = [];
+  const watcher = watchDataLayer(win, {
+    name: settings.dataLayerName,
+    listenToPast: settings.listenToPast,
+    wants: (message, kind) => mayTrigger(message, kind, settings, DEFAULT_LIMITS.stringLength),
+    onMessage: (message, model, meta) => {
+      if (past) past.push(() => handle(message, model, meta.kind));
+      else handle(message, model, meta.kind);
+    },
+    onError: platform.problem,
+  });
+  const runPast = () => {
+    const pending = past || [];
+    past = null;
+    pending.forEach((handlePast) => handlePast());
+  };
+  return { watcher, runPast };
+}
+
+/** Click tagging, pushing onto the data layer array being watched. */
+function tagClicks(win: Win, settings: Settings, platform: BridgePlatform) {
+  // A page that later assigns another array to window.dataLayer is not followed (GTM does not
+  // follow it either); click pushes keep going where we listen.
+  const watched: unknown = win[settings.dataLayerName];
+  return watchClicks(win.document, {
+    attributePrefix: settings.attributePrefix,
+    selectors: settings.clicks || [],
+    push: (message) => (Array.isArray(watched) ? watched : win[settings.dataLayerName]).push(message),
+    onError: platform.problem,
+  });
 }

@@ -4,10 +4,14 @@
 // an exception or a rejected promise from vendor code is logged, never thrown or left
 // unhandled.
 import type { Platform } from '../core/index';
-import { isUnsafeKey } from './datalayer/kinds';
-import { snapshot } from './datalayer/snapshot';
+import { isUnsafeKey } from '../core/checks';
+import { snapshot as copy } from './datalayer/snapshot';
 
-type Win = Record<string, any>;
+/** The page's window (or a stand-in such as a happy-dom Window). */
+export type Win = Record<string, any>;
+/** Runs page-facing code; what it throws is logged as `what` threw, and `fallback` returned. */
+type Guard = <T>(what: string, fallback: T, fn: () => T) => T;
+type Later = (fn: () => void) => void;
 
 export interface PlatformOptions {
   debug: boolean;
@@ -18,6 +22,8 @@ export interface PlatformOptions {
 export interface BridgePlatform extends Platform {
   /** Tells consent listeners about changes since they last heard (call after consent commands). */
   consentChanged(): void;
+  /** Logs a failure of ours or of the page's (debug only). */
+  problem(error: unknown): void;
 }
 
 // Split paths, kept: vendors ask for the same few paths ('analytics.identify') on every run.
@@ -55,8 +61,6 @@ function write(win: Win, path: string, value: unknown): boolean {
   return true;
 }
 
-const copy = (value: unknown) => snapshot(value);
-
 function toHex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => (byte < 16 ? '0' : '') + byte.toString(16)).join('');
 }
@@ -65,22 +69,18 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
   const log = (message: string) => {
     if (options.debug) win.console.log(message);
   };
-  /** Runs page-facing code; what it throws is logged. */
-  const guard = <T>(what: string, fallback: T, fn: () => T): T => {
+  const problem = (error: unknown) => log('gtm-identify bridge: ' + String(error));
+  const guard: Guard = (what, fallback, fn) => {
     try {
       return fn();
     } catch (error) {
-      log('gtm-identify bridge: ' + what + ' threw: ' + String(error));
+      problem(what + ' threw: ' + String(error));
       return fallback;
     }
   };
-  const later = (fn: () => void) => win.setTimeout(() => guard('a callback', undefined, fn), 0);
-  const scripts = new Map<string, { state?: boolean; waiting: Array<(loaded: boolean) => void> }>();
-  const listeners: Array<{ type: string; listener: (granted: boolean) => void; granted: boolean }> = [];
-  const consentOf = options.consentOf;
-  // Unset consent counts as granted, as GTM's isConsentGranted does.
-  const isGranted = (type: string) => consentOf!(type) !== 'denied';
+  const later: Later = (fn) => win.setTimeout(() => guard('a callback', undefined, fn), 0);
   const storage = () => guard('localStorage', null, () => win.localStorage as Storage | null);
+  const consent = options.consentOf ? consentListeners(options.consentOf, guard) : undefined;
 
   return {
     callInWindow: (path, args) => guard(path, undefined, () => {
@@ -90,7 +90,7 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       const result = fn.apply(at!.owner, copy(args) as unknown[]);
       // Mutiny's identify returns a promise its stub may reject: never leave that unhandled.
       if (result && typeof result.then === 'function') {
-        guard(path + ' result', undefined, () => result.then(undefined, (error: unknown) => log('gtm-identify bridge: ' + path + ' rejected: ' + String(error))));
+        guard(path + ' result', undefined, () => result.then(undefined, (error: unknown) => problem(path + ' rejected: ' + String(error))));
         return undefined;
       }
       return copy(result);
@@ -123,37 +123,14 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       });
     },
     aliasInWindow: (toPath, fromPath) => guard(toPath, false, () => write(win, toPath, read(win, fromPath))),
-    injectScript: (url, onSuccess, onFailure, cacheToken) => {
-      const finish = (loaded: boolean) => later(loaded ? onSuccess : onFailure);
-      const known = scripts.get(cacheToken);
-      if (known && known.state !== undefined) return finish(known.state);
-      if (known) return void known.waiting.push(finish);
-      const entry = { state: undefined as boolean | undefined, waiting: [finish] };
-      scripts.set(cacheToken, entry);
-      const settle = (loaded: boolean) => {
-        if (entry.state !== undefined) return;
-        entry.state = loaded;
-        entry.waiting.splice(0).forEach((wait) => wait(loaded));
-      };
-      const added = guard('injectScript', false, () => {
-        const doc = win.document;
-        const script = doc.createElement('script');
-        script.async = true;
-        script.onload = () => settle(true);
-        script.onerror = () => settle(false);
-        script.src = url;
-        (doc.head || doc.documentElement).appendChild(script);
-        return true;
-      });
-      if (!added) settle(false);
-    },
+    injectScript: scriptLoader(win, guard, later),
     callLater: later,
     now: () => Date.now(),
     sha256: (input, onSuccess, onFailure) => {
       const subtle = guard('crypto', undefined, () => win.crypto && win.crypto.subtle);
       const Encoder = win.TextEncoder || (typeof TextEncoder === 'function' ? TextEncoder : undefined);
-      if (!subtle || !Encoder) return void later(onFailure); // e.g. a page on plain http
       const fail = () => later(onFailure);
+      if (!subtle || !Encoder) return fail(); // e.g. a page on plain http
       const digest = guard('crypto.subtle', null, () => subtle.digest('SHA-256', new Encoder().encode(input)) as Promise<ArrayBuffer>);
       if (!digest) return fail();
       digest.then((hash) => later(() => onSuccess(toHex(hash))), fail);
@@ -163,11 +140,54 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       setItem: (key, value) => guard('localStorage', undefined, () => storage() && storage()!.setItem(key, value)),
       removeItem: (key) => guard('localStorage', undefined, () => storage() && storage()!.removeItem(key)),
     },
-    consent: consentOf && {
-      isGranted,
-      onChange: (type, listener) => void listeners.push({ type, listener, granted: isGranted(type) }),
-    },
-    consentChanged: () => {
+    consent,
+    consentChanged: consent ? consent.changed : () => {},
+    log,
+    problem,
+  };
+}
+
+/**
+ * injectScript: one <script> per cache token; every caller hears, asynchronously, whether it
+ * loaded — also callers that come after it settled.
+ */
+function scriptLoader(win: Win, guard: Guard, later: Later): Platform['injectScript'] {
+  const scripts = new Map<string, { loaded?: boolean; waiting: Array<(loaded: boolean) => void> }>();
+  return (url, onSuccess, onFailure, cacheToken) => {
+    const finish = (loaded: boolean) => later(loaded ? onSuccess : onFailure);
+    const known = scripts.get(cacheToken);
+    if (known && known.loaded !== undefined) return finish(known.loaded);
+    if (known) return void known.waiting.push(finish);
+    const entry = { loaded: undefined as boolean | undefined, waiting: [finish] };
+    scripts.set(cacheToken, entry);
+    const settle = (loaded: boolean) => {
+      if (entry.loaded !== undefined) return;
+      entry.loaded = loaded;
+      entry.waiting.splice(0).forEach((wait) => wait(loaded));
+    };
+    const added = guard('injectScript', false, () => {
+      const doc = win.document;
+      const script = doc.createElement('script');
+      script.async = true;
+      script.onload = () => settle(true);
+      script.onerror = () => settle(false);
+      script.src = url;
+      (doc.head || doc.documentElement).appendChild(script);
+      return true;
+    });
+    if (!added) settle(false);
+  };
+}
+
+/** Platform.consent from the data layer's consent state; `changed` tells listeners what changed. */
+function consentListeners(consentOf: (type: string) => 'granted' | 'denied' | undefined, guard: Guard) {
+  const listeners: Array<{ type: string; listener: (granted: boolean) => void; granted: boolean }> = [];
+  // Unset consent counts as granted, as GTM's isConsentGranted does.
+  const isGranted = (type: string) => consentOf(type) !== 'denied';
+  return {
+    isGranted,
+    onChange: (type: string, listener: (granted: boolean) => void) => void listeners.push({ type, listener, granted: isGranted(type) }),
+    changed: () => {
       for (const entry of listeners) {
         const granted = isGranted(entry.type);
         if (granted === entry.granted) continue;
@@ -175,6 +195,5 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
         guard('a consent listener', undefined, () => entry.listener(granted));
       }
     },
-    log,
   };
 }

@@ -2,7 +2,8 @@
 // (SHA-256 hashing, waiting for Connecto), and a logout pushed right after a sign-in must not
 // overtake it. flush() resolves once every run started so far has completed.
 import { runIdentify } from '../core/index';
-import type { EngineConfig, EngineOutcome, IdentifyInput, Platform } from '../core/index';
+import type { EngineConfig, EngineOutcome, IdentifyInput } from '../core/index';
+import type { BridgePlatform } from './platform';
 
 export interface Runs {
   add(input: IdentifyInput): void;
@@ -10,7 +11,7 @@ export interface Runs {
   flush(): Promise<EngineOutcome[]>;
 }
 
-export function createRuns(config: EngineConfig, platform: Platform): Runs {
+export function createRuns(config: EngineConfig, platform: BridgePlatform): Runs {
   const queue: IdentifyInput[] = [];
   let outcomes: EngineOutcome[] = [];
   let waiters: Array<() => void> = [];
@@ -35,7 +36,7 @@ export function createRuns(config: EngineConfig, platform: Platform): Runs {
       try {
         runIdentify(queue.shift()!, config, platform, finish);
       } catch (error) {
-        platform.log('gtm-identify bridge: identify threw: ' + String(error));
+        platform.problem('identify threw: ' + String(error));
         busy = false;
       }
       synchronous = false;

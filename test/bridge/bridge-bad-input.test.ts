@@ -1,7 +1,7 @@
 // Hostile or broken pushes through the whole bridge: nothing throws at the page, nothing is
 // polluted, and the next good push still identifies.
 import { afterEach, describe, expect, it } from 'vitest';
-import { segmentPage } from './page';
+import { segmentPage } from './harness';
 
 const good = { event: 'user_sign_in', user_id: 'u1' };
 

@@ -1,7 +1,7 @@
 // Marketers' click tagging end to end: data-identify-* attributes or a selector rule → a push
 // onto the data layer (GTM sees it too) → the get_dealer_details rule → identify with brand=Audi.
 import { describe, expect, it } from 'vitest';
-import { segmentPage } from './page';
+import { segmentPage } from './harness';
 
 const RULES = { rules: [{ event: 'get_dealer_details', tags: ['brand'] }] };
 const BUTTON = '<button id="dealer" data-identify-event="get_dealer_details" data-identify-brand="Audi">' +

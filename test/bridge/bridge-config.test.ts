@@ -1,7 +1,7 @@
 // A bad config: one clear console warning listing every problem, nothing started, no throw.
 import { describe, expect, it } from 'vitest';
 import type { BridgeConfig } from '../../src/bridge/index';
-import { newPage, startOn } from './page';
+import { newPage, startOn } from './harness';
 
 function tryConfig(config: unknown) {
   const { win, warnings } = newPage();
@@ -28,6 +28,18 @@ describe('a bad config', () => {
     ['a flag that is not a boolean', { destinations: [{ vendor: 'segment' }], debug: 'yes' }, 'debug must be true or false'],
     ['an unknown hash method', { destinations: [{ vendor: 'segment' }], userIdHash: 'sha1' }, 'userIdHash must be "none", "sha256" or "md5"'],
     ['a consent setting of the wrong kind', { destinations: [{ vendor: 'segment' }], consent: { whenDenied: 'later' } }, 'consent.whenDenied must be "drop" or "wait"'],
+    ['a consent type that is not text', { destinations: [{ vendor: 'segment' }], consent: { type: 7 } }, 'consent.type must be a consent type such as "analytics_storage"'],
+    ['an own __proto__ key', JSON.parse('{"destinations": [{"vendor": "segment"}], "__proto__": {"debug": true}}'), 'unknown option "__proto__"'],
+    ['a rule that is not an object', { destinations: [{ vendor: 'segment' }], rules: ['user_sign_in'] }, 'rule 1 must be an object'],
+    ['a rule with an unknown identifyEvent', { destinations: [{ vendor: 'segment' }], rules: [{ event: 'x', identifyEvent: 'login' }] }, 'rule 1: identifyEvent must be "identify", "sign_in" or "sign_up"'],
+    ['a trait with an unknown type', { destinations: [{ vendor: 'segment' }], rules: [{ event: 'x', traits: { seats: { path: 'car.seats', type: 'integer' } } }] }, 'rule 1: trait "seats" type must be "text", "number", "boolean" or "date"'],
+    ['tags that are neither a list nor an object', { destinations: [{ vendor: 'segment' }], rules: [{ event: 'x', tags: 'brand' }] }, 'rule 1: tags must be a list of names or an object of name → path'],
+    ['a tag name that reaches a prototype', { destinations: [{ vendor: 'segment' }], rules: [{ event: 'x', tags: ['__proto__'] }] }, 'rule 1: "__proto__" is not a usable tag name'],
+    ['clicks that are not a list', { destinations: [{ vendor: 'segment' }], clicks: '.cta' }, 'clicks must be a list of {selector, event} or false'],
+    ['a click rule with an empty selector', { destinations: [{ vendor: 'segment' }], clicks: [{ selector: '', event: 'x' }] }, 'click 1 needs a selector and an event'],
+    ['a click rule that is not an object', { destinations: [{ vendor: 'segment' }], clicks: [null] }, 'click 1 needs a selector and an event'],
+    ['click data that is not text', { destinations: [{ vendor: 'segment' }], clicks: [{ selector: 'a', event: 'x', seats: 5 }] }, 'click 1: "seats" must be a string'],
+    ['an attribute prefix that cannot start an attribute name', { destinations: [{ vendor: 'segment' }], attributePrefix: 'data-"x-' }, 'attributePrefix must be text such as "data-identify-"'],
   ])('%s logs one warning, starts nothing and does not throw', (_name, config, problem) => {
     const { win, warnings } = tryConfig(config);
     expect(warnings).toHaveLength(1);

@@ -1,9 +1,8 @@
 // The built IIFE (dist/identify-bridge.min.js as buildBridge makes it) run as a <script> in a
 // happy-dom window: it defines window.identifyBridge and starts from identifyBridgeConfig.
-import { Window } from 'happy-dom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleIife } from '../../src/bridge/build';
-import type { Win } from './page';
+import { runScript, scriptPage, type Win } from './harness';
 
 let code = '';
 beforeAll(async () => {
@@ -12,29 +11,19 @@ beforeAll(async () => {
   code = built.text;
 });
 
-const pages: Win[] = [];
-afterEach(() => {
-  while (pages.length) pages.pop()!.happyDOM.abort();
-});
-
-function pageWithScript(setup: (win: Win) => void) {
-  const win = new Window({
-    url: 'https://shop.example.com/',
-    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
-  }) as unknown as Win;
-  pages.push(win);
-  setup(win);
-  const script = win.document.createElement('script');
-  script.textContent = code;
-  win.document.head.appendChild(script);
-  return win;
+/** A page with a Segment stub recording identify calls, running the bundle after `setup`. */
+function bundlePage(setup: (win: Win) => void = () => {}) {
+  const calls: unknown[][] = [];
+  const { win } = scriptPage(code, (w) => {
+    w.analytics = { identify: (...args: unknown[]) => calls.push(args) };
+    setup(w);
+  });
+  return { win, calls };
 }
 
 describe('the IIFE bundle', () => {
   it('auto-starts from identifyBridgeConfig and identifies a sign-in already in the data layer', async () => {
-    const calls: unknown[][] = [];
-    const win = pageWithScript((w) => {
-      w.analytics = { identify: (...args: unknown[]) => calls.push(args) };
+    const { win, calls } = bundlePage((w) => {
       w.dataLayer = [{ event: 'user_sign_in', user_id: 'u1', traits: { plan: 'pro' } }];
       w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }] };
     });
@@ -44,10 +33,7 @@ describe('the IIFE bundle', () => {
   });
 
   it('without a config defines identifyBridge and starts nothing until start() is called', async () => {
-    const calls: unknown[][] = [];
-    const win = pageWithScript((w) => {
-      w.analytics = { identify: (...args: unknown[]) => calls.push(args) };
-    });
+    const { win, calls } = bundlePage();
     expect(win.identifyBridge.running).toBeUndefined();
     expect(win.dataLayer).toBeUndefined();
     const bridge = win.identifyBridge.start({ destinations: [{ vendor: 'segment' }] });
@@ -58,15 +44,11 @@ describe('the IIFE bundle', () => {
   });
 
   it('loaded twice keeps the first copy and processes each push once', async () => {
-    const calls: unknown[][] = [];
-    const win = pageWithScript((w) => {
-      w.analytics = { identify: (...args: unknown[]) => calls.push(args) };
+    const { win, calls } = bundlePage((w) => {
       w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }] };
     });
     const first = win.identifyBridge;
-    const again = win.document.createElement('script');
-    again.textContent = code;
-    win.document.head.appendChild(again);
+    runScript(win, code);
     expect(win.identifyBridge).toBe(first);
     win.dataLayer.push({ event: 'user_identify', userId: 'u3' });
     await first.running.flush();

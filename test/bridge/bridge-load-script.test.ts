@@ -4,10 +4,9 @@
 // it, and the SDK drains what the bridge queued before it arrived.
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { Window } from 'happy-dom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StubVendor } from '../../src/demo/vendors/stubs';
-import { startOn, segmentStub, type Win } from './page';
+import { newWindow, startOn, segmentStub } from './harness';
 
 const GIST_URL = 'https://widget.getgist.com/';
 const CONNECTO_URL = 'https://server.connecto.io/javascripts/connect.prod.min.js';
@@ -24,19 +23,13 @@ beforeAll(async () => {
   }
 });
 
-const windows: Win[] = [];
-afterEach(async () => {
-  while (windows.length) await windows.pop()!.happyDOM.abort();
-});
-
 /**
  * A page whose script requests are answered here: `serve` maps a URL to the stand-in SDK it gets,
  * any other URL is down (404). Every requested URL and every call an SDK received are recorded.
  */
 function loadingPage(serve: Record<string, StubVendor>) {
   const requested: string[] = [];
-  const win = new Window({
-    url: 'https://shop.example.com/cars',
+  const win = newWindow({
     settings: {
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,
@@ -51,8 +44,7 @@ function loadingPage(serve: Record<string, StubVendor>) {
         },
       },
     },
-  }) as unknown as Win;
-  windows.push(win);
+  });
   const received: Array<[string, string, ...unknown[]]> = [];
   win.__demoRecord = (vendor: string, method: string, args: unknown[]) => received.push([vendor, method, ...args]);
   return { win, requested, received };

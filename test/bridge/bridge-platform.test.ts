@@ -1,15 +1,9 @@
 // Core's Platform on a happy-dom window: copies across the boundary, script loading once per
 // cache token, sha256, guarded storage, consent listeners, and page failures contained.
 import { createHash } from 'node:crypto';
-import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPlatform } from '../../src/bridge/platform';
-import { newPage, type Win } from './page';
-
-const pages: Win[] = [];
-afterEach(() => {
-  while (pages.length) pages.pop()!.happyDOM.abort();
-});
+import { newPage, newWindow, unhandledRejections, type Win } from './harness';
 
 function platformOn(options: { debug?: boolean; win?: Win } = {}) {
   const win = options.win ?? newPage().win;
@@ -48,16 +42,10 @@ describe('window access', () => {
       throw new Error('page bug');
     };
     win.rejecter = () => Promise.reject(new Error('no answer'));
-    const unhandled: unknown[] = [];
-    const listener = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', listener);
-    try {
+    const unhandled = await unhandledRejections(async () => {
       expect(platform.callInWindow('thrower', [])).toBeUndefined();
       expect(platform.callInWindow('rejecter', [])).toBeUndefined();
-      await tick();
-    } finally {
-      process.off('unhandledRejection', listener);
-    }
+    });
     expect(unhandled).toEqual([]);
     expect(logs).toEqual(['gtm-identify bridge: thrower threw: Error: page bug', 'gtm-identify bridge: rejecter rejected: Error: no answer']);
   });
@@ -102,8 +90,7 @@ describe('window access', () => {
 
 describe('injectScript', () => {
   it('adds one script element per cache token and tells every caller, asynchronously, once it loads', async () => {
-    const win = new Window({ url: 'https://shop.example.com/', settings: { handleDisabledFileLoadingAsSuccess: true } }) as unknown as Win;
-    pages.push(win);
+    const win = newWindow({ settings: { handleDisabledFileLoadingAsSuccess: true } });
     const { platform } = platformOn({ win });
     const events: string[] = [];
     platform.injectScript('https://cdn.example.com/a.js', () => events.push('ok 1'), () => events.push('fail 1'), 'a');

@@ -1,7 +1,7 @@
 // The bridge end to end on a happy-dom page: data-layer pushes → rules → core's engine → a
 // recording Segment stub (other vendors: bridge-vendors.test.ts).
 import { describe, expect, it } from 'vitest';
-import { newPage, segmentPage, segmentStub, startOn } from './page';
+import { argumentsOf, newPage, segmentPage, segmentStub, startOn } from './harness';
 
 const signIn = { event: 'user_sign_in', user_id: 'u1', email: 'ann@example.com', traits: { plan: 'pro' } };
 
@@ -77,10 +77,7 @@ describe('configured rules', () => {
   });
 
   it('a gtag event command counts as a message with its parameters', async () => {
-    const { win, calls, bridge } = segmentPage();
-    const gtag = function (..._args: unknown[]) {
-      win.dataLayer.push(arguments);
-    };
+    const { calls, bridge, gtag } = segmentPage();
     gtag('event', 'user_sign_in', { user_id: 'u3' });
     await bridge.flush();
     expect(calls).toEqual([['identify', 'u3', {}]]);
@@ -197,10 +194,7 @@ describe('history and the data layer', () => {
 
 describe('gtag, a replaced data layer and other push wrappers', () => {
   it('gtag pushes its arguments object: event parameters reach the identify, a model rule sees set values but not event parameters, other events trigger nothing', async () => {
-    const { win, calls, bridge } = segmentPage({ rules: [{ event: 'lead', tags: ['brand'], traits: { plan: 'account.plan' }, source: 'model' }] });
-    const gtag = function (..._args: unknown[]) {
-      win.dataLayer.push(arguments);
-    };
+    const { win, calls, bridge, gtag } = segmentPage({ rules: [{ event: 'lead', tags: ['brand'], traits: { plan: 'account.plan' }, source: 'model' }] });
     gtag('set', { account: { plan: 'pro' } });
     gtag('event', 'page_view', { page_path: '/cars' });
     gtag('event', 'lead', { brand: 'Audi' });
@@ -258,13 +252,7 @@ describe('gtag, a replaced data layer and other push wrappers', () => {
 });
 
 describe('consent from gtag consent commands', () => {
-  function consentPage(whenDenied: 'drop' | 'wait') {
-    const page = segmentPage({ consent: { whenDenied } }, []);
-    const gtag = function (..._args: unknown[]) {
-      page.win.dataLayer.push(arguments);
-    };
-    return { ...page, gtag };
-  }
+  const consentPage = (whenDenied: 'drop' | 'wait') => segmentPage({ consent: { whenDenied } }, []);
 
   it('drops an identify while analytics_storage is denied and sends once it is granted', async () => {
     const { calls, push, bridge, gtag } = consentPage('drop');
@@ -290,10 +278,7 @@ describe('consent from gtag consent commands', () => {
   it('reads consent from the whole history before running past rules', async () => {
     const { win } = newPage();
     const calls = segmentStub(win);
-    const args = (...values: unknown[]) => (function (..._a: unknown[]) {
-      return arguments;
-    })(...values);
-    win.dataLayer = [signIn, args('consent', 'default', { analytics_storage: 'denied' })];
+    win.dataLayer = [signIn, argumentsOf('consent', 'default', { analytics_storage: 'denied' })];
     const bridge = startOn(win, { destinations: [{ vendor: 'segment' }], consent: true });
     expect((await bridge.flush())[0].results[0].status).toBe('skipped');
     expect(calls).toEqual([]);

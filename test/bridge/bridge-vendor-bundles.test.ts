@@ -1,12 +1,11 @@
 // The per-vendor IIFEs (dist/identify-bridge.<vendor>.min.js as buildBridge makes them): each
 // holds one vendor module, identifies through it like the all-vendor bundle, and refuses a
 // config naming a vendor it does not hold with one clear console warning.
-import { Window } from 'happy-dom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBridge, BRIDGE_FILES, vendorIifeFile } from '../../src/bridge/build';
 import { VENDOR_IDS } from '../../src/core/vendors/ids';
 import type { VendorId } from '../../src/core/model';
-import type { Win } from './page';
+import { scriptPage, type Win } from './harness';
 
 let files: Record<string, string> = {};
 beforeAll(async () => {
@@ -14,27 +13,6 @@ beforeAll(async () => {
   expect(built.problems).toEqual([]);
   files = built.files;
 }, 30_000);
-
-const pages: Win[] = [];
-afterEach(() => {
-  while (pages.length) pages.pop()!.happyDOM.abort();
-});
-
-/** A page that runs `code` as a <script> after `setup`; console.warn is recorded. */
-function pageWithScript(code: string, setup: (win: Win) => void) {
-  const win = new Window({
-    url: 'https://shop.example.com/',
-    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
-  }) as unknown as Win;
-  pages.push(win);
-  const warnings: string[] = [];
-  win.console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
-  setup(win);
-  const script = win.document.createElement('script');
-  script.textContent = code;
-  win.document.head.appendChild(script);
-  return { win, warnings };
-}
 
 const startWith = (vendor: VendorId) => (win: Win) => {
   win.identifyBridgeConfig = { destinations: [{ vendor }] };
@@ -49,7 +27,7 @@ describe('the per-vendor IIFE bundles', () => {
 
   it('the Segment bundle identifies a sign-in through a Segment stub', async () => {
     const calls: unknown[][] = [];
-    const { win, warnings } = pageWithScript(files[vendorIifeFile('segment')], (w) => {
+    const { win, warnings } = scriptPage(files[vendorIifeFile('segment')], (w) => {
       w.analytics = { identify: (...args: unknown[]) => calls.push(args) };
       w.dataLayer = [{ event: 'user_sign_in', user_id: 'u1', email: 'ann@example.com', tags: 'brand=Audi' }];
       startWith('segment')(w);
@@ -61,7 +39,7 @@ describe('the per-vendor IIFE bundles', () => {
   });
 
   it('the Segment bundle names the bundles to use when the config asks for Gist, and starts nothing', () => {
-    const { win, warnings } = pageWithScript(files[vendorIifeFile('segment')], (w) => {
+    const { win, warnings } = scriptPage(files[vendorIifeFile('segment')], (w) => {
       w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }, { vendor: 'gist', appId: 'abc' }] };
     });
     expect(warnings).toEqual([
@@ -74,7 +52,7 @@ describe('the per-vendor IIFE bundles', () => {
   it('each bundle starts for its own vendor and refuses every other one', () => {
     for (const held of VENDOR_IDS) {
       for (const vendor of VENDOR_IDS) {
-        const { win, warnings } = pageWithScript(files[vendorIifeFile(held)], startWith(vendor));
+        const { win, warnings } = scriptPage(files[vendorIifeFile(held)], startWith(vendor));
         if (vendor === held) {
           expect(warnings, held).toEqual([]);
           expect(Array.isArray(win.dataLayer), held).toBe(true);
@@ -87,7 +65,7 @@ describe('the per-vendor IIFE bundles', () => {
   });
 
   it('the all-vendor bundle starts for all six vendors at once', () => {
-    const { win, warnings } = pageWithScript(files[BRIDGE_FILES.iife], (w) => {
+    const { win, warnings } = scriptPage(files[BRIDGE_FILES.iife], (w) => {
       w.identifyBridgeConfig = { destinations: VENDOR_IDS.map((vendor) => ({ vendor, portalId: '1', propertyId: '2' })) };
     });
     expect(warnings).toEqual([]);

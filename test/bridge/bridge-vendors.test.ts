@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { realPage } from '../core/real-sdk';
-import { newPage, startOn, type Win } from './page';
+import { newPage, startOn, unhandledRejections, type Win } from './harness';
 
 const signIn = { event: 'user_sign_in', user_id: 'u1', email: 'ann@example.com', traits: { plan: 'pro' }, tags: 'brand=Audi' };
 
@@ -96,17 +96,11 @@ describe('vendors through their stubs and globals', () => {
       calls.push(args);
       return Promise.reject(new Error('Mutiny did not answer'));
     } } };
-    const unhandled: unknown[] = [];
-    const listener = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', listener);
-    try {
+    const unhandled = await unhandledRejections(async () => {
       const bridge = startOn(win, { destinations: [{ vendor: 'mutiny' }] });
       win.dataLayer.push(signIn);
       expect((await bridge.flush())[0].results[0].status).toBe('sent');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    } finally {
-      process.off('unhandledRejection', listener);
-    }
+    });
     expect(calls).toEqual([['u1', { plan: 'pro', email: 'ann@example.com', brand: 'Audi' }]]);
     expect(unhandled).toEqual([]);
   });

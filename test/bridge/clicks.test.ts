@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+// watchClicks on its own: tagged elements and selector rules become click messages.
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchClicks, type ClickMessage, type ClickRule, type WatchClicksOptions } from '../../src/bridge/clicks';
 import { watchDataLayer } from '../../src/bridge/datalayer';
@@ -130,23 +131,6 @@ describe('click tagging with selector rules', () => {
     click('#both');
     click('#tagged');
     expect(pushed.map((m) => m.event)).toEqual(['nav_click', 'own']);
-  });
-
-  it('invalid rules are reported once at start and ignored; valid rules still work', () => {
-    const { pushed, errors, click } = start('<a id="cta" class="dealer-cta">x</a>', {
-      selectors: [
-        { selector: '[[', event: 'broken' },
-        { selector: '', event: 'empty' },
-        { selector: '.dealer-cta', event: '' },
-        null as unknown as ClickRule,
-        ...rules,
-      ],
-    });
-    expect(errors).toHaveLength(4);
-    click('#cta');
-    click('#cta');
-    expect(errors).toHaveLength(4);
-    expect(pushed.map((m) => m.event)).toEqual(['get_dealer_details', 'get_dealer_details']);
   });
 
   it('a push that throws is reported, not thrown at the page', () => {

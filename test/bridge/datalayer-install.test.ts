@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// watchDataLayer on the page's array: creating it, wrapping push (GTM's or another helper's),
+// replaying history, installing once, stop(), and one FIFO queue with errors isolated.
 import { describe, expect, it } from 'vitest';
 import { watchDataLayer } from '../../src/bridge/datalayer';
 import { watch } from './harness';

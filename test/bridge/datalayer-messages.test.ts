@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// What each kind of message does to the model, as in data-layer-helper: plain objects (dotted
+// keys, the merge table, _clear), gtag commands, command arrays and function messages.
 import { describe, expect, it } from 'vitest';
 import { gtagOn, watch } from './harness';
 

@@ -1,3 +1,5 @@
+// The watcher against what pages really push: listeners get bounded copies, and cycles, huge or
+// deep values, prototype keys, throwing getters and frozen objects never break it or the page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchDataLayer } from '../../src/bridge/datalayer';
 import { gtagOn, watch } from './harness';
@@ -92,7 +94,7 @@ describe('hostile or unusual pushes', () => {
     expect(watcher.get('a')).toEqual({});
     expect(watcher.get('polluted')).toBeUndefined();
     expect(watcher.get('b')).toBeUndefined();
-    expect(errors.map((e) => String(e.error))).toHaveLength(8);
+    expect(errors).toHaveLength(8);
   });
 
   it('huge strings are kept in the model but cut in snapshots', () => {

@@ -6,7 +6,8 @@
 // cannot know the visitor's region, so a default that names `region`s counts
 // only when it denies — the safe reading until an update arrives.
 
-import { isPlainObject, isUnsafeKey } from './kinds';
+import { isUnsafeKey } from '../../core/checks';
+import { isPlainObject } from './kinds';
 
 export type ConsentValue = 'granted' | 'denied';
 

@@ -8,9 +8,6 @@ export function hasOwn(value: object, key: string): boolean {
   return hasOwnProperty.call(value, key);
 }
 
-/** Keys never written into or walked through the model: they reach prototypes (core's rule). */
-export { isUnsafeKey } from '../../core/checks';
-
 /** What `function gtag(){dataLayer.push(arguments)}` pushes. */
 export function isArguments(value: unknown): value is IArguments {
   return toTag.call(value) === '[object Arguments]';

@@ -19,15 +19,16 @@
 //   (the helper recurses until the stack overflows).
 // - Reading a path follows own properties only.
 
-import { hasOwn, isPlainObject, isUnsafeKey } from './kinds';
+import { isUnsafeKey } from '../../core/checks';
+import { hasOwn, isPlainObject } from './kinds';
 
 export type Model = Record<string, unknown>;
 type Container = Record<string, unknown> | unknown[];
 
-export const MAX_MERGE_DEPTH = 100;
+const MAX_MERGE_DEPTH = 100;
 
 /** Shortens page-supplied text quoted in error messages. */
-export function quote(text: string): string {
+function quote(text: string): string {
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 }
 

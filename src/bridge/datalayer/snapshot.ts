@@ -1,7 +1,8 @@
 // Copies handed to listeners, so nothing they keep or change reaches the live
 // model or the page's objects, and nothing the page pushes can make them huge.
 
-import { isArguments, isPlainObject, isUnsafeKey } from './kinds';
+import { isUnsafeKey } from '../../core/checks';
+import { isArguments, isPlainObject } from './kinds';
 
 export interface SnapshotLimits {
   /** Containers nested deeper than this become undefined. */

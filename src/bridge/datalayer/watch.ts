@@ -24,7 +24,7 @@
 // - One watcher per array: a second watchDataLayer on the same array (e.g. the
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
-import { consentState, type ConsentValue } from './consent';
+import { consentState, type ConsentState, type ConsentValue } from './consent';
 import { hasOwn, isArguments, isPlainObject } from './kinds';
 import { callAtPath, expandKey, merge, mergeMessage, readPath, type Model } from './model';
 import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
@@ -93,38 +93,14 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
   return install(array as DataLayer, options, report);
 }
 
-function install(array: DataLayer, options: WatchDataLayerOptions, report: (e: unknown, m: unknown) => void) {
+type Report = (error: unknown, message: unknown) => void;
+
+function install(array: DataLayer, options: WatchDataLayerOptions, report: Report): DataLayerWatcher {
   const limits: SnapshotLimits = Object.assign({}, DEFAULT_LIMITS, options.limits);
   const model: Model = {};
   const consent = consentState();
-  const queue: Array<{ message: unknown; past: boolean }> = [];
-  let busy = false;
+  const apply = modelUpdater(model, consent, report);
   let active = true;
-
-  // What function messages see as `this`: the live model, as in the helper.
-  const modelApi = {
-    get: (key: string) => readPath(model, String(key)),
-    set: (key: string, value: unknown) => merge(expandKey(String(key), value), model),
-  };
-
-  function runCommand(args: unknown[]): void {
-    const [command, ...rest] = args;
-    if (command === 'set') {
-      if (rest.length === 1 && isPlainObject(rest[0])) mergeMessage(model, rest[0], (e) => report(e, args));
-      else if (rest.length === 2 && typeof rest[0] === 'string') {
-        mergeMessage(model, { [rest[0]]: rest[1] }, (e) => report(e, args));
-      } else throw new TypeError("'set' takes one object or a key and a value");
-    } else if (command === 'consent' && !consent.apply(rest[0], rest[1])) {
-      throw new TypeError("'consent' takes 'default' or 'update' and an object");
-    }
-  }
-
-  function apply(kind: MessageKind, message: unknown): void {
-    if (kind === 'array') callAtPath(model, message as unknown[]);
-    else if (kind === 'command') runCommand(Array.from(message as IArguments));
-    else if (kind === 'function') (message as (this: typeof modelApi) => void).call(modelApi);
-    else mergeMessage(model, message as Model, (e) => report(e, message));
-  }
 
   function handle(message: unknown, past: boolean): void {
     const kind = kindOf(message);
@@ -143,31 +119,8 @@ function install(array: DataLayer, options: WatchDataLayerOptions, report: (e: u
     }
   }
 
-  function enqueue(messages: unknown[], past: boolean): void {
-    // One message and nothing queued (the usual push): handled without going through the queue.
-    const direct = !busy && queue.length === 0 && messages.length === 1;
-    if (!direct) for (const message of messages) queue.push({ message, past });
-    if (busy) return; // the loop below, further up the stack, will get to them
-    busy = true;
-    try {
-      if (direct) handle(messages[0], past);
-      while (active && queue.length > 0) {
-        const next = queue.shift()!;
-        handle(next.message, next.past);
-      }
-    } finally {
-      busy = false;
-    }
-  }
-
-  const hadOwnPush = hasOwn(array, 'push');
-  const previousPush = array.push;
-  const push = function (...items: unknown[]): unknown {
-    const result = previousPush.apply(array, items);
-    if (active) enqueue(items, false);
-    return result;
-  };
-
+  const queue = fifo(handle, () => active);
+  let unwrap = () => {};
   const watcher: DataLayerWatcher = {
     get: (key) => snapshot(readPath(model, key), limits),
     consent: (type) => consent.get(type),
@@ -179,25 +132,70 @@ function install(array: DataLayer, options: WatchDataLayerOptions, report: (e: u
     stop() {
       if (!active) return;
       active = false;
-      queue.length = 0;
-      if (array.push === push) {
-        if (hadOwnPush) array.push = previousPush;
-        else delete (array as { push?: unknown }).push;
-      }
+      unwrap();
       delete array[WATCHER];
     },
   };
-
   try {
-    array.push = push as typeof array.push;
+    unwrap = wrapPush(array, (items) => active && queue(items, false));
     Object.defineProperty(array, WATCHER, { value: watcher, configurable: true });
   } catch (error) {
     report(error, undefined); // e.g. a frozen array: only its history is read
   }
   const pastLength = array.length;
-  for (let i = 0; i < pastLength && active; i++) enqueue([array[i]], true);
+  for (let i = 0; i < pastLength && active; i++) queue([array[i]], true);
   return watcher;
 }
+
+/**
+ * Puts a push in front of the array's own that calls it first, with the same arguments, and
+ * returns its result; `onPush` then gets the items. The function returned gives push back,
+ * unless someone has wrapped ours since: then ours stays in their chain and only forwards.
+ */
+function wrapPush(array: DataLayer, onPush: (items: unknown[]) => void): () => void {
+  const hadOwnPush = hasOwn(array, 'push');
+  const previousPush = array.push;
+  const push = function (...items: unknown[]): unknown {
+    const result = previousPush.apply(array, items);
+    onPush(items);
+    return result;
+  };
+  array.push = push as typeof array.push;
+  return () => {
+    if (array.push !== push) return;
+    if (hadOwnPush) array.push = previousPush;
+    else delete (array as { push?: unknown }).push;
+  };
+}
+
+/**
+ * One FIFO queue for every message: a push made while a message is handled (by onMessage or
+ * by a function message) waits until that message is done, and nothing runs once `isActive`
+ * turns false.
+ */
+function fifo(handle: (message: unknown, past: boolean) => void, isActive: () => boolean) {
+  const queue: Array<{ message: unknown; past: boolean }> = [];
+  let busy = false;
+  return (messages: unknown[], past: boolean): void => {
+    // One message and nothing queued (the usual push): handled without going through the queue.
+    const direct = !busy && queue.length === 0 && messages.length === 1;
+    if (!direct) for (const message of messages) queue.push({ message, past });
+    if (busy) return; // the loop below, further up the stack, will get to them
+    busy = true;
+    try {
+      if (direct) handle(messages[0], past);
+      while (isActive() && queue.length > 0) {
+        const next = queue.shift()!;
+        handle(next.message, next.past);
+      }
+      if (!isActive()) queue.length = 0;
+    } finally {
+      busy = false;
+    }
+  };
+}
+
+// --- what a message does to the model --------------------------------------------------------
 
 function kindOf(message: unknown): MessageKind | undefined {
   if (Array.isArray(message)) return 'array';
@@ -205,4 +203,32 @@ function kindOf(message: unknown): MessageKind | undefined {
   if (typeof message === 'function') return 'function';
   if (isPlainObject(message)) return 'object';
   return undefined;
+}
+
+/** Applies a message of each kind to `model` (and consent commands to `consent`); throws when it cannot. */
+function modelUpdater(model: Model, consent: ConsentState, report: Report) {
+  // What function messages see as `this`: the live model, as in the helper.
+  const api = {
+    get: (key: string) => readPath(model, String(key)),
+    set: (key: string, value: unknown) => merge(expandKey(String(key), value), model),
+  };
+
+  function runCommand(args: unknown[]): void {
+    const [command, ...rest] = args;
+    if (command === 'set') {
+      if (rest.length === 1 && isPlainObject(rest[0])) mergeMessage(model, rest[0], (e) => report(e, args));
+      else if (rest.length === 2 && typeof rest[0] === 'string') {
+        mergeMessage(model, { [rest[0]]: rest[1] }, (e) => report(e, args));
+      } else throw new TypeError("'set' takes one object or a key and a value");
+    } else if (command === 'consent' && !consent.apply(rest[0], rest[1])) {
+      throw new TypeError("'consent' takes 'default' or 'update' and an object");
+    }
+  }
+
+  return (kind: MessageKind, message: unknown): void => {
+    if (kind === 'array') callAtPath(model, message as unknown[]);
+    else if (kind === 'command') runCommand(Array.from(message as IArguments));
+    else if (kind === 'function') (message as (this: typeof api) => void).call(api);
+    else mergeMessage(model, message as Model, (e) => report(e, message));
+  };
 }
