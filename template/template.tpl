@@ -24,7 +24,7 @@ ___INFO___
     "displayName": "gtm-identify",
     "thumbnail": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAyklEQVR42u2ayQ2AMAwE86MHmqJZGqAyUD48AIUcvjb2Sv7vKFF8JaWC1m0/LURqkRXTXTDWzRchUMx/QqCZf0EEgCYAqvkbIgCI4zwWTIBs/BmiAFlwACWNmq+FSBzmqSDYTqBFbgBEXyFOAPY80CNziQz6BALASi3EbR4qE4/kAzO1kDoAl/k/CJP9QFyhqV8h6FJiROoAFFIDoFQAtAJwSLQjkwJg64kDoAJAZS403WjRPQD8dNrlliaWfLEr9rqtn/ezB+J3mwuFJbZj7+sVrQAAAABJRU5ErkJggg\u003d\u003d"
   },
-  "description": "Identify visitors in Segment, Customer.io, Gist, Mutiny, Connecto and Antsomi CDP365 from one tag: user ID, email, typed traits, tags and logout, with hashing, consent and skip-if-unchanged.",
+  "description": "Tell Segment, Customer.io, Gist, Mutiny, Connecto and Antsomi CDP365 who the visitor is, from one tag and without code: user ID, email, typed traits, tags and company, or a logout (Reset). Optional ID hashing, consent check and skip-if-unchanged.",
   "containerContexts": [
     "WEB"
   ]
@@ -56,19 +56,19 @@ ___TEMPLATE_PARAMETERS___
           }
         ],
         "simpleValueType": true,
-        "help": "Identify sends the user ID, email, traits and tags below. Reset forgets the identified user in each tool (Segment and Customer.io \u003ccode\u003ereset()\u003c/code\u003e, Gist chat shutdown, Antsomi \u003ccode\u003esign_out\u003c/code\u003e); Mutiny and Connecto have no logout call.",
+        "help": "Identify sends the user ID, email, traits and tags below to every ticked tool. Reset makes each tool forget the logged-in visitor: fire it on logout. Segment and Customer.io reset, Gist closes its chat, Antsomi records a sign-out; Mutiny and Connecto have no logout, so for them Reset does nothing.",
         "defaultValue": "identify",
         "alwaysInSummary": true
       },
       {
         "type": "SELECT",
         "name": "event",
-        "displayName": "Why (event kind)",
+        "displayName": "Event type",
         "macrosInSelect": false,
         "selectItems": [
           {
             "value": "identify",
-            "displayValue": "Identify (profile update, page load)"
+            "displayValue": "Identify (page load, profile update)"
           },
           {
             "value": "sign_in",
@@ -80,7 +80,7 @@ ___TEMPLATE_PARAMETERS___
           }
         ],
         "simpleValueType": true,
-        "help": "Antsomi CDP365 records the sign-in, sign-up or identify step; the other tools receive the same identify call for all three.",
+        "help": "What just happened. Only Antsomi CDP365 records the difference; the other tools receive the same identify for all three.",
         "defaultValue": "identify",
         "enablingConditions": [
           {
@@ -101,17 +101,17 @@ ___TEMPLATE_PARAMETERS___
       {
         "type": "CHECKBOX",
         "name": "sendSegment",
-        "checkboxText": "Segment (analytics.js)",
+        "checkboxText": "Segment",
         "simpleValueType": true,
-        "help": "Calls \u003ccode\u003eanalytics.identify(userId, traits)\u003c/code\u003e, or \u003ccode\u003eanalytics.identify(traits)\u003c/code\u003e for anonymous visitors.",
+        "help": "Sends the user ID and traits to Segment (\u003ccode\u003eanalytics.identify\u003c/code\u003e). Visitors who are not logged in are sent with traits only, under Segment\u0027s anonymous ID.",
         "defaultValue": false,
         "subParams": [
           {
             "type": "CHECKBOX",
             "name": "segmentLoadScript",
-            "checkboxText": "Load analytics.js if the page does not have it",
+            "checkboxText": "Load Segment (analytics.js) if the page does not have it",
             "simpleValueType": true,
-            "help": "Leave off when your site already runs the Segment snippet. Calls made before analytics.js is ready are queued, never lost.",
+            "help": "Leave unticked when your site already runs the Segment snippet. Calls made before Segment has loaded wait in its queue; none is lost.",
             "defaultValue": false,
             "enablingConditions": [
               {
@@ -119,18 +119,35 @@ ___TEMPLATE_PARAMETERS___
                 "paramValue": true,
                 "type": "EQUALS"
               }
-            ]
-          },
-          {
-            "type": "TEXT",
-            "name": "segmentWriteKey",
-            "displayName": "Segment write key",
-            "simpleValueType": true,
-            "help": "Found in Segment under Connections → Sources → your JavaScript source → Settings → API Keys.",
-            "valueHint": "e.g. a1B2c3D4e5",
-            "valueValidators": [
+            ],
+            "subParams": [
               {
-                "type": "NON_EMPTY",
+                "type": "TEXT",
+                "name": "segmentWriteKey",
+                "displayName": "Segment write key",
+                "simpleValueType": true,
+                "help": "In Segment: Connections → Sources → your JavaScript (website) source → Settings → API Keys.",
+                "valueHint": "e.g. a1B2c3D4e5F6g7H8",
+                "valueValidators": [
+                  {
+                    "type": "NON_EMPTY",
+                    "errorMessage": "Enter the write key, or untick \"Load Segment\".",
+                    "enablingConditions": [
+                      {
+                        "paramName": "segmentLoadScript",
+                        "paramValue": true,
+                        "type": "EQUALS"
+                      }
+                    ]
+                  },
+                  {
+                    "type": "REGEX",
+                    "args": [
+                      "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                    ],
+                    "errorMessage": "A write key has only letters, digits, _ and - (no spaces), or is a {{variable}}."
+                  }
+                ],
                 "enablingConditions": [
                   {
                     "paramName": "segmentLoadScript",
@@ -138,20 +155,6 @@ ___TEMPLATE_PARAMETERS___
                     "type": "EQUALS"
                   }
                 ]
-              },
-              {
-                "type": "REGEX",
-                "args": [
-                  "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
-                ],
-                "errorMessage": "The write key uses only letters, digits, _ and - (or a {{variable}})."
-              }
-            ],
-            "enablingConditions": [
-              {
-                "paramName": "segmentLoadScript",
-                "paramValue": true,
-                "type": "EQUALS"
               }
             ]
           }
@@ -160,28 +163,28 @@ ___TEMPLATE_PARAMETERS___
       {
         "type": "CHECKBOX",
         "name": "sendCustomerio",
-        "checkboxText": "Customer.io Data Pipelines",
+        "checkboxText": "Customer.io (Data Pipelines)",
         "simpleValueType": true,
-        "help": "Same call as Segment, on Customer.io\u0027s own \u003ccode\u003ecioanalytics\u003c/code\u003e object (or \u003ccode\u003eanalytics\u003c/code\u003e for older snippets).",
+        "help": "Sends the user ID and traits to Customer.io\u0027s website snippet (\u003ccode\u003ecioanalytics.identify\u003c/code\u003e), the same way as Segment.",
         "defaultValue": false,
         "subParams": [
           {
             "type": "SELECT",
             "name": "customerioGlobal",
-            "displayName": "Customer.io object on the page",
+            "displayName": "Snippet on the page",
             "macrosInSelect": false,
             "selectItems": [
               {
                 "value": "cioanalytics",
-                "displayValue": "cioanalytics (current snippet)"
+                "displayValue": "Current snippet (cioanalytics)"
               },
               {
                 "value": "analytics",
-                "displayValue": "analytics (older snippets)"
+                "displayValue": "Older snippet (analytics)"
               }
             ],
             "simpleValueType": true,
-            "help": "Look at your Customer.io snippet: current ones start with \u003ccode\u003ewindow.cioanalytics\u003c/code\u003e.",
+            "help": "Look at your Customer.io snippet: if it mentions \u003ccode\u003ecioanalytics\u003c/code\u003e, keep Current; older snippets use \u003ccode\u003eanalytics\u003c/code\u003e.",
             "defaultValue": "cioanalytics",
             "enablingConditions": [
               {
@@ -194,9 +197,9 @@ ___TEMPLATE_PARAMETERS___
           {
             "type": "CHECKBOX",
             "name": "customerioLoadScript",
-            "checkboxText": "Load Customer.io\u0027s script if the page does not have it",
+            "checkboxText": "Load Customer.io if the page does not have it",
             "simpleValueType": true,
-            "help": "A script loaded by this tag lives on \u003ccode\u003eanalytics\u003c/code\u003e: do not use this on a page that also runs Segment.",
+            "help": "Leave unticked when your site already runs the Customer.io snippet. Do not tick this on pages that also run Segment: a Customer.io script loaded by this tag takes the place Segment uses on the page.",
             "defaultValue": false,
             "enablingConditions": [
               {
@@ -204,17 +207,35 @@ ___TEMPLATE_PARAMETERS___
                 "paramValue": true,
                 "type": "EQUALS"
               }
-            ]
-          },
-          {
-            "type": "TEXT",
-            "name": "customerioWriteKey",
-            "displayName": "Customer.io write key",
-            "simpleValueType": true,
-            "help": "In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings.",
-            "valueValidators": [
+            ],
+            "subParams": [
               {
-                "type": "NON_EMPTY",
+                "type": "TEXT",
+                "name": "customerioWriteKey",
+                "displayName": "Customer.io write key",
+                "simpleValueType": true,
+                "help": "In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings → API Key.",
+                "valueHint": "e.g. a1B2c3D4e5F6g7H8",
+                "valueValidators": [
+                  {
+                    "type": "NON_EMPTY",
+                    "errorMessage": "Enter the write key, or untick \"Load Customer.io\".",
+                    "enablingConditions": [
+                      {
+                        "paramName": "customerioLoadScript",
+                        "paramValue": true,
+                        "type": "EQUALS"
+                      }
+                    ]
+                  },
+                  {
+                    "type": "REGEX",
+                    "args": [
+                      "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                    ],
+                    "errorMessage": "A write key has only letters, digits, _ and - (no spaces), or is a {{variable}}."
+                  }
+                ],
                 "enablingConditions": [
                   {
                     "paramName": "customerioLoadScript",
@@ -224,43 +245,30 @@ ___TEMPLATE_PARAMETERS___
                 ]
               },
               {
-                "type": "REGEX",
-                "args": [
-                  "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                "type": "SELECT",
+                "name": "customerioRegion",
+                "displayName": "Data center",
+                "macrosInSelect": false,
+                "selectItems": [
+                  {
+                    "value": "us",
+                    "displayValue": "US (cdp.customer.io)"
+                  },
+                  {
+                    "value": "eu",
+                    "displayValue": "EU (cdp-eu.customer.io)"
+                  }
                 ],
-                "errorMessage": "The write key uses only letters, digits, _ and - (or a {{variable}})."
-              }
-            ],
-            "enablingConditions": [
-              {
-                "paramName": "customerioLoadScript",
-                "paramValue": true,
-                "type": "EQUALS"
-              }
-            ]
-          },
-          {
-            "type": "SELECT",
-            "name": "customerioRegion",
-            "displayName": "Data center",
-            "macrosInSelect": false,
-            "selectItems": [
-              {
-                "value": "us",
-                "displayValue": "US (cdp.customer.io)"
-              },
-              {
-                "value": "eu",
-                "displayValue": "EU (cdp-eu.customer.io)"
-              }
-            ],
-            "simpleValueType": true,
-            "defaultValue": "us",
-            "enablingConditions": [
-              {
-                "paramName": "customerioLoadScript",
-                "paramValue": true,
-                "type": "EQUALS"
+                "simpleValueType": true,
+                "help": "The region your Customer.io workspace was created in.",
+                "defaultValue": "us",
+                "enablingConditions": [
+                  {
+                    "paramName": "customerioLoadScript",
+                    "paramValue": true,
+                    "type": "EQUALS"
+                  }
+                ]
               }
             ]
           }
@@ -269,9 +277,9 @@ ___TEMPLATE_PARAMETERS___
       {
         "type": "CHECKBOX",
         "name": "sendGist",
-        "checkboxText": "Gist (getgist.com)",
+        "checkboxText": "Gist",
         "simpleValueType": true,
-        "help": "Calls \u003ccode\u003egist.identify(userId, properties)\u003c/code\u003e. Gist needs both a user ID and an email; property names are made snake_case and dates become Unix seconds in keys ending in \u003ccode\u003e_at\u003c/code\u003e.",
+        "help": "Sends the user ID, email, traits and tags to Gist (getgist.com) as a contact. Gist needs both a user ID and an email; trait names are sent in snake_case (\u003ccode\u003efirstName\u003c/code\u003e → \u003ccode\u003efirst_name\u003c/code\u003e) and dates as Unix seconds.",
         "defaultValue": false,
         "subParams": [
           {
@@ -279,6 +287,7 @@ ___TEMPLATE_PARAMETERS___
             "name": "gistLoadScript",
             "checkboxText": "Load Gist if the page does not have it",
             "simpleValueType": true,
+            "help": "Leave unticked when your site already runs the Gist snippet.",
             "defaultValue": false,
             "enablingConditions": [
               {
@@ -286,17 +295,35 @@ ___TEMPLATE_PARAMETERS___
                 "paramValue": true,
                 "type": "EQUALS"
               }
-            ]
-          },
-          {
-            "type": "TEXT",
-            "name": "gistAppId",
-            "displayName": "Gist workspace (app) ID",
-            "simpleValueType": true,
-            "help": "In Gist: Settings → Installation; the id in \u003ccode\u003egist.setAppId(\"…\")\u003c/code\u003e.",
-            "valueValidators": [
+            ],
+            "subParams": [
               {
-                "type": "NON_EMPTY",
+                "type": "TEXT",
+                "name": "gistAppId",
+                "displayName": "Gist workspace (app) ID",
+                "simpleValueType": true,
+                "help": "In Gist: Settings → Installation; the ID inside \u003ccode\u003egist.setAppId(\"…\")\u003c/code\u003e of your snippet.",
+                "valueHint": "e.g. ab12cd34",
+                "valueValidators": [
+                  {
+                    "type": "NON_EMPTY",
+                    "errorMessage": "Enter the workspace ID, or untick \"Load Gist\".",
+                    "enablingConditions": [
+                      {
+                        "paramName": "gistLoadScript",
+                        "paramValue": true,
+                        "type": "EQUALS"
+                      }
+                    ]
+                  },
+                  {
+                    "type": "REGEX",
+                    "args": [
+                      "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                    ],
+                    "errorMessage": "A workspace ID has only letters, digits, _ and - (no spaces), or is a {{variable}}."
+                  }
+                ],
                 "enablingConditions": [
                   {
                     "paramName": "gistLoadScript",
@@ -304,20 +331,6 @@ ___TEMPLATE_PARAMETERS___
                     "type": "EQUALS"
                   }
                 ]
-              },
-              {
-                "type": "REGEX",
-                "args": [
-                  "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
-                ],
-                "errorMessage": "The app ID uses only letters, digits, _ and - (or a {{variable}})."
-              }
-            ],
-            "enablingConditions": [
-              {
-                "paramName": "gistLoadScript",
-                "paramValue": true,
-                "type": "EQUALS"
               }
             ]
           },
@@ -326,7 +339,7 @@ ___TEMPLATE_PARAMETERS___
             "name": "gistOverwriteTags",
             "checkboxText": "Tags replace the contact\u0027s existing Gist tags",
             "simpleValueType": true,
-            "help": "Untick to add the tags to those the contact already has (Gist\u0027s \u003ccode\u003eoverwrite_tags: false\u003c/code\u003e).",
+            "help": "Untick to add the labels to those the contact already has in Gist.",
             "defaultValue": true,
             "enablingConditions": [
               {
@@ -339,14 +352,17 @@ ___TEMPLATE_PARAMETERS___
           {
             "type": "TEXT",
             "name": "gistWaitMs",
-            "displayName": "Wait for Gist on reset",
+            "displayName": "On Reset, wait for Gist up to",
             "simpleValueType": true,
-            "help": "How long to wait for the vendor\u0027s script before giving up (at most 30000 ms). The tag itself never waits: it reports at once.",
+            "help": "Gist can only close its chat once its widget has loaded: how long a Reset waits for it. At most 30000 ms; empty means 5000. The other tools are sent to at once.",
             "defaultValue": "5000",
             "valueValidators": [
               {
-                "type": "NON_NEGATIVE_NUMBER",
-                "errorMessage": "Enter a number of milliseconds (0 or more)."
+                "type": "REGEX",
+                "args": [
+                  "^([0-9]+|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "Enter a whole number of milliseconds, e.g. 5000 (or a {{variable}})."
               }
             ],
             "valueUnit": "ms",
@@ -365,7 +381,7 @@ ___TEMPLATE_PARAMETERS___
         "name": "sendMutiny",
         "checkboxText": "Mutiny",
         "simpleValueType": true,
-        "help": "Calls \u003ccode\u003emutiny.client.identify(userId or null, traits)\u003c/code\u003e with the company as Mutiny\u0027s account. Mutiny\u0027s snippet must already be on the page (its script is per customer, so this tag does not load it); without it the tag skips Mutiny.",
+        "help": "Sends the user ID, traits and company to Mutiny (\u003ccode\u003emutiny.client.identify\u003c/code\u003e). Mutiny\u0027s own snippet must already be on the page: it is different for every customer, so this tag cannot load it, and skips Mutiny without it.",
         "defaultValue": false
       },
       {
@@ -373,7 +389,7 @@ ___TEMPLATE_PARAMETERS___
         "name": "sendConnecto",
         "checkboxText": "Connecto",
         "simpleValueType": true,
-        "help": "Calls \u003ccode\u003e_connecto.identify(id, tags)\u003c/code\u003e with every trait as text. Anonymous visitors use Connecto\u0027s own id. Connecto has no queue, so the tag waits a bounded time for it.",
+        "help": "Sends the user ID and traits to Connecto (\u003ccode\u003e_connecto.identify\u003c/code\u003e), every value as text. Visitors who are not logged in are sent under Connecto\u0027s own visitor ID.",
         "defaultValue": false,
         "subParams": [
           {
@@ -381,6 +397,7 @@ ___TEMPLATE_PARAMETERS___
             "name": "connectoLoadScript",
             "checkboxText": "Load Connecto if the page does not have it",
             "simpleValueType": true,
+            "help": "Leave unticked when your site already runs the Connecto snippet.",
             "defaultValue": false,
             "enablingConditions": [
               {
@@ -388,16 +405,35 @@ ___TEMPLATE_PARAMETERS___
                 "paramValue": true,
                 "type": "EQUALS"
               }
-            ]
-          },
-          {
-            "type": "TEXT",
-            "name": "connectoLicenseKey",
-            "displayName": "Connecto license key",
-            "simpleValueType": true,
-            "valueValidators": [
+            ],
+            "subParams": [
               {
-                "type": "NON_EMPTY",
+                "type": "TEXT",
+                "name": "connectoLicenseKey",
+                "displayName": "Connecto license key",
+                "simpleValueType": true,
+                "help": "The 16-character key in your Connecto snippet (\u003ccode\u003e_TConnecto.licenseKey\u003c/code\u003e).",
+                "valueHint": "e.g. a1b2c3d4e5f6g7h8",
+                "valueValidators": [
+                  {
+                    "type": "NON_EMPTY",
+                    "errorMessage": "Enter the license key, or untick \"Load Connecto\".",
+                    "enablingConditions": [
+                      {
+                        "paramName": "connectoLoadScript",
+                        "paramValue": true,
+                        "type": "EQUALS"
+                      }
+                    ]
+                  },
+                  {
+                    "type": "REGEX",
+                    "args": [
+                      "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                    ],
+                    "errorMessage": "A license key has only letters, digits, _ and - (no spaces), or is a {{variable}}."
+                  }
+                ],
                 "enablingConditions": [
                   {
                     "paramName": "connectoLoadScript",
@@ -405,34 +441,23 @@ ___TEMPLATE_PARAMETERS___
                     "type": "EQUALS"
                   }
                 ]
-              },
-              {
-                "type": "REGEX",
-                "args": [
-                  "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
-                ],
-                "errorMessage": "The license key uses only letters, digits, _ and - (or a {{variable}})."
-              }
-            ],
-            "enablingConditions": [
-              {
-                "paramName": "connectoLoadScript",
-                "paramValue": true,
-                "type": "EQUALS"
               }
             ]
           },
           {
             "type": "TEXT",
             "name": "connectoWaitMs",
-            "displayName": "Wait for Connecto",
+            "displayName": "Wait for Connecto up to",
             "simpleValueType": true,
-            "help": "How long to wait for the vendor\u0027s script before giving up (at most 30000 ms). The tag itself never waits: it reports at once.",
+            "help": "Connecto cannot queue calls made before it has loaded, so the tag waits for it; when it has not appeared in time, nothing is sent to Connecto (Preview mode says so). At most 30000 ms; empty means 5000. The other tools are sent to at once.",
             "defaultValue": "5000",
             "valueValidators": [
               {
-                "type": "NON_NEGATIVE_NUMBER",
-                "errorMessage": "Enter a number of milliseconds (0 or more)."
+                "type": "REGEX",
+                "args": [
+                  "^([0-9]+|\\{\\{[^{}]+\\}\\})$"
+                ],
+                "errorMessage": "Enter a whole number of milliseconds, e.g. 5000 (or a {{variable}})."
               }
             ],
             "valueUnit": "ms",
@@ -451,14 +476,15 @@ ___TEMPLATE_PARAMETERS___
         "name": "sendAntsomi",
         "checkboxText": "Antsomi CDP365",
         "simpleValueType": true,
-        "help": "Sends \u003ccode\u003eweb_event.track(\u0027user\u0027, \u0027sign_in\u0027 | \u0027sign_up\u0027 | \u0027identify\u0027, …)\u003c/code\u003e with the customer\u0027s attributes. Antsomi needs a customer ID (by default the md5 of the lower-cased email).",
+        "help": "Records a sign-in, sign-up or identify in Antsomi CDP365 with the customer\u0027s email, phone, name and other traits. Antsomi needs a customer ID: by default an MD5 hash of the lower-cased email, so visitors without an email are not sent to Antsomi.",
         "defaultValue": false,
         "subParams": [
           {
             "type": "CHECKBOX",
             "name": "antsomiLoadScript",
-            "checkboxText": "Load Antsomi\u0027s insight.js if the page does not have it",
+            "checkboxText": "Load Antsomi (insight.js) if the page does not have it",
             "simpleValueType": true,
+            "help": "Leave unticked when your site already runs Antsomi\u0027s tracking code or its GTM tag.",
             "defaultValue": false,
             "enablingConditions": [
               {
@@ -466,16 +492,35 @@ ___TEMPLATE_PARAMETERS___
                 "paramValue": true,
                 "type": "EQUALS"
               }
-            ]
-          },
-          {
-            "type": "TEXT",
-            "name": "antsomiPortalId",
-            "displayName": "Portal ID",
-            "simpleValueType": true,
-            "valueValidators": [
+            ],
+            "subParams": [
               {
-                "type": "NON_EMPTY",
+                "type": "TEXT",
+                "name": "antsomiPortalId",
+                "displayName": "Portal ID",
+                "simpleValueType": true,
+                "help": "A number: \u003ccode\u003e_portalId\u003c/code\u003e in Antsomi\u0027s tracking code.",
+                "valueHint": "e.g. 33167",
+                "valueValidators": [
+                  {
+                    "type": "NON_EMPTY",
+                    "errorMessage": "Enter the portal ID, or untick \"Load Antsomi\".",
+                    "enablingConditions": [
+                      {
+                        "paramName": "antsomiLoadScript",
+                        "paramValue": true,
+                        "type": "EQUALS"
+                      }
+                    ]
+                  },
+                  {
+                    "type": "REGEX",
+                    "args": [
+                      "^([0-9]+|\\{\\{[^{}]+\\}\\})$"
+                    ],
+                    "errorMessage": "The portal ID is a number, e.g. 33167 (or a {{variable}})."
+                  }
+                ],
                 "enablingConditions": [
                   {
                     "paramName": "antsomiLoadScript",
@@ -485,29 +530,32 @@ ___TEMPLATE_PARAMETERS___
                 ]
               },
               {
-                "type": "REGEX",
-                "args": [
-                  "^([0-9]+|\\{\\{[^{}]+\\}\\})$"
+                "type": "TEXT",
+                "name": "antsomiPropertyId",
+                "displayName": "Property ID",
+                "simpleValueType": true,
+                "help": "A number: \u003ccode\u003e_propId\u003c/code\u003e in Antsomi\u0027s tracking code.",
+                "valueHint": "e.g. 556380312",
+                "valueValidators": [
+                  {
+                    "type": "NON_EMPTY",
+                    "errorMessage": "Enter the property ID, or untick \"Load Antsomi\".",
+                    "enablingConditions": [
+                      {
+                        "paramName": "antsomiLoadScript",
+                        "paramValue": true,
+                        "type": "EQUALS"
+                      }
+                    ]
+                  },
+                  {
+                    "type": "REGEX",
+                    "args": [
+                      "^([0-9]+|\\{\\{[^{}]+\\}\\})$"
+                    ],
+                    "errorMessage": "The property ID is a number, e.g. 556380312 (or a {{variable}})."
+                  }
                 ],
-                "errorMessage": "The portal ID is a number."
-              }
-            ],
-            "enablingConditions": [
-              {
-                "paramName": "antsomiLoadScript",
-                "paramValue": true,
-                "type": "EQUALS"
-              }
-            ]
-          },
-          {
-            "type": "TEXT",
-            "name": "antsomiPropertyId",
-            "displayName": "Property ID",
-            "simpleValueType": true,
-            "valueValidators": [
-              {
-                "type": "NON_EMPTY",
                 "enablingConditions": [
                   {
                     "paramName": "antsomiLoadScript",
@@ -515,20 +563,6 @@ ___TEMPLATE_PARAMETERS___
                     "type": "EQUALS"
                   }
                 ]
-              },
-              {
-                "type": "REGEX",
-                "args": [
-                  "^([0-9]+|\\{\\{[^{}]+\\}\\})$"
-                ],
-                "errorMessage": "The property ID is a number."
-              }
-            ],
-            "enablingConditions": [
-              {
-                "paramName": "antsomiLoadScript",
-                "paramValue": true,
-                "type": "EQUALS"
               }
             ]
           },
@@ -544,7 +578,7 @@ ___TEMPLATE_PARAMETERS___
               },
               {
                 "value": "phone",
-                "displayValue": "Phone trait"
+                "displayValue": "The trait named phone"
               },
               {
                 "value": "userId",
@@ -552,7 +586,7 @@ ___TEMPLATE_PARAMETERS___
               }
             ],
             "simpleValueType": true,
-            "help": "A customer ID can never change in Antsomi, so pick the source once and keep it.",
+            "help": "Antsomi never changes a customer\u0027s ID once set, so pick the source once and keep it for every tag.",
             "defaultValue": "email",
             "enablingConditions": [
               {
@@ -570,14 +604,15 @@ ___TEMPLATE_PARAMETERS___
             "selectItems": [
               {
                 "value": "md5",
-                "displayValue": "md5 (Antsomi\u0027s default)"
+                "displayValue": "MD5 (Antsomi\u0027s default)"
               },
               {
                 "value": "none",
-                "displayValue": "None: send as is"
+                "displayValue": "None: send the value as it is"
               }
             ],
             "simpleValueType": true,
+            "help": "Keep MD5 unless your other Antsomi sources send customer IDs unhashed. A value that already is an MD5 hash is sent as it is.",
             "defaultValue": "md5",
             "enablingConditions": [
               {
@@ -595,15 +630,15 @@ ___TEMPLATE_PARAMETERS___
             "selectItems": [
               {
                 "value": "template",
-                "displayValue": "Antsomi GTM template"
+                "displayValue": "As Antsomi\u0027s GTM template sends it"
               },
               {
                 "value": "devguide",
-                "displayValue": "Antsomi developer guide"
+                "displayValue": "As Antsomi\u0027s developer guide describes it"
               }
             ],
             "simpleValueType": true,
-            "help": "Which of Antsomi\u0027s two documented payloads your CDP365 portal expects; ask Antsomi when unsure.",
+            "help": "Antsomi documents two formats for these events. Keep the first unless Antsomi told you your portal expects the developer-guide format.",
             "defaultValue": "template",
             "enablingConditions": [
               {
@@ -616,7 +651,7 @@ ___TEMPLATE_PARAMETERS___
         ]
       }
     ],
-    "help": "Tick every tool that should receive the call. One tool\u0027s problem is reported and never stops the others."
+    "help": "Tick every tool that should receive the call. A problem with one tool is reported in Preview mode and never stops the others. Keys and IDs below may be typed in or come from a variable, e.g. a Constant."
   },
   {
     "type": "GROUP",
@@ -629,8 +664,8 @@ ___TEMPLATE_PARAMETERS___
         "name": "userId",
         "displayName": "User ID",
         "simpleValueType": true,
-        "help": "Your stable id for the person (a database id, not a name). Leave empty for visitors who are not logged in: each tool then identifies them its own anonymous way.",
-        "valueHint": "{{DLV - user id}}",
+        "help": "Your stable ID for the person, usually a variable such as a data layer variable holding your database ID (not a name). Leave empty for visitors who are not logged in: each tool then identifies them its own anonymous way.",
+        "valueHint": "e.g. {{DLV - userId}}",
         "alwaysInSummary": true
       },
       {
@@ -638,15 +673,15 @@ ___TEMPLATE_PARAMETERS___
         "name": "email",
         "displayName": "Email",
         "simpleValueType": true,
-        "help": "Used by Gist, Mutiny and Antsomi; an invalid address is dropped.",
-        "valueHint": "{{DLV - email}}"
+        "help": "Sent to every ticked tool. Gist needs it, and Antsomi builds its customer ID from it by default. An address that is not valid is left out (Preview mode says so).",
+        "valueHint": "e.g. {{DLV - email}}"
       },
       {
         "type": "CHECKBOX",
         "name": "useEmailAsUserId",
         "checkboxText": "Use the email as the user ID when the User ID is empty",
         "simpleValueType": true,
-        "help": "The lower-cased email becomes the id (Customer.io recommends this; Segment advises against it).",
+        "help": "The lower-cased email becomes the user ID. Customer.io recommends this; Segment advises against it (an email can change).",
         "defaultValue": false
       },
       {
@@ -657,7 +692,7 @@ ___TEMPLATE_PARAMETERS___
         "selectItems": [
           {
             "value": "none",
-            "displayValue": "No"
+            "displayValue": "No: send it as it is"
           },
           {
             "value": "sha256",
@@ -665,11 +700,11 @@ ___TEMPLATE_PARAMETERS___
           },
           {
             "value": "md5",
-            "displayValue": "md5"
+            "displayValue": "MD5"
           }
         ],
         "simpleValueType": true,
-        "help": "Sends a hash instead of the id itself. An id that already is such a hash is sent unchanged; an email is lower-cased first.",
+        "help": "Sends a hash of the user ID instead of the ID itself, e.g. when the ID is an email or must not leave your site readable. An email is lower-cased first; an ID that already is such a hash is sent as it is. Antsomi\u0027s customer ID has its own setting.",
         "defaultValue": "none"
       }
     ],
@@ -701,14 +736,15 @@ ___TEMPLATE_PARAMETERS___
             "valueHint": "plan",
             "valueValidators": [
               {
-                "type": "NON_EMPTY"
+                "type": "NON_EMPTY",
+                "errorMessage": "Give the trait a name."
               },
               {
                 "type": "REGEX",
                 "args": [
                   "^[^,\\s]([^,]*[^,\\s])?$"
                 ],
-                "errorMessage": "A name has no commas or surrounding spaces."
+                "errorMessage": "A trait name has no commas and no spaces at either end."
               }
             ]
           },
@@ -745,23 +781,23 @@ ___TEMPLATE_PARAMETERS___
           }
         ],
         "newRowButtonText": "Add trait",
-        "help": "One row per trait, e.g. \u003ccode\u003eplan \u003d {{DLV - plan}}\u003c/code\u003e as Text. Dates become ISO-8601 (Unix seconds for Gist). Reserved names may be camelCase or snake_case (first_name \u003d firstName). Rows win over the traits object below."
+        "help": "Facts about the person, one per row, e.g. Name \u003ccode\u003eplan\u003c/code\u003e, Value \u003ccode\u003e{{DLV - plan}}\u003c/code\u003e, Type Text. Date values are sent as ISO-8601 (Gist: Unix seconds). Standard names such as \u003ccode\u003efirstName\u003c/code\u003e, \u003ccode\u003elastName\u003c/code\u003e and \u003ccode\u003ecreatedAt\u003c/code\u003e may also be written \u003ccode\u003efirst_name\u003c/code\u003e etc. A row wins over the same trait in the traits object below."
       },
       {
         "type": "TEXT",
         "name": "traitsObject",
         "displayName": "Traits object (variable)",
         "simpleValueType": true,
-        "help": "A variable that returns an object of traits, e.g. a data layer variable for \u003ccode\u003euser.traits\u003c/code\u003e.",
-        "valueHint": "{{DLV - user traits}}"
+        "help": "Optional: a variable that returns a whole object of traits, e.g. a data layer variable for \u003ccode\u003euser.traits\u003c/code\u003e holding \u003ccode\u003e{plan: \"pro\", firstName: \"Ann\"}\u003c/code\u003e. Anything that is not such an object is ignored (Preview mode says so).",
+        "valueHint": "e.g. {{DLV - traits}}"
       },
       {
         "type": "TEXT",
         "name": "tagsText",
         "displayName": "Tags",
         "simpleValueType": true,
-        "help": "Comma-separated labels (\u003ccode\u003evip\u003c/code\u003e) and key/value tags (\u003ccode\u003ebrand\u003dAudi\u003c/code\u003e).",
-        "valueHint": "vip, brand\u003d{{DLV - oemname}}"
+        "help": "Labels such as \u003ccode\u003evip\u003c/code\u003e and name\u003dvalue tags such as \u003ccode\u003ebrand\u003dAudi\u003c/code\u003e, separated by commas. Every tool receives a name\u003dvalue tag as a trait of that name, and labels as its list of tags (for Gist, the contact\u0027s tags).",
+        "valueHint": "e.g. vip, brand\u003d{{DLV - oemname}}"
       },
       {
         "type": "SIMPLE_TABLE",
@@ -777,14 +813,15 @@ ___TEMPLATE_PARAMETERS___
             "valueHint": "brand",
             "valueValidators": [
               {
-                "type": "NON_EMPTY"
+                "type": "NON_EMPTY",
+                "errorMessage": "Give the tag a name."
               },
               {
                 "type": "REGEX",
                 "args": [
                   "^[^,\\s]([^,]*[^,\\s])?$"
                 ],
-                "errorMessage": "A tag name has no commas or surrounding spaces."
+                "errorMessage": "A tag name has no commas and no spaces at either end."
               }
             ]
           },
@@ -797,15 +834,15 @@ ___TEMPLATE_PARAMETERS___
           }
         ],
         "newRowButtonText": "Add tag",
-        "help": "One tag per row; leave the value empty for a label."
+        "help": "The same as Tags, one per row (handy when a value may contain a comma). Leave the value empty for a label such as \u003ccode\u003evip\u003c/code\u003e."
       },
       {
         "type": "TEXT",
         "name": "company",
         "displayName": "Company",
         "simpleValueType": true,
-        "help": "The account (B2B): a company name, or a variable returning an object such as \u003ccode\u003e{id, name, plan}\u003c/code\u003e.",
-        "valueHint": "{{DLV - company}}"
+        "help": "For B2B: the company the person belongs to, as a name (\u003ccode\u003eAcme Inc\u003c/code\u003e) or a variable returning an object such as \u003ccode\u003e{id, name, plan}\u003c/code\u003e. Each tool receives it in the form it expects.",
+        "valueHint": "e.g. {{DLV - company}}"
       },
       {
         "type": "SIMPLE_TABLE",
@@ -852,7 +889,8 @@ ___TEMPLATE_PARAMETERS___
             "type": "TEXT"
           }
         ],
-        "newRowButtonText": "Add company detail"
+        "newRowButtonText": "Add company detail",
+        "help": "Optional details added to the company, e.g. Plan \u003d \u003ccode\u003e{{DLV - plan}}\u003c/code\u003e. A row wins over the same detail from the Company field."
       }
     ],
     "enablingConditions": [
@@ -882,7 +920,8 @@ ___TEMPLATE_PARAMETERS___
             "valueHint": "oemname",
             "valueValidators": [
               {
-                "type": "NON_EMPTY"
+                "type": "NON_EMPTY",
+                "errorMessage": "Enter the data layer key to read, e.g. oemname."
               }
             ]
           },
@@ -912,7 +951,7 @@ ___TEMPLATE_PARAMETERS___
           },
           {
             "defaultValue": "",
-            "displayName": "Name (traits and tags)",
+            "displayName": "Name (for a trait or tag)",
             "name": "to",
             "type": "TEXT",
             "valueHint": "brand"
@@ -943,7 +982,7 @@ ___TEMPLATE_PARAMETERS___
           }
         ],
         "newRowButtonText": "Add key",
-        "help": "Read values straight from the event that fired the tag, without creating variables: e.g. \u003ccode\u003eoemname\u003c/code\u003e → Tag \u003ccode\u003ebrand\u003c/code\u003e, or \u003ccode\u003euser.id\u003c/code\u003e → User ID. Dotted paths reach inside objects. Fields filled in above win."
+        "help": "Reads values straight from the data layer event that fired this tag, with no variable to create: e.g. key \u003ccode\u003eoemname\u003c/code\u003e used as Tag named \u003ccode\u003ebrand\u003c/code\u003e, or key \u003ccode\u003euser.id\u003c/code\u003e used as User ID. A dot reaches inside an object. Leave Name empty to use the key itself. Anything filled in above wins; a key that is not there adds nothing. As with data layer variables, a key pushed earlier on the same page is found too."
       }
     ],
     "enablingConditions": [
@@ -965,7 +1004,7 @@ ___TEMPLATE_PARAMETERS___
         "name": "consentRequired",
         "checkboxText": "Send only with consent",
         "simpleValueType": true,
-        "help": "Checks Google consent mode before anything is sent (also for Reset).",
+        "help": "Checks the visitor\u0027s Google consent mode state before anything is sent, for Reset too. Leave unticked when your consent tool already blocks this tag\u0027s trigger.",
         "defaultValue": false
       },
       {
@@ -976,34 +1015,35 @@ ___TEMPLATE_PARAMETERS___
         "selectItems": [
           {
             "value": "analytics_storage",
-            "displayValue": "analytics_storage"
+            "displayValue": "analytics_storage (analytics)"
           },
           {
             "value": "ad_storage",
-            "displayValue": "ad_storage"
+            "displayValue": "ad_storage (advertising)"
           },
           {
             "value": "ad_user_data",
-            "displayValue": "ad_user_data"
+            "displayValue": "ad_user_data (user data for ads)"
           },
           {
             "value": "ad_personalization",
-            "displayValue": "ad_personalization"
+            "displayValue": "ad_personalization (personalised ads)"
           },
           {
             "value": "functionality_storage",
-            "displayValue": "functionality_storage"
+            "displayValue": "functionality_storage (site features)"
           },
           {
             "value": "personalization_storage",
-            "displayValue": "personalization_storage"
+            "displayValue": "personalization_storage (personalisation)"
           },
           {
             "value": "security_storage",
-            "displayValue": "security_storage"
+            "displayValue": "security_storage (security)"
           }
         ],
         "simpleValueType": true,
+        "help": "The consent mode type your consent banner grants for these tools; usually analytics_storage.",
         "defaultValue": "analytics_storage",
         "enablingConditions": [
           {
@@ -1026,7 +1066,7 @@ ___TEMPLATE_PARAMETERS___
           {
             "value": "wait",
             "displayValue": "Wait, and send once consent is granted",
-            "help": "Sent once, as soon as the visitor grants consent on this page."
+            "help": "Sent once, as soon as the visitor grants consent on this page; never sent if the visitor leaves first."
           }
         ],
         "simpleValueType": true,
@@ -1052,7 +1092,7 @@ ___TEMPLATE_PARAMETERS___
         "name": "dedupe",
         "checkboxText": "Skip if unchanged",
         "simpleValueType": true,
-        "help": "Skips an identify whose user, traits and tags equal the last one sent to that tool, also on later page loads (a fingerprint is kept in localStorage, never the values). A Reset clears it.",
+        "help": "Useful when the tag fires on every page: an identify whose user, traits and tags equal the last one sent to that tool is skipped, also on later page loads. Only a fingerprint is kept in the browser\u0027s localStorage, never the values. A Reset clears it.",
         "defaultValue": false
       },
       {
@@ -1120,6 +1160,10 @@ function text(value) {
   if (type === "number" && isFiniteNumber(value)) return makeString(value);
   return null;
 }
+function isMissing(value) {
+  const type = getType(value);
+  return type === "undefined" || type === "null" || type === "string" && text(value) === null;
+}
 function flag(value, fallback) {
   if (value === true || value === false) return value;
   const word = isString(value) ? value.trim().toLowerCase() : "";
@@ -1127,12 +1171,22 @@ function flag(value, fallback) {
   if (word === "false") return false;
   return fallback;
 }
-function choice(value, choices, fallback) {
-  const word = isString(value) ? value.trim().toLowerCase() : "";
+function oneOf(word, choices) {
+  const lower = word.trim().toLowerCase();
   for (let i = 0; i < choices.length; i++) {
-    if (choices[i].toLowerCase() === word) return choices[i];
+    if (choices[i].toLowerCase() === lower) return choices[i];
   }
-  return fallback;
+  return null;
+}
+function choice(value, choices, fallback) {
+  const chosen = isString(value) ? oneOf(value, choices) : null;
+  return chosen === null ? fallback : chosen;
+}
+function tableRows(value, what, note) {
+  if (value === undefined || value === null || value === "") return [];
+  if (isArray(value)) return value;
+  note("warning", what + " must be a list of rows; ignored");
+  return [];
 }
 function milliseconds(value, fallback, max) {
   const number = isString(value) && value.trim() !== "" ? makeNumber(value.trim()) : value;
@@ -1149,6 +1203,11 @@ function without(object, drop) {
 }
 function copyObject(object) {
   return without(object, []);
+}
+function assign(into, from) {
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++) into[keys[i]] = from[keys[i]];
+  return into;
 }
 function isScalar(value) {
   const type = getType(value);
@@ -1470,7 +1529,8 @@ var HASH_METHODS = ["none", "sha256", "md5"];
 var HEX_LENGTH = { sha256: 64, md5: 32 };
 function readHashMethod(value, note) {
   const method = choice(value, HASH_METHODS, "none");
-  if (method === "none" && value !== undefined && value !== null && value !== "" && value !== "none") {
+  const spelled = text(value);
+  if (method === "none" && !isMissing(value) && (spelled === null || spelled.toLowerCase() !== "none")) {
     note("warning", "hash method must be none, sha256 or md5; the user id is not hashed");
   }
   return method;
@@ -1624,76 +1684,13 @@ function toIsoDate(value) {
   const ms = parseDate(value);
   return ms === null ? null : formatIso(ms);
 }
-
-// src/core/tags.ts
-function tagOf(name, value, note) {
-  const tagName = text(name);
-  if (tagName === null) return null;
-  if (tagName.indexOf(",") >= 0 || isUnsafeKey(tagName)) {
-    note("warning", 'tag name "' + tagName + '" cannot be used (no commas); dropped');
-    return null;
-  }
-  const valueType = getType(value);
-  if (value === false) return null;
-  if (valueType === "boolean" || valueType === "undefined" || valueType === "null") return { name: tagName };
-  const tagValue = valueType === "string" || valueType === "number" ? text(value) : null;
-  if (tagValue === null && valueType !== "string") {
-    note("warning", 'tag "' + tagName + '" has a ' + valueType + " value; sent as a label");
-  }
-  return tagValue === null ? { name: tagName } : { name: tagName, value: tagValue };
-}
-function tagFromText(item, note) {
-  const at = item.indexOf("=");
-  if (at < 0) return tagOf(item, undefined, note);
-  if (item.substring(0, at).trim() === "") {
-    note("warning", 'tag "' + item.trim() + '" has no name; dropped');
-    return null;
-  }
-  return tagOf(item.substring(0, at), item.substring(at + 1), note);
-}
-function addTag(list, tag) {
-  if (tag === null) return;
-  for (let i = 0; i < list.length; i++) {
-    if (list[i].name === tag.name) {
-      list[i] = tag;
-      return;
-    }
-  }
-  list.push(tag);
-}
-function addFromText(list, value, note) {
-  const items = value.split(",");
-  for (let i = 0; i < items.length; i++) {
-    if (items[i].trim() !== "") addTag(list, tagFromText(items[i], note));
-  }
-}
-function parseTags(value, into, note) {
-  const type = getType(value);
-  if (type === "string") addFromText(into, value, note);
-  else if (type === "number") addTag(into, tagOf(makeString(value), undefined, note));
-  else if (isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      const isRow = isObject(item) && (item.hasOwnProperty("name") || item.hasOwnProperty("key"));
-      if (isRow) addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
-      else parseTags(item, into, note);
-    }
-  } else if (isObject(value)) {
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));
-  } else if (type !== "undefined" && type !== "null") {
-    note("warning", "tags must be text, a list or an object, not a " + type + "; ignored");
-  }
-  return into;
-}
-function labels(tags) {
-  return tags.filter((tag) => tag.value === undefined).map((tag) => tag.name);
-}
-function keyValueTags(tags) {
-  return tags.filter((tag) => tag.value !== undefined);
+function toUnixSeconds(value) {
+  const ms = parseDate(value);
+  return ms === null ? null : Math.floor(ms / 1e3);
 }
 
 // src/core/traits.ts
+var TRAIT_TYPES = ["text", "number", "boolean", "date"];
 var TRAIT_ALIASES = {
   created_at: "createdAt",
   first_name: "firstName",
@@ -1812,6 +1809,12 @@ function typedValue(value, type, where, note) {
   const json = toJson(raw, where, 0, note);
   return json === undefined ? null : { value: json, date: false };
 }
+function fullName(traits) {
+  const parts = [];
+  if (isScalar(traits.firstName) && traits.firstName !== null) parts.push(makeString(traits.firstName));
+  if (isScalar(traits.lastName) && traits.lastName !== null) parts.push(makeString(traits.lastName));
+  return parts.length === 0 ? null : parts.join(" ");
+}
 function describe(value) {
   const type = getType(value);
   if (type === "string") return '"' + value + '"';
@@ -1819,19 +1822,167 @@ function describe(value) {
   return type;
 }
 
-// src/core/normalize.ts
-var MAX_USER_ID_LENGTH = 255;
-var IDENTIFY_EVENTS = ["identify", "sign_in", "sign_up"];
-var TRAIT_TYPES = ["text", "number", "boolean", "date"];
-function readEvent(value, note) {
-  const word = text(value);
-  if (word === null) return "identify";
-  const lower = word.toLowerCase();
-  for (let i = 0; i < IDENTIFY_EVENTS.length; i++) {
-    if (IDENTIFY_EVENTS[i] === lower) return IDENTIFY_EVENTS[i];
+// src/core/company.ts
+function readCompany(fromTraits, explicit, note) {
+  const merged = readCompanySource(fromTraits, "traits.company", note);
+  assign(merged, readCompanySource(explicit, "company", note));
+  const company2 = companyFields(merged, note);
+  return Object.keys(company2).length === 0 ? null : company2;
+}
+function readCompanySource(value, where, note) {
+  const type = getType(value);
+  if (type === "undefined" || type === "null" || value === "") return {};
+  if (type === "string" || type === "number") {
+    const name = text(value);
+    if (name !== null) note("info", where + " is text; used as the company name");
+    return name === null ? {} : { name: name };
   }
-  note("warning", 'event "' + word + '" is not identify, sign_in or sign_up; identify is used');
-  return "identify";
+  if (type !== "object") {
+    note("warning", where + " must be an object, not a " + type + "; ignored");
+    return {};
+  }
+  const json = toJson(value, where, 0, note);
+  return canonicalKeys(json, COMPANY_ALIASES, where, note);
+}
+function companyFields(raw, note) {
+  const company2 = {};
+  const keys = Object.keys(raw);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = raw[key];
+    if (key === "id") {
+      const id = text(value);
+      if (id === null) note("warning", "company.id must be text or a number; dropped");
+      else company2.id = id;
+    } else if (key === "employeeCount") {
+      const typed = isFiniteNumber(value) ? { value: value, date: false } : typedValue(value, "number", "company.employeeCount", note);
+      if (typed !== null) company2.employeeCount = typed.value;
+    } else {
+      company2[key] = value;
+    }
+  }
+  return company2;
+}
+
+// src/core/identity.ts
+var MAX_USER_ID_LENGTH = 255;
+function readEmail(explicit, fromTraits, note) {
+  const candidate = text(explicit) !== null ? explicit : fromTraits;
+  const type = getType(candidate);
+  if (type === "undefined" || type === "null" || candidate === "") return null;
+  const email = text(candidate);
+  if (email === null || type !== "string") {
+    note("warning", "email must be text, not " + describe(candidate) + "; dropped");
+    return null;
+  }
+  if (!isEmail(email)) {
+    note("warning", 'email "' + email + '" is not a valid address; dropped');
+    return null;
+  }
+  return email;
+}
+function readUserId(raw, email, note) {
+  const value = raw.userId;
+  const useEmail = flag(raw.useEmailAsUserId, false);
+  if (isMissing(value)) {
+    if (!useEmail) return null;
+    if (email === null) note("warning", '"use email as user id" is on but there is no valid email; the visitor stays anonymous');
+    return email === null ? null : withinLength(email.toLowerCase(), note);
+  }
+  const id = text(value);
+  if (id === null) {
+    note("error", "user id must be text or a number, not " + describe(value));
+    return null;
+  }
+  if (useEmail) note("warning", '"use email as user id" is on but a user id is given; the user id is used');
+  return withinLength(id, note);
+}
+function withinLength(id, note) {
+  if (id.length <= MAX_USER_ID_LENGTH) return id;
+  note("error", "user id is " + id.length + " characters long; at most " + MAX_USER_ID_LENGTH + " are allowed");
+  return null;
+}
+
+// src/core/tags.ts
+function tagOf(name, value, note) {
+  const tagName = text(name);
+  if (tagName === null) return null;
+  if (tagName.indexOf(",") >= 0 || isUnsafeKey(tagName)) {
+    note("warning", 'tag name "' + tagName + '" cannot be used (no commas); dropped');
+    return null;
+  }
+  const valueType = getType(value);
+  if (value === false) return null;
+  if (valueType === "boolean" || valueType === "undefined" || valueType === "null") return { name: tagName };
+  const tagValue = valueType === "string" || valueType === "number" ? text(value) : null;
+  if (tagValue === null && valueType !== "string") {
+    note("warning", 'tag "' + tagName + '" has a ' + valueType + " value; sent as a label");
+  }
+  return tagValue === null ? { name: tagName } : { name: tagName, value: tagValue };
+}
+function tagFromText(item, note) {
+  const at = item.indexOf("=");
+  if (at < 0) return tagOf(item, undefined, note);
+  if (item.substring(0, at).trim() === "") {
+    note("warning", 'tag "' + item.trim() + '" has no name; dropped');
+    return null;
+  }
+  return tagOf(item.substring(0, at), item.substring(at + 1), note);
+}
+function addTag(list, tag) {
+  if (tag === null) return;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].name === tag.name) {
+      list[i] = tag;
+      return;
+    }
+  }
+  list.push(tag);
+}
+function addFromText(list, value, note) {
+  const items = value.split(",");
+  for (let i = 0; i < items.length; i++) {
+    if (items[i].trim() !== "") addTag(list, tagFromText(items[i], note));
+  }
+}
+function parseTags(value, into, note) {
+  const type = getType(value);
+  if (type === "string") addFromText(into, value, note);
+  else if (type === "number") addTag(into, tagOf(makeString(value), undefined, note));
+  else if (isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const isRow = isObject(item) && (item.hasOwnProperty("name") || item.hasOwnProperty("key"));
+      if (isRow) addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
+      else parseTags(item, into, note);
+    }
+  } else if (isObject(value)) {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));
+  } else if (type !== "undefined" && type !== "null") {
+    note("warning", "tags must be text, a list or an object, not a " + type + "; ignored");
+  }
+  return into;
+}
+function labels(tags) {
+  return tags.filter((tag) => tag.value === undefined).map((tag) => tag.name);
+}
+function keyValueTags(tags) {
+  return tags.filter((tag) => tag.value !== undefined);
+}
+function addTagTraits(traits, tags, note) {
+  const pairs = keyValueTags(tags);
+  for (let i = 0; i < pairs.length; i++) {
+    if (traits.hasOwnProperty(pairs[i].name)) note("warning", "tag " + pairs[i].name + " not sent: a trait of that name is already set");
+    else traits[pairs[i].name] = pairs[i].value;
+  }
+}
+
+// src/core/trait-sources.ts
+function readTraits(object, rows, note) {
+  const set = mergeTraits(readTraitsObject(object, note), readTraitRows(rows, note));
+  typeReservedTraits(set, note);
+  return set;
 }
 function readTraitsObject(value, note) {
   const type = getType(value);
@@ -1846,22 +1997,15 @@ function readTraitsObject(value, note) {
 function readRowType(value, where, note) {
   const word = text(value);
   if (word === null) return "text";
-  const lower = word.toLowerCase();
-  for (let i = 0; i < TRAIT_TYPES.length; i++) {
-    if (TRAIT_TYPES[i] === lower) return TRAIT_TYPES[i];
-  }
-  note("warning", where + ': type "' + word + '" is unknown; text is used');
-  return "text";
+  const type = oneOf(word, TRAIT_TYPES);
+  if (type === null) note("warning", where + ': type "' + word + '" is unknown; text is used');
+  return type === null ? "text" : type;
 }
 function readTraitRows(value, note) {
   const set = { traits: {}, dateKeys: [] };
-  if (value === undefined || value === null || value === "") return set;
-  if (!isArray(value)) {
-    note("warning", "the traits table must be a list of rows; ignored");
-    return set;
-  }
-  for (let i = 0; i < value.length; i++) {
-    const row = value[i];
+  const rows = tableRows(value, "the traits table", note);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const where = "traits row " + (i + 1);
     if (!isObject(row)) {
       note("warning", where + " is not a row; ignored");
@@ -1882,9 +2026,8 @@ function readTraitRows(value, note) {
   return set;
 }
 function mergeTraits(fromObject, fromRows) {
-  const traits = without(fromObject.traits, []);
+  const traits = assign(copyObject(fromObject.traits), fromRows.traits);
   const rowKeys = Object.keys(fromRows.traits);
-  for (let i = 0; i < rowKeys.length; i++) traits[rowKeys[i]] = fromRows.traits[rowKeys[i]];
   const dateKeys = fromObject.dateKeys.filter((k) => rowKeys.indexOf(k) < 0).concat(fromRows.dateKeys);
   return { traits: traits, dateKeys: dateKeys };
 }
@@ -1909,85 +2052,15 @@ function typeReservedTraits(set, note) {
     if (typed !== null) set.traits[key] = typed.value;
   }
 }
-function readEmail(explicit, fromTraits, note) {
-  const candidate = text(explicit) !== null ? explicit : fromTraits;
-  const type = getType(candidate);
-  if (type === "undefined" || type === "null" || candidate === "") return null;
-  const email = text(candidate);
-  if (email === null || type !== "string") {
-    note("warning", "email must be text, not " + describe(candidate) + "; dropped");
-    return null;
-  }
-  if (!isEmail(email)) {
-    note("warning", 'email "' + email + '" is not a valid address; dropped');
-    return null;
-  }
-  return email;
-}
-function companyFields(raw, note) {
-  const company2 = {};
-  const keys = Object.keys(raw);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const value = raw[key];
-    if (key === "id") {
-      const id = text(value);
-      if (id === null) note("warning", "company.id must be text or a number; dropped");
-      else company2.id = id;
-    } else if (key === "employeeCount") {
-      const typed = isFiniteNumber(value) ? { value: value, date: false } : typedValue(value, "number", "company.employeeCount", note);
-      if (typed !== null) company2.employeeCount = typed.value;
-    } else {
-      company2[key] = value;
-    }
-  }
-  return company2;
-}
-function readCompanySource(value, where, note) {
-  const type = getType(value);
-  if (type === "undefined" || type === "null" || value === "") return {};
-  if (type === "string" || type === "number") {
-    const name = text(value);
-    if (name !== null) note("info", where + " is text; used as the company name");
-    return name === null ? {} : { name: name };
-  }
-  if (type !== "object") {
-    note("warning", where + " must be an object, not a " + type + "; ignored");
-    return {};
-  }
-  const json = toJson(value, where, 0, note);
-  return canonicalKeys(json, COMPANY_ALIASES, where, note);
-}
-function readCompany(fromTraits, explicit, note) {
-  const merged = readCompanySource(fromTraits, "traits.company", note);
-  const overlay = readCompanySource(explicit, "company", note);
-  const keys = Object.keys(overlay);
-  for (let i = 0; i < keys.length; i++) merged[keys[i]] = overlay[keys[i]];
-  const company2 = companyFields(merged, note);
-  return Object.keys(company2).length === 0 ? null : company2;
-}
-function readUserId(raw, email, note) {
-  const value = raw.userId;
-  const type = getType(value);
-  const missing2 = type === "undefined" || type === "null" || type === "string" && text(value) === null;
-  const useEmail = flag(raw.useEmailAsUserId, false);
-  if (missing2) {
-    if (!useEmail) return null;
-    if (email === null) note("warning", '"use email as user id" is on but there is no valid email; the visitor stays anonymous');
-    return email === null ? null : withinLength(email.toLowerCase(), note);
-  }
-  const id = text(value);
-  if (id === null) {
-    note("error", "user id must be text or a number, not " + describe(value));
-    return null;
-  }
-  if (useEmail) note("warning", '"use email as user id" is on but a user id is given; the user id is used');
-  return withinLength(id, note);
-}
-function withinLength(id, note) {
-  if (id.length <= MAX_USER_ID_LENGTH) return id;
-  note("error", "user id is " + id.length + " characters long; at most " + MAX_USER_ID_LENGTH + " are allowed");
-  return null;
+
+// src/core/normalize.ts
+var IDENTIFY_EVENTS = ["identify", "sign_in", "sign_up"];
+function readEvent(value, note) {
+  const word = text(value);
+  if (word === null) return "identify";
+  const event = oneOf(word, IDENTIFY_EVENTS);
+  if (event === null) note("warning", 'event "' + word + '" is not identify, sign_in or sign_up; identify is used');
+  return event === null ? "identify" : event;
 }
 function isEmptyCall(call) {
   return call.userId === null && call.email === null && Object.keys(call.traits).length === 0 && call.tags.length === 0 && call.company === null;
@@ -1997,8 +2070,7 @@ function normalize(input2, source) {
   const note = collectInto(messages, null);
   const raw = isObject(input2) ? input2 : {};
   if (!isObject(input2)) note("error", "the identify input must be an object, not a " + getType(input2));
-  const set = mergeTraits(readTraitsObject(raw.traits, note), readTraitRows(raw.traitRows, note));
-  typeReservedTraits(set, note);
+  const set = readTraits(raw.traits, raw.traitRows, note);
   const email = readEmail(raw.email, set.traits.email, note);
   const company2 = readCompany(set.traits.company, raw.company, note);
   const tags = [];
@@ -2125,6 +2197,7 @@ function waitUntil(platform, ready, boundMs, done) {
 }
 
 // src/core/vendors/antsomi.ts
+var SCRIPT_URL = "https://st-a.cdp.asia/insight.js";
 var WINDOW = {
   callInWindow: ["web_event.track", "web_event.resetAnonymousUId", "_cdpEventFunction._cdpGetLeadTime"],
   copyFromWindow: ["web_event", "web_event.track", "web_event.resetAnonymousUId", "_cdpEventFunction._cdpGetLeadTime"],
@@ -2132,9 +2205,8 @@ var WINDOW = {
   createQueue: [],
   createArgumentsQueue: ["web_event", "web_event.queue"],
   aliasInWindow: ["web_event.track", "web_event"],
-  injectScript: ["https://st-a.cdp.asia/insight.js"]
+  injectScript: [SCRIPT_URL]
 };
-var SCRIPT_URL = "https://st-a.cdp.asia/insight.js";
 var CODE_PATTERN = "^[a-z0-9_]+$";
 var OURS = ["type", "customer_id", "email"];
 function numericId(value) {
@@ -2194,10 +2266,8 @@ function customerAttributes(call, note) {
     const key = entry.parent === null ? attributeCode(entry.name) : snakeCase(entry.parent + "_" + entry.name);
     putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
   }
-  if (!customers.hasOwnProperty("name")) {
-    const parts = [traits.firstName, traits.lastName].filter((part) => isScalar(part) && part !== null);
-    if (parts.length > 0) customers.name = parts.map((part) => makeString(part)).join(" ");
-  }
+  const name = fullName(traits);
+  if (!customers.hasOwnProperty("name") && name !== null) customers.name = name;
   if (call.email !== null) customers.email = call.email;
   if (call.company !== null) {
     const company2 = flatten({ company: call.company }, note);
@@ -2228,17 +2298,12 @@ function trackPayload(call, cid, vocabulary, context) {
   const customers = customerAttributes(call, context.note);
   const action = call.event;
   if (vocabulary === "devguide") {
-    const guideCustomers = { customer_id: cid };
-    const keys2 = Object.keys(customers);
-    for (let i = 0; i < keys2.length; i++) guideCustomers[keys2[i]] = customers[keys2[i]];
     return {
-      dims: { customers: guideCustomers },
+      dims: { customers: assign({ customer_id: cid }, customers) },
       extra: { identify_id: cid, identify_time: leadTime(context), identify_event: "user_" + action, identify_type: "exact" }
     };
   }
-  const templateCustomers = { type: "customers", customer_id: cid };
-  const keys = Object.keys(customers);
-  for (let i = 0; i < keys.length; i++) templateCustomers[keys[i]] = customers[keys[i]];
+  const templateCustomers = assign({ type: "customers", customer_id: cid }, customers);
   return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
 }
 function reportIds(options, note) {
@@ -2273,7 +2338,7 @@ function identify(call, options, context, done) {
   }
   const current = getType(platform.copyFromWindow("web_event"));
   if (current !== "undefined") {
-    return done(outcome("failed", "window.web_event holds a " + current + " that is not Antsomi's SDK; nothing sent"));
+    return done(outcome("failed", "window.web_event holds a value of type " + current + " that is not Antsomi's SDK; nothing sent"));
   }
   if (settings.load && (settings.portalId === null || settings.propertyId === null)) {
     return done(outcome("failed", "cannot load Antsomi: the portal id and the property id must both be numeric"));
@@ -2301,6 +2366,7 @@ function reset(_options, context, done) {
 var VENDOR = { name: "Antsomi", identify: identify, reset: reset };
 
 // src/core/vendors/connecto.ts
+var SCRIPT_URL2 = "https://server.connecto.io/javascripts/connect.prod.min.js";
 var WINDOW2 = {
   callInWindow: ["_connecto.identify", "_connecto.getIdentity"],
   copyFromWindow: ["_connecto.identify", "_TConnecto"],
@@ -2308,9 +2374,8 @@ var WINDOW2 = {
   createQueue: [],
   createArgumentsQueue: [],
   aliasInWindow: [],
-  injectScript: ["https://server.connecto.io/javascripts/connect.prod.min.js"]
+  injectScript: [SCRIPT_URL2]
 };
-var SCRIPT_URL2 = "https://server.connecto.io/javascripts/connect.prod.min.js";
 function put(out, key, value, note, replace) {
   if (out.hasOwnProperty(key)) {
     note("warning", '"' + key + '" is given twice; the ' + (replace ? "tag" : "later value") + " is used");
@@ -2318,9 +2383,7 @@ function put(out, key, value, note, replace) {
   out[key] = value;
 }
 function connectoTraits(call, note) {
-  const source = {};
-  const keys = Object.keys(call.traits);
-  for (let i = 0; i < keys.length; i++) source[keys[i]] = call.traits[keys[i]];
+  const source = copyObject(call.traits);
   if (call.email !== null) source.email = call.email;
   if (call.company !== null) source.company = call.company;
   const out = {};
@@ -2396,14 +2459,7 @@ function analyticsTraits(call, note) {
     }
     traits.company = company2;
   }
-  const pairs = keyValueTags(call.tags);
-  for (let i = 0; i < pairs.length; i++) {
-    if (traits.hasOwnProperty(pairs[i].name)) {
-      note("warning", "tag " + pairs[i].name + " not sent: a trait of that name is already set");
-    } else {
-      traits[pairs[i].name] = pairs[i].value;
-    }
-  }
+  addTagTraits(traits, call.tags, note);
   const names = labels(call.tags);
   if (names.length > 0) traits.tags = names;
   return traits;
@@ -2414,7 +2470,7 @@ function identifyArgs(call, integrations, note) {
   if (integrations !== null) args.push({ integrations: integrations });
   return args;
 }
-function deliver(context, setup, method, args, done) {
+function deliver(vendor, setup, method, args, context, done) {
   const platform = context.platform;
   for (let i = 0; i < setup.callGlobals.length; i++) {
     const path = setup.callGlobals[i] + "." + method;
@@ -2427,15 +2483,25 @@ function deliver(context, setup, method, args, done) {
   if (setup.scriptUrl === null && setup.loadError !== null) return done(outcome("failed", setup.loadError));
   const current = getType(platform.copyFromWindow(global));
   if (current !== "undefined" && current !== "array") {
-    return done(outcome("failed", "window." + global + " holds a " + current + " that is not " + setup.vendor + "'s analytics.js; nothing sent"));
+    return done(outcome("failed", "window." + global + " holds a value of type " + current + " that is not " + vendor + "'s analytics.js; nothing sent"));
   }
   const push = platform.createQueue(global);
   if (setup.scriptUrl !== null && setup.writeKey !== null) {
     platform.setInWindow(global + "._writeKey", setup.writeKey, false);
   }
   push([method].concat(args));
-  if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, setup.vendor, done);
-  done(outcome("queued", setup.vendor + " is not on the page yet; the call waits in window." + global + " until its snippet loads analytics.js"));
+  if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, vendor, done);
+  done(outcome("queued", vendor + " is not on the page yet; the call waits in window." + global + " until its snippet loads analytics.js"));
+}
+function analyticsJsVendor(name, setup) {
+  return {
+    name: name,
+    identify: (call, options, context, done) => {
+      const integrations = readIntegrations(optionsObject(options).integrations, context.note);
+      deliver(name, setup(options), "identify", identifyArgs(call, integrations, context.note), context, done);
+    },
+    reset: (options, context, done) => deliver(name, setup(options), "reset", [], context, done)
+  };
 }
 
 // src/core/vendors/customerio.ts
@@ -2466,27 +2532,20 @@ function customerioSetup(options) {
   const host = choice(raw.region, ["us", "eu"], "us") === "eu" ? HOSTS.eu : HOSTS.us;
   const load2 = flag(raw.loadScript, false);
   const key = readKey(raw.writeKey, "Customer.io write key", KEY_CHARS);
-  const segment = key.value === null ? null : urlSegment(key.value);
-  const loading = load2 && segment !== null;
+  const keyInUrl = key.value === null ? null : urlSegment(key.value);
+  const loading = load2 && keyInUrl !== null;
   return {
-    vendor: "Customer.io",
     callGlobals: loading && global !== "analytics" ? [global, "analytics"] : [global],
     queueGlobal: loading ? "analytics" : global,
-    scriptUrl: loading ? host + "/v1/analytics-js/snippet/" + segment + "/analytics.min.js" : null,
-    loadError: load2 && segment === null ? "cannot load Customer.io: " + key.error : null,
+    scriptUrl: loading ? host + "/v1/analytics-js/snippet/" + keyInUrl + "/analytics.min.js" : null,
+    loadError: load2 && keyInUrl === null ? "cannot load Customer.io: " + key.error : null,
     writeKey: key.value
   };
 }
-function identify3(call, options, context, done) {
-  const integrations = readIntegrations(optionsObject(options).integrations, context.note);
-  deliver(context, customerioSetup(options), "identify", identifyArgs(call, integrations, context.note), done);
-}
-function reset3(options, context, done) {
-  deliver(context, customerioSetup(options), "reset", [], done);
-}
-var VENDOR3 = { name: "Customer.io", identify: identify3, reset: reset3 };
+var VENDOR3 = analyticsJsVendor("Customer.io", customerioSetup);
 
 // src/core/vendors/gist.ts
+var SCRIPT_URL3 = "https://widget.getgist.com/";
 var WINDOW4 = {
   callInWindow: ["gist.identify", "gist.chat"],
   copyFromWindow: ["gist", "gist.identify", "gist.chat"],
@@ -2494,9 +2553,8 @@ var WINDOW4 = {
   createQueue: ["gist"],
   createArgumentsQueue: [],
   aliasInWindow: [],
-  injectScript: ["https://widget.getgist.com/"]
+  injectScript: [SCRIPT_URL3]
 };
-var SCRIPT_URL3 = "https://widget.getgist.com/";
 var MAX_ID_LENGTH = 254;
 var MAX_STRING_LENGTH = 255;
 function readOptions(options) {
@@ -2526,12 +2584,11 @@ function gistKey(key, note) {
 }
 function atSeconds(key, value, note) {
   if (value === null || !endsWith(key, "_at")) return null;
-  const ms = parseDate(value);
-  if (ms === null) {
+  const seconds = toUnixSeconds(value);
+  if (seconds === null) {
     note("warning", 'property "' + key + '" ends in _at, which Gist reads as a date, but ' + describe(value) + " is not a date; sent as given");
     return null;
   }
-  const seconds = Math.floor(ms / 1e3);
   if (seconds !== value) note("info", 'property "' + key + '" sent as unix seconds (' + seconds + "), as Gist expects in _at keys");
   return seconds;
 }
@@ -2571,15 +2628,9 @@ function put2(props, key, value, note) {
 }
 function putDate(props, name, value, note) {
   const key = gistKey(name, note);
-  const ms = parseDate(value);
-  if (key === null || ms === null) return;
-  put2(props, endsWith(key, "_at") ? key : key + "_at", Math.floor(ms / 1e3), note);
-}
-function fullName(traits) {
-  const parts = [];
-  if (isScalar(traits.firstName) && traits.firstName !== null) parts.push(makeString(traits.firstName));
-  if (isScalar(traits.lastName) && traits.lastName !== null) parts.push(makeString(traits.lastName));
-  return parts.length === 0 ? null : parts.join(" ");
+  const seconds = toUnixSeconds(value);
+  if (key === null || seconds === null) return;
+  put2(props, endsWith(key, "_at") ? key : key + "_at", seconds, note);
 }
 function gistProps(call, overwriteTags, note) {
   const props = {};
@@ -2626,7 +2677,7 @@ function missing(call) {
   }
   return null;
 }
-function identify4(call, options, context, done) {
+function identify3(call, options, context, done) {
   if (call.userId === null && call.email === null) {
     return done(outcome("skipped", "anonymous visitor: Gist identifies known users only (a user id and an email); not sent"));
   }
@@ -2641,7 +2692,7 @@ function identify4(call, options, context, done) {
   }
   const current = getType(platform.copyFromWindow("gist"));
   if (current !== "undefined" && current !== "array") {
-    return done(outcome("failed", "window.gist holds a " + current + " that is not Gist; nothing sent"));
+    return done(outcome("failed", "window.gist holds a value of type " + current + " that is not Gist; nothing sent"));
   }
   if (settings.load && settings.appId === null) return done(outcome("failed", "cannot load Gist: " + settings.appIdError));
   const push = platform.createQueue("gist");
@@ -2656,7 +2707,7 @@ function identify4(call, options, context, done) {
 function shutdown(context) {
   context.platform.callInWindow("gist.chat", ["shutdown"]);
 }
-function reset4(options, context, done) {
+function reset3(options, context, done) {
   const platform = context.platform;
   const chatReady = () => isFunctionAt(platform, "gist.chat");
   if (chatReady()) {
@@ -2673,7 +2724,7 @@ function reset4(options, context, done) {
     done(outcome("sent", "gist.chat('shutdown') called once Gist had loaded"));
   });
 }
-var VENDOR4 = { name: "Gist", identify: identify4, reset: reset4 };
+var VENDOR4 = { name: "Gist", identify: identify3, reset: reset3 };
 
 // src/core/vendors/mutiny.ts
 var WINDOW5 = {
@@ -2719,16 +2770,12 @@ function mutinyTraits(call, note) {
   const traits = copyObject(call.traits);
   if (call.email !== null) traits.email = call.email;
   if (call.company !== null) traits.company = mutinyCompany(call.company, note);
-  const pairs = keyValueTags(call.tags);
-  for (let i = 0; i < pairs.length; i++) {
-    if (traits.hasOwnProperty(pairs[i].name)) note("warning", "tag " + pairs[i].name + " not sent: a trait of that name is already set");
-    else traits[pairs[i].name] = pairs[i].value;
-  }
+  addTagTraits(traits, call.tags, note);
   const names = labels(call.tags);
   if (names.length > 0) traits.tags = names.join(",");
   return traits;
 }
-function identify5(call, _options, context, done) {
+function identify4(call, _options, context, done) {
   const platform = context.platform;
   if (!isFunctionAt(platform, "mutiny.client.identify")) {
     return done(outcome("skipped", "Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page"));
@@ -2737,10 +2784,10 @@ function identify5(call, _options, context, done) {
   platform.callInWindow("mutiny.client.identify", [call.userId, mutinyTraits(call, context.note)]);
   done(outcome("sent", "mutiny.client.identify called"));
 }
-function reset5(_options, _context, done) {
+function reset4(_options, _context, done) {
   done(outcome("skipped", "Mutiny has no reset or logout call; nothing to do"));
 }
-var VENDOR5 = { name: "Mutiny", identify: identify5, reset: reset5 };
+var VENDOR5 = { name: "Mutiny", identify: identify4, reset: reset4 };
 
 // src/core/vendors/segment.ts
 var WINDOW6 = {
@@ -2756,24 +2803,16 @@ function segmentSetup(options) {
   const raw = optionsObject(options);
   const load2 = flag(raw.loadScript, false);
   const key = readKey(raw.writeKey, "Segment write key", KEY_CHARS);
-  const segment = key.value === null ? null : urlSegment(key.value);
+  const keyInUrl = key.value === null ? null : urlSegment(key.value);
   return {
-    vendor: "Segment",
     callGlobals: ["analytics"],
     queueGlobal: "analytics",
-    scriptUrl: load2 && segment !== null ? "https://cdn.segment.com/analytics.js/v1/" + segment + "/analytics.min.js" : null,
-    loadError: load2 && segment === null ? "cannot load analytics.js: " + key.error : null,
+    scriptUrl: load2 && keyInUrl !== null ? "https://cdn.segment.com/analytics.js/v1/" + keyInUrl + "/analytics.min.js" : null,
+    loadError: load2 && keyInUrl === null ? "cannot load analytics.js: " + key.error : null,
     writeKey: key.value
   };
 }
-function identify6(call, options, context, done) {
-  const integrations = readIntegrations(optionsObject(options).integrations, context.note);
-  deliver(context, segmentSetup(options), "identify", identifyArgs(call, integrations, context.note), done);
-}
-function reset6(options, context, done) {
-  deliver(context, segmentSetup(options), "reset", [], done);
-}
-var VENDOR6 = { name: "Segment", identify: identify6, reset: reset6 };
+var VENDOR6 = analyticsJsVendor("Segment", segmentSetup);
 
 // src/core/vendors/registry.ts
 var VENDORS = {
@@ -2786,6 +2825,7 @@ var VENDORS = {
 };
 
 // src/core/engine.ts
+var ACTIONS = ["identify", "reset"];
 function reporter(platform, list, state) {
   return (vendor) => (level, text2) => {
     const message = { level: level, vendor: vendor, text: text2 };
@@ -2816,10 +2856,11 @@ function readTargets(value, note) {
   return targets;
 }
 function readAction(input2, note) {
-  const action = isObject(input2) ? text(input2.action) : null;
-  const word = action === null ? "identify" : action.toLowerCase();
-  if (word !== "identify" && word !== "reset") note("warning", 'action "' + action + '" is not identify or reset; identify is used');
-  return word === "reset" ? "reset" : "identify";
+  const word = isObject(input2) ? text(input2.action) : null;
+  if (word === null) return "identify";
+  const action = oneOf(word, ACTIONS);
+  if (action === null) note("warning", 'action "' + word + '" is not identify or reset; identify is used');
+  return action === null ? "identify" : action;
 }
 function resultsFor(targets, status, message) {
   return targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
@@ -2956,13 +2997,9 @@ function targetOf(as, to) {
 }
 function mapKeys(source, rows, note) {
   const mapped = { traitRows: [], tagRows: [] };
-  if (rows === undefined || rows === null || rows === "") return mapped;
-  if (!isArray(rows)) {
-    note("warning", "the key mapping must be a list of rows; ignored");
-    return mapped;
-  }
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  const list = tableRows(rows, "the key mapping", note);
+  for (let i = 0; i < list.length; i++) {
+    const row = list[i];
     const from = isObject(row) ? text(row.from) : null;
     if (from === null) {
       note("warning", "key mapping row " + (i + 1) + " has no source key; ignored");
@@ -2981,14 +3018,10 @@ function mapKeys(source, rows, note) {
   }
   return mapped;
 }
-function isMissing(value) {
-  const type = getType(value);
-  return type === "undefined" || type === "null" || type === "string" && text(value) === null;
-}
 function applyKeyMapping(source, rows, input2, note) {
   const mapped = mapKeys(source, rows, note);
   const ownRows = isArray(input2.traitRows) ? input2.traitRows : [];
-  if (input2.traitRows !== undefined && !isArray(input2.traitRows)) note("warning", "the traits table must be a list of rows; ignored");
+  if (!isMissing(input2.traitRows) && !isArray(input2.traitRows)) note("warning", "the traits table must be a list of rows; ignored");
   return {
     action: input2.action,
     event: input2.event,
@@ -4956,6 +4989,13 @@ scenarios:
     assertApi("gtmOnFailure").wasCalled();
     assertApi("gtmOnSuccess").wasNotCalled();
     assertThat(logs).contains("gtm-identify connecto failed: Connecto did not appear on the page within 1000 ms (Connecto has no pre-load queue); identify dropped");
+- name: Connecto waits 5000 ms when the wait field is empty, and takes a number from
+    a variable as it is
+  code: |-
+    runCode(tag({ sendConnecto: true, connectoWaitMs: "", userId: "u-1" }));
+    assertThat(logs).contains("gtm-identify connecto failed: Connecto did not appear on the page within 5000 ms (Connecto has no pre-load queue); identify dropped");
+    runCode(tag({ sendConnecto: true, connectoWaitMs: 2e3, userId: "u-2" }));
+    assertThat(logs).contains("gtm-identify connecto failed: Connecto did not appear on the page within 2000 ms (Connecto has no pre-load queue); identify dropped");
 - name: Connecto fails the tag when its script cannot load
   code: |-
     scripts["https://server.connecto.io/javascripts/connect.prod.min.js"] = "fail";
@@ -5059,7 +5099,7 @@ scenarios:
     assertApi("sha256").wasNotCalled();
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", SHA256["u-1"], {}]]);
     assertThat(logs).contains("gtm-identify info: the user id already is a sha256 hash; sent as is");
-- name: MD5 hashing of the user id is done in the template itself
+- name: MD5 hashing sends the md5 hex digest of the user id, computed in the template
   code: |-
     pageFunction("analytics.identify", undefined);
     runCode(tag({ sendSegment: true, userId: "u-1", userIdHash: "md5" }));
@@ -5264,7 +5304,7 @@ scenarios:
     runCode(tag({ sendSegment: true, userId: "u-1", email: "not-an-email" }));
     assertThat(logs).contains('gtm-identify warning: email "not-an-email" is not a valid address; dropped');
     assertApi("gtmOnSuccess").wasCalled();
-- name: A number trait that is not a number is reported
+- name: A Number trait whose value is not a number is dropped and reported
   code: |-
     pageFunction("analytics.identify", undefined);
     runCode(tag({ sendSegment: true, userId: "u-1", traitRows: [{ key: "age", value: "forty", type: "number" }] }));
@@ -5282,7 +5322,7 @@ scenarios:
     runCode(tag({ userId: "u-1" }));
     assertApi("logToConsole").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
-- name: Gist user ids of 255 characters or more are refused
+- name: Gist refuses a user id of 255 characters or more and says why
   code: |-
     pageFunction("gist.identify", undefined);
     let id = "";
@@ -5441,18 +5481,18 @@ ___NOTES___
 gtm-identify: one tag that tells Segment, Customer.io Data Pipelines, Gist, Mutiny, Connecto and Antsomi CDP365 who the
 visitor is (Identify) or that the visitor logged out (Reset).
 
-Each ticked tool gets its own call, built by the gtm-identify engine from the same fields: analytics.identify(userId, traits)
-(traits only for anonymous visitors), cioanalytics.identify(...), gist.identify(userId, properties),
+Each ticked tool gets its own call, built from the same fields: analytics.identify(userId, traits) (traits only for
+visitors who are not logged in), cioanalytics.identify(...), gist.identify(userId, properties),
 mutiny.client.identify(userId or null, traits), _connecto.identify(id, tags) and
 web_event.track('user', 'sign_in' | 'sign_up' | 'identify', {dims: {customers}, extra}).
-A problem with one tool is reported and never stops the others. The tag ends in gtmOnFailure only when no tool could be
-sent to or queued for.
+A problem with one tool is reported and never stops the others. The tag fails (gtmOnFailure) only when every ticked tool
+failed; a tool skipped on purpose (unchanged, consent dropped, Mutiny not on the page) counts as done.
 
-Values come from the fields, from a traits object variable, and from the triggering data layer event (Data layer keys);
-the fields win over the data layer, the traits table over the traits object.
+Values come from the fields, from a traits object variable, and from the data layer (Data layer keys). The fields win
+over the data layer, the traits table over the traits object.
 
-Calls made before a tool has loaded wait in its own queue (analytics.js, Gist and Antsomi stubs) or, for Connecto, are retried
-for a bounded time. Scripts are only ever loaded from each vendor's own host.
+Calls made before a tool has loaded wait in its own queue (analytics.js, Gist and Antsomi), or, for Connecto, which has
+none, the tag waits a bounded time for it. Scripts are only ever loaded from each vendor's own host.
 
 Messages (dropped traits, missing email, consent, blocked tools) are written to the browser console in GTM Preview mode only.
 
