@@ -142,6 +142,14 @@ describe('commands pushed as arguments (gtag)', () => {
     expect(errors).toHaveLength(3);
   });
 
+  it('set reports a key it cannot merge with the pushed command, and merges the other keys', () => {
+    const { dataLayer, watcher, errors } = watch([]);
+    gtagOn(dataLayer)('set', { 'a.__proto__.b': 1, ok: true });
+    expect(watcher.get('ok')).toBe(true);
+    expect(errors.map((e) => Object.prototype.toString.call(e.message))).toEqual(['[object Arguments]']);
+    expect(Array.from(errors[0].message as IArguments)[0]).toBe('set');
+  });
+
   it('event, config and js commands reach onMessage but do not change the model', () => {
     const { dataLayer, calls } = watch([]);
     const gtag = gtagOn(dataLayer);

@@ -1,6 +1,8 @@
 // How the data layer classifies values: which pushes are messages, commands or
 // functions, and which values merge recursively ("plain") versus overwrite.
 
+export type MessageKind = 'object' | 'command' | 'array' | 'function';
+
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 const toTag = Object.prototype.toString;
 
@@ -39,4 +41,13 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   } catch {
     return false; // objects whose accessors throw are never plain
   }
+}
+
+/** What kind of message a pushed value is; undefined for values the data layer skips. */
+export function kindOf(message: unknown): MessageKind | undefined {
+  return Array.isArray(message) ? 'array'
+    : isArguments(message) ? 'command'
+    : typeof message === 'function' ? 'function'
+    : isPlainObject(message) ? 'object'
+    : undefined;
 }

@@ -1,5 +1,7 @@
-// The abstract data model: dotted keys, data-layer-helper's merge table, and the
-// two ways of reaching into the model (reading a path, calling a method at a path).
+// The abstract data model: dotted keys, data-layer-helper's merge table, what the
+// `set` command merges, and the two ways of reaching into the model (reading a path,
+// calling a method at a path). The bridge's watcher and the emulator's
+// copyFromDataLayer both use it, so the page and the template see one model.
 //
 // Merge table (as in data-layer-helper's src/helper/utils.js `merge`): an array
 // merges index-wise into an array, a plain object key-wise into a plain object,
@@ -85,13 +87,26 @@ const EXPANDED = {};
 export function mergeMessage(model: Model, message: Model, report: (error: unknown) => void): void {
   for (const key of Object.keys(message)) {
     try {
-      if (key.indexOf('.') >= 0 || isUnsafeKey(key)) merge(expandKey(key, message[key]), model);
+      if (key.includes('.') || isUnsafeKey(key)) merge(expandKey(key, message[key]), model);
       else if (key !== '_clear') mergeValue(message[key], model, key, true, [EXPANDED]);
     } catch (error) {
       report(error);
     }
   }
   delete model._clear;
+}
+
+/**
+ * What a `set` command merges, as a pushed message: for gtag('set', object) the object,
+ * for gtag('set', 'dotted.key', value) `{'dotted.key': value}`. `args` are the command's
+ * arguments, 'set' first. Other arguments throw: the helper's built-in processor merges
+ * nothing for them.
+ */
+export function setArguments(args: unknown[]): Model {
+  const [, key, value] = args;
+  if (args.length === 2 && isPlainObject(key)) return key;
+  if (args.length === 3 && typeof key === 'string') return { [key]: value };
+  throw new TypeError("'set' takes one object or a key and a value");
 }
 
 /** The live value at a dotted path, following own properties only. */

@@ -25,11 +25,11 @@
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
 import { consentState, type ConsentState, type ConsentValue } from './consent';
-import { hasOwn, isArguments, isPlainObject } from './kinds';
-import { callAtPath, expandKey, merge, mergeMessage, readPath, type Model } from './model';
+import { hasOwn, kindOf, type MessageKind } from './kinds';
+import { callAtPath, expandKey, merge, mergeMessage, readPath, setArguments, type Model } from './model';
 import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
 
-export type MessageKind = 'object' | 'command' | 'array' | 'function';
+export type { MessageKind };
 
 export interface MessageMeta {
   /** The message was in the array before the watcher started. */
@@ -197,14 +197,6 @@ function fifo(handle: (message: unknown, past: boolean) => void, isActive: () =>
 
 // --- what a message does to the model --------------------------------------------------------
 
-function kindOf(message: unknown): MessageKind | undefined {
-  if (Array.isArray(message)) return 'array';
-  if (isArguments(message)) return 'command';
-  if (typeof message === 'function') return 'function';
-  if (isPlainObject(message)) return 'object';
-  return undefined;
-}
-
 /** Applies a message of each kind to `model` (and consent commands to `consent`); throws when it cannot. */
 function modelUpdater(model: Model, consent: ConsentState, report: Report) {
   // What function messages see as `this`: the live model, as in the helper.
@@ -213,22 +205,18 @@ function modelUpdater(model: Model, consent: ConsentState, report: Report) {
     set: (key: string, value: unknown) => merge(expandKey(String(key), value), model),
   };
 
-  function runCommand(args: unknown[]): void {
-    const [command, ...rest] = args;
-    if (command === 'set') {
-      if (rest.length === 1 && isPlainObject(rest[0])) mergeMessage(model, rest[0], (e) => report(e, args));
-      else if (rest.length === 2 && typeof rest[0] === 'string') {
-        mergeMessage(model, { [rest[0]]: rest[1] }, (e) => report(e, args));
-      } else throw new TypeError("'set' takes one object or a key and a value");
-    } else if (command === 'consent' && !consent.apply(rest[0], rest[1])) {
-      throw new TypeError("'consent' takes 'default' or 'update' and an object");
-    }
-  }
-
   return (kind: MessageKind, message: unknown): void => {
+    const fail = (error: unknown) => report(error, message);
     if (kind === 'array') callAtPath(model, message as unknown[]);
-    else if (kind === 'command') runCommand(Array.from(message as IArguments));
     else if (kind === 'function') (message as (this: typeof api) => void).call(api);
-    else mergeMessage(model, message as Model, (e) => report(e, message));
+    else if (kind === 'object') mergeMessage(model, message as Model, fail);
+    else {
+      // commands: `set` merges; consent commands feed consent(); others change nothing
+      const args = Array.from(message as IArguments);
+      if (args[0] === 'set') mergeMessage(model, setArguments(args), fail);
+      else if (args[0] === 'consent' && !consent.apply(args[1], args[2])) {
+        throw new TypeError("'consent' takes 'default' or 'update' and an object");
+      }
+    }
   };
 }
