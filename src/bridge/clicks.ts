@@ -21,6 +21,9 @@
 
 import { isUnsafeKey } from '../core/checks';
 
+/** The attributes marketers tag elements with: data-identify-event, data-identify-<key>. */
+export const ATTRIBUTE_PREFIX = 'data-identify-';
+
 export interface ClickRule {
   selector: string;
   event: string;
@@ -55,7 +58,7 @@ export function selectorTest(doc: Document): (selector: unknown) => boolean {
 
 export function watchClicks(doc: Document, options: WatchClicksOptions): { stop(): void } {
   const report = options.onError ?? ((error: unknown) => console.warn('[gtm-identify]', error));
-  const prefix = (options.attributePrefix ?? 'data-identify-').toLowerCase();
+  const prefix = (options.attributePrefix ?? ATTRIBUTE_PREFIX).toLowerCase();
   const eventAttribute = `${prefix}event`;
   const tagged = `[${eventAttribute}]:not([${eventAttribute}=""])`;
   const rules = options.selectors ?? [];

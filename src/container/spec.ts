@@ -5,14 +5,16 @@ import {
   condition, integerParam, booleanParam, ref, tagParameters, templateParam,
   type ContainerSpec, type TagSpec, type TagValues, type TriggerSpec, type VariableSpec,
 } from '../toolchain/container';
+import { ATTRIBUTE_PREFIX } from '../bridge/clicks';
+import { DEFAULT_RULES, type Rule } from '../core/rules';
 import { FIELDS } from '../template/fields';
 import { VENDOR_KEYS, type KeyValues } from './keys';
 
 type Values = TagValues<typeof FIELDS>;
 
-/** The attribute the bridge's click tagging reads (src/bridge/clicks.ts), and the tag it feeds. */
-export const TAGGED_SELECTOR = '[data-identify-event]';
-export const BRAND_ATTRIBUTE = 'data-identify-brand';
+/** The attributes the bridge's click tagging reads (src/bridge/clicks.ts), and the tag they feed. */
+export const TAGGED_SELECTOR = '[' + ATTRIBUTE_PREFIX + 'event]';
+export const BRAND_ATTRIBUTE = ATTRIBUTE_PREFIX + 'brand';
 export const DEALER_BUTTON_TEXT = 'Get Dealer Details';
 
 const DLV = {
@@ -70,11 +72,19 @@ const customEvent = (event: string): TriggerSpec => ({
   customEventFilter: [condition('EQUALS', '{{_event}}', event)],
 });
 
+/** One tag per default rule of the bridge (src/core/rules.ts), so both fire on the same events. */
+const RULE_TAG_NAMES = { sign_in: 'Identify - sign in', sign_up: 'Identify - sign up', identify: 'Identify - profile update' } as const;
+
+function ruleTag(rule: Rule): TagSpec {
+  const trigger = customEvent(rule.event ?? '');
+  if (rule.action === 'reset') {
+    return { name: 'Identify - reset on logout', triggers: [trigger.name], parameter: tagParameters(FIELDS, { action: 'reset', ...destinations() }) };
+  }
+  const event = rule.identifyEvent ?? 'identify';
+  return { name: RULE_TAG_NAMES[event], triggers: [trigger.name], parameter: tagParameters(FIELDS, { action: 'identify', ...who, event, ...destinations() }) };
+}
+
 export const TRIGGERS = {
-  signIn: customEvent('user_sign_in'),
-  signUp: customEvent('user_sign_up'),
-  identify: customEvent('user_identify'),
-  logout: customEvent('user_logout'),
   dealerText: {
     name: `Click - ${DEALER_BUTTON_TEXT} (button text)`,
     type: 'CLICK',
@@ -119,14 +129,7 @@ function tags(): TagSpec[] {
     parameter: tagParameters(FIELDS, { action: 'identify', ...who, ...values, ...destinations() }),
   });
   return [
-    identify('Identify - sign in', TRIGGERS.signIn, { event: 'sign_in' }),
-    identify('Identify - sign up', TRIGGERS.signUp, { event: 'sign_up' }),
-    identify('Identify - profile update', TRIGGERS.identify, { event: 'identify' }),
-    {
-      name: 'Identify - reset on logout',
-      triggers: [TRIGGERS.logout.name],
-      parameter: tagParameters(FIELDS, { action: 'reset', ...destinations() }),
-    },
+    ...DEFAULT_RULES.map(ruleTag),
     identify(`Identify - ${DEALER_BUTTON_TEXT} click (brand from data layer)`, TRIGGERS.dealerText, {
       event: 'identify', tagRows: [{ name: 'brand', value: ref(DLV.oemname) }],
     }),
@@ -148,7 +151,7 @@ export function containerSpec(templateText: string, keys: KeyValues): ContainerS
     template: { name: 'Identify', templateData: templateText },
     builtIns: ['EVENT', 'CLICK_ELEMENT', 'CLICK_TEXT'],
     variables: variables(keys),
-    triggers: Object.values(TRIGGERS),
+    triggers: [...DEFAULT_RULES.map((rule) => customEvent(rule.event ?? '')), ...Object.values(TRIGGERS)],
     tags: tags(),
   };
 }
