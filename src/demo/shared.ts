@@ -57,6 +57,8 @@ export interface DemoSettings {
   consent: 'granted' | 'denied' | null;
   /** Vendors whose script the server answers with 404. */
   fail: DemoVendor[];
+  /** "Skip if unchanged" on every identify (the container's tags and the bridge); off by default. */
+  dedupe?: boolean;
 }
 
 /** One call a vendor received, as the panel shows it. */

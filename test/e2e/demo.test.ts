@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, received, signIn, waitForCalls } from '../../src/demo/browser';
 import { startDemo, type DemoServer } from '../../src/demo/server';
-import { VENDORS, type DemoVendor, type Received } from '../../src/demo/shared';
+import { VENDORS, type DemoVendor, type Received, type Runtime } from '../../src/demo/shared';
 
 const root = join(__dirname, '../..');
 const results = join(root, 'test-results');
@@ -57,20 +57,37 @@ function identifyOf(calls: Received[], vendor: DemoVendor): { userId: unknown; p
   });
 }
 
-async function waitForIdentify(page: Page, vendors: readonly DemoVendor[]): Promise<Received[]> {
-  await page.waitForFunction(({ vendors, methods }) => {
-    const calls = JSON.parse(sessionStorage.getItem('demo.received') ?? '[]') as { vendor: string; method: string }[];
-    return vendors.every((v) => calls.some((c) => c.vendor === v && c.method === methods[v]));
-  }, { vendors, methods: IDENTIFY });
+/** Waits until each vendor has received at least `count` identifies. */
+async function waitForIdentify(page: Page, vendors: readonly DemoVendor[], count = 1): Promise<Received[]> {
+  await page.waitForFunction(({ vendors, methods, count }) => {
+    const calls = JSON.parse(sessionStorage.getItem('demo.received') ?? '[]') as { vendor: string; method: string; args: unknown[] }[];
+    const identifies = (v: string) => calls.filter((c) => c.vendor === v && c.method === (methods as Record<string, string>)[v] && c.args[1] !== 'sign_out').length;
+    return vendors.every((v) => identifies(v) >= count);
+  }, { vendors, methods: IDENTIFY, count });
   return received(page);
 }
 
-/** Waits until the container preview has fired at least one tag and every fired tag has finished. */
-async function waitForTagsDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
+/** Waits until the container preview has fired at least `count` tags and every fired tag has finished. */
+async function waitForTagsDone(page: Page, count = 1): Promise<void> {
+  await page.waitForFunction((count) => {
     const log = (window as any).__demo.tagLog as { status: string }[];
-    return log.length > 0 && log.every((t) => t.status !== 'running');
+    return log.length >= count && log.every((t) => t.status !== 'running');
+  }, count);
+}
+
+/** Each finished bridge run since the last call, as {vendor: status}, once no run is pending. */
+async function flushBridge(page: Page): Promise<Record<string, string>[]> {
+  await page.waitForFunction(() => (window as any).identifyBridge?.running !== undefined);
+  return page.evaluate(async () => {
+    const outcomes = await (window as any).identifyBridge.running.flush();
+    return outcomes.map((run: any) => Object.fromEntries(run.results.map((r: any) => [r.vendor, r.status])));
   });
+}
+
+/** Waits until the identify or reset runs triggered so far have finished, through either path. */
+async function settle(page: Page, via: Runtime): Promise<void> {
+  if (via === 'container') await waitForTagsDone(page);
+  else await flushBridge(page);
 }
 
 /** md5 of the lower-cased email: Antsomi's customer id by default. */
@@ -109,6 +126,78 @@ describe.each(['container', 'bridge'] as const)('the demo through the %s', (via)
       }
     });
   }, 45_000);
+
+  it('resets every vendor that has a logout call on user_logout', async () => {
+    await scenario(`${via} logout`, `?via=${via}`, async (page) => {
+      await signIn(page);
+      await waitForIdentify(page, VENDORS);
+      await page.waitForFunction(() => (localStorage.getItem('ajs_user_id') ?? '').includes('C-1042'));
+      await page.click('#logout');
+      await waitForCalls(page, ['customerio'], 'reset');
+      await waitForCalls(page, ['gist'], 'chat');
+      await page.waitForFunction(() => localStorage.getItem('ajs_user_id') === null);
+      await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('demo.received') ?? '[]').some((c: any) => c.vendor === 'antsomi' && c.args[1] === 'sign_out'));
+      const calls = await received(page);
+      expect(calls.filter((c) => c.vendor === 'gist' && c.method === 'chat').map((c) => c.args)).toEqual([['shutdown']]);
+      expect(calls.filter((c) => c.vendor === 'customerio' && c.method === 'reset')).toHaveLength(1);
+      expect(calls.every((c) => c.via === via)).toBe(true);
+    });
+  }, 45_000);
+
+  it('sends nothing while consent is denied, and everything once when it is granted', async () => {
+    await scenario(`${via} consent`, `?via=${via}&consent=denied`, async (page) => {
+      await signIn(page);
+      await settle(page, via);
+      expect(await received(page)).toEqual([]);
+      await page.click('[data-consent="granted"]');
+      await waitForIdentify(page, VENDORS);
+      // denied and granted again: the waiting identify has run and must not run twice
+      await page.click('[data-consent="denied"]');
+      await page.click('[data-consent="granted"]');
+      // a logout afterwards marks the end: a second identify would have been sent before it
+      await page.click('#logout');
+      await waitForCalls(page, ['customerio'], 'reset');
+      await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('demo.received') ?? '[]').some((c: any) => c.vendor === 'antsomi' && c.args[1] === 'sign_out'));
+      const calls = await received(page);
+      for (const vendor of VENDORS) {
+        const identifies = identifyOf(calls, vendor);
+        expect(identifies, vendor).toHaveLength(1);
+        expect(identifies[0].userId, vendor).toBe(vendor === 'antsomi' ? ANTSOMI_ID : 'C-1042');
+      }
+    });
+  }, 45_000);
+
+  it('does not send the same signed-in user again when "skip if unchanged" is on', async () => {
+    await scenario(`${via} skip unchanged`, `?via=${via}&dedupe=on`, async (page) => {
+      await signIn(page);
+      await waitForIdentify(page, VENDORS);
+      await settle(page, via);
+      await signIn(page);
+      if (via === 'container') {
+        await waitForTagsDone(page, 2);
+        const logs: string[] = await page.evaluate(() => (window as any).__demo.tagLog[1].logs);
+        for (const vendor of VENDORS) expect(logs.some((line) => line.startsWith(`gtm-identify ${vendor} skipped: unchanged`)), vendor).toBe(true);
+      } else {
+        const [second] = await flushBridge(page);
+        expect(second).toEqual(Object.fromEntries(VENDORS.map((v) => [v, 'skipped'])));
+      }
+      // a logout afterwards marks the end: a second identify would have been sent before it
+      await page.click('#logout');
+      await waitForCalls(page, ['customerio'], 'reset');
+      const calls = await received(page);
+      for (const vendor of VENDORS) expect(identifyOf(calls, vendor), vendor).toHaveLength(1);
+    });
+  }, 45_000);
+
+  it('sends the same signed-in user again when "skip if unchanged" is off', async () => {
+    await scenario(`${via} no skip`, `?via=${via}`, async (page) => {
+      await signIn(page);
+      await waitForIdentify(page, VENDORS);
+      await signIn(page);
+      const calls = await waitForIdentify(page, VENDORS, 2);
+      for (const vendor of VENDORS) expect(identifyOf(calls, vendor).map((c) => c.userId), vendor).toEqual(Array(2).fill(vendor === 'antsomi' ? ANTSOMI_ID : 'C-1042'));
+    });
+  }, 45_000);
 });
 
 describe('the demo through the container', () => {
@@ -123,38 +212,6 @@ describe('the demo through the container', () => {
       // one click, one tag: the data-attribute trigger leaves untagged buttons alone
       const tags = await page.evaluate(() => (window as any).__demo.tagLog.map((t: { tag: string }) => t.tag));
       expect(tags).toEqual(['Identify - Get Dealer Details click (brand from data layer)']);
-    });
-  }, 45_000);
-
-  it('resets every vendor that has a logout call on user_logout', async () => {
-    await scenario('container logout', '?via=container', async (page) => {
-      await signIn(page);
-      await waitForIdentify(page, VENDORS);
-      expect(await page.evaluate(() => localStorage.getItem('ajs_user_id'))).toContain('C-1042');
-      await page.click('#logout');
-      await waitForCalls(page, ['customerio'], 'reset');
-      await waitForCalls(page, ['gist'], 'chat');
-      await page.waitForFunction(() => localStorage.getItem('ajs_user_id') === null);
-      await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('demo.received') ?? '[]').some((c: any) => c.vendor === 'antsomi' && c.args[1] === 'sign_out'));
-      const calls = await received(page);
-      expect(calls.filter((c) => c.vendor === 'gist' && c.method === 'chat').map((c) => c.args)).toEqual([['shutdown']]);
-    });
-  }, 45_000);
-
-  it('sends nothing while consent is denied, and everything once when it is granted', async () => {
-    await scenario('container consent', '?via=container&consent=denied', async (page) => {
-      await signIn(page);
-      await waitForTagsDone(page);
-      expect(await received(page)).toEqual([]);
-      await page.click('[data-consent="granted"]');
-      await waitForIdentify(page, VENDORS);
-      await waitForTagsDone(page);
-      const calls = await received(page);
-      for (const vendor of VENDORS) {
-        const identifies = identifyOf(calls, vendor);
-        expect(identifies, vendor).toHaveLength(1);
-        expect(identifies[0].userId, vendor).toBe(vendor === 'antsomi' ? ANTSOMI_ID : 'C-1042');
-      }
     });
   }, 45_000);
 
@@ -188,11 +245,8 @@ describe('the demo through the bridge', () => {
       for (const vendor of others) expect(identifyOf(calls, vendor), vendor).toHaveLength(1);
       expect(calls.filter((c) => c.vendor === 'gist')).toEqual([]);
       // the bridge's own view: every vendor took the call; Gist's is queued on the snippet's array
-      const statuses = await page.evaluate(async () => {
-        const outcomes = await (window as any).identifyBridge.running.flush();
-        return outcomes.map((run: any) => Object.fromEntries(run.results.map((r: any) => [r.vendor, r.status])));
-      });
-      expect(statuses.at(-1).gist).toBe('queued');
+      const statuses = await flushBridge(page);
+      expect(statuses.at(-1)?.gist).toBe('queued');
       const gistQueue = await page.evaluate(() => JSON.parse(JSON.stringify((window as any).gist)));
       expect(gistQueue.filter((item: unknown[]) => item[0] === 'identify').map((item: unknown[]) => item[1])).toEqual(['C-1042']);
     });

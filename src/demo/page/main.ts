@@ -3,6 +3,7 @@
 // starts either the container preview (the built template run by the emulator on this window,
 // driven by the container's triggers) or the dataLayer bridge. ui.ts wires the page.
 import type { ContainerExport } from '../../toolchain/container/model';
+import { booleanParam } from '../../toolchain/container/parameters';
 import { startPreview } from '../../toolchain/container/preview/preview';
 import { createBrowserPage } from '../../toolchain/emulator/page/browser-page';
 import { localScriptUrl, VENDORS, type DemoVendor } from '../shared';
@@ -16,6 +17,15 @@ type Win = Window & Record<string, any>;
 interface DemoPage {
   brand?: string;
   container: ContainerExport;
+}
+
+/** The container with the template's "Skip if unchanged" ticked on every tag (the demo's ?dedupe=on). */
+function withDedupe(container: ContainerExport): ContainerExport {
+  const tag = container.containerVersion.tag.map((t) => ({
+    ...t,
+    parameter: [...(t.parameter ?? []).filter((p) => p.key !== 'dedupe'), booleanParam('dedupe', true)],
+  }));
+  return { ...container, containerVersion: { ...container.containerVersion, tag } };
 }
 
 const win = window as Win;
@@ -53,7 +63,7 @@ if (settings.via === 'container') {
       return local === null ? Promise.resolve(false) : browserPage.loadScript(local);
     },
   };
-  startPreview(demo.container, {
+  startPreview(settings.dedupe ? withDedupe(demo.container) : demo.container, {
     page,
     onTag: (fired) => {
       const entry: TagLog = { tag: fired.tag.name, event: fired.event, status: 'running' };
@@ -72,6 +82,7 @@ if (settings.via === 'container') {
     destinations: VENDORS.map((vendor) => ({ vendor })),
     rules: [{ event: 'get_dealer_details', tags: ['brand'], source: 'model' }],
     consent: { type: 'analytics_storage', whenDenied: 'wait' },
+    dedupe: settings.dedupe === true,
   };
   const script = win.document.createElement('script');
   script.src = '/assets/identify-bridge.min.js';

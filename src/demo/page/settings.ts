@@ -1,4 +1,4 @@
-// The demo page's settings: query parameters (?via=bridge&consent=denied&fail=gist) set them,
+// The demo page's settings: query parameters (?via=bridge&consent=denied&fail=gist&dedupe=on) set them,
 // sessionStorage keeps them while the visitor moves between pages of the tab.
 import { VENDORS, type DemoSettings, type DemoVendor } from '../shared';
 
@@ -28,6 +28,8 @@ export function readSettings(search: string): DemoSettings {
   if (consent === 'none') settings.consent = null;
   const fail = query.get('fail');
   if (fail !== null) settings.fail = fail.split(',').filter((v): v is DemoVendor => (VENDORS as readonly string[]).includes(v));
+  const dedupe = query.get('dedupe');
+  if (dedupe === 'on' || dedupe === 'off') settings.dedupe = dedupe === 'on';
   saveSettings(settings);
   return settings;
 }
