@@ -1128,8 +1128,8 @@ const localStorage = require('localStorage');
 const logToConsole = require('logToConsole');
 const setInWindow = require('setInWindow');
 const sha256 = require('sha256');
-const Math = require('Math');
 const Object = require('Object');
+const Math = require('Math');
 const JSON = require('JSON');
 
 // src/core/checks.ts
@@ -1146,7 +1146,7 @@ function isFiniteNumber(value) {
   return getType(value) === "number" && value - value === 0;
 }
 function has(object, key) {
-  return object.hasOwnProperty(key);
+  return Object.keys(object).indexOf(key) >= 0;
 }
 function isUnsafeKey(key) {
   return key === "__proto__" || key === "constructor" || key === "prototype";
@@ -1754,7 +1754,7 @@ function canonicalKeys(object, aliases, where, note) {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const name = canonicalName(key, aliases);
-    if (name !== key && object.hasOwnProperty(name)) {
+    if (name !== key && has(object, name)) {
       note("warning", where + " has both " + key + " and " + name + "; " + name + " is used");
       continue;
     }
@@ -1952,7 +1952,7 @@ function parseTags(value, into, note) {
   else if (isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      const isRow = isObject(item) && (item.hasOwnProperty("name") || item.hasOwnProperty("key"));
+      const isRow = isObject(item) && (has(item, "name") || has(item, "key"));
       if (isRow) addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
       else parseTags(item, into, note);
     }
@@ -1973,7 +1973,7 @@ function keyValueTags(tags) {
 function addTagTraits(traits, tags, note) {
   const pairs = keyValueTags(tags);
   for (let i = 0; i < pairs.length; i++) {
-    if (traits.hasOwnProperty(pairs[i].name)) note("warning", "tag " + pairs[i].name + " not sent: a trait of that name is already set");
+    if (has(traits, pairs[i].name)) note("warning", "tag " + pairs[i].name + " not sent: a trait of that name is already set");
     else traits[pairs[i].name] = pairs[i].value;
   }
 }
@@ -2081,7 +2081,7 @@ function normalize(input2, source) {
     userId: readUserId(raw, email, note),
     email: email,
     traits: traits,
-    dateKeys: set.dateKeys.filter((key) => traits.hasOwnProperty(key)),
+    dateKeys: set.dateKeys.filter((key) => has(traits, key)),
     tags: tags,
     company: company2,
     event: readEvent(raw.event, note),
@@ -2249,7 +2249,7 @@ function putAttribute(customers, key, value, note) {
   if (key.match(CODE_PATTERN) === null) {
     return note("warning", 'attribute "' + key + '" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
   }
-  if (customers.hasOwnProperty(key)) note("warning", 'attribute "' + key + '" is given twice; the later value is used');
+  if (has(customers, key)) note("warning", 'attribute "' + key + '" is given twice; the later value is used');
   customers[key] = value;
 }
 function attributeCode(name) {
@@ -2267,7 +2267,7 @@ function customerAttributes(call, note) {
     putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
   }
   const name = fullName(traits);
-  if (!customers.hasOwnProperty("name") && name !== null) customers.name = name;
+  if (!has(customers, "name") && name !== null) customers.name = name;
   if (call.email !== null) customers.email = call.email;
   if (call.company !== null) {
     const company2 = flatten({ company: call.company }, note);
@@ -2278,7 +2278,7 @@ function customerAttributes(call, note) {
   }
   const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) {
-    if (customers.hasOwnProperty(pairs[i].name)) note("warning", "tag " + pairs[i].name + " not sent: an attribute of that name is set");
+    if (has(customers, pairs[i].name)) note("warning", "tag " + pairs[i].name + " not sent: an attribute of that name is set");
     else putAttribute(customers, pairs[i].name, pairs[i].value, note);
   }
   const names = labels(call.tags);
@@ -2377,7 +2377,7 @@ var WINDOW2 = {
   injectScript: [SCRIPT_URL2]
 };
 function put(out, key, value, note, replace) {
-  if (out.hasOwnProperty(key)) {
+  if (has(out, key)) {
     note("warning", '"' + key + '" is given twice; the ' + (replace ? "tag" : "later value") + " is used");
   }
   out[key] = value;
@@ -2623,7 +2623,7 @@ function tagList(names, note) {
 }
 function put2(props, key, value, note) {
   if (key === null) return;
-  if (props.hasOwnProperty(key)) note("warning", 'property "' + key + '" is given twice; the later value is used');
+  if (has(props, key)) note("warning", 'property "' + key + '" is given twice; the later value is used');
   props[key] = value;
 }
 function putDate(props, name, value, note) {
@@ -2646,7 +2646,7 @@ function gistProps(call, overwriteTags, note) {
     if (key !== null) put2(props, key, gistValue(key, entry.value, note), note);
   }
   const name = fullName(call.traits);
-  if (!props.hasOwnProperty("name") && name !== null) props.name = gistValue("name", name, note);
+  if (!has(props, "name") && name !== null) props.name = gistValue("name", name, note);
   if (call.company !== null) {
     const company2 = flatten({ company: call.company }, note);
     for (let i = 0; i < company2.length; i++) {
@@ -2658,7 +2658,7 @@ function gistProps(call, overwriteTags, note) {
   for (let i = 0; i < pairs.length; i++) {
     const key = valueKey(pairs[i].name, note);
     if (key === null) continue;
-    if (props.hasOwnProperty(key)) note("warning", "tag " + pairs[i].name + " not sent: a property of that name is already set");
+    if (has(props, key)) note("warning", "tag " + pairs[i].name + " not sent: a property of that name is already set");
     else props[key] = gistValue(key, pairs[i].value, note);
   }
   const names = labels(call.tags);
@@ -3349,7 +3349,7 @@ function destinations() {
 }
 function company() {
   const rows = data.companyRows;
-  const details = getType(rows) === "array" ? makeTableMap(rows, "key", "value") : undefined;
+  const details = getType(rows) === "array" && rows !== undefined ? makeTableMap(rows.filter((row) => getType(row) === "object" && getType(row.key) === "string"), "key", "value") : undefined;
   if (details === undefined || details === null) return data.company;
   const merged = {};
   const base = data.company;

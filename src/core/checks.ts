@@ -25,9 +25,12 @@ export function isFiniteNumber(value: unknown): value is number {
   return getType(value) === 'number' && (value as number) - (value as number) === 0;
 }
 
-/** Own property test that also works for keys such as 'constructor'. */
+/**
+ * Own property test that also works for keys such as 'constructor', and for objects that carry
+ * their own 'hasOwnProperty' key (a trait or data layer key of that name shadows the method).
+ */
 export function has(object: { [key: string]: unknown }, key: string): boolean {
-  return object.hasOwnProperty(key);
+  return Object.keys(object).indexOf(key) >= 0;
 }
 
 /** Keys we never copy: assigning them to a plain object would change its prototype. */

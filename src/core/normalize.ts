@@ -12,7 +12,7 @@
 // module puts them back where that vendor expects them. The parts: trait-sources.ts (traits),
 // identity.ts (user id and email), company.ts, tags.ts.
 import { getType } from './lang';
-import { isObject, oneOf, text, without } from './checks';
+import { has, isObject, oneOf, text, without } from './checks';
 import { readCompany } from './company';
 import { readEmail, readUserId } from './identity';
 import { collectInto } from './messages';
@@ -63,7 +63,7 @@ export function normalize(input: unknown, source: Source): Normalized {
     userId: readUserId(raw, email, note),
     email: email,
     traits: traits,
-    dateKeys: set.dateKeys.filter((key) => traits.hasOwnProperty(key)),
+    dateKeys: set.dateKeys.filter((key) => has(traits, key)),
     tags: tags,
     company: company,
     event: readEvent(raw.event, note),

@@ -3,7 +3,7 @@
 // ({brand: 'Audi', vip: true}; in a list too, when it has no name/key). A tag name never contains a comma (Gist joins labels with
 // commas); a later tag with the same name replaces an earlier one.
 import { getType, makeString } from './lang';
-import { isArray, isObject, isUnsafeKey, text } from './checks';
+import { has, isArray, isObject, isUnsafeKey, text } from './checks';
 import type { JsonObject, Tag } from './model';
 import type { Note } from './messages';
 
@@ -62,7 +62,7 @@ export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
   else if (isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      const isRow = isObject(item) && (item.hasOwnProperty('name') || item.hasOwnProperty('key'));
+      const isRow = isObject(item) && (has(item, 'name') || has(item, 'key'));
       if (isRow) addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
       else parseTags(item, into, note);
     }
@@ -89,7 +89,7 @@ export function keyValueTags(tags: Tag[]): Tag[] {
 export function addTagTraits(traits: JsonObject, tags: Tag[], note: Note): void {
   const pairs = keyValueTags(tags);
   for (let i = 0; i < pairs.length; i++) {
-    if (traits.hasOwnProperty(pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
+    if (has(traits, pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
     else traits[pairs[i].name] = pairs[i].value as string;
   }
 }

@@ -1,7 +1,7 @@
 // Trait values and names: JSON-safe copies of raw values, typed table rows, and the reserved
 // trait names of the Segment spec (accepted in camelCase or snake_case, kept in camelCase).
 import { getType, makeNumber, makeString } from './lang';
-import { isFiniteNumber, isObject, isScalar, isUnsafeKey } from './checks';
+import { has, isFiniteNumber, isObject, isScalar, isUnsafeKey } from './checks';
 import { toIsoDate } from './dates';
 import type { Json, JsonObject, TraitType } from './model';
 import type { Note } from './messages';
@@ -95,7 +95,7 @@ export function canonicalKeys(object: JsonObject, aliases: { [key: string]: stri
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const name = canonicalName(key, aliases);
-    if (name !== key && object.hasOwnProperty(name)) {
+    if (name !== key && has(object, name)) {
       note('warning', where + ' has both ' + key + ' and ' + name + '; ' + name + ' is used');
       continue;
     }

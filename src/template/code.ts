@@ -51,7 +51,11 @@ function destinations(): Destination[] {
 /** The Company field (a name or an object) with the Company details table over it. */
 function company(): unknown {
   const rows = data.companyRows;
-  const details = getType(rows) === 'array' ? makeTableMap(rows, 'key', 'value') : undefined;
+  // Rows whose detail is not text are left out: makeTableMap turns each detail into a property
+  // name, which throws for an object that cannot become text (e.g. {toString: 'x'} from a variable).
+  const details = getType(rows) === 'array' && rows !== undefined
+    ? makeTableMap(rows.filter((row) => getType(row) === 'object' && getType(row.key) === 'string'), 'key', 'value')
+    : undefined;
   if (details === undefined || details === null) return data.company;
   const merged: { [key: string]: unknown } = {};
   const base = data.company;

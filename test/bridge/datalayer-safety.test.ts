@@ -52,6 +52,22 @@ describe('snapshots', () => {
 });
 
 describe('hostile or unusual pushes', () => {
+  it('a message sharing one object at every level is merged within a bound instead of exhausting memory', () => {
+    let shared: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 100; i++) shared = { user: shared, traits: shared };
+    const { dataLayer, watcher } = watch([]);
+    expect(() => dataLayer.push(shared)).not.toThrow();
+    dataLayer.push({ event: 'after', ok: true });
+    expect(watcher.get('ok')).toBe(true);
+  });
+
+  it('a Proxy whose traps throw is pushed onto the array without throwing at the page', () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
+    const { dataLayer } = watch([]);
+    expect(() => dataLayer.push(hostile)).not.toThrow();
+    expect(dataLayer[dataLayer.length - 1]).toBe(hostile);
+  });
+
   afterEach(() => {
     delete (Object.prototype as Record<string, unknown>).polluted;
   });

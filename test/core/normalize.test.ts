@@ -5,6 +5,20 @@ import type { IdentifyInput } from '../../src/core/model';
 const norm = (input: unknown) => normalize(input, 'gtm_template');
 const texts = (input: unknown) => norm(input).messages.map((m) => m.level + ': ' + m.text);
 
+describe('normalisation: keys that shadow object methods', () => {
+  it('sends a trait, tag or traits-object key named hasOwnProperty like any other key', () => {
+    const { call } = norm({
+      userId: 'u-1',
+      traits: { hasOwnProperty: 'a', plan: 'pro' },
+      traitRows: [{ key: 'hasOwnProperty', value: 'b' }],
+      tags: 'hasOwnProperty=c, vip',
+    });
+    expect(call.userId).toBe('u-1');
+    expect(call.traits.plan).toBe('pro');
+    expect(JSON.stringify(call)).toContain('hasOwnProperty');
+  });
+});
+
 describe('normalisation: ids and email', () => {
   it('trims the user id and turns a number into a string', () => {
     expect(norm({ userId: '  u-1 ' }).call.userId).toBe('u-1');

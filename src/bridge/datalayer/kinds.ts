@@ -12,7 +12,11 @@ export function hasOwn(value: object, key: string): boolean {
 
 /** What `function gtag(){dataLayer.push(arguments)}` pushes. */
 export function isArguments(value: unknown): value is IArguments {
-  return toTag.call(value) === '[object Arguments]';
+  try {
+    return toTag.call(value) === '[object Arguments]';
+  } catch {
+    return false; // a Proxy whose get trap throws (toString reads Symbol.toStringTag)
+  }
 }
 
 // Built-in objects whose tag marks them as not plain even when their prototype

@@ -19,6 +19,9 @@
 //   merges never write into the page's own (possibly frozen) objects.
 // - Cycles and branches deeper than MAX_MERGE_DEPTH are dropped, not merged
 //   (the helper recurses until the stack overflows).
+// - One merge copies at most MAX_MERGE_VALUES values, then throws: an object shared
+//   at every level ({a: v, b: v} nested 100 deep) would otherwise unfold into 2^100
+//   copies and exhaust the page's memory.
 // - Reading a path follows own properties only.
 
 import { isUnsafeKey } from '../../core/checks';
@@ -28,6 +31,12 @@ export type Model = Record<string, unknown>;
 type Container = Record<string, unknown> | unknown[];
 
 const MAX_MERGE_DEPTH = 100;
+const MAX_MERGE_VALUES = 100_000;
+
+/** Values one merge may still copy (shared by the recursive calls of that merge). */
+interface Budget {
+  left: number;
+}
 
 /** Shortens page-supplied text quoted in error messages. */
 function quote(text: string): string {
@@ -45,19 +54,23 @@ export function expandKey(key: string, value: unknown): Model {
 }
 
 /** Merges `from` into `to` with the merge table above. */
-export function merge(from: Container, to: Container, ancestors: object[] = []): void {
+export function merge(from: Container, to: Container, ancestors: object[] = [], budget: Budget = { left: MAX_MERGE_VALUES }): void {
   const source = from as Record<string, unknown>;
   const allowMerge = !source._clear;
   ancestors.push(from);
-  for (const key of Object.keys(from)) {
-    if (key !== '_clear' && !isUnsafeKey(key)) mergeValue(source[key], to, key, allowMerge, ancestors);
+  try {
+    for (const key of Object.keys(from)) {
+      if (key !== '_clear' && !isUnsafeKey(key)) mergeValue(source[key], to, key, allowMerge, ancestors, budget);
+    }
+  } finally {
+    ancestors.pop();
   }
-  ancestors.pop();
   delete (to as Record<string, unknown>)._clear;
 }
 
 /** One key of a merge: `value` overwrites `to[key]` or merges into it. */
-function mergeValue(value: unknown, to: Container, key: string, allowMerge: boolean, ancestors: object[]): void {
+function mergeValue(value: unknown, to: Container, key: string, allowMerge: boolean, ancestors: object[], budget: Budget): void {
+  if (--budget.left < 0) throw new RangeError(`A message with more than ${MAX_MERGE_VALUES} values is merged only in part`);
   const target = to as Record<string, unknown>;
   const isArray = Array.isArray(value);
   if (!isArray && !isPlainObject(value)) {
@@ -69,7 +82,7 @@ function mergeValue(value: unknown, to: Container, key: string, allowMerge: bool
   const mergeable = allowMerge && (isArray ? Array.isArray(existing) : isPlainObject(existing));
   const into = mergeable ? (existing as Container) : isArray ? [] : {};
   if (!mergeable) target[key] = into;
-  merge(value, into, ancestors);
+  merge(value, into, ancestors, budget);
 }
 
 // Stands for the one-key object `{key: value}` that a plain key expands to: it counts as one
@@ -85,10 +98,11 @@ const EXPANDED = {};
  * as its expansion would, without building the expansion.
  */
 export function mergeMessage(model: Model, message: Model, report: (error: unknown) => void): void {
+  const budget = { left: MAX_MERGE_VALUES };
   for (const key of Object.keys(message)) {
     try {
-      if (key.includes('.') || isUnsafeKey(key)) merge(expandKey(key, message[key]), model);
-      else if (key !== '_clear') mergeValue(message[key], model, key, true, [EXPANDED]);
+      if (key.includes('.') || isUnsafeKey(key)) merge(expandKey(key, message[key]), model, [], budget);
+      else if (key !== '_clear') mergeValue(message[key], model, key, true, [EXPANDED], budget);
     } catch (error) {
       report(error);
     }

@@ -36,7 +36,7 @@
 //   not a function with `track` is left alone ('failed').
 // - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
-import { assign, choice, flag, isScalar, text } from '../checks';
+import { assign, choice, flag, has, isScalar, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
 import { getType } from '../lang';
 import { flatten, joinList } from '../flat';
@@ -123,7 +123,7 @@ function putAttribute(customers: JsonObject, key: string, value: Json | undefine
   if (key.match(CODE_PATTERN) === null) {
     return note('warning', 'attribute "' + key + '" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
   }
-  if (customers.hasOwnProperty(key)) note('warning', 'attribute "' + key + '" is given twice; the later value is used');
+  if (has(customers, key)) note('warning', 'attribute "' + key + '" is given twice; the later value is used');
   customers[key] = value;
 }
 
@@ -144,7 +144,7 @@ function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
     putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
   }
   const name = fullName(traits);
-  if (!customers.hasOwnProperty('name') && name !== null) customers.name = name;
+  if (!has(customers, 'name') && name !== null) customers.name = name;
   if (call.email !== null) customers.email = call.email;
   if (call.company !== null) {
     const company = flatten({ company: call.company as JsonObject }, note);
@@ -155,7 +155,7 @@ function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
   }
   const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) {
-    if (customers.hasOwnProperty(pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: an attribute of that name is set');
+    if (has(customers, pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: an attribute of that name is set');
     else putAttribute(customers, pairs[i].name, pairs[i].value as string, note);
   }
   const names = labels(call.tags);

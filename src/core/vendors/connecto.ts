@@ -18,7 +18,7 @@
 //   https://server.connecto.io/javascripts/connect.prod.min.js, then wait the same way. After the
 //   bound: 'failed' (the call is dropped and says so).
 // - Reset: Connecto documents none: a no-op, 'skipped' with a message.
-import { copyObject, flag, isObject, milliseconds, text } from '../checks';
+import { copyObject, has, flag, isObject, milliseconds, text } from '../checks';
 import { makeString } from '../lang';
 import { flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
@@ -42,7 +42,7 @@ export const WINDOW: WindowUse = {
 };
 
 function put(out: { [key: string]: string }, key: string, value: string, note: Note, replace: boolean): void {
-  if (out.hasOwnProperty(key)) {
+  if (has(out, key)) {
     note('warning', '"' + key + '" is given twice; the ' + (replace ? 'tag' : 'later value') + ' is used');
   }
   out[key] = value;

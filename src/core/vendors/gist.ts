@@ -35,7 +35,7 @@
 // - Reset: gist.chat('shutdown'), which exists only once the SDK has loaded: called at once when
 //   present; when a Gist stub is on the page, waited for up to `waitMs` (default 5000 ms);
 //   otherwise (or after the wait) 'skipped' with a message.
-import { flag, milliseconds } from '../checks';
+import { flag, has, milliseconds } from '../checks';
 import { toUnixSeconds } from '../dates';
 import { getType } from '../lang';
 import { flatten } from '../flat';
@@ -151,7 +151,7 @@ function tagList(names: string[], note: Note): string {
 
 function put(props: JsonObject, key: string | null, value: Json, note: Note): void {
   if (key === null) return;
-  if (props.hasOwnProperty(key)) note('warning', 'property "' + key + '" is given twice; the later value is used');
+  if (has(props, key)) note('warning', 'property "' + key + '" is given twice; the later value is used');
   props[key] = value;
 }
 
@@ -178,7 +178,7 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
     if (key !== null) put(props, key, gistValue(key, entry.value, note), note);
   }
   const name = fullName(call.traits);
-  if (!props.hasOwnProperty('name') && name !== null) props.name = gistValue('name', name, note);
+  if (!has(props, 'name') && name !== null) props.name = gistValue('name', name, note);
   if (call.company !== null) {
     const company = flatten({ company: call.company as JsonObject }, note);
     for (let i = 0; i < company.length; i++) {
@@ -190,7 +190,7 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
   for (let i = 0; i < pairs.length; i++) {
     const key = valueKey(pairs[i].name, note);
     if (key === null) continue;
-    if (props.hasOwnProperty(key)) note('warning', 'tag ' + pairs[i].name + ' not sent: a property of that name is already set');
+    if (has(props, key)) note('warning', 'tag ' + pairs[i].name + ' not sent: a property of that name is already set');
     else props[key] = gistValue(key, pairs[i].value as string, note);
   }
   const names = labels(call.tags);
