@@ -8,6 +8,7 @@
 // stack; FUZZ_RUNS / FUZZ_BASE widen the search).
 import { describe, expect, it } from 'vitest';
 import { newWindow, startOn, type Win } from './harness';
+import { rng, type Rng } from '../seeded-random';
 
 const PAGES = Number(process.env.FUZZ_RUNS ?? 40);
 const PUSHES_PER_PAGE = 100;
@@ -16,27 +17,6 @@ const BASE_SEED = Number(process.env.FUZZ_BASE ?? 0xb1d6e);
 /** flush() on a page with no vendor script to wait for settles within a few timer turns. */
 const FLUSH_TIMEOUT_MS = 3_000;
 
-// --- a small seeded PRNG (mulberry32) ----------------------------------------------------------
-
-interface Rng {
-  next(): number;
-  int(n: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-}
-
-function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, chance: (p) => next() < p, pick: (items) => items[int(items.length)] };
-}
 
 // --- random values and messages ----------------------------------------------------------------
 

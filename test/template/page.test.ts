@@ -4,19 +4,16 @@
 // the page's. Each run must end in exactly one gtmOnSuccess or gtmOnFailure.
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestPage, runTemplate, type TestPageOptions } from '../../src/toolchain/emulator';
+import { createTestPage, type TestPageOptions } from '../../src/toolchain/emulator';
 import type { Permission } from '../../src/toolchain/permissions/codec';
 import type { Field } from '../../src/toolchain/fields';
 import { FIELDS } from '../../src/template/fields';
-import { builtTemplate } from './built';
+import { builtPermissions, runBuilt } from './built';
 
-let code = '';
 let permissions: Permission[] = [];
 
 beforeAll(async () => {
-  const build = await builtTemplate();
-  code = build.model.code;
-  permissions = build.model.permissions;
+  permissions = await builtPermissions();
 }, 60_000);
 
 /** `data` as GTM fills it from the fields' defaults (unticked checkboxes are false), then `values`. */
@@ -48,7 +45,7 @@ function debugPage(options: TestPageOptions = {}) {
 }
 
 async function run(values: Record<string, unknown>, page = debugPage(), granted = permissions) {
-  const result = await runTemplate(code, tagData(values), { permissions: granted, page });
+  const result = await runBuilt(tagData(values), { permissions: granted, page });
   expect(result.error).toBeUndefined();
   expect(result.successCalls + result.failureCalls).toBe(1);
   return result;
@@ -140,7 +137,7 @@ describe('permissions and platform APIs', () => {
   it('GTM refuses a script whose URL the permissions do not cover', async () => {
     const withoutSegment = permissions.map((p) => p.publicId !== 'inject_script' ? p
       : { ...p, params: { urls: (p.params as { urls: string[] }).urls.filter((u) => !u.includes('segment')) } });
-    const result = await runTemplate(code, tagData({ sendSegment: true, segmentLoadScript: true, segmentWriteKey: 'wk_1', userId: 'u-1' }), {
+    const result = await runBuilt(tagData({ sendSegment: true, segmentLoadScript: true, segmentWriteKey: 'wk_1', userId: 'u-1' }), {
       permissions: withoutSegment, page: debugPage(),
     });
     expect(result.error?.message).toMatch(/inject_script/);

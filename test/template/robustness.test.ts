@@ -7,46 +7,20 @@
 // is granted later. A failure names its seed: FUZZ_SEED=<seed> reruns that case alone (FUZZ_STACK=1
 // adds the stack; FUZZ_RUNS / FUZZ_BASE widen the search, e.g. 30000 runs ≈ 25 s).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestPage, runTemplate, type ScriptBehaviour } from '../../src/toolchain/emulator';
-import type { Permission } from '../../src/toolchain/permissions/codec';
+import { createTestPage, type ScriptBehaviour } from '../../src/toolchain/emulator';
 import type { Field } from '../../src/toolchain/fields';
 import { KNOWN_CONSENT_TYPES, STORAGE_KEY, VENDOR_IDS, WINDOWS } from '../../src/core/index';
 import { FIELDS } from '../../src/template/fields';
-import { builtTemplate } from './built';
+import { builtTemplate, runBuilt } from './built';
+import { rng, type Rng } from '../seeded-random';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const BASE_SEED = Number(process.env.FUZZ_BASE ?? 0x1d3e);
 
-let code = '';
-let permissions: Permission[] = [];
-
 beforeAll(async () => {
-  const build = await builtTemplate();
-  code = build.model.code;
-  permissions = build.model.permissions;
+  await builtTemplate();
 }, 60_000);
 
-// --- a small seeded PRNG (mulberry32) ----------------------------------------------------------
-
-interface Rng {
-  next(): number;
-  int(n: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-}
-
-function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, chance: (p) => next() < p, pick: (items) => items[int(items.length)] };
-}
 
 // --- random values -----------------------------------------------------------------------------
 
@@ -292,7 +266,7 @@ async function fuzzOnce(seed: number, reached: Reached[] = []): Promise<string[]
   });
   const before = new Map(Object.entries(page.window));
   const problems: string[] = [];
-  const result = await runTemplate(code, data, { permissions, page });
+  const result = await runBuilt(data, { page });
   if (result.error) problems.push('threw or asked for an undeclared permission: ' + result.error.message.slice(0, 300) + (process.env.FUZZ_STACK ? result.error.stack : ''));
   if (setup.grantLater) {
     try {
