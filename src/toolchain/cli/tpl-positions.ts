@@ -113,12 +113,12 @@ function blockIndent(text: string, start: number): number {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const headerEnd = text.indexOf('\n', start);
   const header = text.slice(start, headerEnd < 0 ? text.length : headerEnd);
-  const explicit = /^\|[+-]?([1-9])|^\|([1-9])/.exec(header);
+  const explicit = /^\|[+-]?([1-9])/.exec(header);
   if (explicit) {
     // Relative to the indentation of the mapping that holds the key.
     const keyLine = text.slice(lineStart, start);
     const keyIndent = keyLine.length - keyLine.replace(/^[ -]*/, '').length;
-    return keyIndent + Number(explicit[1] ?? explicit[2]);
+    return keyIndent + Number(explicit[1]);
   }
   const rest = headerEnd < 0 ? [] : text.slice(headerEnd + 1).split('\n');
   const first = rest.find((l) => l.trim() !== '');

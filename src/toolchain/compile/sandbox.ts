@@ -50,11 +50,10 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
   const diagnostics: Diagnostic[] = processed.findings.map((finding) => ({
     ...locate(finding.offset), rule: finding.rule, message: finding.message,
   }));
-  for (const found of gateCode(code, { mode: 'template', allowedGlobals: processed.reportedNames })) {
-    const finalOffset = finalLines.offset({ line: found.line, column: found.column - 1 });
-    diagnostics.push({ ...found, ...locate(processed.output.origin(finalOffset)) });
-  }
   const locateFinal = (line: number, column: number) =>
     locate(processed.output.origin(finalLines.offset({ line, column: column - 1 })));
+  for (const found of gateCode(code, { mode: 'template', allowedGlobals: processed.reportedNames })) {
+    diagnostics.push({ ...found, ...locateFinal(found.line, found.column) });
+  }
   return { code, diagnostics: sortDiagnostics(diagnostics), locate: locateFinal };
 }

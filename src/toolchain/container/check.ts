@@ -1,14 +1,13 @@
 // Checks a container export the way an import would need it to hold: the §8 shape, unique ids
 // and names, no reference to a missing trigger, folder, variable or template, and tag
 // parameters that match the fields of the custom template they use.
+import { isObject } from '../../core/checks';
 import type { Field } from '../fields/json';
 import { BUILT_IN_NAMES, INTERNAL_REFERENCES } from './builtins';
 import type { ContainerExport, Parameter } from './model';
 import { ALL_PAGES_TRIGGER_ID } from './model';
 import { flattenParameters, referencesIn } from './parameters';
 import { templateTagType } from './write';
-
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Problems with the top-level shape (§8); none means the value can be read as a ContainerExport. */
 export function checkShape(value: unknown): string[] {

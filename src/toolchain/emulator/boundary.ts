@@ -11,12 +11,7 @@
 // enumerable properties [INF: SDK instances must copy, or templates testing
 // `copyFromWindow('posthog')` for truthiness would fail once the SDK has loaded].
 
-const pageFunctionOfWrapper = new WeakMap<Function, Function>();
-const sandboxFunctionOfWrapper = new WeakMap<Function, Function>();
-const wrapperOfPageFunction = new WeakMap<Function, Function>();
-const wrapperOfSandboxFunction = new WeakMap<Function, Function>();
-
-type Mapper = (value: unknown, seen: Map<object, unknown>) => unknown;
+type Mapper = (value: unknown, seen?: Map<object, unknown>) => unknown;
 
 function isExotic(value: object): boolean {
   const tag = Object.prototype.toString.call(value);
@@ -37,63 +32,64 @@ function readProperty(source: object, key: string): unknown {
   }
 }
 
-function copyWith(value: unknown, seen: Map<object, unknown>, mapFunction: (fn: Function) => Function, self: Mapper, toPage: boolean): unknown {
+/** One direction of the crossing, with the function wrappers made for it. */
+interface Direction {
+  copy: Mapper;
+  /** Exotic page objects (DOM nodes, Dates…) have no sandbox counterpart. */
+  dropsExotic: boolean;
+  /** Function → the wrapper that carries it across in this direction. */
+  wrapperOf: WeakMap<Function, Function>;
+  /** Wrapper made in this direction → the function it carries. */
+  originalOf: WeakMap<Function, Function>;
+}
+
+const intoSandbox: Direction = { copy: toSandbox, dropsExotic: true, wrapperOf: new WeakMap(), originalOf: new WeakMap() };
+const intoPage: Direction = { copy: toPage, dropsExotic: false, wrapperOf: new WeakMap(), originalOf: new WeakMap() };
+
+function copyWith(value: unknown, seen: Map<object, unknown>, into: Direction, back: Direction): unknown {
   if (value === null || value === undefined) return value;
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return value;
-  if (type === 'function') return mapFunction(value as Function);
+  if (type === 'function') return carry(value as Function, into, back);
   if (type !== 'object') return undefined; // symbol, bigint
   const source = value as object;
   if (seen.has(source)) return seen.get(source);
-  if (!toPage && isExotic(source)) return undefined;
+  if (into.dropsExotic && isExotic(source)) return undefined;
   if (Array.isArray(source)) {
     const copy: unknown[] = [];
     seen.set(source, copy);
-    for (let i = 0; i < source.length; i += 1) copy.push(self(readProperty(source, String(i)), seen));
+    for (let i = 0; i < source.length; i += 1) copy.push(into.copy(readProperty(source, String(i)), seen));
     return copy;
   }
   const copy: Record<string, unknown> = {};
   seen.set(source, copy);
-  for (const key of Object.keys(source)) copy[key] = self(readProperty(source, key), seen);
+  for (const key of Object.keys(source)) copy[key] = into.copy(readProperty(source, key), seen);
   return copy;
+}
+
+/** A function as the other side sees it: arguments copied back, the result copied in. */
+function carry(fn: Function, into: Direction, back: Direction): Function {
+  const original = back.originalOf.get(fn); // a wrapper crossing back
+  if (original) return original;
+  let wrapper = into.wrapperOf.get(fn);
+  if (!wrapper) {
+    wrapper = function (...args: unknown[]) {
+      return into.copy(fn(...args.map((arg) => back.copy(arg))));
+    };
+    into.wrapperOf.set(fn, wrapper);
+    into.originalOf.set(wrapper, fn);
+  }
+  return wrapper;
 }
 
 /** A page value as the sandbox sees it. */
 export function toSandbox(value: unknown, seen = new Map<object, unknown>()): unknown {
-  return copyWith(value, seen, wrapPageFunction, toSandbox, false);
+  return copyWith(value, seen, intoSandbox, intoPage);
 }
 
 /** A sandbox value as the page receives it. */
 export function toPage(value: unknown, seen = new Map<object, unknown>()): unknown {
-  return copyWith(value, seen, wrapSandboxFunction, toPage, true);
-}
-
-function wrapPageFunction(fn: Function): Function {
-  const original = sandboxFunctionOfWrapper.get(fn);
-  if (original) return original;
-  let wrapper = wrapperOfPageFunction.get(fn);
-  if (!wrapper) {
-    wrapper = function (...args: unknown[]) {
-      return toSandbox(fn(...args.map((arg) => toPage(arg))));
-    };
-    wrapperOfPageFunction.set(fn, wrapper);
-    pageFunctionOfWrapper.set(wrapper, fn);
-  }
-  return wrapper;
-}
-
-function wrapSandboxFunction(fn: Function): Function {
-  const original = pageFunctionOfWrapper.get(fn);
-  if (original) return original;
-  let wrapper = wrapperOfSandboxFunction.get(fn);
-  if (!wrapper) {
-    wrapper = function (...args: unknown[]) {
-      return toPage(fn(...args.map((arg) => toSandbox(arg))));
-    };
-    wrapperOfSandboxFunction.set(fn, wrapper);
-    sandboxFunctionOfWrapper.set(wrapper, fn);
-  }
-  return wrapper;
+  return copyWith(value, seen, intoPage, intoSandbox);
 }
 
 /** Calls a page function with sandbox arguments and `this` bound to its owner. */

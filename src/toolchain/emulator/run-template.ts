@@ -1,6 +1,7 @@
 // Running template code: once outside tests (runTemplate, for vitest suites and the demo), and
 // as the runCode of ___TESTS___ (test-api/run-tests.ts). Both give the code a copy of `data`,
 // plus gtmOnSuccess/gtmOnFailure for tags, recorded like API calls so assertApi can see them.
+import { isObject } from '../../core/checks';
 import type { Permission } from '../permissions/codec';
 import { compileSandboxed, type SandboxFunction } from './execute';
 import type { PageEnvironment } from './page/page';
@@ -33,11 +34,9 @@ export function copyData(value: unknown): unknown {
   return copy;
 }
 
-const isRecord = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
-
 /** The `data` one run receives. */
 export function runData(session: SandboxSession, data: unknown, type: TemplateType): Record<string, unknown> {
-  const copy = (isRecord(data) ? copyData(data) : {}) as Record<string, unknown>;
+  const copy = (isObject(data) ? copyData(data) : {}) as Record<string, unknown>;
   if (type === 'TAG') {
     copy.gtmOnSuccess = (...args: unknown[]) => session.record('gtmOnSuccess', args);
     copy.gtmOnFailure = (...args: unknown[]) => session.record('gtmOnFailure', args);

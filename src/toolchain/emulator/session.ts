@@ -4,7 +4,7 @@
 // mocked APIs — or the real implementation, which enforces the permissions. A name GTM does
 // not have gives undefined.
 import type { Permission } from '../permissions/codec';
-import { WEB_APIS } from '../sandbox/apis';
+import { WEB_APIS, isWebApi } from '../sandbox/apis';
 import { API_FACTORIES } from './apis';
 import type { ApiContext } from './apis/context';
 import { isDebugMode, type PageEnvironment } from './page/page';
@@ -63,7 +63,7 @@ export class SandboxSession {
 
   readonly require = (name: unknown): unknown => {
     const api = String(name);
-    const spec = Object.prototype.hasOwnProperty.call(WEB_APIS, api) ? WEB_APIS[api] : undefined;
+    const spec = isWebApi(api) ? WEB_APIS[api] : undefined;
     if (spec?.kind === 'object' || (!spec && this.objectMocks.has(api))) return this.objectDispatcher(api, spec?.members ?? []);
     if (spec || this.mocks.has(api)) return this.functionDispatcher(api);
     return undefined;

@@ -1,11 +1,10 @@
 // The shape checkFields relies on: fields read from a .tpl are parsed JSON, typed as Field[] but
 // not checked, so a hand-edited file can hold `"selectItems": 3`. Each malformed list or entry
 // becomes a problem instead of a TypeError deeper in the checks.
+import { isObject } from '../../core/checks';
 import type { Problem } from './check';
 
 type Json = { [key: string]: unknown };
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Lists of objects a field may hold, and what one entry is called in messages. */
 const FIELD_LISTS: readonly [string, string][] = [

@@ -81,7 +81,6 @@ export function splitHttpsUrl(url: string): UrlParts | undefined {
   const hostPart = rest.substring(0, end).toLowerCase();
   if (hostPart === '') return undefined;
   const pathPart = rest.substring(end);
-  // Names differ from the keys so that esbuild does not emit ES2015 shorthand properties.
   return { host: hostPart, path: pathPart.charAt(0) === '/' ? pathPart : '/' + pathPart };
 }
 
@@ -117,7 +116,7 @@ function globMatch(text: string, glob: string): boolean {
  * A pattern host is exact, or `*.example.com` for any subdomain of example.com (not the bare
  * domain: inferred, the conservative reading; Google's pages do not say).
  */
-export function hostMatches(host: string, patternHost: string): boolean {
+function hostMatches(host: string, patternHost: string): boolean {
   const pattern = patternHost.toLowerCase();
   if (pattern.substring(0, 2) !== '*.') return host === pattern;
   const suffix = pattern.substring(1);
@@ -129,7 +128,7 @@ export function hostMatches(host: string, patternHost: string): boolean {
  * '/' also matches everything below it: inferred from real exports — Cookiebot's gallery
  * template declares `https://*.cookiebot.com/` and injects `https://consent.cookiebot.com/uc.js?…`.
  */
-export function pathMatches(path: string, patternPath: string): boolean {
+function pathMatches(path: string, patternPath: string): boolean {
   const last = patternPath.charAt(patternPath.length - 1);
   return globMatch(path, last === '/' ? patternPath + ANY : patternPath);
 }
@@ -145,7 +144,7 @@ export function isUrlPattern(pattern: string): boolean {
 const DOT_SEGMENTS = ['.', '..', '%2e', '%2e%2e', '.%2e', '%2e.'];
 
 /** A backslash or a `.`/`..` segment (also percent-encoded) in the path before `?` and `#`. */
-export function hasAmbiguousPath(path: string): boolean {
+function hasAmbiguousPath(path: string): boolean {
   let end = path.length;
   const stops = ['?', '#'];
   for (let i = 0; i < stops.length; i++) {

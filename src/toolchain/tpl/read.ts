@@ -51,7 +51,7 @@ export function readTemplate(text: string): { model: TemplateModel; errors: TplE
   if (framing) source.framing = framing;
   source.order = [...sections.keys()];
   model.source = source;
-  return { model, errors: file.sections.length ? errors : [noSections(file.preamble ?? '')] };
+  return { model, errors: file.sections.length ? errors : [noSections(file.preamble)] };
 }
 
 /** One clear message instead of a list of missing sections when the text has no section at all. */

@@ -3,7 +3,7 @@
 // loads, console.log, and callbacks flushed by setTimeout(0). Consent state and container
 // information are the emulator's own (no GTM container runs them here).
 import { ConsentState, type ConsentValue } from './consent-state';
-import type { ContainerInfo, PageEnvironment, StorageLike } from './page';
+import { templateStores, type ContainerInfo, type PageEnvironment, type StorageLike } from './page';
 import { Scheduler } from './scheduler';
 
 export interface BrowserPageOptions {
@@ -31,7 +31,6 @@ function loadElement(element: HTMLScriptElement | HTMLImageElement | HTMLIFrameE
 
 export function createBrowserPage(win: Window, options: BrowserPageOptions = {}): PageEnvironment {
   const doc = win.document;
-  const storages = new Map<string, Map<string, unknown>>();
   return {
     window: win as unknown as Record<string, unknown>,
     dataLayerName: options.dataLayerName ?? 'dataLayer',
@@ -73,9 +72,6 @@ export function createBrowserPage(win: Window, options: BrowserPageOptions = {})
     log: (args) => {
       (win as unknown as { console: Console }).console.log(...args);
     },
-    templateStorage: (templateId) => {
-      if (!storages.has(templateId)) storages.set(templateId, new Map());
-      return storages.get(templateId) as Map<string, unknown>;
-    },
+    templateStorage: templateStores(),
   };
 }

@@ -52,5 +52,14 @@ export interface PageEnvironment {
   templateStorage(templateId: string): Map<string, unknown>;
 }
 
+/** PageEnvironment.templateStorage over a fresh set of per-template maps. */
+export function templateStores(): (templateId: string) => Map<string, unknown> {
+  const stores = new Map<string, Map<string, unknown>>();
+  return (templateId) => {
+    if (!stores.has(templateId)) stores.set(templateId, new Map());
+    return stores.get(templateId) as Map<string, unknown>;
+  };
+}
+
 /** debug-only logging is active in debug (preview) mode. */
 export const isDebugMode = (page: PageEnvironment): boolean => page.container.debugMode || page.container.previewMode;

@@ -4,7 +4,7 @@
 // offline. Pixels and iframes are recorded and succeed unless told otherwise.
 import { ConsentState, type ConsentValue } from './consent-state';
 import { CookieJar } from './cookie-jar';
-import type { ContainerInfo, PageEnvironment, StorageLike } from './page';
+import { templateStores, type ContainerInfo, type PageEnvironment, type StorageLike } from './page';
 import { Scheduler } from './scheduler';
 
 /** What loading a script URL does: run a function against the window, or fail. */
@@ -78,7 +78,6 @@ export function createTestPage(options: TestPageOptions = {}): TestPage {
   if (options.dataLayer) window[dataLayerName] = options.dataLayer;
   const jar = new CookieJar(now, new URL(url).hostname);
   for (const cookie of options.cookies ?? []) jar.write(cookie);
-  const storages = new Map<string, Map<string, unknown>>();
   const page: TestPage = {
     window,
     dataLayerName,
@@ -116,10 +115,7 @@ export function createTestPage(options: TestPageOptions = {}): TestPage {
     log: (args) => {
       page.consoleCalls.push(args);
     },
-    templateStorage: (templateId) => {
-      if (!storages.has(templateId)) storages.set(templateId, new Map());
-      return storages.get(templateId) as Map<string, unknown>;
-    },
+    templateStorage: templateStores(),
   };
   return page;
 }
