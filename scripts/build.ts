@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/toolchain/compile';
 import { buildTemplate } from '../src/toolchain/build/template';
+import type { BuildStepResult } from '../src/toolchain/build/step';
 import { TEMPLATE } from '../src/template/index';
 import { buildBridge } from '../src/bridge/build';
 import { buildContainer } from '../src/container/build';
@@ -22,7 +23,7 @@ export async function buildProject(root: string, log: BuildLog): Promise<boolean
   }
   await write(root, 'template/template.tpl', template.text, log);
 
-  const steps: [string, () => Promise<{ files: Record<string, string>; problems: string[] }>][] = [
+  const steps: [string, () => Promise<BuildStepResult>][] = [
     ['bridge', () => buildBridge(root)],
     ['container', () => buildContainer(root, template.text)],
   ];

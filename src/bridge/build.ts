@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { VENDOR_IDS } from '../core/vendors/ids';
 import type { VendorId } from '../core/model';
+import type { BuildStepResult } from '../toolchain/build/step';
 
 export const BRIDGE_FILES = {
   iife: 'dist/identify-bridge.min.js',
@@ -27,10 +28,6 @@ export const vendorIifeFile = (vendor: VendorId) => `dist/identify-bridge.${vend
 /** Browsers of the last five years. */
 const BRIDGE_TARGET = 'es2017';
 
-interface BuildResult {
-  files: Record<string, string>;
-  problems: string[];
-}
 
 async function bundle(root: string, options: BuildOptions): Promise<{ text: string; problems: string[] }> {
   try {
@@ -78,7 +75,7 @@ function withExtensions(text: string): string {
   return text.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+?)(\2)/g, (_all, lead, quote, path) => `${lead}${quote}${path}.js${quote}`);
 }
 
-function declarations(root: string): BuildResult {
+function declarations(root: string): BuildStepResult {
   const out = mkdtempSync(join(tmpdir(), 'identify-bridge-dts-'));
   try {
     const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
@@ -99,7 +96,7 @@ function declarations(root: string): BuildResult {
   }
 }
 
-export async function buildBridge(root: string): Promise<BuildResult> {
+export async function buildBridge(root: string): Promise<BuildStepResult> {
   const [iife, esm, ...perVendor] = await Promise.all([
     bundleIife(root),
     bundle(root, { entryPoints: ['src/bridge/index.ts'], format: 'esm' }),

@@ -79,7 +79,11 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
     }
   };
   const later: Later = (fn) => win.setTimeout(() => guard('a callback', undefined, fn), 0);
-  const storage = () => guard('localStorage', null, () => win.localStorage as Storage | null);
+  /** `use(localStorage)`, or `fallback` when the page has none or it throws (e.g. blocked cookies). */
+  const withStorage = <T>(fallback: T, use: (storage: Storage) => T) => guard('localStorage', fallback, () => {
+    const storage = win.localStorage as Storage | null;
+    return storage ? use(storage) : fallback;
+  });
   const consent = options.consentOf ? consentListeners(options.consentOf, guard) : undefined;
 
   return {
@@ -136,9 +140,9 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       digest.then((hash) => later(() => onSuccess(toHex(hash))), fail);
     },
     storage: {
-      getItem: (key) => guard('localStorage', null, () => (storage() ? storage()!.getItem(key) : null)),
-      setItem: (key, value) => guard('localStorage', undefined, () => storage() && storage()!.setItem(key, value)),
-      removeItem: (key) => guard('localStorage', undefined, () => storage() && storage()!.removeItem(key)),
+      getItem: (key) => withStorage(null, (storage) => storage.getItem(key)),
+      setItem: (key, value) => withStorage(undefined, (storage) => storage.setItem(key, value)),
+      removeItem: (key) => withStorage(undefined, (storage) => storage.removeItem(key)),
     },
     consent,
     consentChanged: consent ? consent.changed : () => {},

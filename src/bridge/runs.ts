@@ -14,7 +14,7 @@ export interface Runs {
 export function createRuns(config: EngineConfig, platform: BridgePlatform): Runs {
   const queue: IdentifyInput[] = [];
   let outcomes: EngineOutcome[] = [];
-  let waiters: Array<() => void> = [];
+  const waiters: Array<() => void> = [];
   let busy = false;
   let pumping = false;
 

@@ -4,6 +4,7 @@
 import { checkReferences, formatContainer, writeContainer } from '../toolchain/container';
 import { envFileOf, PLACEHOLDER_KEYS, readEnvKeys, type KeyValues } from './keys';
 import { containerSpec } from './spec';
+import type { BuildStepResult } from '../toolchain/build/step';
 
 export const CONTAINER_PATH = 'template/container.json';
 export const ENV_CONTAINER_PATH = 'dist/container.env.json';
@@ -18,7 +19,7 @@ export async function buildContainer(
   root: string,
   templateText: string,
   env: string | undefined = process.env.GTM_IDENTIFY_ENV,
-): Promise<{ files: Record<string, string>; problems: string[] }> {
+): Promise<BuildStepResult> {
   const committed = containerText(templateText, PLACEHOLDER_KEYS);
   const files: Record<string, string> = { [CONTAINER_PATH]: committed.text };
   const problems = [...committed.problems];

@@ -18,7 +18,7 @@ export type GalleryFile = keyof typeof GALLERY_SOURCES;
 export const GALLERY_DIR = 'dist/gallery';
 
 /** Categories seen in published templates (§1.4). */
-export const KNOWN_CATEGORIES = [
+const KNOWN_CATEGORIES = [
   'ADVERTISING', 'AFFILIATE_MARKETING', 'ANALYTICS', 'ATTRIBUTION', 'CHAT', 'CONVERSIONS', 'EXPERIMENTATION', 'HEAT_MAP',
   'MARKETING', 'PERSONALIZATION', 'REMARKETING', 'SALES', 'SESSION_RECORDING', 'TAG_MANAGEMENT', 'UTILITY',
 ];

@@ -49,7 +49,7 @@ export function envFileOf(root: string, setting: string | undefined): string | n
 }
 
 /** Keys from a .env text; a missing key keeps its placeholder, a malformed one is a problem. */
-export function keysFromEnv(text: string): { keys: KeyValues; problems: string[] } {
+function keysFromEnv(text: string): { keys: KeyValues; problems: string[] } {
   const env = parse(text);
   const keys = { ...PLACEHOLDER_KEYS };
   const problems: string[] = [];

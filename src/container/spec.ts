@@ -13,9 +13,9 @@ import { VENDOR_KEYS, type KeyValues } from './keys';
 type Values = TagValues<typeof FIELDS>;
 
 /** The attributes the bridge's click tagging reads (src/bridge/clicks.ts), and the tag they feed. */
-export const TAGGED_SELECTOR = '[' + ATTRIBUTE_PREFIX + 'event]';
-export const BRAND_ATTRIBUTE = ATTRIBUTE_PREFIX + 'brand';
-export const DEALER_BUTTON_TEXT = 'Get Dealer Details';
+const TAGGED_SELECTOR = '[' + ATTRIBUTE_PREFIX + 'event]';
+const BRAND_ATTRIBUTE = ATTRIBUTE_PREFIX + 'brand';
+const DEALER_BUTTON_TEXT = 'Get Dealer Details';
 
 const DLV = {
   userId: 'DLV - userId',

@@ -11,7 +11,7 @@ import { bundleIife } from '../bridge/build';
 import { containerText } from '../container/build';
 import type { ContainerExport } from '../toolchain/container/model';
 import { carPage, homePage } from './html';
-import { DEMO_KEYS } from './shared';
+import { DEMO_KEYS, VENDORS, vendorOfUrl } from './shared';
 import type { StubVendor } from './vendors/stubs';
 
 export interface DemoServer {
@@ -38,29 +38,23 @@ async function bundleBrowser(root: string, entry: { path?: string; source?: stri
   return result.outputFiles?.[0]?.text ?? '';
 }
 
-/** Vendor stand-in routes: /cdn/<host><path> of each vendor's real script URL. */
-const STUB_ROUTES: { pattern: RegExp; vendor: StubVendor }[] = [
-  { pattern: /^\/cdn\/cdp(-eu)?\.customer\.io\/v1\/analytics-js\/snippet\/[^/]+\/analytics\.min\.js$/, vendor: 'customerio' },
-  { pattern: /^\/cdn\/widget\.getgist\.com\/$/, vendor: 'gist' },
-  { pattern: /^\/cdn\/demo\.mutiny\.invalid\/mutiny\.js$/, vendor: 'mutiny' },
-  { pattern: /^\/cdn\/server\.connecto\.io\/javascripts\/connect\.prod\.min\.js$/, vendor: 'connecto' },
-  { pattern: /^\/cdn\/st-a\.cdp\.asia\/insight\.js$/, vendor: 'antsomi' },
-];
-
 async function assets(root: string): Promise<{ container: ContainerExport; static: Map<string, Asset>; segmentDir: string }> {
   const template = await readFile(resolve(root, 'template/template.tpl'), 'utf8');
   const built = containerText(template, DEMO_KEYS);
   if (built.problems.length > 0) throw new Error(`the demo container has problems:\n${built.problems.join('\n')}`);
-  const bridge = await bundleIife(root);
+  // Every vendor but Segment, which is the real analytics.js (stubs.ts needs a window: not imported here)
+  const stubs = VENDORS.filter((vendor): vendor is StubVendor => vendor !== 'segment');
+  const [bridge, page, ...stubBodies] = await Promise.all([
+    bundleIife(root),
+    bundleBrowser(root, { path: 'src/demo/page/main.ts' }),
+    ...stubs.map((vendor) => bundleBrowser(root, { source: `import { STUBS } from './stubs';\nSTUBS.${vendor}();\n` })),
+  ]);
   if (bridge.problems.length > 0 && bridge.text === '') throw new Error(`the bridge does not build:\n${bridge.problems.join('\n')}`);
   const files = new Map<string, Asset>([
-    ['/assets/demo.js', { type: JS, body: await bundleBrowser(root, { path: 'src/demo/page/main.ts' }) }],
+    ['/assets/demo.js', { type: JS, body: page }],
     ['/assets/identify-bridge.min.js', { type: JS, body: bridge.text }],
   ]);
-  for (const route of STUB_ROUTES) {
-    const source = `import { STUBS } from './stubs';\nSTUBS.${route.vendor}();\n`;
-    files.set(`stub:${route.vendor}`, { type: JS, body: await bundleBrowser(root, { source }) });
-  }
+  stubs.forEach((vendor, i) => files.set(`stub:${vendor}`, { type: JS, body: stubBodies[i] }));
   const require = createRequire(join(root, 'package.json'));
   const segmentDir = join(dirname(require.resolve('@segment/analytics-next/package.json')), 'dist/umd');
   return { container: JSON.parse(built.text) as ContainerExport, static: files, segmentDir };
@@ -99,8 +93,10 @@ export async function startDemo(options: { root: string; port?: number }): Promi
     if (path.startsWith('/cdn/')) {
       // the failing vendor of a scenario: its script route answers 404
       if (url.searchParams.get('down') === '1') return send(res, 404, 'text/plain', 'vendor script down (demo)');
-      const stub = STUB_ROUTES.find((r) => r.pattern.test(path));
-      if (stub) return send(res, 200, JS, (files.get(`stub:${stub.vendor}`) as Asset).body);
+      // /cdn/<host><path> stands for https://<host><path> (shared.ts localScriptUrl)
+      const vendor = vendorOfUrl('https://' + path.slice('/cdn/'.length));
+      const stub = vendor && files.get(`stub:${vendor}`);
+      if (stub) return send(res, 200, JS, stub.body);
       const segment = await segmentFile(segmentDir, path);
       if (segment) return send(res, 200, JS, segment);
     }

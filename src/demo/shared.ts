@@ -1,6 +1,9 @@
 // What the demo server and the demo page agree on: the demo's vendor keys, where each vendor's
 // script is served locally, and the page's settings.
 import type { KeyValues } from '../container/keys';
+import type { VendorId } from '../core/model';
+import { VENDOR_IDS, WINDOWS } from '../core/vendors/index';
+import { permitUrl } from '../toolchain/sandbox/permit';
 
 /** Well-formed keys, so that every tag of the container really loads its vendor's script. */
 export const DEMO_KEYS: KeyValues = {
@@ -12,31 +15,26 @@ export const DEMO_KEYS: KeyValues = {
   antsomiPropertyId: '565018647',
 };
 
-export const VENDORS = ['segment', 'customerio', 'gist', 'mutiny', 'connecto', 'antsomi'] as const;
-export type DemoVendor = (typeof VENDORS)[number];
+export const VENDORS: readonly VendorId[] = VENDOR_IDS;
+export type DemoVendor = VendorId;
 
-/** Vendor script URLs (as the template and the snippets use them) → the vendor they load. */
-export const SCRIPT_VENDORS: { pattern: RegExp; vendor: DemoVendor }[] = [
-  { pattern: /^https:\/\/cdn\.segment\.com\//, vendor: 'segment' },
-  { pattern: /^https:\/\/cdp(-eu)?\.customer\.io\//, vendor: 'customerio' },
-  { pattern: /^https:\/\/widget\.getgist\.com(\/|$)/, vendor: 'gist' },
-  { pattern: /^https:\/\/demo\.mutiny\.invalid\//, vendor: 'mutiny' },
-  { pattern: /^https:\/\/server\.connecto\.io\//, vendor: 'connecto' },
-  { pattern: /^https:\/\/st-a\.cdp\.asia\//, vendor: 'antsomi' },
-];
+/** Mutiny's script is per customer (core allows none): the demo's stand-in. */
+const MUTINY_SCRIPT_URL = 'https://demo.mutiny.invalid/mutiny.js';
 
-/** Real script URLs of each vendor (Mutiny's is per customer: a stand-in). */
+/** Real script URLs of each vendor, as the sites' snippets load them. */
 export const SCRIPT_URLS: Record<DemoVendor, string> = {
   segment: `https://cdn.segment.com/analytics.js/v1/${DEMO_KEYS.segmentWriteKey}/analytics.min.js`,
   customerio: `https://cdp.customer.io/v1/analytics-js/snippet/${DEMO_KEYS.customerioWriteKey}/analytics.min.js`,
   gist: 'https://widget.getgist.com/',
-  mutiny: 'https://demo.mutiny.invalid/mutiny.js',
+  mutiny: MUTINY_SCRIPT_URL,
   connecto: 'https://server.connecto.io/javascripts/connect.prod.min.js',
   antsomi: 'https://st-a.cdp.asia/insight.js',
 };
 
+/** The vendor whose script `url` is: by core's injectScript patterns (the template's permissions). */
 export function vendorOfUrl(url: string): DemoVendor | null {
-  return SCRIPT_VENDORS.find((s) => s.pattern.test(url))?.vendor ?? null;
+  if (url === MUTINY_SCRIPT_URL) return 'mutiny';
+  return VENDOR_IDS.find((vendor) => permitUrl(url, WINDOWS[vendor].injectScript) !== undefined) ?? null;
 }
 
 /** Local route for a vendor URL, /cdn/<host><path>; for a failing vendor the server answers 404. */

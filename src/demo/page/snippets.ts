@@ -5,7 +5,7 @@ import { DEMO_KEYS, localScriptUrl, SCRIPT_URLS, type DemoVendor } from '../shar
 type Win = Window & Record<string, any>;
 
 /** Adds the vendor's script; a failing vendor's route answers 404. */
-export function loadVendorScript(win: Win, vendor: DemoVendor, failing: readonly DemoVendor[]): void {
+function loadVendorScript(win: Win, vendor: DemoVendor, failing: readonly DemoVendor[]): void {
   const script = win.document.createElement('script');
   script.async = true;
   script.src = localScriptUrl(SCRIPT_URLS[vendor], failing) ?? '';
