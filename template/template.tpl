@@ -1523,6 +1523,10 @@ function wordChars(key) {
 function endsWith(value, suffix) {
   return value.length >= suffix.length && value.substring(value.length - suffix.length) === suffix;
 }
+function withArticle(type) {
+  if (type === "null" || type === "undefined") return type;
+  return (type === "array" || type === "object" ? "an " : "a ") + type;
+}
 
 // src/core/hash.ts
 var HASH_METHODS = ["none", "sha256", "md5"];
@@ -1838,7 +1842,7 @@ function readCompanySource(value, where, note) {
     return name === null ? {} : { name: name };
   }
   if (type !== "object") {
-    note("warning", where + " must be an object, not a " + type + "; ignored");
+    note("warning", where + " must be an object, not " + withArticle(type) + "; ignored");
     return {};
   }
   const json = toJson(value, where, 0, note);
@@ -1907,8 +1911,12 @@ function withinLength(id, note) {
 function tagOf(name, value, note) {
   const tagName = text(name);
   if (tagName === null) return null;
-  if (tagName.indexOf(",") >= 0 || isUnsafeKey(tagName)) {
+  if (tagName.indexOf(",") >= 0) {
     note("warning", 'tag name "' + tagName + '" cannot be used (no commas); dropped');
+    return null;
+  }
+  if (isUnsafeKey(tagName)) {
+    note("warning", 'tag name "' + tagName + '" cannot be used (a reserved object key); dropped');
     return null;
   }
   const valueType = getType(value);
@@ -1960,7 +1968,7 @@ function parseTags(value, into, note) {
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));
   } else if (type !== "undefined" && type !== "null") {
-    note("warning", "tags must be text, a list or an object, not a " + type + "; ignored");
+    note("warning", "tags must be text, a list or an object, not " + withArticle(type) + "; ignored");
   }
   return into;
 }
@@ -1986,13 +1994,13 @@ function readTraits(object, rows, note) {
 }
 function readTraitsObject(value, note) {
   const type = getType(value);
-  if (type === "undefined" || type === "null" || value === "") return { traits: {}, dateKeys: [] };
+  if (type === "undefined" || type === "null" || value === "") return {};
   if (type !== "object") {
-    note("warning", "traits must be an object, not a " + type + "; ignored");
-    return { traits: {}, dateKeys: [] };
+    note("warning", "traits must be an object, not " + withArticle(type) + "; ignored");
+    return {};
   }
   const json = toJson(value, "traits", 0, note);
-  return { traits: canonicalTraits(json, "traits", note), dateKeys: [] };
+  return canonicalTraits(json, "traits", note);
 }
 function readRowType(value, where, note) {
   const word = text(value);
@@ -2026,10 +2034,7 @@ function readTraitRows(value, note) {
   return set;
 }
 function mergeTraits(fromObject, fromRows) {
-  const traits = assign(copyObject(fromObject.traits), fromRows.traits);
-  const rowKeys = Object.keys(fromRows.traits);
-  const dateKeys = fromObject.dateKeys.filter((k) => rowKeys.indexOf(k) < 0).concat(fromRows.dateKeys);
-  return { traits: traits, dateKeys: dateKeys };
+  return { traits: assign(fromObject, fromRows.traits), dateKeys: fromRows.dateKeys };
 }
 function typeReservedTraits(set, note) {
   for (let i = 0; i < DATE_TRAITS.length; i++) {
@@ -2069,7 +2074,7 @@ function normalize(input2, source) {
   const messages = [];
   const note = collectInto(messages, null);
   const raw = isObject(input2) ? input2 : {};
-  if (!isObject(input2)) note("error", "the identify input must be an object, not a " + getType(input2));
+  if (!isObject(input2)) note("error", "the identify input must be an object, not " + withArticle(getType(input2)));
   const set = readTraits(raw.traits, raw.traitRows, note);
   const email = readEmail(raw.email, set.traits.email, note);
   const company2 = readCompany(set.traits.company, raw.company, note);
@@ -2087,7 +2092,7 @@ function normalize(input2, source) {
     event: readEvent(raw.event, note),
     source: source
   };
-  if (isEmptyCall(call) && messages.every((m) => m.level !== "error")) {
+  if (isEmptyCall(call) && !hasErrors(messages)) {
     note("error", "nothing to identify: no user id, email, traits, tags or company");
   }
   return { call: call, messages: messages };
@@ -3402,10 +3407,7 @@ function config() {
 }
 function main() {
   const log = debugLogger();
-  let finished = false;
   runIdentify(withKeyMapping(input(), log), config(), gtmPlatform(log), (outcome2) => {
-    if (finished) return;
-    finished = true;
     if (outcome2.ok) data.gtmOnSuccess();
     else data.gtmOnFailure();
   });

@@ -6,6 +6,7 @@ import { assign, isFiniteNumber, text } from './checks';
 import { COMPANY_ALIASES, canonicalKeys, toJson, typedValue } from './traits';
 import type { Company, Json, JsonObject } from './model';
 import type { Note } from './messages';
+import { withArticle } from './text';
 
 /** traits.company, then the Company field over it, key by key; null when nothing is left. */
 export function readCompany(fromTraits: Json | undefined, explicit: unknown, note: Note): Company | null {
@@ -24,7 +25,7 @@ function readCompanySource(value: unknown, where: string, note: Note): JsonObjec
     return name === null ? {} : { name: name };
   }
   if (type !== 'object') {
-    note('warning', where + ' must be an object, not a ' + type + '; ignored');
+    note('warning', where + ' must be an object, not ' + withArticle(type) + '; ignored');
     return {};
   }
   const json = toJson(value, where, 0, note) as JsonObject;

@@ -3,7 +3,6 @@
 export { runIdentify } from './engine';
 export type { EngineConfig, EngineOutcome } from './engine';
 export { normalize } from './normalize';
-export { MAX_USER_ID_LENGTH } from './identity';
 export { DEFAULT_CONSENT_TYPE, KNOWN_CONSENT_TYPES } from './consent';
 export type { ConsentConfig } from './consent';
 export { STORAGE_KEY } from './dedupe';

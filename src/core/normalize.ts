@@ -15,15 +15,12 @@ import { getType } from './lang';
 import { has, isObject, oneOf, text, without } from './checks';
 import { readCompany } from './company';
 import { readEmail, readUserId } from './identity';
-import { collectInto } from './messages';
+import { collectInto, hasErrors } from './messages';
 import { parseTags } from './tags';
 import { readTraits } from './trait-sources';
 import type { IdentifyCall, IdentifyEvent, IdentifyInput, Message, Source, Tag } from './model';
 import type { Note } from './messages';
-
-export { MAX_USER_ID_LENGTH } from './identity';
-/** Re-exported for the bridge's config validation, which imports it from here. */
-export { TRAIT_TYPES } from './traits';
+import { withArticle } from './text';
 
 export const IDENTIFY_EVENTS: IdentifyEvent[] = ['identify', 'sign_in', 'sign_up'];
 
@@ -50,7 +47,7 @@ export function normalize(input: unknown, source: Source): Normalized {
   const messages: Message[] = [];
   const note = collectInto(messages, null);
   const raw: IdentifyInput = isObject(input) ? input : {};
-  if (!isObject(input)) note('error', 'the identify input must be an object, not a ' + getType(input));
+  if (!isObject(input)) note('error', 'the identify input must be an object, not ' + withArticle(getType(input)));
 
   const set = readTraits(raw.traits, raw.traitRows, note);
   const email = readEmail(raw.email, set.traits.email, note);
@@ -69,7 +66,7 @@ export function normalize(input: unknown, source: Source): Normalized {
     event: readEvent(raw.event, note),
     source: source,
   };
-  if (isEmptyCall(call) && messages.every((m) => m.level !== 'error')) {
+  if (isEmptyCall(call) && !hasErrors(messages)) {
     note('error', 'nothing to identify: no user id, email, traits, tags or company');
   }
   return { call: call, messages: messages };

@@ -6,12 +6,17 @@ import { getType, makeString } from './lang';
 import { has, isArray, isObject, isUnsafeKey, text } from './checks';
 import type { JsonObject, Tag } from './model';
 import type { Note } from './messages';
+import { withArticle } from './text';
 
 function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
   const tagName = text(name);
   if (tagName === null) return null;
-  if (tagName.indexOf(',') >= 0 || isUnsafeKey(tagName)) {
+  if (tagName.indexOf(',') >= 0) {
     note('warning', 'tag name "' + tagName + '" cannot be used (no commas); dropped');
+    return null;
+  }
+  if (isUnsafeKey(tagName)) {
+    note('warning', 'tag name "' + tagName + '" cannot be used (a reserved object key); dropped');
     return null;
   }
   const valueType = getType(value);
@@ -70,7 +75,7 @@ export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));
   } else if (type !== 'undefined' && type !== 'null') {
-    note('warning', 'tags must be text, a list or an object, not a ' + type + '; ignored');
+    note('warning', 'tags must be text, a list or an object, not ' + withArticle(type) + '; ignored');
   }
   return into;
 }

@@ -65,3 +65,9 @@ export function wordChars(key: string): string {
 export function endsWith(value: string, suffix: string): boolean {
   return value.length >= suffix.length && value.substring(value.length - suffix.length) === suffix;
 }
+
+/** A sandbox type name with its article, for messages: 'a string', 'an array', 'null'. */
+export function withArticle(type: string): string {
+  if (type === 'null' || type === 'undefined') return type;
+  return (type === 'array' || type === 'object' ? 'an ' : 'a ') + type;
+}

@@ -3,13 +3,14 @@
 // missing, so the object's value stays. Then the reserved traits createdAt/birthday become dates
 // and age a number when their values allow it.
 import { getType } from './lang';
-import { assign, copyObject, isObject, oneOf, tableRows, text } from './checks';
+import { assign, isObject, oneOf, tableRows, text } from './checks';
 import { toIsoDate } from './dates';
 import {
   DATE_TRAITS, NUMBER_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue,
 } from './traits';
 import type { JsonObject, TraitType } from './model';
 import type { Note } from './messages';
+import { withArticle } from './text';
 
 export interface TraitSet {
   traits: JsonObject;
@@ -24,15 +25,16 @@ export function readTraits(object: unknown, rows: unknown, note: Note): TraitSet
   return set;
 }
 
-function readTraitsObject(value: unknown, note: Note): TraitSet {
+/** The traits object's traits (its dates are typed later, with the reserved traits). */
+function readTraitsObject(value: unknown, note: Note): JsonObject {
   const type = getType(value);
-  if (type === 'undefined' || type === 'null' || value === '') return { traits: {}, dateKeys: [] };
+  if (type === 'undefined' || type === 'null' || value === '') return {};
   if (type !== 'object') {
-    note('warning', 'traits must be an object, not a ' + type + '; ignored');
-    return { traits: {}, dateKeys: [] };
+    note('warning', 'traits must be an object, not ' + withArticle(type) + '; ignored');
+    return {};
   }
   const json = toJson(value, 'traits', 0, note) as JsonObject;
-  return { traits: canonicalTraits(json, 'traits', note), dateKeys: [] };
+  return canonicalTraits(json, 'traits', note);
 }
 
 function readRowType(value: unknown, where: string, note: Note): TraitType {
@@ -68,12 +70,9 @@ function readTraitRows(value: unknown, note: Note): TraitSet {
   return set;
 }
 
-/** Rows win over the object (see the header). */
-function mergeTraits(fromObject: TraitSet, fromRows: TraitSet): TraitSet {
-  const traits = assign(copyObject(fromObject.traits), fromRows.traits);
-  const rowKeys = Object.keys(fromRows.traits);
-  const dateKeys = fromObject.dateKeys.filter((k) => rowKeys.indexOf(k) < 0).concat(fromRows.dateKeys);
-  return { traits: traits, dateKeys: dateKeys };
+/** Rows win over the object (see the header); only rows carry typed dates so far. */
+function mergeTraits(fromObject: JsonObject, fromRows: TraitSet): TraitSet {
+  return { traits: assign(fromObject, fromRows.traits), dateKeys: fromRows.dateKeys };
 }
 
 /** createdAt/birthday become dates and age a number when their values allow it. */

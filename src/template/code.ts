@@ -116,12 +116,10 @@ function config(): EngineConfig {
   };
 }
 
+/** runIdentify calls back exactly once, so exactly one of gtmOnSuccess / gtmOnFailure runs. */
 function main(): void {
   const log = debugLogger();
-  let finished = false;
   runIdentify(withKeyMapping(input(), log), config(), gtmPlatform(log), (outcome) => {
-    if (finished) return;
-    finished = true;
     if (outcome.ok) data.gtmOnSuccess();
     else data.gtmOnFailure();
   });

@@ -1,7 +1,7 @@
 // Core's Platform on a happy-dom window: copies across the boundary, script loading once per
 // cache token, sha256, guarded storage, consent listeners, and page failures contained.
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPlatform } from '../../src/bridge/platform';
 import { newPage, newWindow, unhandledRejections, type Win } from './harness';
 
@@ -96,7 +96,7 @@ describe('injectScript', () => {
     platform.injectScript('https://cdn.example.com/a.js', () => events.push('ok 1'), () => events.push('fail 1'), 'a');
     platform.injectScript('https://cdn.example.com/a.js', () => events.push('ok 2'), () => events.push('fail 2'), 'a');
     expect(events).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(events).toEqual(['ok 1', 'ok 2']));
     platform.injectScript('https://cdn.example.com/a.js', () => events.push('ok 3'), () => events.push('fail 3'), 'a');
     await tick();
     expect(events).toEqual(['ok 1', 'ok 2', 'ok 3']);
@@ -108,8 +108,8 @@ describe('injectScript', () => {
     const { platform } = platformOn();
     const events: string[] = [];
     platform.injectScript('https://cdn.example.com/b.js', () => events.push('ok'), () => events.push('fail'), 'b');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(events).toEqual(['fail']);
+    expect(events).toEqual([]);
+    await vi.waitFor(() => expect(events).toEqual(['fail']));
   });
 });
 

@@ -1,6 +1,7 @@
 // The per-vendor IIFEs (dist/identify-bridge.<vendor>.min.js as buildBridge makes them): each
 // holds one vendor module, identifies through it like the all-vendor bundle, and refuses a
 // config naming a vendor it does not hold with one clear console warning.
+import { parse } from 'acorn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBridge, BRIDGE_FILES, vendorIifeFile } from '../../src/bridge/build';
 import { VENDOR_IDS } from '../../src/core/vendors/ids';
@@ -23,6 +24,15 @@ describe('the per-vendor IIFE bundles', () => {
     const all = files[BRIDGE_FILES.iife];
     expect(all.length).toBeGreaterThan(0);
     for (const vendor of VENDOR_IDS) expect(files[vendorIifeFile(vendor)].length).toBeLessThan(all.length);
+  });
+
+  it('parse as ES2017, for browsers of the last five years (no ?., ??, object spread or newer regex syntax left)', () => {
+    const scripts = [BRIDGE_FILES.iife, ...VENDOR_IDS.map(vendorIifeFile)];
+    expect(Object.keys(files)).toEqual(expect.arrayContaining([...scripts, BRIDGE_FILES.esm]));
+    for (const file of scripts) expect(() => parse(files[file], { ecmaVersion: 2017, sourceType: 'script' }), file).not.toThrow();
+    expect(() => parse(files[BRIDGE_FILES.esm], { ecmaVersion: 2017, sourceType: 'module' })).not.toThrow();
+    // the check itself can fail: optional chaining is ES2020
+    expect(() => parse('a?.b', { ecmaVersion: 2017 })).toThrow();
   });
 
   it('the Segment bundle identifies a sign-in through a Segment stub', async () => {

@@ -85,7 +85,13 @@ describe('the committed container', () => {
     expect(v.builtInVariable.map((b) => b.name).sort()).toEqual(['Click Element', 'Click Text', 'Event']);
   });
 
-  it('holds one Constant per vendor key, with an obvious placeholder', () => {
+  it('holds one Constant per vendor key, with an obvious placeholder, and every tag reads its keys from them', () => {
+    expect(Object.keys(VENDOR_KEYS).sort()).toEqual([
+      'antsomiPortalId', 'antsomiPropertyId', 'connectoLicenseKey', 'customerioWriteKey', 'gistAppId', 'segmentWriteKey',
+    ]);
+    for (const tag of v.tag) {
+      for (const [field, key] of Object.entries(VENDOR_KEYS)) expect(param(tag.parameter, field)?.value, tag.name).toBe(`{{${key.constant}}}`);
+    }
     for (const key of Object.values(VENDOR_KEYS)) {
       const constant = v.variable.find((x) => x.name === key.constant);
       expect(constant?.type).toBe('c');

@@ -16,6 +16,13 @@ describe('customer.io identify', () => {
     expect(other).toEqual([]);
   });
 
+  it('sends company with employee_count, key/value tags as traits and labels as a tags array, as Segment does', () => {
+    const platform = new FakePlatform();
+    const seen = analyticsSdk(platform.win, 'cioanalytics');
+    send(platform, { userId: 'u', company: { name: 'Acme', employeeCount: 12, domain: 'acme.com' }, tags: 'vip, brand=Audi' });
+    expect(seen).toEqual([['identify', 'u', { company: { name: 'Acme', employee_count: 12, domain: 'acme.com' }, brand: 'Audi', tags: ['vip'] }]]);
+  });
+
   it('sends a traits-only identify for an anonymous visitor, never identify(null, …)', () => {
     const platform = new FakePlatform();
     const seen = analyticsSdk(platform.win, 'cioanalytics');

@@ -196,6 +196,13 @@ describe('normalisation: typed table rows', () => {
     expect(row('31/12/2024', 'date').messages[0].text).toContain('is not a date');
   });
 
+  it('lets a date-typed table row win over the traits object for the same key, still sent as a date', () => {
+    const { call } = norm({ userId: 'u', traits: { renewal: 'soon', plan: 'pro' }, traitRows: [{ key: 'renewal', value: '2025-01-31', type: 'date' }] });
+    expect(call.traits.renewal).toBe('2025-01-31T00:00:00.000Z');
+    expect(call.traits.plan).toBe('pro');
+    expect(call.dateKeys).toEqual(['renewal']);
+  });
+
   it('keeps text as text and turns numbers and booleans into text', () => {
     expect(row(12, 'text').call.traits.k).toBe('12');
     expect(row(true, undefined as unknown as string).call.traits.k).toBe('true');
@@ -244,6 +251,12 @@ describe('normalisation: company and tags', () => {
     expect(norm(input).call.tags).toEqual([{ name: 'vip' }, { name: 'brand', value: 'Audi' }, { name: 'segment' }, { name: 'tier', value: '2' }]);
   });
 
+  it('drops a tag named __proto__ and says it is a reserved object key', () => {
+    const { call, messages } = norm({ userId: 'u', tags: [{ name: '__proto__', value: 'x' }] });
+    expect(call.tags).toEqual([]);
+    expect(messages[0].text).toBe('tag name "__proto__" cannot be used (a reserved object key); dropped');
+  });
+
   it('drops a tag whose name has a comma, with a message', () => {
     const { call, messages } = norm({ userId: 'u', tags: [{ name: 'a,b', value: 'x' }] });
     expect(call.tags).toEqual([]);
@@ -262,6 +275,15 @@ describe('normalisation: events and bad input', () => {
     const weird: unknown[] = [null, undefined, 'x', 1, [], () => 0, { traits: null, traitRows: [null, 1, 'x', { key: {}, value: [] }] },
       { userId: Number.NaN }, { tags: 5 }, { tags: {} }, { company: [] }, { email: 5 }, { traits: { __proto__: { x: 1 } } },
       { traitRows: [{ key: 'd', value: {}, type: 'date' }, { key: 'n', value: [], type: 'number' }] }];
-    for (const input of weird) expect(() => norm(input)).not.toThrow();
+    for (const input of weird) {
+      expect(() => norm(input)).not.toThrow();
+      expect(norm(input).call.userId, String(input)).toBeNull();
+    }
+  });
+
+  it('reports an input that is not an object as an error naming its type', () => {
+    for (const [input, type] of [[null, 'null'], [undefined, 'undefined'], ['x', 'a string'], [1, 'a number'], [[], 'an array'], [() => 0, 'a function']] as const) {
+      expect(texts(input)).toEqual([`error: the identify input must be an object, not ${type}`]);
+    }
   });
 });

@@ -133,6 +133,40 @@ describe('each vendor, with permissions enforced', () => {
   });
 });
 
+describe('scripts that fail to load', () => {
+  // No script is registered on these pages, so every injectScript fails as a blocked URL would.
+  const loaders = {
+    sendCustomerio: true, customerioLoadScript: true, customerioWriteKey: 'wk_1',
+    sendGist: true, gistLoadScript: true, gistAppId: 'app42',
+    sendAntsomi: true, antsomiLoadScript: true, antsomiPortalId: '123', antsomiPropertyId: '456',
+    sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: 'lic_1',
+  };
+  const user = { userId: 'u-1', email: 'ann@example.com' };
+
+  it('customer.io, gist, connecto and antsomi report their failed script and the vendor on the page still gets its identify', async () => {
+    const identify = recorder();
+    const page = debugPage({ globals: { mutiny: { client: { identify } } } });
+    const result = await run({ sendMutiny: true, ...user, ...loaders }, page);
+    expect(identify.calls).toEqual([['u-1', { email: 'ann@example.com' }]]);
+    expect(result.successCalls).toBe(1);
+    expect(result.logs.filter((line) => line.includes('failed to load')).map((line) => line.split(' ')[1])).toEqual(['customerio', 'gist', 'connecto', 'antsomi']);
+  });
+
+  it('fails the tag once when every vendor’s script fails to load', async () => {
+    const result = await run({ ...user, ...loaders }, debugPage());
+    expect(result.failureCalls).toBe(1);
+    expect(result.logs).toContain("gtm-identify customerio failed: queued, but Customer.io's script failed to load (https://cdp.customer.io/v1/analytics-js/snippet/wk_1/analytics.min.js)");
+  });
+
+  it('antsomi: refuses to load with a portal id that is not numeric, says why and fails', async () => {
+    const page = debugPage();
+    const result = await run({ sendAntsomi: true, antsomiLoadScript: true, antsomiPortalId: '12a', antsomiPropertyId: '456', email: 'ann@example.com' }, page);
+    expect(result.failureCalls).toBe(1);
+    expect(result.logs).toEqual(['gtm-identify antsomi failed: cannot load Antsomi: the portal id and the property id must both be numeric']);
+    expect(page.loadedScripts).toEqual([]);
+  });
+});
+
 describe('permissions and platform APIs', () => {
   it('GTM refuses a script whose URL the permissions do not cover', async () => {
     const withoutSegment = permissions.map((p) => p.publicId !== 'inject_script' ? p
@@ -199,8 +233,14 @@ describe('permissions and platform APIs', () => {
   });
 
   it('survives data of the wrong shapes without throwing', async () => {
-    const page = debugPage({ globals: { analytics: { identify: recorder() } } });
-    await run({ sendSegment: true, userId: { id: 1 }, traitRows: 'x', tagRows: 7, keyMapping: [{ from: 3 }, null], company: [1], companyRows: 'x', traitsObject: [] }, page);
-    await run({ sendSegment: true, sendGist: 'yes', action: 42, event: {}, userIdHash: 'rot13', gistWaitMs: -1, userId: 'u-1' }, page);
+    const identify = recorder();
+    const page = debugPage({ globals: { analytics: { identify } } });
+    const unusable = await run({ sendSegment: true, userId: { id: 1 }, traitRows: 'x', tagRows: 7, keyMapping: [{ from: 3 }, null], company: [1], companyRows: 'x', traitsObject: [] }, page);
+    expect(unusable.failureCalls).toBe(1);
+    expect(unusable.logs).toContain('gtm-identify error: user id must be text or a number, not object');
+    const usable = await run({ sendSegment: true, sendGist: 'yes', action: 42, event: {}, userIdHash: 'rot13', gistWaitMs: -1, userId: 'u-1' }, page);
+    expect(usable.successCalls).toBe(1);
+    expect(usable.logs).toContain('gtm-identify warning: action "42" is not identify or reset; identify is used');
+    expect(identify.calls).toEqual([['u-1', {}]]);
   });
 });
