@@ -1,4 +1,4 @@
-// `npm run screenshots`: README screenshots of the demo in Chromium → docs/screenshots/*.png.
+// `npm run screenshots`: the docs' screenshots of the demo in Chromium → docs/screenshots/*.png.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launchChromium, signIn, waitForCalls } from '../src/demo/browser';

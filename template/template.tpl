@@ -5498,6 +5498,6 @@ none, the tag waits a bounded time for it. Scripts are only ever loaded from eac
 
 Messages (dropped traits, missing email, consent, blocked tools) are written to the browser console in GTM Preview mode only.
 
-Source, tests and documentation: the gtm-identify repository (README, "For marketers").
+Source, tests and documentation: the gtm-identify repository (docs/template.md).
 
 

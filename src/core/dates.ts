@@ -2,7 +2,7 @@
 // into epoch milliseconds with civil-from-days arithmetic (Howard Hinnant's algorithms), and
 // back into ISO-8601 UTC strings shaped like Date.prototype.toISOString.
 //
-// Accepted inputs (README: "Dates"):
+// Accepted inputs (docs/template.md, "The fields": Traits):
 //   - '2024-02-29'                      a calendar date, read as midnight UTC
 //   - '2024-02-29T13:45', '…T13:45:30', '…T13:45:30.123' (also with a space instead of 'T')
 //     a date-time without an offset is read as UTC (the sandbox knows no time zone)

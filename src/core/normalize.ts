@@ -1,7 +1,7 @@
 // The common rules applied before any vendor (vendors.md §8.2): raw IdentifyInput → IdentifyCall
 // plus messages. Never throws; a message of level 'error' means the call cannot be sent at all.
 //
-// Precedence (README: "Where values come from") — when the same name is given more than once:
+// Precedence (docs/template.md, "The fields") — when the same name is given more than once:
 //   1. the dedicated fields win: User ID, Email, Company and Tags fields over the same names
 //      inside traits;
 //   2. traits table rows win over the traits object variable (a later row wins over an earlier

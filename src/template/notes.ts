@@ -18,5 +18,5 @@ export const NOTES = [
   '',
   'Messages (dropped traits, missing email, consent, blocked tools) are written to the browser console in GTM Preview mode only.',
   '',
-  'Source, tests and documentation: the gtm-identify repository (README, "For marketers").',
+  'Source, tests and documentation: the gtm-identify repository (docs/template.md).',
 ].join('\n');
