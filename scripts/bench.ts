@@ -20,6 +20,7 @@ import { start } from '../src/bridge/index';
 import { buildTemplate } from '../src/toolchain/build/template';
 import { readTemplate } from '../src/toolchain/tpl/read';
 import { TEMPLATE } from '../src/template/index';
+import { printTemplateWeight } from './template-weight';
 
 type Win = Record<string, any>;
 
@@ -125,3 +126,4 @@ await sizes();
 pushes();
 replay();
 await template();
+printTemplateWeight();

@@ -23,6 +23,8 @@ export const TEMPLATE: TemplateSource = {
   info: INFO,
   fields: FIELDS,
   entry: 'src/template/code.ts',
+  // Every byte of the code lands in every page's container: compact whitespace, names kept.
+  compact: true,
   sandboxModules: ['src/core/lang.ts'],
   tests: { setup: 'src/template/tests/setup.ts', files: SCENARIO_FILES },
   notes: NOTES,

@@ -17,6 +17,8 @@ export interface TemplateSource {
   sandboxModules?: string[];
   tests?: { setup?: string; files: string[] };
   notes?: string;
+  /** Compact the code's whitespace (names and one statement per line are kept; default false). */
+  compact?: boolean;
   /** Accept the Community Template Gallery terms (default true, as gallery templates must). */
   galleryTerms?: boolean;
 }
@@ -30,7 +32,9 @@ export interface TemplateBuild {
 
 export async function buildTemplate(source: TemplateSource, options: { cwd?: string } = {}): Promise<TemplateBuild> {
   const diagnostics: Diagnostic[] = [];
-  const compiled = await compileSandbox({ entry: source.entry, sandboxModules: source.sandboxModules, cwd: options.cwd });
+  const compiled = await compileSandbox({
+    entry: source.entry, sandboxModules: source.sandboxModules, cwd: options.cwd, compact: source.compact,
+  });
   diagnostics.push(...compiled.diagnostics);
 
   const derived = deriveUsage(compiled.code);

@@ -1,9 +1,11 @@
 // compileSandbox: TypeScript → GTM sandboxed JavaScript. esbuild bundles the entry flat
 // (bundle.ts), post-processing turns it into sandboxed code (postprocess.ts), and the gate
-// checks the result (gate.ts). Every diagnostic is traced back to the TypeScript source:
-// final code → esbuild output (the edits' offset map) → sources (esbuild's source map).
+// checks the result (gate.ts), optionally after compacting its whitespace (compact.ts). Every
+// diagnostic is traced back to the TypeScript source: final code → post-processed code (the
+// compaction's offset map) → esbuild output (the edits' offset map) → sources (esbuild's source map).
 import { resolve } from 'node:path';
 import { bundleSandbox, toCwdRelative } from './bundle';
+import { compactCode } from './compact';
 import { sortDiagnostics, type Diagnostic } from './diagnostic';
 import { gateCode } from './gate';
 import { LineIndex } from './positions';
@@ -24,6 +26,8 @@ export interface CompileOptions {
   sandboxModules?: string[];
   /** Directory paths are relative to (default: process.cwd()); diagnostics name files relative to it. */
   cwd?: string;
+  /** Compact whitespace (compact.ts): no indentation spaces or operator spacing; names are kept. */
+  compact?: boolean;
 }
 
 export async function compileSandbox(options: CompileOptions): Promise<CompileResult> {
@@ -36,7 +40,9 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
 
   const raw = bundled.bundle.code;
   const processed = postProcess(raw);
-  const code = processed.output.toString();
+  const compacted = options.compact ? compactCode(processed.output.toString()) : undefined;
+  const code = compacted ? compacted.toString() : processed.output.toString();
+  const processedOffset = (offset: number) => (compacted ? compacted.origin(offset) : offset);
   const tracer = new SourceTracer(bundled.bundle.map, raw);
   const rawLines = new LineIndex(raw);
   const finalLines = new LineIndex(code);
@@ -51,7 +57,7 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
     ...locate(finding.offset), rule: finding.rule, message: finding.message,
   }));
   const locateFinal = (line: number, column: number) =>
-    locate(processed.output.origin(finalLines.offset({ line, column: column - 1 })));
+    locate(processed.output.origin(processedOffset(finalLines.offset({ line, column: column - 1 }))));
   for (const found of gateCode(code, { mode: 'template', allowedGlobals: processed.reportedNames })) {
     diagnostics.push({ ...found, ...locateFinal(found.line, found.column) });
   }

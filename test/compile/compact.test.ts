@@ -1,0 +1,41 @@
+import { tokenizer } from 'acorn';
+import { describe, expect, it } from 'vitest';
+import { compileSandbox } from '../../src/toolchain/compile';
+import { compactCode } from '../../src/toolchain/compile/compact';
+import { FIXTURES, ROOT, where } from './fixtures';
+
+const BUNDLE = `${FIXTURES}/bundle`;
+const REJECTED = `${FIXTURES}/rejected/constructs.ts`;
+
+const tokens = (code: string): string[] =>
+  [...tokenizer(code, { ecmaVersion: 'latest', allowReturnOutsideFunction: true })].map((t) => code.slice(t.start, t.end));
+
+describe('compact whitespace', () => {
+  it('keeps every token and name of the compiled code, in fewer bytes', async () => {
+    const options = { entry: `${BUNDLE}/entry.ts`, sandboxModules: [`${BUNDLE}/lang.ts`], cwd: ROOT };
+    const readable = await compileSandbox(options);
+    const compact = await compileSandbox({ ...options, compact: true });
+    expect(compact.diagnostics).toEqual([]);
+    expect(tokens(compact.code)).toEqual(tokens(readable.code));
+    expect(compact.code.length).toBeLessThan(readable.code.length);
+    expect(compact.code).toContain('// test/fixtures/compile/bundle/format.ts\nfunction describeTraits(traits){\n\t');
+    expect(compact.code).not.toMatch(/^ /m);
+  });
+
+  it('points the gate at the same TypeScript lines and columns as readable output does', async () => {
+    const readable = await compileSandbox({ entry: REJECTED, cwd: ROOT });
+    const compact = await compileSandbox({ entry: REJECTED, cwd: ROOT, compact: true });
+    expect(compact.diagnostics.map(where)).toEqual(readable.diagnostics.map(where));
+    expect(compact.diagnostics.length).toBeGreaterThan(10);
+  });
+
+  it('keeps statement line breaks, joins broken argument and array lists, and keeps tokens apart', () => {
+    const code = 'function f(a, b) {\n  if (a) {\n    return a + +b;\n  }\n  return [\n    1,\n    2\n  ];\n}\nvar x = typeof f;\n';
+    expect(compactCode(code).toString()).toBe('function f(a,b){\n\tif(a){\n\t\treturn a+ +b;\n\t}\n\treturn[1,2];\n}\nvar x=typeof f;\n');
+  });
+
+  it('keeps a line break after return that the code relies on (ASI) and leaves untokenizable code alone', () => {
+    expect(compactCode('function g() {\n  return\n  1;\n}\n').toString()).toBe('function g(){\n\treturn\n\t1;\n}\n');
+    expect(compactCode('var s = "unterminated\n').toString()).toBe('var s = "unterminated\n');
+  });
+});
