@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium against the demo site: the built template run by the
+// End to end in Chromium (src/demo/browser.ts) against the demo site: the built template run by the
 // container preview (the container's own triggers), and the dataLayer bridge, delivering to
 // stand-in SDKs and to the real analytics.js whose requests the page captures.
 import { mkdirSync } from 'node:fs';
