@@ -5,10 +5,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { formatDiagnostic } from '../src/toolchain/compile';
 import { buildTemplate } from '../src/toolchain/build/template';
+import { codeMapFile, codeMapPath } from '../src/toolchain/coverage/code-map-file';
 import type { BuildStepResult } from '../src/toolchain/build/step';
 import { TEMPLATE } from '../src/template/index';
 import { buildBridge } from '../src/bridge/build';
 import { buildContainer } from '../src/container/build';
+
+const TEMPLATE_FILE = 'template/template.tpl';
 
 export interface BuildLog {
   out(line: string): void;
@@ -21,7 +24,12 @@ export async function buildProject(root: string, log: BuildLog): Promise<boolean
     for (const d of template.diagnostics) log.err(formatDiagnostic(d));
     return false;
   }
-  await write(root, 'template/template.tpl', template.text, log);
+  await write(root, TEMPLATE_FILE, template.text, log);
+  if (template.codeMap) {
+    const mapFile = codeMapPath(TEMPLATE_FILE);
+    const text = codeMapFile(template.codeMap, template.model.code, { tplPath: TEMPLATE_FILE, mapFile: resolve(root, mapFile), root });
+    await write(root, mapFile, text, log);
+  }
 
   const steps: [string, () => Promise<BuildStepResult>][] = [
     ['bridge', () => buildBridge(root)],

@@ -18,12 +18,15 @@ export interface CliRun {
 
 const noBuild: CliHooks = { build: async () => { throw new Error('build must not run'); } };
 
-/** Runs gtm-tpl; `files` (path relative to the root → text) stand in for files on disk. */
-export async function cli(argv: string[], hooks: CliHooks = noBuild, files: Record<string, string> = {}): Promise<CliRun> {
+/**
+ * Runs gtm-tpl; `files` (path relative to the root → text) stand in for files on disk; `cwd` is
+ * where it runs (default: the root).
+ */
+export async function cli(argv: string[], hooks: CliHooks = noBuild, files: Record<string, string> = {}, cwd = ROOT): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const readFile = (path: string): string => files[relative(ROOT, path)] ?? readFileSync(path, 'utf8');
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile, cwd: ROOT };
+  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile, cwd };
   const code = await runCli(argv, io, hooks);
   return { code, out, err };
 }

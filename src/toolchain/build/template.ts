@@ -1,6 +1,7 @@
 // buildTemplate: a template's TypeScript sources → .tpl text. Each section has one source: the
 // info and fields objects, the compiled entry (code), the permissions derived from that code,
 // the compiled scenario files (tests) and the notes text. Any problem fails the build.
+import type { EncodedSourceMap } from '@jridgewell/gen-mapping';
 import { compileSandbox, compileScenarios, sortDiagnostics, type Diagnostic } from '../compile';
 import { checkFields, type Field } from '../fields';
 import { deriveUsage } from '../permissions/derive';
@@ -28,6 +29,8 @@ export interface TemplateBuild {
   model: TemplateModel;
   /** Empty when the build succeeded. */
   diagnostics: Diagnostic[];
+  /** The code's source map to the TypeScript sources (paths relative to cwd), for coverage. */
+  codeMap?: EncodedSourceMap;
 }
 
 export async function buildTemplate(source: TemplateSource, options: { cwd?: string } = {}): Promise<TemplateBuild> {
@@ -60,7 +63,8 @@ export async function buildTemplate(source: TemplateSource, options: { cwd?: str
     notes: source.notes,
     bom: false,
   };
-  return { text: writeTemplate(model, { keepSource: false }), model, diagnostics: sortDiagnostics(diagnostics) };
+  const text = writeTemplate(model, { keepSource: false });
+  return { text, model, diagnostics: sortDiagnostics(diagnostics), codeMap: compiled.map };
 }
 
 /** ___INFO___ with GTM's keys in the order GTM exports them. */

@@ -7,7 +7,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; any other `--flag` is boolean. */
-const VALUE_OPTIONS = new Set(['filter']);
+const VALUE_OPTIONS = new Set(['filter', 'min-lines']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const operands: string[] = [];

@@ -9,6 +9,8 @@ import { TplPositions } from './tpl-positions';
 export interface LoadedTemplate {
   /** The path as the user gave it, used in every message. */
   file: string;
+  /** The file's text. */
+  text: string;
   model: TemplateModel;
   positions: TplPositions;
 }
@@ -28,7 +30,7 @@ export function loadTemplate(file: string, io: CliIO): LoadResult {
   if (model.codeSection !== 'web') {
     return { problems: [`${file}:1:1 format gtm-tpl handles web templates; this one has ___SANDBOXED_JS_FOR_SERVER___`] };
   }
-  return { template: { file, model, positions: new TplPositions(text) } };
+  return { template: { file, text, model, positions: new TplPositions(text) } };
 }
 
 function describeIoError(error: unknown): string {

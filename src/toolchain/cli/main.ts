@@ -14,8 +14,9 @@ export interface CliHooks {
 export const USAGE = [
   'usage: gtm-tpl <command> [options]',
   '',
-  '  test <file.tpl> [--filter text] [--verbose]',
-  "      run the template's ___TESTS___ scenarios in the emulator",
+  '  test <file.tpl> [--filter text] [--verbose] [--coverage [--min-lines N]]',
+  "      run the template's ___TESTS___ scenarios in the emulator; --coverage prints which share",
+  '      of the code they run and writes coverage/ (lcov.info, HTML); --min-lines fails below N %',
   '  lint <file.tpl>',
   '      check format, fields, sandbox syntax of code and tests, and permissions both ways',
   '  build',
@@ -25,7 +26,7 @@ export const USAGE = [
 ];
 
 /** Options each command accepts. */
-const OPTIONS: Record<string, readonly string[]> = { test: ['filter', 'verbose'], lint: [], build: [] };
+const OPTIONS: Record<string, readonly string[]> = { test: ['filter', 'verbose', 'coverage', 'min-lines'], lint: [], build: [] };
 const OPERANDS: Record<string, number> = { test: 1, lint: 1, build: 0 };
 
 export async function runCli(argv: readonly string[], io: CliIO, hooks: CliHooks): Promise<ExitCode> {
@@ -46,7 +47,12 @@ export async function runCli(argv: readonly string[], io: CliIO, hooks: CliHooks
   }
   switch (command) {
     case 'test':
-      return testCommand(operands[0], { filter: stringOption(options.filter), verbose: options.verbose === true }, io);
+      return testCommand(operands[0], {
+        filter: stringOption(options.filter),
+        verbose: options.verbose === true,
+        coverage: options.coverage === true,
+        minLines: percentOption(options['min-lines']),
+      }, io);
     case 'lint':
       return lintCommand(operands[0], io);
     default:
@@ -58,10 +64,21 @@ function checkUsage(command: string, operands: string[], options: Record<string,
   const unknown = Object.keys(options).find((name) => !OPTIONS[command].includes(name));
   if (unknown) return `unknown option --${unknown}`;
   if (options.filter === true) return '--filter needs a text';
+  if (options.coverage !== undefined && options.coverage !== true) return '--coverage takes no value';
+  const minLines = options['min-lines'];
+  if (minLines !== undefined) {
+    if (percentOption(minLines) === undefined) return '--min-lines needs a percentage from 0 to 100';
+    if (options.coverage !== true) return '--min-lines needs --coverage';
+  }
   const wanted = OPERANDS[command];
   if (operands.length < wanted) return 'missing <file.tpl>';
   if (operands.length > wanted) return `unexpected argument '${operands[wanted]}'`;
   return undefined;
 }
+
+const percentOption = (value: string | true | undefined): number | undefined => {
+  const n = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  return n >= 0 && n <= 100 ? n : undefined;
+};
 
 const stringOption = (value: string | true | undefined): string | undefined => (typeof value === 'string' ? value : undefined);

@@ -1,8 +1,13 @@
-// `gtm-tpl test <file.tpl> [--filter text] [--verbose]`: runs the template's own ___TESTS___ in
-// the emulator. One line per scenario (`PASS name` / `FAIL name: reason`), then exactly
+// `gtm-tpl test <file.tpl> [--filter text] [--verbose] [--coverage [--min-lines N]]`: runs the
+// template's own ___TESTS___ in the emulator. One line per scenario (`PASS name` / `FAIL name:
+// reason`), with --coverage istanbul's summary and where the reports are, then exactly
 // `N passed, M failed`. A template without scenarios says so and counts 0 passed, 0 failed:
 // nothing failed, so it exits 0 (GTM's editor, too, lets such a template be saved).
+// Coverage below --min-lines fails the command (exit 1) with one line that says so.
+import { resolve } from 'node:path';
 import { parseSandbox } from '../compile/parse';
+import { collectCoverage, coverageUrl } from '../coverage/collect';
+import { reportTemplateCoverage } from '../coverage/template-coverage';
 import { runTests, type ScenarioResult, type TemplateType } from '../emulator';
 import { CODE_SECTION, type Scenario, type TemplateModel } from '../tpl';
 import { EXIT, type CliIO, type ExitCode } from './io';
@@ -13,6 +18,10 @@ export interface TestCommandOptions {
   filter?: string;
   /** Also print each scenario's logToConsole lines, indented. */
   verbose?: boolean;
+  /** Measure which code lines the scenarios run and write reports to coverage/. */
+  coverage?: boolean;
+  /** With coverage: fail below this percentage of code lines. */
+  minLines?: number;
 }
 
 export async function testCommand(file: string, options: TestCommandOptions, io: CliIO): Promise<ExitCode> {
@@ -30,23 +39,42 @@ export async function testCommand(file: string, options: TestCommandOptions, io:
   }
 
   const all = model.tests?.scenarios ?? [];
-  const results = await runScenarios(loaded.template, options.filter);
+  const tplPath = resolve(io.cwd, file);
+  const url = options.coverage ? coverageUrl(tplPath) : undefined;
+  const run = () => runScenarios(loaded.template, options.filter, url);
+  const { value: results, functions } = url ? await collectCoverage(url, run) : { value: await run(), functions: [] };
   if (all.length === 0) io.out(`${file} has no ___TESTS___ scenarios`);
   else if (results.length === 0) io.out(`no scenario name contains '${options.filter}'`);
   for (const result of results) {
     io.out(result.passed ? `PASS ${result.name}` : `FAIL ${result.name}: ${result.message ?? 'failed'}`);
     if (options.verbose) for (const log of result.logs) io.out(`  log: ${log}`);
   }
+  let exit: ExitCode = EXIT.ok;
+  if (url) {
+    try {
+      const coverage = await reportTemplateCoverage({
+        tplPath, tplText: loaded.template.text, code: model.code, codeLine, url, functions, cwd: io.cwd, readFile: io.readFile,
+      });
+      for (const line of coverage.lines) io.out(line);
+      if (options.minLines !== undefined && coverage.linesPct < options.minLines) {
+        io.out(`coverage: ${coverage.linesPct}% of code lines run, below --min-lines ${options.minLines}`);
+        exit = EXIT.problems;
+      }
+    } catch (error) {
+      io.err(`coverage: cannot write the report (${error instanceof Error ? error.message : String(error)})`);
+      exit = EXIT.unreadable;
+    }
+  }
   const failed = results.filter((r) => !r.passed).length;
   io.out(`${results.length - failed} passed, ${failed} failed`);
-  return failed ? EXIT.problems : EXIT.ok;
+  return exit === EXIT.ok && failed ? EXIT.problems : exit;
 }
 
 /**
  * Scenarios whose code (or the setup) does not parse fail with the .tpl position of the error;
  * the others run in the emulator, in file order.
  */
-async function runScenarios(template: LoadedTemplate, filter: string | undefined): Promise<ScenarioResult[]> {
+async function runScenarios(template: LoadedTemplate, filter: string | undefined, sourceUrl?: string): Promise<ScenarioResult[]> {
   const { model, positions, file } = template;
   const tests = model.tests ?? { scenarios: [] };
   const maps = positions.testCode();
@@ -61,7 +89,7 @@ async function runScenarios(template: LoadedTemplate, filter: string | undefined
     if (error) broken.set(scenario, `SyntaxError at ${file}:${error}`);
     else runnable.push(scenario);
   });
-  const ran = await runTests(underTest(model, runnable, tests.setup));
+  const ran = await runTests(underTest(model, runnable, tests.setup), { sourceUrl });
   const byScenario = new Map(runnable.map((s, i) => [s, ran[i]]));
   return tests.scenarios.filter(wanted).map((s) =>
     byScenario.get(s) ?? { name: s.name, passed: false, message: broken.get(s), logs: [] });

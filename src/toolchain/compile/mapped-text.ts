@@ -15,6 +15,7 @@ interface Piece {
 export class MappedText {
   private readonly pieces: Piece[] = [];
   private text = '';
+  private copiedPieces?: Piece[];
 
   constructor(private readonly source: string) {}
 
@@ -41,8 +42,25 @@ export class MappedText {
     return piece.copied ? piece.origin + Math.min(offset - piece.at, piece.length - 1) : piece.origin;
   }
 
+  /** Where source offset `origin` was copied to in the output; undefined when an edit removed it. */
+  outputOffset(origin: number): number | undefined {
+    // Copied pieces are in source order, as applyEdits copies them.
+    const copied = this.copiedPieces ??= this.pieces.filter((piece) => piece.copied);
+    let low = 0;
+    let high = copied.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const piece = copied[mid];
+      if (origin < piece.origin) high = mid - 1;
+      else if (origin >= piece.origin + piece.length) low = mid + 1;
+      else return piece.at + origin - piece.origin;
+    }
+    return undefined;
+  }
+
   private push(text: string, origin: number, copied: boolean): void {
     this.pieces.push({ at: this.text.length, length: text.length, origin, copied });
+    this.copiedPieces = undefined;
     this.text += text;
   }
 

@@ -3,8 +3,10 @@
 // checks the result (gate.ts), optionally after compacting its whitespace (compact.ts). Every
 // diagnostic is traced back to the TypeScript source: final code → post-processed code (the
 // compaction's offset map) → esbuild output (the edits' offset map) → sources (esbuild's source map).
+import type { EncodedSourceMap } from '@jridgewell/gen-mapping';
 import { resolve } from 'node:path';
 import { bundleSandbox, toCwdRelative } from './bundle';
+import { composeCodeMap } from './code-map';
 import { compactCode } from './compact';
 import { sortDiagnostics, type Diagnostic } from './diagnostic';
 import { gateCode } from './gate';
@@ -17,6 +19,8 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** Maps a 1-based line/column of `code` back to the TypeScript source (e.g. for permission problems). */
   locate(line: number, column: number): Pick<Diagnostic, 'file' | 'line' | 'column'>;
+  /** `code` → TypeScript sources (paths relative to cwd); absent when bundling failed. */
+  map?: EncodedSourceMap;
 }
 
 export interface CompileOptions {
@@ -61,5 +65,10 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
   for (const found of gateCode(code, { mode: 'template', allowedGlobals: processed.reportedNames })) {
     diagnostics.push({ ...found, ...locateFinal(found.line, found.column) });
   }
-  return { code, diagnostics: sortDiagnostics(diagnostics), locate: locateFinal };
+  const finalOffset = (rawOffset: number): number | undefined => {
+    const offset = processed.output.outputOffset(rawOffset);
+    return offset === undefined || !compacted ? offset : compacted.outputOffset(offset);
+  };
+  const map = composeCodeMap(bundled.bundle.map, raw, code, finalOffset);
+  return { code, diagnostics: sortDiagnostics(diagnostics), locate: locateFinal, map };
 }

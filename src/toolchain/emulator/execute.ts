@@ -21,8 +21,23 @@ export const SHADOWED_GLOBALS: readonly string[] = [
 
 export type SandboxFunction = (...args: unknown[]) => unknown;
 
-/** Throws the engine's SyntaxError when the code does not parse. */
-export function compileSandboxed(parameters: readonly string[], body: string): SandboxFunction {
-  const frame = new Function(...SHADOWED_GLOBALS, `return function (${parameters.join(', ')}) {\n${body}\n};`);
+/** What precedes `body` in the frame compileSandboxed builds. */
+const frameHead = (parameters: readonly string[]): string => `return function (${parameters.join(', ')}) {\n`;
+
+/**
+ * Throws the engine's SyntaxError when the code does not parse. `sourceUrl` names the script for
+ * V8's coverage (a `//# sourceURL` comment after the code, which the code cannot observe).
+ */
+export function compileSandboxed(parameters: readonly string[], body: string, sourceUrl?: string): SandboxFunction {
+  const name = sourceUrl === undefined ? '' : `\n//# sourceURL=${sourceUrl}`;
+  const frame = new Function(...SHADOWED_GLOBALS, `${frameHead(parameters)}${body}\n};${name}`);
   return frame() as SandboxFunction;
 }
+
+/**
+ * The offset of `body` in the script V8 compiles for compileSandboxed: ECMAScript's
+ * CreateDynamicFunction writes `function anonymous(<params>\n) {\n<body>\n}` and V8 wraps it in
+ * parentheses. Coverage offsets are relative to that script.
+ */
+export const sandboxedBodyOffset = (parameters: readonly string[]): number =>
+  `(function anonymous(${SHADOWED_GLOBALS.join(',')}\n) {\n${frameHead(parameters)}`.length;

@@ -10,12 +10,18 @@ import { SandboxSession, type ApiCall } from './session';
 
 export type TemplateType = 'TAG' | 'MACRO';
 
-/** The template code compiled once; a syntax error is rethrown by every run, as GTM reports it per run. */
-export function compileTemplate(code: string): (data: Record<string, unknown>, require: unknown) => unknown {
+/** The free names of template code. */
+export const TEMPLATE_PARAMETERS = ['data', 'require'] as const;
+
+/**
+ * The template code compiled once; a syntax error is rethrown by every run, as GTM reports it per
+ * run. `sourceUrl` names its script for coverage.
+ */
+export function compileTemplate(code: string, sourceUrl?: string): (data: Record<string, unknown>, require: unknown) => unknown {
   let compiled: SandboxFunction | undefined;
   let syntaxError: unknown;
   try {
-    compiled = compileSandboxed(['data', 'require'], code);
+    compiled = compileSandboxed(TEMPLATE_PARAMETERS, code, sourceUrl);
   } catch (error) {
     syntaxError = error;
   }

@@ -52,6 +52,8 @@ export interface RunTestsOptions {
   filter?: string;
   /** How each scenario's page starts (it is always in debug mode). */
   page?: TestPageOptions;
+  /** Names the template code's script, for V8's coverage (see coverage/collect.ts). */
+  sourceUrl?: string;
 }
 
 const TEST_PARAMETERS = [...TEST_APIS, 'require'] as const;
@@ -94,7 +96,7 @@ async function runScenario(
 export async function runTests(template: TemplateUnderTest, options: RunTestsOptions = {}): Promise<ScenarioResult[]> {
   const filter = options.filter?.toLowerCase();
   const scenarios = template.tests.scenarios.filter((scenario) => !filter || scenario.name.toLowerCase().includes(filter));
-  const runTemplateCode = compileTemplate(template.code);
+  const runTemplateCode = compileTemplate(template.code, options.sourceUrl);
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) results.push(await runScenario(template, runTemplateCode, scenario, options));
   return results;
