@@ -5171,6 +5171,328 @@ scenarios:
     runCode(tag({ sendGist: true, userId: id + "12345", email: "ann@example.com" }));
     assertApi("callInWindow").wasNotCalled();
     assertThat(logs).contains("gtm-identify gist failed: Gist user ids must be fewer than 255 characters (this one has 255); not sent");
+- name: A user id that is neither text nor a number fails the tag and says why
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: { id: 1 } }));
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify error: user id must be text or a number, not object");
+- name: An email trait that is not text is dropped with a message
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitsObject: { email: 42, plan: "pro" } }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { plan: "pro" }]]);
+    assertThat(logs).contains("gtm-identify warning: email must be text, not 42; dropped");
+- name: With "use email as user id" on, a given user id still wins, and preview mode
+    says so
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, useEmailAsUserId: true, userId: "u-1", email: "ann@example.com" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { email: "ann@example.com" }]]);
+    assertThat(logs).contains('gtm-identify warning: "use email as user id" is on but a user id is given; the user id is used');
+- name: An unknown hash method sends the user id unhashed and says so
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", userIdHash: "sha1" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+    assertThat(logs).contains("gtm-identify warning: hash method must be none, sha256 or md5; the user id is not hashed");
+- name: A data layer path can reach into a list, and a mapping row without a key is
+    skipped with a message
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", keyMapping: [{ from: "", to: "brand" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+    assertThat(logs).contains("gtm-identify warning: key mapping row 1 has no source key; ignored");
+- name: A traits variable keeps lists and nested objects for Segment, and drops what
+    cannot be sent, saying why
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    let deep = { end: "too deep" };
+    let kept = {};
+    let where = "traits.deep";
+    for (let i = 0; i < 10; i++) {
+      deep = { more: deep };
+      if (i < 8) kept = { more: kept };
+      if (i < 9) where = where + ".more";
+    }
+    runCode(tag({
+      sendSegment: true,
+      userId: "u-1",
+      traitsObject: { interests: ["ski", " ", "golf"], score: 0 / 0, deep: deep, greet: () => "hi" }
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { interests: ["ski", "golf"], deep: kept }]]);
+    assertThat(logs).contains("gtm-identify warning: " + where + " is nested more than 10 levels deep; dropped");
+    assertThat(logs).contains("gtm-identify warning: traits.score is not a finite number; dropped");
+    assertThat(logs).contains("gtm-identify warning: traits.greet is a function; dropped");
+    assertApi("gtmOnSuccess").wasCalled();
+- name: A trait given both in camelCase and snake_case is sent once, in camelCase,
+    and preview mode says so
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitsObject: { first_name: "Annie", firstName: "Ann" } }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { firstName: "Ann" }]]);
+    assertThat(logs).contains("gtm-identify warning: traits has both first_name and firstName; firstName is used");
+- name: Yes/no words become true or false in a Boolean trait row, and other words
+    are dropped with a message
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({
+      sendSegment: true,
+      userId: "u-1",
+      traitRows: [
+        { key: "newsletter", value: "No", type: "boolean" },
+        { key: "beta", value: "yes", type: "boolean" },
+        { key: "trial", value: "maybe", type: "boolean" }
+      ]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { newsletter: false, beta: true }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Trait rows without a name, or that are not rows, are skipped with a message
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitRows: ["plan=pro", { key: "", value: "gold" }, { key: "plan", value: "pro" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { plan: "pro" }]]);
+    assertThat(logs).contains("gtm-identify warning: traits row 1 is not a row; ignored");
+    assertThat(logs).contains("gtm-identify warning: traits row 2 has a value but no name; ignored");
+- name: A created date from a traits variable is sent as ISO-8601, an age as a number,
+    and a date that is not one as given
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", traitsObject: { createdAt: "2024-02-29", age: "42", birthday: "someday" } }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {
+      createdAt: "2024-02-29T00:00:00.000Z",
+      age: 42,
+      birthday: "someday"
+    }]]);
+    assertThat(logs).contains('gtm-identify warning: birthday: "someday" is not a date; sent as given');
+- name: 'A tags variable holding an object sends each key as a tag: true ones and
+    unreadable values as labels, false ones not at all'
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", tagsText: { brand: "Audi", vip: true, churned: false, size: 3, meta: { a: 1 } } }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { brand: "Audi", size: "3", tags: ["vip", "meta"] }]]);
+    assertThat(logs).contains('gtm-identify warning: tag "meta" has a object value; sent as a label');
+- name: Tags that cannot be used are dropped and each is named in preview mode
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({
+      sendSegment: true,
+      userId: "u-1",
+      tagsText: "vip, =gold",
+      tagRows: [{ name: "a,b", value: "x" }, { name: "__proto__", value: "x" }, { name: "brand", value: "Audi" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { brand: "Audi", tags: ["vip"] }]]);
+    assertThat(logs).contains('gtm-identify warning: tag "=gold" has no name; dropped');
+    assertThat(logs).contains('gtm-identify warning: tag name "a,b" cannot be used (no commas); dropped');
+    assertThat(logs).contains('gtm-identify warning: tag name "__proto__" cannot be used (a reserved object key); dropped');
+- name: A tags variable that is true or false is ignored with a message
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", tagsText: true, traitRows: [{ key: "plan", value: "pro" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { plan: "pro" }]]);
+    assertThat(logs).contains("gtm-identify warning: tags must be text, a list or an object, not a boolean; ignored");
+- name: A company given as text is sent as the company name
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", company: "Acme" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { company: { name: "Acme" } }]]);
+    assertThat(logs).contains("gtm-identify info: company is text; used as the company name");
+- name: A company that is neither text nor an object is ignored with a message
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({ sendSegment: true, userId: "u-1", company: true, traitRows: [{ key: "plan", value: "pro" }] }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { plan: "pro" }]]);
+    assertThat(logs).contains("gtm-identify warning: company must be an object, not a boolean; ignored");
+- name: The Company details table adds to a company object from a variable
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    runCode(tag({
+      sendSegment: true,
+      userId: "u-1",
+      company: { name: "Acme", id: { x: 1 } },
+      companyRows: [{ key: "plan", value: "enterprise" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { company: { name: "Acme", plan: "enterprise" } }]]);
+    assertThat(logs).contains("gtm-identify warning: company.id must be text or a number; dropped");
+- name: Gist and Antsomi get the company details as company_ properties
+  code: |-
+    pageFunction("gist.identify", undefined);
+    pageFunction("web_event.track", undefined);
+    runCode(tag({
+      sendGist: true,
+      sendAntsomi: true,
+      userId: "u-1",
+      email: "ann@example.com",
+      company: { name: "Acme", domain: "acme.com" }
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([
+      ["callInWindow", "gist.identify", "u-1", { email: "ann@example.com", company_name: "Acme", company_domain: "acme.com" }],
+      ["callInWindow", "web_event.track", "user", "identify", {
+        items: [],
+        dims: { customers: {
+          type: "customers",
+          customer_id: "257c57037d384ae37ea27a07e8a01665",
+          email: "ann@example.com",
+          company_name: "Acme",
+          company_domain: "acme.com"
+        } },
+        extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
+      }]
+    ]);
+- name: Gist gets an object trait flattened one level and lists joined with commas;
+    deeper values are dropped with a message
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({
+      sendGist: true,
+      userId: "u-1",
+      email: "ann@example.com",
+      traitsObject: { home: { city: "Paris", geo: { lat: 1 } }, interests: ["ski", "golf"], orders: [{ id: 1 }] }
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", {
+      email: "ann@example.com",
+      home_city: "Paris",
+      interests: "ski,golf"
+    }]]);
+    assertThat(logs).contains("gtm-identify gist warning: home.geo is nested more than one level deep; dropped");
+    assertThat(logs).contains("gtm-identify gist warning: orders is a list of objects or lists; dropped");
+- name: Gist gets dates in _at keys as Unix seconds, long text cut to 255 characters,
+    and never a trait named like its own properties
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({
+      sendGist: true,
+      userId: "u-1",
+      email: "ann@example.com",
+      tagsText: "tags=x",
+      traitsObject: { last_seen_at: "2024-01-15T10:00:00Z", trial_at: "soon", bio: letters(300, "b") }
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", {
+      email: "ann@example.com",
+      last_seen_at: 1705312800,
+      trial_at: "soon",
+      bio: letters(255, "b")
+    }]]);
+    assertThat(logs).contains('gtm-identify gist warning: property "bio" truncated to 255 characters');
+    assertThat(logs).contains('gtm-identify gist info: property "last_seen_at" sent as unix seconds (1705312800), as Gist expects in _at keys');
+    assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at, which Gist reads as a date, but "soon" is not a date; sent as given');
+    assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: Gist\'s "tags" property comes from the identify\'s own email and tags');
+- name: Gist labels beyond 255 characters in all are left out whole and named in preview
+    mode
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com", tagsText: letters(100, "a") + "," + letters(100, "b") + "," + letters(100, "c") }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", {
+      email: "ann@example.com",
+      tags: letters(100, "a") + "," + letters(100, "b")
+    }]]);
+    assertThat(logs).contains("gtm-identify gist warning: tags are limited to 255 characters in all; not sent: " + letters(100, "c"));
+- name: Gist does not send a key/value tag whose name a trait already uses, and says
+    so
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com", traitRows: [{ key: "plan", value: "pro" }], tagsText: "plan=gold" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", { email: "ann@example.com", plan: "pro" }]]);
+    assertThat(logs).contains("gtm-identify gist warning: tag plan not sent: a property of that name is already set");
+- name: Without its widget on the page and without loading it, the Gist identify waits
+    in window.gist
+  code: |-
+    runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com" }));
+    assertThat(page.gist).isEqualTo([["identify", "u-1", { email: "ann@example.com" }]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: When window.gist holds something that is not Gist, nothing is sent to Gist
+    and the tag fails
+  code: |-
+    page.gist = "gist";
+    runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com" }));
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify gist failed: window.gist holds a value of type string that is not Gist; nothing sent");
+- name: Antsomi can take the customer id from the phone trait or the user id instead
+    of the email
+  code: |-
+    pageFunction("web_event.track", undefined);
+    runCode(tag({ sendAntsomi: true, antsomiCustomerIdFrom: "phone", antsomiCustomerIdHash: "none", traitRows: [{ key: "phone", value: "+33 6 12" }] }));
+    runCode(tag({ sendAntsomi: true, antsomiCustomerIdFrom: "userId", antsomiCustomerIdHash: "none", userId: "u-1" }));
+    const ids = callsOf("callInWindow").map((call) => call[4].extra.identify_id);
+    assertThat(ids).isEqualTo(["+33 6 12", "u-1"]);
+- name: Antsomi gets dates as "YYYY-MM-DD hh:mm:ss", a birthday as date_of_birth,
+    lists joined with commas and labels as tags
+  code: |-
+    pageFunction("web_event.track", undefined);
+    runCode(tag({
+      sendAntsomi: true,
+      email: "ann@example.com",
+      tagsText: "vip, brand=Audi, email=x",
+      traitRows: [{ key: "createdAt", value: "2024-02-29T13:45:10Z", type: "date" }, { key: "birthday", value: "1990-07-04", type: "date" }],
+      traitsObject: { interests: ["ski", "golf"] }
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "web_event.track", "user", "identify", {
+      items: [],
+      dims: { customers: {
+        type: "customers",
+        customer_id: "257c57037d384ae37ea27a07e8a01665",
+        interests: "ski,golf",
+        created_at: "2024-02-29 13:45:10",
+        date_of_birth: "1990-07-04",
+        email: "ann@example.com",
+        brand: "Audi",
+        tags: "vip"
+      } },
+      extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
+    }]]);
+    assertThat(logs).contains("gtm-identify antsomi warning: tag email not sent: an attribute of that name is set");
+- name: Without its SDK and without loading it, the Antsomi call waits in web_event.queue,
+    and ids that are not numeric are reported
+  code: |-
+    runCode(tag({ sendAntsomi: true, email: "ann@example.com", antsomiPortalId: "abc", antsomiPropertyId: "456" }));
+    assertThat(callsOf("setInWindow")).isEqualTo([]);
+    assertThat(page["web_event.queue"]).isEqualTo([["user", "identify", {
+      items: [],
+      dims: { customers: { type: "customers", customer_id: "257c57037d384ae37ea27a07e8a01665", email: "ann@example.com" } },
+      extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
+    }]]);
+    assertThat(logs).contains('gtm-identify antsomi warning: the Antsomi portal id "abc" is not numeric; _portalId and _propId are not set');
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Antsomi does not load its script without numeric portal and property ids,
+    and the tag fails
+  code: |-
+    runCode(tag({ sendAntsomi: true, antsomiLoadScript: true, email: "ann@example.com", antsomiPortalId: "abc", antsomiPropertyId: "456" }));
+    assertApi("injectScript").wasNotCalled();
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify antsomi failed: cannot load Antsomi: the portal id and the property id must both be numeric");
+- name: When window.web_event is not Antsomi's SDK, nothing is sent to Antsomi and
+    the tag fails
+  code: |-
+    page.web_event = "x";
+    runCode(tag({ sendAntsomi: true, email: "ann@example.com" }));
+    assertApi("gtmOnFailure").wasCalled();
+    assertThat(logs).contains("gtm-identify antsomi failed: window.web_event holds a value of type string that is not Antsomi's SDK; nothing sent");
+- name: Antsomi reset is skipped without the SDK, and keeps the anonymous id when
+    the SDK cannot reset it yet
+  code: |-
+    runCode(tag({ sendAntsomi: true, action: "reset" }));
+    assertThat(logs).contains("gtm-identify antsomi skipped: Antsomi is not on the page; nothing to reset");
+    pageFunction("web_event.track", undefined);
+    runCode(tag({ sendAntsomi: true, action: "reset" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "web_event.track", "user", "sign_out"]]);
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Connecto gets a key/value tag over a trait of the same name, and preview mode
+    says so
+  code: |-
+    pageFunction("_connecto.identify", undefined);
+    runCode(tag({ sendConnecto: true, userId: "u-1", traitRows: [{ key: "plan", value: "pro" }], tagsText: "plan=gold" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "_connecto.identify", "u-1", { plan: "gold" }]]);
+    assertThat(logs).contains('gtm-identify connecto warning: "plan" is given twice; the tag is used');
+- name: Connecto keeps the license key the page already configured
+  code: |-
+    page._TConnecto = { licenseKey: "page-key" };
+    runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: "tag-key", userId: "u-1" }));
+    assertThat(logs).contains("gtm-identify connecto info: the page already configures _TConnecto; its license key is used");
+- name: Connecto has no logout call, so a reset only says so
+  code: |-
+    runCode(tag({ sendConnecto: true, action: "reset" }));
+    assertThat(logs).contains("gtm-identify connecto skipped: Connecto has no reset or logout call; nothing to do");
+    assertApi("gtmOnSuccess").wasCalled();
 setup: |-
   const getType = require('getType');
   const page = {};
@@ -5192,6 +5514,11 @@ setup: |-
   }
   function callsOf(api) {
     return calls.filter((entry) => entry[0] === api);
+  }
+  function letters(count, letter) {
+    let out = "";
+    for (let i = 0; i < count; i++) out = out + letter;
+    return out;
   }
   function grant(type) {
     consentState[type] = true;

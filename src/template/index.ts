@@ -17,6 +17,13 @@ export const SCENARIO_FILES = [
   'src/template/tests/consent.scenarios.ts',
   'src/template/tests/dedupe.scenarios.ts',
   'src/template/tests/validation.scenarios.ts',
+  'src/template/tests/identity.scenarios.ts',
+  'src/template/tests/traits.scenarios.ts',
+  'src/template/tests/tags.scenarios.ts',
+  'src/template/tests/company.scenarios.ts',
+  'src/template/tests/gist-properties.scenarios.ts',
+  'src/template/tests/antsomi-attributes.scenarios.ts',
+  'src/template/tests/connecto-more.scenarios.ts',
 ];
 
 export const TEMPLATE: TemplateSource = {

@@ -38,6 +38,13 @@ export function callsOf(api: string): unknown[][] {
   return calls.filter((entry) => entry[0] === api);
 }
 
+/** `count` times `letter`: long texts for the length limits. */
+export function letters(count: number, letter: string): string {
+  let out = '';
+  for (let i = 0; i < count; i++) out = out + letter;
+  return out;
+}
+
 /** Grants a consent type and tells the listeners, as a consent banner would. */
 export function grant(type: string): void {
   consentState[type] = true;
