@@ -4,6 +4,7 @@
 import { rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Profiler } from 'node:inspector';
+import { withGtmArguments } from '../emulator/arguments';
 import { sandboxedBodyOffset } from '../emulator/execute';
 import { TEMPLATE_PARAMETERS } from '../emulator/run-template';
 import { findCodeMap } from './code-map-file';
@@ -34,12 +35,23 @@ export interface TemplateCoverage {
 
 export const COVERAGE_DIR = 'coverage';
 
+/** V8's ranges over the code that ran (with GTM's `arguments`) moved to the code as written. */
+function asWritten(functions: Profiler.FunctionCoverage[], code: string, offset: number): Profiler.FunctionCoverage[] {
+  const { originalOffset } = withGtmArguments(code);
+  const move = (at: number) => (at < offset ? at : offset + originalOffset(at - offset));
+  return functions.map((fn) => ({
+    ...fn,
+    ranges: fn.ranges.map((range) => ({ ...range, startOffset: move(range.startOffset), endOffset: move(range.endOffset) })),
+  }));
+}
+
 export async function reportTemplateCoverage(input: TemplateCoverageInput): Promise<TemplateCoverage> {
   const dir = resolve(input.cwd, COVERAGE_DIR);
   const shown = (path: string) => relative(input.cwd, path) || '.';
   // Like c8 and jest: reports of an earlier run (another template, a TypeScript view) must not linger.
   rmSync(dir, { recursive: true, force: true });
-  const counts: ScriptCounts = { code: input.code, url: input.url, offset: sandboxedBodyOffset(TEMPLATE_PARAMETERS), functions: input.functions };
+  const offset = sandboxedBodyOffset(TEMPLATE_PARAMETERS);
+  const counts: ScriptCounts = { code: input.code, url: input.url, offset, functions: asWritten(input.functions, input.code, offset) };
 
   const tpl = writeReport({
     dir,

@@ -9,7 +9,12 @@
 // map; DOM nodes, windows, Dates, RegExps and other exotic objects map to undefined; any other
 // object (plain or an instance such as an SDK object) maps to a plain object of its own
 // enumerable properties [INF: SDK instances must copy, or templates testing
-// `copyFromWindow('posthog')` for truthiness would fail once the SDK has loaded].
+// `copyFromWindow('posthog')` for truthiness would fail once the SDK has loaded]. An
+// `Arguments` object maps to an array, as the sandbox's own `arguments` is one [REAL: queues
+// made with createArgumentsQueue hold Arguments objects, which published tests read back with
+// copyFromWindow and compare to arrays]. A function keeps its own enumerable data properties,
+// read through the wrapper and converted like any other value [REAL: Amazon's amznjs template
+// tests `createArgumentsQueue(…).q`, the queue the page function carries].
 
 type Mapper = (value: unknown, seen?: Map<object, unknown>) => unknown;
 
@@ -23,6 +28,8 @@ function isExotic(value: object): boolean {
     return true;
   }
 }
+
+const isArguments = (value: object): boolean => Object.prototype.toString.call(value) === '[object Arguments]';
 
 function readProperty(source: object, key: string): unknown {
   try {
@@ -55,10 +62,11 @@ function copyWith(value: unknown, seen: Map<object, unknown>, into: Direction, b
   const source = value as object;
   if (seen.has(source)) return seen.get(source);
   if (into.dropsExotic && isExotic(source)) return undefined;
-  if (Array.isArray(source)) {
+  if (Array.isArray(source) || isArguments(source)) {
     const copy: unknown[] = [];
     seen.set(source, copy);
-    for (let i = 0; i < source.length; i += 1) copy.push(into.copy(readProperty(source, String(i)), seen));
+    const length = Number(readProperty(source, 'length')) || 0;
+    for (let i = 0; i < length; i += 1) copy.push(into.copy(readProperty(source, String(i)), seen));
     return copy;
   }
   const copy: Record<string, unknown> = {};
@@ -73,13 +81,26 @@ function carry(fn: Function, into: Direction, back: Direction): Function {
   if (original) return original;
   let wrapper = into.wrapperOf.get(fn);
   if (!wrapper) {
-    wrapper = function (...args: unknown[]) {
-      return into.copy(fn(...args.map((arg) => back.copy(arg))));
-    };
+    const call = (...args: unknown[]) => into.copy(fn(...args.map((arg) => back.copy(arg))));
+    wrapper = new Proxy(call, {
+      get: (target, key) => (ownDataProperty(fn, key) ? into.copy(readProperty(fn, key as string)) : Reflect.get(target, key)),
+      has: (target, key) => ownDataProperty(fn, key) || Reflect.has(target, key),
+    });
     into.wrapperOf.set(fn, wrapper);
     into.originalOf.set(wrapper, fn);
   }
   return wrapper;
+}
+
+/** An own enumerable data property (not an accessor, so reading it runs no page code). */
+function ownDataProperty(fn: Function, key: string | symbol): boolean {
+  if (typeof key !== 'string') return false;
+  try {
+    const descriptor = Object.getOwnPropertyDescriptor(fn, key);
+    return descriptor !== undefined && descriptor.enumerable === true && 'value' in descriptor;
+  } catch {
+    return false; // a Proxy whose trap throws
+  }
 }
 
 /** A page value as the sandbox sees it. */

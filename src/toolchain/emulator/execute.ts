@@ -3,7 +3,8 @@
 // body sits inside a second function whose parameters shadow the platform's globals, all
 // undefined, so code reaches only what it is given — as in GTM, where `window`, `Date`,
 // `JSON` … do not exist unless `require`d. Language checks are the gate's job; whatever GTM
-// would run (for…in, hasOwnProperty …) runs here.
+// would run (for…in, hasOwnProperty …) runs here. `arguments` is rewritten to GTM's (arguments.ts).
+import { withGtmArguments } from './arguments';
 
 /** Globals of browsers and Node that sandboxed code must not see. */
 export const SHADOWED_GLOBALS: readonly string[] = [
@@ -26,11 +27,12 @@ const frameHead = (parameters: readonly string[]): string => `return function ($
 
 /**
  * Throws the engine's SyntaxError when the code does not parse. `sourceUrl` names the script for
- * V8's coverage (a `//# sourceURL` comment after the code, which the code cannot observe).
+ * V8's coverage (a `//# sourceURL` comment after the code, which the code cannot observe); the
+ * code runs with GTM's `arguments` (withGtmArguments maps V8's offsets back to `body`).
  */
 export function compileSandboxed(parameters: readonly string[], body: string, sourceUrl?: string): SandboxFunction {
   const name = sourceUrl === undefined ? '' : `\n//# sourceURL=${sourceUrl}`;
-  const frame = new Function(...SHADOWED_GLOBALS, `${frameHead(parameters)}${body}\n};${name}`);
+  const frame = new Function(...SHADOWED_GLOBALS, `${frameHead(parameters)}${withGtmArguments(body).code}\n};${name}`);
   return frame() as SandboxFunction;
 }
 

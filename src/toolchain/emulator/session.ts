@@ -69,6 +69,25 @@ export class SandboxSession {
     return undefined;
   };
 
+  /**
+   * The `require` of ___TESTS___ code: the real API even after `mock`, which changes only what
+   * the template's `require` returns [REAL: published tests take the real logToConsole, then
+   * mock it with a function that calls the one they took]. Its calls are permission-checked
+   * like the template's and are not recorded for assertApi [INF].
+   */
+  readonly testRequire = (name: unknown): unknown => {
+    const api = String(name);
+    if (!isWebApi(api)) return undefined;
+    if (WEB_APIS[api].kind === 'object') return this.implementation(api);
+    return (...args: unknown[]) => this.callReal(api, args);
+  };
+
+  private callReal(api: string, args: unknown[]): unknown {
+    const real = this.implementation(api);
+    if (typeof real !== 'function') throw new Error(`${api} is not implemented by the emulator`);
+    return real(...args);
+  }
+
   private implementation(api: string): unknown {
     if (!this.implementations.has(api)) {
       const factory = API_FACTORIES[api];
@@ -84,9 +103,7 @@ export class SandboxSession {
         const mocked = this.mocks.get(api);
         return typeof mocked === 'function' ? mocked(...args) : mocked;
       }
-      const real = this.implementation(api);
-      if (typeof real !== 'function') throw new Error(`${api} is not implemented by the emulator`);
-      return real(...args);
+      return this.callReal(api, args);
     };
   }
 

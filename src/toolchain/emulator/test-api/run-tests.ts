@@ -80,7 +80,7 @@ async function runScenario(
     fail: (message?: unknown) => {
       throw new AssertionFailure(message === undefined ? 'fail() was called' : String(message));
     },
-    require: session.require,
+    require: session.testRequire,
   };
   try {
     const body = compileSandboxed(TEST_PARAMETERS, `${template.tests.setup ?? ''}\n${scenario.code}`);
