@@ -68,4 +68,21 @@ describe('gtm-tpl lint', () => {
   it('exits 2 when the file cannot be read', async () => {
     expect(await cli(['lint', 'nowhere/x.tpl'])).toEqual({ code: 2, out: ['nowhere/x.tpl: cannot read the file (no such file)'], err: [] });
   });
+
+  it('reports each spot GTM reads leniently (trailing commas, unquoted names) as a warning at its line, and exits 0', async () => {
+    const name = 'lenient-json.tpl';
+    const run = await cli(['lint', fixture(name)]);
+    const gtmAccepts = '(GTM imports it; strict JSON does not allow it)';
+    expect(run).toEqual({
+      code: 0,
+      out: [
+        `${at(name, 'type: "TEXT"')} lenient-json warning: ___TEMPLATE_PARAMETERS___: property name type without double quotes ${gtmAccepts}`,
+        `${at(name, '"simpleValueType": true,', '"simpleValueType": true'.length)} lenient-json warning: ___TEMPLATE_PARAMETERS___: trailing comma before '}' ${gtmAccepts}`,
+        `${at(name, '},\n]', 1)} lenient-json warning: ___TEMPLATE_PARAMETERS___: trailing comma before ']' ${gtmAccepts}`,
+        `${at(name, '"boolean": true\n                  },', '"boolean": true\n                  }'.length)} lenient-json warning: ___WEB_PERMISSIONS___: trailing comma before ']' ${gtmAccepts}`,
+        `${fixture(name)}: no problems, 4 warnings`,
+      ],
+      err: [],
+    });
+  });
 });

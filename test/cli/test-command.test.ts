@@ -105,4 +105,9 @@ describe('gtm-tpl test', () => {
     expect(run.code).toBe(2);
     expect(run.err).toEqual(['test/fixtures/tpl/server-variable.tpl:1:1 format gtm-tpl handles web templates; this one has ___SANDBOXED_JS_FOR_SERVER___']);
   });
+
+  it('runs the scenarios of a template whose fields and permissions use trailing commas and unquoted names, as GTM imports it', async () => {
+    const run = await cli(['test', fixture('lenient-json.tpl')]);
+    expect(run).toEqual({ code: 0, out: ['PASS identifies the user', 'PASS fails without a user id', '2 passed, 0 failed'], err: [] });
+  });
 });

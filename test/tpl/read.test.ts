@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { readTemplate } from '../../src/toolchain/tpl/read';
+import { renderTemplate } from '../../src/toolchain/tpl/write';
 import { fixture, lineOf } from './fixtures';
 
 const tag = fixture('identify-tag.tpl');
@@ -63,10 +65,10 @@ describe('readTemplate errors carry .tpl line numbers', () => {
     ]);
   });
 
-  it('points at a trailing comma in ___TEMPLATE_PARAMETERS___', () => {
-    const broken = tag.replace('"defaultValue": false\n', '"defaultValue": false,\n');
-    const line = lineOf(broken, '"defaultValue": false,') + 1;
-    expect(errorsOf(broken)).toEqual([{ line, column: 7, message: "___TEMPLATE_PARAMETERS___: trailing comma before '}'" }]);
+  it('points at a trailing comma in ___INFO___, which is read strictly', () => {
+    const broken = tag.replace('"WEB"\n', '"WEB",\n');
+    const line = lineOf(broken, '"WEB",') + 1;
+    expect(errorsOf(broken)).toEqual([{ line, column: 3, message: "___INFO___: trailing comma before ']'" }]);
   });
 
   it('points at an unterminated string in ___WEB_PERMISSIONS___', () => {
@@ -153,5 +155,38 @@ describe('readTemplate errors carry .tpl line numbers', () => {
         expect(error.message).not.toMatch(/^\s*$|\n\s+at /);
       }
     }
+  });
+});
+
+describe('readTemplate reads fields and permissions as leniently as GTM imports them', () => {
+  const lenient = readFileSync('test/fixtures/cli/lenient-json.tpl', 'utf8');
+  const strict = readFileSync('test/fixtures/cli/passing-tag.tpl', 'utf8');
+
+  it('accepts trailing commas and unquoted property names there, with the same model as strict JSON and a warning per spot', () => {
+    const read = readTemplate(lenient);
+    expect(read.errors).toEqual([]);
+    expect(read.model.parameters).toEqual(readTemplate(strict).model.parameters);
+    expect(read.model.permissions).toEqual(readTemplate(strict).model.permissions);
+    const lines = lenient.split('\n');
+    expect(read.warnings.map((w) => [lines[w.line - 1].slice(w.column - 1).trim(), w.message])).toEqual([
+      ['type: "TEXT",', '___TEMPLATE_PARAMETERS___: property name type without double quotes (GTM imports it; strict JSON does not allow it)'],
+      [',', "___TEMPLATE_PARAMETERS___: trailing comma before '}' (GTM imports it; strict JSON does not allow it)"],
+      [',', "___TEMPLATE_PARAMETERS___: trailing comma before ']' (GTM imports it; strict JSON does not allow it)"],
+      [',', "___WEB_PERMISSIONS___: trailing comma before ']' (GTM imports it; strict JSON does not allow it)"],
+    ]);
+  });
+
+  it('keeps ___INFO___ strict and anything else broken an error', () => {
+    expect(errorsOf(lenient.replace('"version": 1,', 'version: 1,'))[0].message).toBe("___INFO___: expected a property name in double quotes but found 'v'");
+    expect(errorsOf(lenient.replace('"simpleValueType": true,', "'simpleValueType': true,"))[0].message)
+      .toBe("___TEMPLATE_PARAMETERS___: expected a property name in double quotes but found '''");
+  });
+
+  it('writes the leniently read sections back as strict JSON in the canonical form', () => {
+    const written = renderTemplate(readTemplate(lenient).model, { keepSource: false }).text;
+    const { errors, warnings } = readTemplate(written);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(renderTemplate(readTemplate(lenient).model).text).toBe(lenient); // a round trip keeps the bytes
   });
 });

@@ -1,6 +1,7 @@
 // `gtm-tpl lint <file.tpl>`: static checks of any web template, each problem printed as
 // `<file>:<line>:<col> <rule> <message>` at its line in the .tpl:
-// - format: what the reader rejects (exit 2: the rest cannot be trusted);
+// - format: what the reader rejects (exit 2: the rest cannot be trusted); what it reads only as
+//   leniently as GTM does (trailing commas, unquoted names) is a warning (rule lenient-json);
 // - fields: checkFields, at the field's "name" in ___TEMPLATE_PARAMETERS___;
 // - the sandbox gate on the code, on the test setup and on each scenario;
 // - permissions both ways: what the code needs but ___WEB_PERMISSIONS___ lacks (at the call),
@@ -22,15 +23,31 @@ export function lintCommand(file: string, io: CliIO): ExitCode {
     for (const line of loaded.problems) io.out(line);
     return EXIT.unreadable;
   }
-  const problems = lintTemplate(loaded.template);
-  for (const d of problems) io.out(formatDiagnostic(d));
-  io.out(problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : `${file}: no problems`);
-  return problems.length ? EXIT.problems : EXIT.ok;
+  const found = lintTemplate(loaded.template);
+  for (const d of found) io.out(formatDiagnostic(d));
+  const problems = found.filter((d) => d.severity !== 'warning').length;
+  io.out(summary(file, problems, found.length - problems));
+  return problems ? EXIT.problems : EXIT.ok;
+}
+
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** `N problems`, `<file>: no problems`, with `, M warnings` when there are any. */
+function summary(file: string, problems: number, warnings: number): string {
+  const head = problems ? count(problems, 'problem') : `${file}: no problems`;
+  return warnings ? `${head}, ${count(warnings, 'warning')}` : head;
 }
 
 function lintTemplate(template: LoadedTemplate): Diagnostic[] {
   const code = codeProblems(template);
-  return sortDiagnostics([...fieldProblems(template), ...code, ...permissionProblems(template, code), ...testProblems(template)]);
+  return sortDiagnostics([
+    ...lenientJson(template), ...fieldProblems(template), ...code, ...permissionProblems(template, code), ...testProblems(template),
+  ]);
+}
+
+/** Where a JSON section is read only as leniently as GTM reads it (`gtm-tpl build` writes strict JSON). */
+function lenientJson({ file, warnings }: LoadedTemplate): Diagnostic[] {
+  return warnings.map((w) => ({ file, line: w.line, column: w.column, rule: 'lenient-json', message: w.message, severity: 'warning' as const }));
 }
 
 function fieldProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] {

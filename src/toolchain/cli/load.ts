@@ -2,7 +2,7 @@
 // the model from being trusted (unreadable file, broken JSON or YAML, missing sections, a server
 // template) ends the command with exit 2 and messages at .tpl lines, never a stack trace.
 import { resolve } from 'node:path';
-import { readTemplate, type TemplateModel } from '../tpl';
+import { readTemplate, type TemplateModel, type TplError } from '../tpl';
 import type { CliIO } from './io';
 import { TplPositions } from './tpl-positions';
 
@@ -13,6 +13,8 @@ export interface LoadedTemplate {
   text: string;
   model: TemplateModel;
   positions: TplPositions;
+  /** Spots GTM reads leniently (trailing commas, unquoted names): lint reports them. */
+  warnings: TplError[];
 }
 
 /** The loaded template, or the messages (already formatted) of why it cannot be used. */
@@ -25,12 +27,12 @@ export function loadTemplate(file: string, io: CliIO): LoadResult {
   } catch (error) {
     return { problems: [`${file}: cannot read the file (${describeIoError(error)})`] };
   }
-  const { model, errors } = readTemplate(text);
+  const { model, errors, warnings } = readTemplate(text);
   if (errors.length) return { problems: errors.map((e) => `${file}:${e.line}:${e.column} format ${e.message}`) };
   if (model.codeSection !== 'web') {
     return { problems: [`${file}:1:1 format gtm-tpl handles web templates; this one has ___SANDBOXED_JS_FOR_SERVER___`] };
   }
-  return { template: { file, text, model, positions: new TplPositions(text) } };
+  return { template: { file, text, model, positions: new TplPositions(text), warnings } };
 }
 
 function describeIoError(error: unknown): string {

@@ -7,6 +7,8 @@ export interface Diagnostic {
   column: number;
   rule: string;
   message: string;
+  /** A warning does not fail the check (default: an error). */
+  severity?: 'warning';
 }
 
 /** Sorted by file, line, column (then rule, message), exact duplicates removed. */
@@ -25,5 +27,6 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `file:line:col rule message`, the form the CLI prints. */
-export const formatDiagnostic = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`;
+/** `file:line:col rule message` (`… rule warning: message` for a warning), the form the CLI prints. */
+export const formatDiagnostic = (d: Diagnostic): string =>
+  `${d.file}:${d.line}:${d.column} ${d.rule} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;

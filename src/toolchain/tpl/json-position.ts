@@ -1,5 +1,9 @@
 // Finds where and why a JSON text is invalid. JSON.parse's messages and positions differ between
 // Node versions, so the reader locates errors itself with this small strict scanner (RFC 8259).
+// In lenient mode it also reads JSON as GTM imports ___TEMPLATE_PARAMETERS___ and
+// ___WEB_PERMISSIONS___: trailing commas and unquoted property names are accepted [REAL:
+// Conviva's gallery template, at the commit its gallery entry names, has `subParams:[` and
+// `…,\n]` and imports into GTM]. Nothing else is [INF: the stricter reading].
 
 export interface JsonProblem {
   /** 0-based offset into the text. */
@@ -22,6 +26,29 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
   }
 }
 
+/** Where a text departs from strict JSON in a way GTM accepts, and the edit that makes it strict. */
+interface Leniency extends JsonProblem {
+  edit: { at: number; remove: number; insert: string };
+}
+
+export type LenientJson = { value: unknown; leniencies: JsonProblem[]; problem?: undefined } | { problem: JsonProblem };
+
+/** The value of a JSON text read as GTM reads its JSON sections, with each lenient spot. */
+export function parseLenientJson(text: string): LenientJson {
+  const scanner = new Scanner(text, true);
+  try {
+    scanner.document();
+  } catch (e) {
+    if (e instanceof Fail) return { problem: { offset: e.offset, message: e.message } };
+    throw e;
+  }
+  let strict = text;
+  for (const { edit } of [...scanner.leniencies].reverse()) {
+    strict = strict.slice(0, edit.at) + edit.insert + strict.slice(edit.at + edit.remove);
+  }
+  return { value: JSON.parse(strict), leniencies: scanner.leniencies.map(({ offset, message }) => ({ offset, message })) };
+}
+
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -29,10 +56,13 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 }
 
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const BARE_NAME = /[A-Za-z_$][A-Za-z0-9_$]*/y;
 
 class Scanner {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  /** Lenient spots, in text order. */
+  readonly leniencies: Leniency[] = [];
+  constructor(private readonly text: string, private readonly lenient = false) {}
 
   document(): void {
     this.space();
@@ -70,11 +100,8 @@ class Scanner {
 
   private object(): void {
     this.sequence('}', 'a property value', () => {
-      if (this.text[this.pos] !== '"') {
-        const trailing = this.text[this.pos] === '}';
-        this.fail(trailing ? "trailing comma before '}'" : `expected a property name in double quotes but found ${this.describe()}`);
-      }
-      this.string();
+      if (this.text[this.pos] === '"') this.string();
+      else this.bareName();
       this.space();
       if (this.text[this.pos] !== ':') this.fail(`expected ':' after the property name but found ${this.describe()}`);
       this.pos++;
@@ -84,10 +111,20 @@ class Scanner {
   }
 
   private array(): void {
-    this.sequence(']', 'an array element', () => {
-      if (this.text[this.pos] === ']') this.fail("trailing comma before ']'");
-      this.value();
-    });
+    this.sequence(']', 'an array element', () => this.value());
+  }
+
+  /** An unquoted property name (lenient mode only). */
+  private bareName(): void {
+    BARE_NAME.lastIndex = this.pos;
+    const name = this.lenient ? BARE_NAME.exec(this.text)?.[0] : undefined;
+    if (!name) this.fail(`expected a property name in double quotes but found ${this.describe()}`);
+    this.tolerate(`property name ${name} without double quotes`, { at: this.pos, remove: name.length, insert: JSON.stringify(name) });
+    this.pos += name.length;
+  }
+
+  private tolerate(what: string, edit: Leniency['edit']): void {
+    this.leniencies.push({ offset: edit.at, message: `${what} (GTM imports it; strict JSON does not allow it)`, edit });
   }
 
   /** `{…}` or `[…]` from its opening bracket: items separated by commas, none after the last. */
@@ -107,7 +144,14 @@ class Scanner {
         return;
       }
       if (this.text[this.pos] !== ',') this.fail(`expected ',' or '${close}' after ${itemName} but found ${this.describe()}`);
-      this.pos++;
+      const comma = this.pos++;
+      this.space();
+      if (this.text[this.pos] === close) {
+        if (!this.lenient) this.fail(`trailing comma before '${close}'`);
+        this.tolerate(`trailing comma before '${close}'`, { at: comma, remove: 1, insert: '' });
+        this.pos++;
+        return;
+      }
     }
   }
 

@@ -1,8 +1,9 @@
 // .tpl text → TemplateModel, with every problem reported as a position in the .tpl file instead of
-// an exception: broken JSON/YAML, missing or duplicate sections, malformed permissions.
+// an exception: broken JSON/YAML, missing or duplicate sections, malformed permissions. Fields and
+// permissions are read as leniently as GTM imports them; each lenient spot is a warning.
 import type { Field } from '../fields/json';
 import { decodePermissions, type Permission } from '../permissions/codec';
-import { findJsonProblem, lineColumnAt } from './json-position';
+import { findJsonProblem, lineColumnAt, parseLenientJson, type JsonProblem } from './json-position';
 import type { CodeSection, ExtraSection, Info, SectionFraming, SectionName, SourceText, TemplateModel, TemplateTests } from './model';
 import { CANONICAL_LEAD, CANONICAL_TAIL, parseTpl, type TplSection } from './parse';
 import { parseTestsYaml } from './tests-yaml';
@@ -24,9 +25,21 @@ export const PERMISSIONS_SECTION: Record<CodeSection, SectionName> = {
   server: 'SERVER_PERMISSIONS',
 };
 
-export function readTemplate(text: string): { model: TemplateModel; errors: TplError[] } {
+export interface ReadResult {
+  model: TemplateModel;
+  /** What stops the model from being trusted. */
+  errors: TplError[];
+  /** What GTM accepts but strict JSON does not (trailing commas, unquoted names), where it is. */
+  warnings: TplError[];
+}
+
+/** The JSON sections GTM reads leniently [REAL: see json-position.ts]. */
+const LENIENT_SECTIONS = new Set<string>(['TEMPLATE_PARAMETERS', PERMISSIONS_SECTION.web]);
+
+export function readTemplate(text: string): ReadResult {
   const file = parseTpl(text);
   const errors: TplError[] = [];
+  const warnings: TplError[] = [];
   const sections = uniqueSections(file.sections, errors);
   const codeSection = pickCodeSection(sections, errors);
   const model: TemplateModel = {
@@ -40,8 +53,9 @@ export function readTemplate(text: string): { model: TemplateModel; errors: TplE
   };
   const source: SourceText = {};
   readTextSections(sections, model);
-  readJsonSections(sections, model, source, errors);
-  readPermissionsAndTests(sections, model, source, errors);
+  const report = { errors, warnings };
+  readJsonSections(sections, model, source, report);
+  readPermissionsAndTests(sections, model, source, report);
 
   const handled = new Set<string>([...TEXT_SECTIONS, ...JSON_SECTIONS, 'TESTS', CODE_SECTION[codeSection], PERMISSIONS_SECTION[codeSection]]);
   const extras = extraSections([...sections.values()], handled);
@@ -51,7 +65,7 @@ export function readTemplate(text: string): { model: TemplateModel; errors: TplE
   if (framing) source.framing = framing;
   source.order = [...sections.keys()];
   model.source = source;
-  return { model, errors: file.sections.length ? errors : [noSections(file.preamble)] };
+  return { model, errors: file.sections.length ? errors : [noSections(file.preamble)], warnings };
 }
 
 /** One clear message instead of a list of missing sections when the text has no section at all. */
@@ -70,7 +84,12 @@ function readTextSections(sections: Map<string, TplSection>, model: TemplateMode
   if (notes) model.notes = notes.body;
 }
 
-function readJsonSections(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, errors: TplError[]): void {
+interface Report {
+  errors: TplError[];
+  warnings: TplError[];
+}
+
+function readJsonSections(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, { errors, warnings }: Report): void {
   for (const name of JSON_SECTIONS) {
     const section = sections.get(name);
     if (!section) {
@@ -78,7 +97,7 @@ function readJsonSections(sections: Map<string, TplSection>, model: TemplateMode
       continue;
     }
     source[name] = section.body;
-    const value = parseJson(section, errors);
+    const value = parseJson(section, { errors, warnings });
     if (value === undefined) continue;
     if (name === 'VENDOR_DETAILS') model.vendorDetails = value;
     else if (name === 'INFO' && isPlainObject(value)) model.info = value as Info;
@@ -95,11 +114,12 @@ function fields(list: unknown[], section: TplSection, errors: TplError[]): Field
   return [];
 }
 
-function readPermissionsAndTests(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, errors: TplError[]): void {
+function readPermissionsAndTests(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, report: Report): void {
+  const { errors } = report;
   const permissions = sections.get(PERMISSIONS_SECTION[model.codeSection]);
   if (permissions) {
     source.PERMISSIONS = permissions.body;
-    model.permissions = readPermissions(permissions, errors);
+    model.permissions = readPermissions(permissions, report);
   }
   const tests = sections.get('TESTS');
   if (tests) {
@@ -152,24 +172,33 @@ function at(section: TplSection, message: string): TplError {
   return { line: section.bodyLine, column: 1, message: `___${section.name}___ ${message}` };
 }
 
-function parseJson(section: TplSection, errors: TplError[]): unknown {
+/** A JSON section's value; undefined (and an error at the broken character) when it cannot be read. */
+function parseJson(section: TplSection, { errors, warnings }: Report): unknown {
   try {
     return JSON.parse(section.body);
   } catch {
-    const problem = findJsonProblem(section.body) ?? { offset: 0, message: 'invalid JSON' };
-    const { line, column } = lineColumnAt(section.body, problem.offset);
-    errors.push({ line: section.bodyLine + line - 1, column, message: `___${section.name}___: ${problem.message}` });
+    const lenient = LENIENT_SECTIONS.has(section.name) ? parseLenientJson(section.body) : undefined;
+    if (lenient && !lenient.problem) {
+      warnings.push(...lenient.leniencies.map((spot) => atOffset(section, spot)));
+      return lenient.value;
+    }
+    errors.push(atOffset(section, lenient?.problem ?? findJsonProblem(section.body) ?? { offset: 0, message: 'invalid JSON' }));
     return undefined;
   }
 }
 
-function readPermissions(section: TplSection, errors: TplError[]): Permission[] {
-  const value = parseJson(section, errors);
+function atOffset(section: TplSection, { offset, message }: JsonProblem): TplError {
+  const { line, column } = lineColumnAt(section.body, offset);
+  return { line: section.bodyLine + line - 1, column, message: `___${section.name}___: ${message}` };
+}
+
+function readPermissions(section: TplSection, report: Report): Permission[] {
+  const value = parseJson(section, report);
   if (value === undefined) return [];
   try {
     return decodePermissions(value);
   } catch (e) {
-    errors.push(at(section, `cannot be read: ${e instanceof Error ? e.message : String(e)}`));
+    report.errors.push(at(section, `cannot be read: ${e instanceof Error ? e.message : String(e)}`));
     return [];
   }
 }

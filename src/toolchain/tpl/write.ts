@@ -2,6 +2,7 @@
 // framing, optional BOM, JSON and YAML written as GTM writes them.
 import { decodePermissions, encodePermissions } from '../permissions/codec';
 import { formatJson, sameJson } from './json-format';
+import { parseLenientJson } from './json-position';
 import type { SectionName, StructuredSection, TemplateModel } from './model';
 import { CANONICAL_LEAD, CANONICAL_TAIL } from './parse';
 import { CODE_SECTION, PERMISSIONS_SECTION } from './read';
@@ -45,7 +46,7 @@ export function renderTemplate(model: TemplateModel, options: WriteOptions = {})
   if (model.vendorDetails !== undefined) {
     sections.push(['VENDOR_DETAILS', structured('VENDOR_DETAILS', formatJson(model.vendorDetails), JSON.parse, model.vendorDetails)]);
   }
-  sections.push(['TEMPLATE_PARAMETERS', structured('TEMPLATE_PARAMETERS', formatJson(model.parameters), JSON.parse, model.parameters)]);
+  sections.push(['TEMPLATE_PARAMETERS', structured('TEMPLATE_PARAMETERS', formatJson(model.parameters), lenientJson, model.parameters)]);
   sections.push([CODE_SECTION[model.codeSection], model.code]);
   // GTM omits an empty permissions section; a source that had one (`[]`) keeps it.
   const permissionsSource = keep ? model.source?.PERMISSIONS : undefined;
@@ -72,7 +73,14 @@ export function renderTemplate(model: TemplateModel, options: WriteOptions = {})
 }
 
 function readPermissions(text: string): unknown {
-  return decodePermissions(JSON.parse(text));
+  return decodePermissions(lenientJson(text));
+}
+
+/** A section GTM reads leniently, read as the reader does (so a kept source round-trips). */
+function lenientJson(text: string): unknown {
+  const read = parseLenientJson(text);
+  if (read.problem) throw new SyntaxError(read.problem.message);
+  return read.value;
 }
 
 function parsesTo(source: string, reparse: (text: string) => unknown, value: unknown): boolean {
