@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTests, type ScenarioResult, type TemplateUnderTest } from '../../src/toolchain/emulator';
+import { runTemplate, runTests, type ScenarioResult, type TemplateUnderTest } from '../../src/toolchain/emulator';
 import { accessGlobals, localStorageKeys, logging } from '../fixtures/emulator/permissions';
 import { identifyTag, upperCaseVariable } from '../fixtures/emulator/templates';
 
@@ -25,6 +25,29 @@ describe('runCode', () => {
       assertApi('gtmOnFailure').wasNotCalled();
       assertApi('callInWindow').wasCalledWith('analytics.identify', 'u1', {plan: 'pro'});`)));
     expect(result.passed).toBe(true);
+  });
+
+  it('hands the template an own "__proto__" key of data as an own key, not as the prototype of its copy', async () => {
+    const code = `const Object = require('Object'); return [Object.keys(data), data.__proto__.polluted, data.polluted, data.hasOwnProperty('__proto__')];`;
+    const data = JSON.parse('{"__proto__": {"polluted": 1}, "plan": "pro"}');
+    const run = await runTemplate(code, data, { type: 'MACRO' });
+    expect(run.error).toBeUndefined();
+    expect(run.result).toEqual([['__proto__', 'plan'], 1, undefined, true]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('hands the template 10,000-deep data without overflowing the stack, shared parts and cycles kept', async () => {
+    const deep: Record<string, unknown> = {};
+    let node = deep;
+    for (let i = 0; i < 10_000; i++) node = (node.next = { level: i }) as Record<string, unknown>;
+    const shared = { n: 1 };
+    const cyclic: Record<string, unknown> = { shared, again: shared };
+    cyclic.self = cyclic;
+    const code = `let depth = 0; let node = data.deep; while (node.next) { node = node.next; depth += 1; }
+      return [depth, node.level, data.cyclic.self.self === data.cyclic, data.cyclic.shared === data.cyclic.again, data.cyclic === data.cyclicInput];`;
+    const run = await runTemplate(code, { deep, cyclic, cyclicInput: cyclic }, { type: 'MACRO' });
+    expect(run.error).toBeUndefined();
+    expect(run.result).toEqual([10_000, 9_999, true, true, true]);
   });
 
   it('fails the scenario with the message of an error the template throws', async () => {

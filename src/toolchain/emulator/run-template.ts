@@ -31,13 +31,34 @@ export function compileTemplate(code: string, sourceUrl?: string): (data: Record
   };
 }
 
-/** A copy of sandbox data: arrays and objects copied, functions and primitives kept. */
+/**
+ * A copy of sandbox data: arrays and objects copied, functions and primitives kept. Own keys
+ * stay own keys, `"__proto__"` included (GTM hands the template what the field holds, and a
+ * `{{variable}}` may hold such a key [INF]); shared parts stay shared and cycles stay cycles.
+ * Iterative, so a 10,000-deep value costs no stack.
+ */
 export function copyData(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyData);
-  if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = copyData((value as Record<string, unknown>)[key]);
-  return copy;
+  const copies = new Map<object, unknown>();
+  const pending: object[] = [];
+  const copyOf = (item: unknown): unknown => {
+    if (item === null || typeof item !== 'object') return item;
+    let copy = copies.get(item);
+    if (copy === undefined) {
+      copy = Array.isArray(item) ? [] : {};
+      copies.set(item, copy);
+      pending.push(item);
+    }
+    return copy;
+  };
+  const root = copyOf(value);
+  for (let source = pending.pop(); source !== undefined; source = pending.pop()) {
+    const target = copies.get(source) as Record<string, unknown>;
+    for (const key of Object.keys(source)) {
+      const item = copyOf((source as Record<string, unknown>)[key]);
+      Object.defineProperty(target, key, { value: item, writable: true, enumerable: true, configurable: true });
+    }
+  }
+  return root;
 }
 
 /** The `data` one run receives. */
