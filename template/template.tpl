@@ -1866,23 +1866,33 @@ function addFromText(list,value,note){
 	}
 }
 function parseTags(value,into,note){
+	if(!isArray(value)){
+		addFromValue(into,value,note);
+		return into;
+	}
+	const pending=[value];
+	while(pending.length>0){
+		const item=pending.pop();
+		if(isArray(item)){
+			for(let i=item.length-1;i>=0;i--)pending.push(item[i]);
+		}else if(isObject(item)&&(has(item,"name")||has(item,"key"))){
+			addTag(into,tagOf(item.name!==undefined?item.name:item.key,item.value,note));
+		}else{
+			addFromValue(into,item,note);
+		}
+	}
+	return into;
+}
+function addFromValue(into,value,note){
 	const type=getType(value);
 	if(type==="string")addFromText(into,value,note);
 	else if(type==="number")addTag(into,tagOf(makeString(value),undefined,note));
-	else if(isArray(value)){
-		for(let i=0;i<value.length;i++){
-			const item=value[i];
-			const isRow=isObject(item)&&(has(item,"name")||has(item,"key"));
-			if(isRow)addTag(into,tagOf(item.name!==undefined?item.name:item.key,item.value,note));
-			else parseTags(item,into,note);
-		}
-	}else if(isObject(value)){
+	else if(isObject(value)){
 		const keys=Object.keys(value);
 		for(let i=0;i<keys.length;i++)addTag(into,tagOf(keys[i],value[keys[i]],note));
 	}else if(type!=="undefined"&&type!=="null"){
 		note("warning","tags must be text, a list or an object, not "+withArticle(type)+"; ignored");
 	}
-	return into;
 }
 function labels(tags){
 	return tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);

@@ -61,23 +61,37 @@ function addFromText(list: Tag[], value: string, note: Note): void {
 
 /** The tags in `value` (see the header), appended to `into` (later names replace earlier ones). */
 export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
+  if (!isArray(value)) {
+    addFromValue(into, value, note);
+    return into;
+  }
+  // Lists in lists are walked with a stack of pending items, not by recursion, so a list nested
+  // 10,000 deep cannot overflow the stack (items keep their order).
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) pending.push(item[i]);
+    } else if (isObject(item) && (has(item, 'name') || has(item, 'key'))) {
+      addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
+    } else {
+      addFromValue(into, item, note);
+    }
+  }
+  return into;
+}
+
+/** Tags from text, a number or an object of name → value; nothing from null or undefined. */
+function addFromValue(into: Tag[], value: unknown, note: Note): void {
   const type = getType(value);
   if (type === 'string') addFromText(into, value as string, note);
   else if (type === 'number') addTag(into, tagOf(makeString(value), undefined, note));
-  else if (isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      const isRow = isObject(item) && (has(item, 'name') || has(item, 'key'));
-      if (isRow) addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
-      else parseTags(item, into, note);
-    }
-  } else if (isObject(value)) {
+  else if (isObject(value)) {
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));
   } else if (type !== 'undefined' && type !== 'null') {
     note('warning', 'tags must be text, a list or an object, not ' + withArticle(type) + '; ignored');
   }
-  return into;
 }
 
 /** Label names only. */

@@ -242,6 +242,12 @@ describe('normalisation: company and tags', () => {
     expect(call.tags).toEqual([{ name: 'vip' }, { name: 'brand', value: 'Audi' }, { name: 'newsletter' }]);
   });
 
+  it('reads tags from lists nested 10,000 deep without overflowing the stack, in order', () => {
+    let nested: unknown = ['deep'];
+    for (let i = 0; i < 10_000; i++) nested = [nested];
+    expect(norm({ userId: 'u', tags: ['first', nested, 'last'] }).call.tags).toEqual([{ name: 'first' }, { name: 'deep' }, { name: 'last' }]);
+  });
+
   it('reads tags from rows, lists and objects, later names replacing earlier ones', () => {
     const input: IdentifyInput = {
       userId: 'u',
