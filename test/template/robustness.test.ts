@@ -4,8 +4,12 @@
 // stubs, foreign values, scripts that load or fail, consent, garbage in localStorage), a run
 // throws nothing, asks for nothing it did not declare, writes no page global outside the
 // vendors' WINDOWS, and ends in exactly one gtmOnSuccess or gtmOnFailure, also after consent
-// is granted later. A failure names its seed: FUZZ_SEED=<seed> reruns that case alone (FUZZ_STACK=1
-// adds the stack; FUZZ_RUNS / FUZZ_BASE widen the search, e.g. 30000 runs ≈ 25 s).
+// is granted later. Half the runs aim hostile values (own `__proto__` keys, 10,000-deep values,
+// 100k strings, names of Object.prototype members) at a few fields while the others stay
+// plausible, so the hostile values get past validation into tags, company, key mapping, consent
+// and dedupe; the page's data layer holds such values too. A failure names its seed:
+// FUZZ_SEED=<seed> reruns that case alone (FUZZ_STACK=1 adds the stack; FUZZ_RUNS / FUZZ_BASE
+// widen the search).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestPage, type ScriptBehaviour } from '../../src/toolchain/emulator';
 import type { Field } from '../../src/toolchain/fields';
@@ -60,6 +64,54 @@ function randomValue(r: Rng, depth = 0): unknown {
   }
 }
 
+/** A value nested `depth` levels deep (objects, or arrays), built without recursion. */
+function nested(depth: number, arrays: boolean): unknown {
+  let value: unknown = arrays ? ['bottom'] : { leaf: 'bottom' };
+  for (let i = 0; i < depth; i++) value = arrays ? [value] : { next: value };
+  return value;
+}
+
+const DEEP_OBJECT = nested(10_000, false);
+const DEEP_ARRAY = nested(10_000, true);
+
+/** Values a {{variable}} or a page could hand over that have broken code before. */
+const HOSTILE: Array<() => unknown> = [
+  () => JSON.parse('{"__proto__": {"polluted": 1, "plan": "pwned"}, "plan": "pro"}'),
+  () => JSON.parse('{"constructor": {"prototype": {"polluted": 2}}, "prototype": {"polluted": 3}}'),
+  () => ({ toString: 'x', valueOf: 'y', hasOwnProperty: 'z', __defineGetter__: 1 }),
+  () => DEEP_OBJECT,
+  () => DEEP_ARRAY,
+  () => 'x'.repeat(100_000),
+  () => '__proto__', () => 'constructor', () => 'prototype', () => 'hasOwnProperty', () => 'toString', () => '__proto__.polluted',
+  () => [undefined, null, NaN, '__proto__'],
+];
+
+const hostile = (r: Rng): unknown => r.pick(HOSTILE)();
+
+/** Where hostile values are aimed, by the fields each part of the template reads. */
+const TARGETS: Record<string, readonly string[]> = {
+  tags: ['tagRows', 'tagsText'],
+  company: ['company', 'companyRows'],
+  keyMapping: ['keyMapping'],
+  consent: ['consentRequired', 'consentType', 'consentWhenDenied'],
+  dedupe: ['dedupe'],
+  traits: ['traitRows', 'traitsObject'],
+  user: ['userId', 'email', 'useEmailAsUserId', 'userIdHash'],
+  action: ['action', 'event'],
+};
+
+/** A field's value with hostile content in the field's own shape (a table keeps its rows). */
+function hostileFieldValue(r: Rng, field: Field): unknown {
+  if (field.type !== 'SIMPLE_TABLE' || r.chance(0.2)) return hostile(r);
+  return Array.from({ length: 1 + r.int(4) }, () => {
+    const row = randomRow(r, field, 0);
+    const columns = field.simpleTableColumns ?? [];
+    if (columns.length) (row as Record<string, unknown>)[r.pick(columns).name] = hostile(r);
+    if (r.chance(0.2)) Object.defineProperty(row, '__proto__', { value: hostile(r), enumerable: true, writable: true, configurable: true });
+    return row;
+  });
+}
+
 // --- random `data` over the real fields ------------------------------------------------------
 
 const choices = (field: Field): unknown[] =>
@@ -107,17 +159,26 @@ function randomRow(r: Rng, field: Field, chaos: number): unknown {
   return row;
 }
 
-function randomData(r: Rng): Record<string, unknown> {
-  const chaos = r.pick([0.05, 0.3, 0.8]);
+interface RandomData {
+  data: Record<string, unknown>;
+  /** The TARGETS parts whose fields got hostile values. */
+  hostileParts: string[];
+}
+
+function randomData(r: Rng): RandomData {
+  const hostileParts = r.chance(0.5) ? Object.keys(TARGETS).filter(() => r.chance(0.3)) : [];
+  const hostileFields = new Set(hostileParts.flatMap((part) => TARGETS[part]));
+  const chaos = hostileParts.length ? 0.05 : r.pick([0.05, 0.3, 0.8]);
   const data: Record<string, unknown> = {};
   const visit = (fields: readonly Field[]) => {
     for (const field of fields) {
-      if (field.type !== 'GROUP' && field.type !== 'LABEL' && !r.chance(chaos * 0.2)) data[field.name] = randomFieldValue(r, field, chaos);
+      if (hostileFields.has(field.name) && r.chance(0.8)) data[field.name] = hostileFieldValue(r, field);
+      else if (field.type !== 'GROUP' && field.type !== 'LABEL' && !r.chance(chaos * 0.2)) data[field.name] = randomFieldValue(r, field, chaos);
       visit(field.subParams ?? []);
     }
   };
   visit(FIELDS);
-  return data;
+  return { data, hostileParts };
 }
 
 // --- random pages ------------------------------------------------------------------------------
@@ -210,6 +271,13 @@ const GARBAGE = [
   '{"segment": "' + 'f'.repeat(32) + '"}', '{"hasOwnProperty": "x"}', '"x"', '{'.repeat(5_000), 'x'.repeat(10_000),
 ];
 
+/** A pushed object; some hold hostile values under the keys a key mapping may read. */
+function randomDataLayerObject(r: Rng): Record<string, unknown> {
+  const object = randomObject(r, 0);
+  if (r.chance(0.4)) for (let i = 0; i < 3; i++) object[r.pick(WORDS)] = hostile(r);
+  return object;
+}
+
 function randomPage(r: Rng): PageSetup {
   const globals: Record<string, unknown> = {};
   for (const name of Object.keys(SDKS)) {
@@ -228,7 +296,7 @@ function randomPage(r: Rng): PageSetup {
     scriptWrites,
     consent,
     localStorage: storage === 0 ? null : storage === 1 ? {} : { [STORAGE_KEY]: r.pick(GARBAGE) },
-    dataLayer: r.chance(0.7) ? Array.from({ length: r.int(4) }, () => randomObject(r, 0)) : undefined,
+    dataLayer: r.chance(0.7) ? Array.from({ length: r.int(4) }, () => randomDataLayerObject(r)) : undefined,
     debug: r.chance(0.5),
     grantLater: r.chance(0.7),
   };
@@ -246,11 +314,12 @@ const WRITABLE = new Set(VENDOR_IDS.flatMap((vendor) => {
 interface Reached {
   /** Each API the run called, and for callInWindow/injectScript its first argument too. */
   apis: Set<string>;
+  hostileParts: string[];
 }
 
 async function fuzzOnce(seed: number, reached: Reached[] = []): Promise<string[]> {
   const r = rng(seed);
-  const data = randomData(r);
+  const { data, hostileParts } = randomData(r);
   const setup = randomPage(r);
   let clock = 1_700_000_000_000;
   const step = 1 + r.int(700);
@@ -282,7 +351,7 @@ async function fuzzOnce(seed: number, reached: Reached[] = []): Promise<string[]
     if (WRITABLE.has(key) || setup.scriptWrites.has(key)) continue;
     if (!before.has(key) || before.get(key) !== value) problems.push(`wrote the undeclared global window.${key}`);
   }
-  reached.push({ apis: new Set(result.calls.flatMap((call) => [call.api, call.api + ' ' + (typeof call.args[0] === 'string' ? call.args[0] : '')])) });
+  reached.push({ apis: new Set(result.calls.flatMap((call) => [call.api, call.api + ' ' + (typeof call.args[0] === 'string' ? call.args[0] : '')])), hostileParts });
   if (({} as Record<string, unknown>).polluted !== undefined) problems.push('polluted Object.prototype');
   return problems.map((problem) => `seed ${seed}: ${problem}`);
 }
@@ -295,7 +364,7 @@ describe('the built template under random data and random pages', () => {
 
   beforeAll(async () => {
     for (const seed of seeds) failures.push(...(await fuzzOnce(seed, reached)));
-  }, 60_000);
+  }, 600_000); // seconds alone; minutes on a loaded machine
 
   it(`ends each of ${seeds.length} seeded runs exactly once, without a throw, a permission error or a stray global`, () => {
     expect(failures).toEqual([]);
@@ -314,5 +383,13 @@ describe('the built template under random data and random pages', () => {
     }
     expect(count('gtmOnSuccess')).toBeGreaterThan(RUNS / 4);
     expect(count('gtmOnFailure')).toBeGreaterThan(RUNS / 20);
+  });
+
+  it.runIf(!only)('gets hostile values of every part (tags, company, key mapping, consent, dedupe …) through to a vendor call', () => {
+    const sent = (run: Reached) => [...run.apis].some((api) => /^callInWindow .*\.(identify|track)$/.test(api));
+    for (const part of Object.keys(TARGETS)) {
+      const through = reached.filter((run) => run.hostileParts.includes(part) && sent(run)).length;
+      expect(through, part).toBeGreaterThan(2);
+    }
   });
 });
