@@ -2,7 +2,7 @@
 // templates whose ___TESTS___ pass in GTM depend on each of these.
 import { describe, expect, it } from 'vitest';
 import { createTestPage, runTests, runTemplate, type TemplateUnderTest } from '../../src/toolchain/emulator';
-import { accessGlobals, logging } from '../fixtures/emulator/permissions';
+import { accessGlobals, getCookies, logging, setCookies } from '../fixtures/emulator/permissions';
 
 const tag = (code: string, scenarioCode: string, permissions = [logging('all')]): TemplateUnderTest => ({
   code, type: 'TAG', permissions, tests: { scenarios: [{ name: 'scenario', code: scenarioCode }] },
@@ -109,5 +109,30 @@ describe('require in test code', () => {
       assertThat(traced).isEqualTo(1);
       assertApi('logToConsole').wasCalledWith('from the template');
       assertApi('gtmOnSuccess').wasCalled();`))).toEqual({ passed: true, message: undefined, logs: ['seen ["from the template"]'] });
+  });
+});
+
+describe('stricter readings where no evidence settles GTM\'s behaviour', () => {
+  it('a cookie permission entry named * allows only the cookie called *, and the refusal says what to change', async () => {
+    const code = `
+      const setCookie = require('setCookie');
+      const getCookieValues = require('getCookieValues');
+      setCookie('*', 'star');
+      getCookieValues('*');
+      setCookie('session_id', 'x');`;
+    const run = await runTemplate(code, {}, { permissions: [setCookies({ name: '*' }), getCookies('*')] });
+    expect(run.error?.message).toBe(
+      "set_cookies: cookie 'session_id' is not allowed with these options; a cookie entry named '*' allows only a cookie called '*', not every name: list each cookie name the template uses",
+    );
+    const read = await runTemplate(`return require('getCookieValues')('session_id');`, {}, { type: 'MACRO', permissions: [getCookies('*')] });
+    expect(read.error?.message).toMatch(/^get_cookies: cookie 'session_id' is not allowed; a cookie entry named '\*' allows only/);
+  });
+
+  it('test code has no data variable, and the failure says to build the data and pass it to runCode', async () => {
+    expect(await outcome(tag('data.gtmOnSuccess();', `runCode(data);`))).toEqual({
+      passed: false,
+      message: 'ReferenceError: data is not defined (test code has no `data`: build the fields in the test, e.g. const mockData = {…}, and call runCode(mockData))',
+      logs: [],
+    });
   });
 });

@@ -11,6 +11,7 @@ import { isGranted, type Need } from '../permissions/check';
 import type { Permission } from '../permissions/codec';
 import { URL_COMPONENTS, type Access } from '../permissions/usage';
 import type { PermissionId } from '../sandbox/apis';
+import { isObject } from '../../core/checks';
 import { PermissionError } from './errors';
 
 /** The needs one call asks for, and how to word the refusal of those not granted. */
@@ -92,6 +93,18 @@ const ASKERS: Record<PermissionId, (args: unknown[], debugMode: boolean) => Ques
   write_data_layer: dataLayerKey('write_data_layer'),
 };
 
+/**
+ * A cookie permission entry named `*` covers the cookie called `*` only [INF: neither Google's
+ * permissions page nor any of 25 published templates with tests shows a wildcard cookie name;
+ * the stricter reading], so a refusal under such an entry says what to change.
+ */
+function starCookieHint(permissions: readonly Permission[], id: string): string {
+  const params = permissions.find((permission) => permission.publicId === id)?.params;
+  const names = id === 'get_cookies' ? params?.cookieNames : id === 'set_cookies' ? params?.allowedCookies : undefined;
+  const star = Array.isArray(names) && names.some((entry) => entry === '*' || (isObject(entry) && entry.name === '*'));
+  return star ? "; a cookie entry named '*' allows only a cookie called '*', not every name: list each cookie name the template uses" : '';
+}
+
 export class PermissionChecker {
   constructor(private readonly permissions: readonly Permission[], private readonly debugMode: () => boolean) {}
 
@@ -108,7 +121,7 @@ export class PermissionChecker {
     const missing = question.needs.filter((need) => !isGranted(this.permissions, need));
     if (missing.length === 0) return undefined;
     const reason = question.reason(missing);
-    if (this.declared(id)) return reason ?? `the template does not grant ${id}`;
+    if (this.declared(id)) return (reason ?? `the template does not grant ${id}`) + starCookieHint(this.permissions, id);
     // Keep the reason that names the key or URL, and say that the permission is missing.
     const notDeclared = `the template does not declare ${id}`;
     return reason === undefined || question.declaredOnly ? notDeclared : `${reason} (${notDeclared})`;

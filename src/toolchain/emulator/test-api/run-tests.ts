@@ -89,9 +89,19 @@ async function runScenario(
     await endEvent(session);
     return { name: scenario.name, passed: true, logs: session.logs };
   } catch (error) {
-    return { name: scenario.name, passed: false, message: messageOf(error), logs: session.logs };
+    return { name: scenario.name, passed: false, message: messageOf(error) + dataHint(error), logs: session.logs };
   }
 }
+
+/**
+ * Test code has no `data` variable [INF: GTM's test template and every published test we ran
+ * build their own object and pass it to runCode; nothing shows a `data` in test code, so the
+ * stricter reading], and a scenario that reads one is told what to change.
+ */
+const dataHint = (error: unknown): string =>
+  error instanceof ReferenceError && /^data is not defined/.test(error.message)
+    ? ' (test code has no `data`: build the fields in the test, e.g. const mockData = {…}, and call runCode(mockData))'
+    : '';
 
 export async function runTests(template: TemplateUnderTest, options: RunTestsOptions = {}): Promise<ScenarioResult[]> {
   const filter = options.filter?.toLowerCase();
