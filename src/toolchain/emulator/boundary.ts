@@ -12,9 +12,10 @@
 // `copyFromWindow('posthog')` for truthiness would fail once the SDK has loaded]. An
 // `Arguments` object maps to an array, as the sandbox's own `arguments` is one [REAL: queues
 // made with createArgumentsQueue hold Arguments objects, which published tests read back with
-// copyFromWindow and compare to arrays]. A function keeps its own enumerable data properties,
-// read through the wrapper and converted like any other value [REAL: Amazon's amznjs template
-// tests `createArgumentsQueue(…).q`, the queue the page function carries].
+// copyFromWindow or `.q` and compare to arrays, e.g. Coveo's]. A function keeps its own
+// enumerable data properties, read through the wrapper and converted like any other value
+// [REAL: Amazon's amznjs and Coveo's templates test `createArgumentsQueue(…).q`, the queue the
+// page function carries].
 
 type Mapper = (value: unknown, seen?: Map<object, unknown>) => unknown;
 

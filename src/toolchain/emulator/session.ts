@@ -71,8 +71,8 @@ export class SandboxSession {
 
   /**
    * The `require` of ___TESTS___ code: the real API even after `mock`, which changes only what
-   * the template's `require` returns [REAL: published tests take the real logToConsole, then
-   * mock it with a function that calls the one they took]. Its calls are permission-checked
+   * the template's `require` returns [REAL: the tests of Amazon's amznjs, TikTok's pixel and
+   * Contentstack's templates take the real logToConsole, then mock it with a function that calls it]. Its calls are permission-checked
    * like the template's and are not recorded for assertApi [INF].
    */
   readonly testRequire = (name: unknown): unknown => {
