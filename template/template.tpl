@@ -1865,15 +1865,22 @@ function addFromText(list,value,note){
 		if(items[i].trim()!=="")addTag(list,tagFromText(items[i],note));
 	}
 }
+var MAX_LIST_ENTRIES=1e5;
 function parseTags(value,into,note){
 	if(!isArray(value)){
 		addFromValue(into,value,note);
 		return into;
 	}
 	const pending=[value];
+	let budget=MAX_LIST_ENTRIES;
 	while(pending.length>0){
 		const item=pending.pop();
 		if(isArray(item)){
+			budget-=item.length;
+			if(budget<0){
+				note("warning","tags hold more than "+MAX_LIST_ENTRIES+" list entries (or a list that contains itself); the rest are ignored");
+				return into;
+			}
 			for(let i=item.length-1;i>=0;i--)pending.push(item[i]);
 		}else if(isObject(item)&&(has(item,"name")||has(item,"key"))){
 			addTag(into,tagOf(item.name!==undefined?item.name:item.key,item.value,note));

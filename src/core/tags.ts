@@ -59,6 +59,9 @@ function addFromText(list: Tag[], value: string, note: Note): void {
   }
 }
 
+/** List entries one tags value may hold, nested lists included. */
+const MAX_LIST_ENTRIES = 100000;
+
 /** The tags in `value` (see the header), appended to `into` (later names replace earlier ones). */
 export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
   if (!isArray(value)) {
@@ -66,11 +69,18 @@ export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
     return into;
   }
   // Lists in lists are walked with a stack of pending items, not by recursion, so a list nested
-  // 10,000 deep cannot overflow the stack (items keep their order).
+  // 10,000 deep cannot overflow the stack (items keep their order); a budget of entries ends a
+  // list that contains itself, which a page value can be.
   const pending: unknown[] = [value];
+  let budget = MAX_LIST_ENTRIES;
   while (pending.length > 0) {
     const item = pending.pop();
     if (isArray(item)) {
+      budget -= item.length;
+      if (budget < 0) {
+        note('warning', 'tags hold more than ' + MAX_LIST_ENTRIES + ' list entries (or a list that contains itself); the rest are ignored');
+        return into;
+      }
       for (let i = item.length - 1; i >= 0; i--) pending.push(item[i]);
     } else if (isObject(item) && (has(item, 'name') || has(item, 'key'))) {
       addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));

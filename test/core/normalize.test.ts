@@ -248,6 +248,14 @@ describe('normalisation: company and tags', () => {
     expect(norm({ userId: 'u', tags: ['first', nested, 'last'] }).call.tags).toEqual([{ name: 'first' }, { name: 'deep' }, { name: 'last' }]);
   });
 
+  it('stops at a tags list that contains itself, and says so', () => {
+    const cyclic: unknown[] = ['vip'];
+    cyclic.push(cyclic);
+    const { call, messages } = norm({ userId: 'u', tags: cyclic });
+    expect(call.tags).toEqual([{ name: 'vip' }]);
+    expect(messages.map((m) => m.text)).toContain('tags hold more than 100000 list entries (or a list that contains itself); the rest are ignored');
+  });
+
   it('reads tags from rows, lists and objects, later names replacing earlier ones', () => {
     const input: IdentifyInput = {
       userId: 'u',
