@@ -1228,19 +1228,19 @@ function readConsent(config2,note){
 }
 function gate(rule,platform,note,proceed){
 	if(rule===null)return"granted";
-	const consent2=platform.consent;
-	if(consent2===undefined){
+	const consent=platform.consent;
+	if(consent===undefined){
 		note("info","no consent information here; "+rule.type+" is treated as granted");
 		return"granted";
 	}
-	if(consent2.isGranted(rule.type))return"granted";
+	if(consent.isGranted(rule.type))return"granted";
 	if(rule.whenDenied==="drop"){
 		note("info","consent "+rule.type+" is denied; nothing sent");
 		return"dropped";
 	}
 	note("info","consent "+rule.type+" is denied; waiting for it to be granted");
 	let ran=false;
-	consent2.onChange(rule.type,(granted)=>{
+	consent.onChange(rule.type,(granted)=>{
 		if(!granted||ran)return;
 		ran=true;
 		note("info","consent "+rule.type+" granted; sending now");
@@ -2443,15 +2443,15 @@ function customerioSetup(options){
 	const raw=optionsObject(options);
 	const global=choice(raw.globalName,GLOBALS,"cioanalytics");
 	const host=choice(raw.region,["us","eu"],"us")==="eu"?HOSTS.eu:HOSTS.us;
-	const load2=flag(raw.loadScript,false);
+	const load=flag(raw.loadScript,false);
 	const key=readKey(raw.writeKey,"Customer.io write key",KEY_CHARS);
 	const keyInUrl=key.value===null?null:urlSegment(key.value);
-	const loading=load2&&keyInUrl!==null;
+	const loading=load&&keyInUrl!==null;
 	return{
 		callGlobals:loading&&global!=="analytics"?[global,"analytics"]:[global],
 		queueGlobal:loading?"analytics":global,
 		scriptUrl:loading?host+"/v1/analytics-js/snippet/"+keyInUrl+"/analytics.min.js":null,
-		loadError:load2&&keyInUrl===null?"cannot load Customer.io: "+key.error:null,
+		loadError:load&&keyInUrl===null?"cannot load Customer.io: "+key.error:null,
 		writeKey:key.value
 	};
 }
@@ -2711,14 +2711,14 @@ var WINDOW6={
 };
 function segmentSetup(options){
 	const raw=optionsObject(options);
-	const load2=flag(raw.loadScript,false);
+	const load=flag(raw.loadScript,false);
 	const key=readKey(raw.writeKey,"Segment write key",KEY_CHARS);
 	const keyInUrl=key.value===null?null:urlSegment(key.value);
 	return{
 		callGlobals:["analytics"],
 		queueGlobal:"analytics",
-		scriptUrl:load2&&keyInUrl!==null?"https://cdn.segment.com/analytics.js/v1/"+keyInUrl+"/analytics.min.js":null,
-		loadError:load2&&keyInUrl===null?"cannot load analytics.js: "+key.error:null,
+		scriptUrl:load&&keyInUrl!==null?"https://cdn.segment.com/analytics.js/v1/"+keyInUrl+"/analytics.min.js":null,
+		loadError:load&&keyInUrl===null?"cannot load analytics.js: "+key.error:null,
 		writeKey:key.value
 	};
 }
@@ -3036,6 +3036,33 @@ function matchesUrlPattern(url,pattern){
 	const target=splitHttpsUrl(url);
 	return!!target&&coveredBy(target,target.host,pattern);
 }
+// src/template/destinations.ts
+var DESTINATION_OPTIONS={
+	segment:["writeKey","loadScript"],
+	customerio:["writeKey","loadScript","globalName","region"],
+	gist:["appId","loadScript","overwriteTags","waitMs"],
+	mutiny:[],
+	connecto:["licenseKey","loadScript","waitMs"],
+	antsomi:["portalId","propertyId","loadScript","customerIdFrom","customerIdHash","vocabulary"]
+};
+var capitalized=(word)=>word.charAt(0).toUpperCase()+word.substring(1);
+function optionField(vendor,option){
+	return vendor+capitalized(option==="globalName"?"global":option);
+}
+var sendField=(vendor)=>"send"+capitalized(vendor);
+function destinations(fields){
+	const list=[];
+	for(let i=0;i<VENDOR_IDS.length;i++){
+		const vendor=VENDOR_IDS[i];
+		if(!fields[sendField(vendor)])continue;
+		const options={};
+		DESTINATION_OPTIONS[vendor].forEach((option)=>{
+			options[option]=fields[optionField(vendor,option)];
+		});
+		list.push({vendor:vendor,options:options});
+	}
+	return list;
+}
 // src/template/platform.ts
 var W=WINDOWS;
 var CALLABLE=W.segment.callInWindow.concat(W.customerio.callInWindow,W.gist.callInWindow,W.mutiny.callInWindow,W.connecto.callInWindow,W.antsomi.callInWindow);
@@ -3053,161 +3080,75 @@ function debugLogger(){
 		if(debug)logToConsole(message);
 	};
 }
-function refused(log,api,value){
-	log("gtm-identify error: "+api+" "+value+" is outside what this template is allowed to touch; not done");
-}
-function callPath(path,args,log){
-	const allowed=permit(path,CALLABLE);
-	if(allowed===undefined||args.length>MAX_ARGS){
-		refused(log,"callInWindow",path);
-		return undefined;
-	}
-	if(args.length===0)return callInWindow(allowed);
-	if(args.length===1)return callInWindow(allowed,args[0]);
-	if(args.length===2)return callInWindow(allowed,args[0],args[1]);
-	if(args.length===3)return callInWindow(allowed,args[0],args[1],args[2]);
-	return callInWindow(allowed,args[0],args[1],args[2],args[3]);
-}
-function queue(path,log){
-	const allowed=permit(path,QUEUES);
-	if(allowed===undefined){
-		refused(log,"createQueue",path);
-		return()=>undefined;
-	}
-	return createQueue(allowed);
-}
-function argumentsQueue(fnPath,arrayPath,log){
-	const fn=permit(fnPath,ARGUMENT_QUEUES);
-	const array=permit(arrayPath,ARGUMENT_QUEUES);
-	if(fn===undefined||array===undefined){
-		refused(log,"createArgumentsQueue",fnPath+" "+arrayPath);
-		return()=>undefined;
-	}
-	return createArgumentsQueue(fn,array);
-}
-function alias(toPath,fromPath,log){
-	const to=permit(toPath,ALIASES);
-	const from=permit(fromPath,ALIASES);
-	if(to===undefined||from===undefined){
-		refused(log,"aliasInWindow",toPath+" "+fromPath);
-		return false;
-	}
-	return aliasInWindow(to,from);
-}
-function load(url,onSuccess,onFailure,cacheToken,log){
-	const allowed=permitUrl(url,SCRIPTS);
-	if(allowed===undefined){
-		refused(log,"injectScript",url);
-		return callLater(onFailure);
-	}
-	injectScript(allowed,onSuccess,onFailure,cacheToken);
-}
-function storage(log){
-	return{
-		getItem:(name)=>{
-			const allowed=permit(name,[STORAGE_KEY]);
-			if(allowed===undefined)refused(log,"localStorage",name);
-			return allowed===undefined?null:localStorage.getItem(allowed);
-		},
-		setItem:(name,value)=>{
-			const allowed=permit(name,[STORAGE_KEY]);
-			if(allowed===undefined)return refused(log,"localStorage",name);
-			localStorage.setItem(allowed,value);
-		},
-		removeItem:(name)=>{
-			const allowed=permit(name,[STORAGE_KEY]);
-			if(allowed===undefined)return refused(log,"localStorage",name);
-			localStorage.removeItem(allowed);
-		}
-	};
-}
-function consent(log){
-	return{
-		isGranted:(type)=>{
-			const allowed=permit(type,KNOWN_CONSENT_TYPES);
-			if(allowed===undefined){
-				refused(log,"isConsentGranted",type);
-				return false;
-			}
-			return isConsentGranted(allowed);
-		},
-		onChange:(type,listener)=>{
-			const allowed=permit(type,KNOWN_CONSENT_TYPES);
-			if(allowed===undefined)return refused(log,"addConsentListener",type);
-			addConsentListener(allowed,(_type,granted)=>listener(granted));
-		}
-	};
-}
 function gtmPlatform(log){
+	const no=(api,value)=>{
+		log("gtm-identify error: "+api+" "+value+" is not in this template's permissions; not done");
+		return undefined;
+	};
+	const ignore=()=>undefined;
 	return{
-		callInWindow:(path,args)=>callPath(path,args,log),
+		callInWindow:(path,args)=>{
+			const allowed=permit(path,CALLABLE);
+			if(allowed===undefined||args.length>MAX_ARGS)return no("callInWindow",path);
+			if(args.length<2)return args.length===0?callInWindow(allowed):callInWindow(allowed,args[0]);
+			if(args.length===2)return callInWindow(allowed,args[0],args[1]);
+			return args.length===3?callInWindow(allowed,args[0],args[1],args[2]):callInWindow(allowed,args[0],args[1],args[2],args[3]);
+		},
 		copyFromWindow:(path)=>{
 			const allowed=permit(path,READABLE);
-			if(allowed===undefined)return refused(log,"copyFromWindow",path);
-			return copyFromWindow(allowed);
+			return allowed===undefined?no("copyFromWindow",path):copyFromWindow(allowed);
 		},
 		setInWindow:(path,value,override)=>{
 			const allowed=permit(path,WRITABLE);
-			if(allowed===undefined){
-				refused(log,"setInWindow",path);
-				return false;
-			}
-			return setInWindow(allowed,value,override);
+			if(allowed===undefined)no("setInWindow",path);
+			else setInWindow(allowed,value,override);
 		},
-		createQueue:(path)=>queue(path,log),
-		createArgumentsQueue:(fnPath,arrayPath)=>argumentsQueue(fnPath,arrayPath,log),
-		aliasInWindow:(toPath,fromPath)=>alias(toPath,fromPath,log),
-		injectScript:(url,onSuccess,onFailure,cacheToken)=>load(url,onSuccess,onFailure,cacheToken,log),
+		createQueue:(path)=>{
+			const allowed=permit(path,QUEUES);
+			return allowed===undefined?no("createQueue",path)||ignore:createQueue(allowed);
+		},
+		createArgumentsQueue:(fnPath,arrayPath)=>{
+			const fn=permit(fnPath,ARGUMENT_QUEUES);
+			const array=permit(arrayPath,ARGUMENT_QUEUES);
+			return fn===undefined||array===undefined?no("createArgumentsQueue",fnPath+" "+arrayPath)||ignore:createArgumentsQueue(fn,array);
+		},
+		aliasInWindow:(toPath,fromPath)=>{
+			const to=permit(toPath,ALIASES);
+			const from=permit(fromPath,ALIASES);
+			if(to===undefined||from===undefined)no("aliasInWindow",toPath+" "+fromPath);
+			else aliasInWindow(to,from);
+		},
+		injectScript:(url,onSuccess,onFailure,cacheToken)=>{
+			const allowed=permitUrl(url,SCRIPTS);
+			if(allowed!==undefined)return injectScript(allowed,onSuccess,onFailure,cacheToken);
+			no("injectScript",url);
+			callLater(onFailure);
+		},
 		callLater:(fn)=>callLater(fn),
 		now:()=>getTimestampMillis(),
 		sha256:(input2,onSuccess,onFailure)=>sha256(input2,onSuccess,onFailure,{outputEncoding:"hex"}),
-		storage:storage(log),
-		consent:consent(log),
-		log:(message)=>log(message)
+		storage:{
+			getItem:(name)=>name===STORAGE_KEY?localStorage.getItem(STORAGE_KEY):no("localStorage",name)||null,
+			setItem:(name,value)=>name===STORAGE_KEY?localStorage.setItem(STORAGE_KEY,value):no("localStorage",name),
+			removeItem:(name)=>name===STORAGE_KEY?localStorage.removeItem(STORAGE_KEY):no("localStorage",name)
+		},
+		consent:{
+			isGranted:(type)=>{
+				const allowed=permit(type,KNOWN_CONSENT_TYPES);
+				if(allowed!==undefined)return isConsentGranted(allowed);
+				no("isConsentGranted",type);
+				return false;
+			},
+			onChange:(type,listener)=>{
+				const allowed=permit(type,KNOWN_CONSENT_TYPES);
+				if(allowed===undefined)no("addConsentListener",type);
+				else addConsentListener(allowed,(_type,granted)=>listener(granted));
+			}
+		},
+		log:log
 	};
 }
 // src/template/code.ts
-function destinations(){
-	const list=[];
-	if(data.sendSegment){
-		list.push({vendor:"segment",options:{writeKey:data.segmentWriteKey,loadScript:data.segmentLoadScript}});
-	}
-	if(data.sendCustomerio){
-		list.push({
-			vendor:"customerio",
-			options:{
-				writeKey:data.customerioWriteKey,
-				loadScript:data.customerioLoadScript,
-				globalName:data.customerioGlobal,
-				region:data.customerioRegion
-			}
-		});
-	}
-	if(data.sendGist){
-		list.push({
-			vendor:"gist",
-			options:{appId:data.gistAppId,loadScript:data.gistLoadScript,overwriteTags:data.gistOverwriteTags,waitMs:data.gistWaitMs}
-		});
-	}
-	if(data.sendMutiny)list.push({vendor:"mutiny",options:{}});
-	if(data.sendConnecto){
-		list.push({vendor:"connecto",options:{licenseKey:data.connectoLicenseKey,loadScript:data.connectoLoadScript,waitMs:data.connectoWaitMs}});
-	}
-	if(data.sendAntsomi){
-		list.push({
-			vendor:"antsomi",
-			options:{
-				portalId:data.antsomiPortalId,
-				propertyId:data.antsomiPropertyId,
-				loadScript:data.antsomiLoadScript,
-				customerIdFrom:data.antsomiCustomerIdFrom,
-				customerIdHash:data.antsomiCustomerIdHash,
-				vocabulary:data.antsomiVocabulary
-			}
-		});
-	}
-	return list;
-}
 function company(){
 	const rows=data.companyRows;
 	const details=getType(rows)==="array"&&rows!==undefined?makeTableMap(rows.filter((row)=>getType(row)==="object"&&getType(row.key)==="string"),"key","value"):undefined;
@@ -3256,7 +3197,7 @@ function withKeyMapping(base,log){
 function config(){
 	return{
 		source:"gtm_template",
-		destinations:destinations(),
+		destinations:destinations(data),
 		dedupe:data.dedupe===true,
 		consent:data.consentRequired===true?{type:data.consentType,whenDenied:data.consentWhenDenied}:null
 	};

@@ -9,13 +9,13 @@ export interface Platform {
   /** A copy of the page value at a dotted path (undefined when missing). */
   copyFromWindow(path: string): unknown;
   /** Sets a page value at a dotted path; without `override` an existing value is kept. */
-  setInWindow(path: string, value: unknown, override: boolean): boolean;
+  setInWindow(path: string, value: unknown, override: boolean): void;
   /** Makes sure an array exists at `path` and returns a function that pushes onto it. */
   createQueue(path: string): (item: unknown) => void;
   /** Makes `fnPath` a function that pushes its `arguments` onto the array at `arrayPath`. */
   createArgumentsQueue(fnPath: string, arrayPath: string): (...args: unknown[]) => void;
   /** Makes `toPath` refer to the page value at `fromPath`. */
-  aliasInWindow(toPath: string, fromPath: string): boolean;
+  aliasInWindow(toPath: string, fromPath: string): void;
   /** Loads a script once per cache token; exactly one of the callbacks runs, asynchronously. */
   injectScript(url: string, onSuccess: () => void, onFailure: () => void, cacheToken: string): void;
   /** Runs `fn` asynchronously, after the current work. */

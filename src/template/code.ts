@@ -6,47 +6,12 @@
 import { copyFromDataLayer, getType, makeTableMap, makeString } from 'gtm-sandbox';
 import { applyKeyMapping, formatMessage, runIdentify } from '../core/index';
 import { permit } from '../toolchain/sandbox/permit';
+import { destinations } from './destinations';
 import { debugLogger, gtmPlatform } from './platform';
-import type { Destination, EngineConfig, IdentifyInput } from '../core/index';
+import type { EngineConfig, IdentifyInput } from '../core/index';
 import type { TemplateData } from './fields';
 
 declare const data: TemplateData;
-
-function destinations(): Destination[] {
-  const list: Destination[] = [];
-  if (data.sendSegment) {
-    list.push({ vendor: 'segment', options: { writeKey: data.segmentWriteKey, loadScript: data.segmentLoadScript } });
-  }
-  if (data.sendCustomerio) {
-    list.push({
-      vendor: 'customerio',
-      options: {
-        writeKey: data.customerioWriteKey, loadScript: data.customerioLoadScript,
-        globalName: data.customerioGlobal, region: data.customerioRegion,
-      },
-    });
-  }
-  if (data.sendGist) {
-    list.push({
-      vendor: 'gist',
-      options: { appId: data.gistAppId, loadScript: data.gistLoadScript, overwriteTags: data.gistOverwriteTags, waitMs: data.gistWaitMs },
-    });
-  }
-  if (data.sendMutiny) list.push({ vendor: 'mutiny', options: {} });
-  if (data.sendConnecto) {
-    list.push({ vendor: 'connecto', options: { licenseKey: data.connectoLicenseKey, loadScript: data.connectoLoadScript, waitMs: data.connectoWaitMs } });
-  }
-  if (data.sendAntsomi) {
-    list.push({
-      vendor: 'antsomi',
-      options: {
-        portalId: data.antsomiPortalId, propertyId: data.antsomiPropertyId, loadScript: data.antsomiLoadScript,
-        customerIdFrom: data.antsomiCustomerIdFrom, customerIdHash: data.antsomiCustomerIdHash, vocabulary: data.antsomiVocabulary,
-      },
-    });
-  }
-  return list;
-}
 
 /** The Company field (a name or an object) with the Company details table over it. */
 function company(): unknown {
@@ -110,7 +75,7 @@ function withKeyMapping(base: IdentifyInput, log: (message: string) => void): Id
 function config(): EngineConfig {
   return {
     source: 'gtm_template',
-    destinations: destinations(),
+    destinations: destinations(data as unknown as { [name: string]: unknown }),
     dedupe: data.dedupe === true,
     consent: data.consentRequired === true ? { type: data.consentType, whenDenied: data.consentWhenDenied } : null,
   };

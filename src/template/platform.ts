@@ -41,125 +41,76 @@ export function debugLogger(): (message: string) => void {
   };
 }
 
-function refused(log: (message: string) => void, api: string, value: string): void {
-  log('gtm-identify error: ' + api + ' ' + value + ' is outside what this template is allowed to touch; not done');
-}
-
-function callPath(path: string, args: unknown[], log: (message: string) => void): unknown {
-  const allowed = permit(path, CALLABLE);
-  if (allowed === undefined || args.length > MAX_ARGS) {
-    refused(log, 'callInWindow', path);
-    return undefined;
-  }
-  if (args.length === 0) return callInWindow(allowed);
-  if (args.length === 1) return callInWindow(allowed, args[0]);
-  if (args.length === 2) return callInWindow(allowed, args[0], args[1]);
-  if (args.length === 3) return callInWindow(allowed, args[0], args[1], args[2]);
-  return callInWindow(allowed, args[0], args[1], args[2], args[3]);
-}
-
-function queue(path: string, log: (message: string) => void): (item: unknown) => void {
-  const allowed = permit(path, QUEUES);
-  if (allowed === undefined) {
-    refused(log, 'createQueue', path);
-    return () => undefined;
-  }
-  return createQueue(allowed);
-}
-
-function argumentsQueue(fnPath: string, arrayPath: string, log: (message: string) => void): (...args: unknown[]) => void {
-  const fn = permit(fnPath, ARGUMENT_QUEUES);
-  const array = permit(arrayPath, ARGUMENT_QUEUES);
-  if (fn === undefined || array === undefined) {
-    refused(log, 'createArgumentsQueue', fnPath + ' ' + arrayPath);
-    return () => undefined;
-  }
-  return createArgumentsQueue(fn, array);
-}
-
-function alias(toPath: string, fromPath: string, log: (message: string) => void): boolean {
-  const to = permit(toPath, ALIASES);
-  const from = permit(fromPath, ALIASES);
-  if (to === undefined || from === undefined) {
-    refused(log, 'aliasInWindow', toPath + ' ' + fromPath);
-    return false;
-  }
-  return aliasInWindow(to, from);
-}
-
-function load(url: string, onSuccess: () => void, onFailure: () => void, cacheToken: string, log: (message: string) => void): void {
-  const allowed = permitUrl(url, SCRIPTS);
-  if (allowed === undefined) {
-    refused(log, 'injectScript', url);
-    return callLater(onFailure);
-  }
-  injectScript(allowed, onSuccess, onFailure, cacheToken);
-}
-
-function storage(log: (message: string) => void): Platform['storage'] {
-  return {
-    getItem: (name) => {
-      const allowed = permit(name, [STORAGE_KEY]);
-      if (allowed === undefined) refused(log, 'localStorage', name);
-      return allowed === undefined ? null : localStorage.getItem(allowed);
-    },
-    setItem: (name, value) => {
-      const allowed = permit(name, [STORAGE_KEY]);
-      if (allowed === undefined) return refused(log, 'localStorage', name);
-      localStorage.setItem(allowed, value);
-    },
-    removeItem: (name) => {
-      const allowed = permit(name, [STORAGE_KEY]);
-      if (allowed === undefined) return refused(log, 'localStorage', name);
-      localStorage.removeItem(allowed);
-    },
-  };
-}
-
-function consent(log: (message: string) => void): NonNullable<Platform['consent']> {
-  return {
-    isGranted: (type) => {
-      const allowed = permit(type, KNOWN_CONSENT_TYPES);
-      if (allowed === undefined) {
-        refused(log, 'isConsentGranted', type);
-        return false;
-      }
-      return isConsentGranted(allowed);
-    },
-    onChange: (type, listener) => {
-      const allowed = permit(type, KNOWN_CONSENT_TYPES);
-      if (allowed === undefined) return refused(log, 'addConsentListener', type);
-      addConsentListener(allowed, (_type: string, granted: boolean) => listener(granted));
-    },
-  };
-}
-
-/** The Platform core runs on inside GTM. */
+/**
+ * The Platform core runs on inside GTM. `no` reports a value outside the declared lists (a bug in
+ * core, never page input) and returns undefined; a refused queue is a function that drops its calls.
+ */
 export function gtmPlatform(log: (message: string) => void): Platform {
+  const no = (api: string, value: string): undefined => {
+    log('gtm-identify error: ' + api + ' ' + value + ' is not in this template\'s permissions; not done');
+    return undefined;
+  };
+  const ignore = () => undefined;
   return {
-    callInWindow: (path, args) => callPath(path, args, log),
+    callInWindow: (path, args) => {
+      const allowed = permit(path, CALLABLE);
+      if (allowed === undefined || args.length > MAX_ARGS) return no('callInWindow', path);
+      if (args.length < 2) return args.length === 0 ? callInWindow(allowed) : callInWindow(allowed, args[0]);
+      if (args.length === 2) return callInWindow(allowed, args[0], args[1]);
+      return args.length === 3 ? callInWindow(allowed, args[0], args[1], args[2]) : callInWindow(allowed, args[0], args[1], args[2], args[3]);
+    },
     copyFromWindow: (path) => {
       const allowed = permit(path, READABLE);
-      if (allowed === undefined) return refused(log, 'copyFromWindow', path);
-      return copyFromWindow(allowed);
+      return allowed === undefined ? no('copyFromWindow', path) : copyFromWindow(allowed);
     },
     setInWindow: (path, value, override) => {
       const allowed = permit(path, WRITABLE);
-      if (allowed === undefined) {
-        refused(log, 'setInWindow', path);
-        return false;
-      }
-      return setInWindow(allowed, value, override);
+      if (allowed === undefined) no('setInWindow', path);
+      else setInWindow(allowed, value, override);
     },
-    createQueue: (path) => queue(path, log),
-    createArgumentsQueue: (fnPath, arrayPath) => argumentsQueue(fnPath, arrayPath, log),
-    aliasInWindow: (toPath, fromPath) => alias(toPath, fromPath, log),
-    injectScript: (url, onSuccess, onFailure, cacheToken) => load(url, onSuccess, onFailure, cacheToken, log),
+    createQueue: (path) => {
+      const allowed = permit(path, QUEUES);
+      return allowed === undefined ? no('createQueue', path) || ignore : createQueue(allowed);
+    },
+    createArgumentsQueue: (fnPath, arrayPath) => {
+      const fn = permit(fnPath, ARGUMENT_QUEUES);
+      const array = permit(arrayPath, ARGUMENT_QUEUES);
+      return fn === undefined || array === undefined ? no('createArgumentsQueue', fnPath + ' ' + arrayPath) || ignore
+        : createArgumentsQueue(fn, array);
+    },
+    aliasInWindow: (toPath, fromPath) => {
+      const to = permit(toPath, ALIASES);
+      const from = permit(fromPath, ALIASES);
+      if (to === undefined || from === undefined) no('aliasInWindow', toPath + ' ' + fromPath);
+      else aliasInWindow(to, from);
+    },
+    injectScript: (url, onSuccess, onFailure, cacheToken) => {
+      const allowed = permitUrl(url, SCRIPTS);
+      if (allowed !== undefined) return injectScript(allowed, onSuccess, onFailure, cacheToken);
+      no('injectScript', url);
+      callLater(onFailure);
+    },
     callLater: (fn) => callLater(fn),
     now: () => getTimestampMillis(),
     sha256: (input, onSuccess, onFailure) => sha256(input, onSuccess, onFailure, { outputEncoding: 'hex' }),
-    storage: storage(log),
-    consent: consent(log),
-    log: (message) => log(message),
+    storage: {
+      getItem: (name) => (name === STORAGE_KEY ? localStorage.getItem(STORAGE_KEY) : no('localStorage', name) || null),
+      setItem: (name, value) => (name === STORAGE_KEY ? localStorage.setItem(STORAGE_KEY, value) : no('localStorage', name)),
+      removeItem: (name) => (name === STORAGE_KEY ? localStorage.removeItem(STORAGE_KEY) : no('localStorage', name)),
+    },
+    consent: {
+      isGranted: (type) => {
+        const allowed = permit(type, KNOWN_CONSENT_TYPES);
+        if (allowed !== undefined) return isConsentGranted(allowed);
+        no('isConsentGranted', type);
+        return false;
+      },
+      onChange: (type, listener) => {
+        const allowed = permit(type, KNOWN_CONSENT_TYPES);
+        if (allowed === undefined) no('addConsentListener', type);
+        else addConsentListener(allowed, (_type: string, granted: boolean) => listener(granted));
+      },
+    },
+    log: log,
   };
 }

@@ -3,6 +3,8 @@
 // each vendor's options show only while that vendor (and, for keys, "Load …") is ticked.
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../../src/template/fields';
+import { DESTINATION_OPTIONS, optionField, sendField } from '../../src/template/destinations';
+import { VENDOR_IDS } from '../../src/core/index';
 import type { Field, ValueValidator } from '../../src/toolchain/fields';
 
 interface Checked { name: string; validators: readonly ValueValidator[] }
@@ -72,5 +74,22 @@ describe('the template fields', () => {
       .filter((field) => ['TEXT', 'SELECT', 'CHECKBOX', 'SIMPLE_TABLE'].includes(field.type) && !field.help?.trim())
       .map((field) => field.name);
     expect(unexplained).toEqual([]);
+  });
+});
+
+describe('the destination fields the code reads', () => {
+  const names = new Set(allFields().map((field) => field.name));
+
+  it('exist for every vendor: its send box and each of its options', () => {
+    for (const vendor of VENDOR_IDS) {
+      expect(names.has(sendField(vendor)), sendField(vendor)).toBe(true);
+      for (const option of DESTINATION_OPTIONS[vendor]) expect(names.has(optionField(vendor, option)), optionField(vendor, option)).toBe(true);
+    }
+  });
+
+  it('cover every vendor option field, so none is shown to a marketer and then ignored', () => {
+    const read = new Set(VENDOR_IDS.flatMap((vendor) => DESTINATION_OPTIONS[vendor].map((option) => optionField(vendor, option))));
+    const vendorFields = [...names].filter((name) => VENDOR_IDS.some((vendor) => name.startsWith(vendor)));
+    expect(vendorFields.filter((name) => !read.has(name))).toEqual([]);
   });
 });
