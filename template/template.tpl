@@ -1107,146 +1107,146 @@ ___TEMPLATE_PARAMETERS___
 
 ___SANDBOXED_JS_FOR_WEB_TEMPLATE___
 
-const copyFromDataLayer=require('copyFromDataLayer');
-const getType=require('getType');
-const makeTableMap=require('makeTableMap');
-const makeString=require('makeString');
-const makeNumber=require('makeNumber');
-const encodeUriComponent=require('encodeUriComponent');
-const addConsentListener=require('addConsentListener');
-const aliasInWindow=require('aliasInWindow');
-const callInWindow=require('callInWindow');
-const callLater=require('callLater');
-const copyFromWindow=require('copyFromWindow');
-const createArgumentsQueue=require('createArgumentsQueue');
-const createQueue=require('createQueue');
-const getContainerVersion=require('getContainerVersion');
-const getTimestampMillis=require('getTimestampMillis');
-const injectScript=require('injectScript');
-const isConsentGranted=require('isConsentGranted');
-const localStorage=require('localStorage');
-const logToConsole=require('logToConsole');
-const setInWindow=require('setInWindow');
-const sha256=require('sha256');
-const Object=require('Object');
-const Math=require('Math');
-const JSON=require('JSON');
+let copyFromDataLayer=require('copyFromDataLayer');
+let getType=require('getType');
+let makeTableMap=require('makeTableMap');
+let makeString=require('makeString');
+let makeNumber=require('makeNumber');
+let encodeUriComponent=require('encodeUriComponent');
+let addConsentListener=require('addConsentListener');
+let aliasInWindow=require('aliasInWindow');
+let callInWindow=require('callInWindow');
+let callLater=require('callLater');
+let copyFromWindow=require('copyFromWindow');
+let createArgumentsQueue=require('createArgumentsQueue');
+let createQueue=require('createQueue');
+let getContainerVersion=require('getContainerVersion');
+let getTimestampMillis=require('getTimestampMillis');
+let injectScript=require('injectScript');
+let isConsentGranted=require('isConsentGranted');
+let localStorage=require('localStorage');
+let logToConsole=require('logToConsole');
+let setInWindow=require('setInWindow');
+let sha256=require('sha256');
+let Object=require('Object');
+let Math=require('Math');
+let JSON=require('JSON');
 // src/core/checks.ts
 function isObject(value){
-	return getType(value)==="object";
+return getType(value)==="object";
 }
 function isArray(value){
-	return getType(value)==="array";
+return getType(value)==="array";
 }
 function isString(value){
-	return getType(value)==="string";
+return getType(value)==="string";
 }
 function isFiniteNumber(value){
-	return getType(value)==="number"&&value-value===0;
+return getType(value)==="number"&&value-value===0;
 }
 function has(object,key){
-	return Object.keys(object).indexOf(key)>=0;
+return Object.keys(object).indexOf(key)>=0;
 }
 function isUnsafeKey(key){
-	return key==="__proto__"||key==="constructor"||key==="prototype";
+return key==="__proto__"||key==="constructor"||key==="prototype";
 }
 function text(value){
-	const type=getType(value);
-	if(type==="string"){
-		const trimmed=value.trim();
-		return trimmed===""?null:trimmed;
-	}
-	if(type==="number"&&isFiniteNumber(value))return makeString(value);
-	return null;
+let type=getType(value);
+if(type==="string"){
+let trimmed=value.trim();
+return trimmed===""?null:trimmed;
+}
+if(type==="number"&&isFiniteNumber(value))return makeString(value);
+return null;
 }
 function isMissing(value){
-	const type=getType(value);
-	return type==="undefined"||type==="null"||type==="string"&&text(value)===null;
+let type=getType(value);
+return type==="undefined"||type==="null"||type==="string"&&text(value)===null;
 }
 function flag(value,fallback){
-	if(value===true||value===false)return value;
-	const word=isString(value)?value.trim().toLowerCase():"";
-	if(word==="true")return true;
-	if(word==="false")return false;
-	return fallback;
+if(value===true||value===false)return value;
+let word=isString(value)?value.trim().toLowerCase():"";
+if(word==="true")return true;
+if(word==="false")return false;
+return fallback;
 }
 function oneOf(word,choices){
-	const lower=word.trim().toLowerCase();
-	for(let i=0;i<choices.length;i++){
-		if(choices[i].toLowerCase()===lower)return choices[i];
-	}
-	return null;
+let lower=word.trim().toLowerCase();
+for(let i=0;i<choices.length;i++){
+if(choices[i].toLowerCase()===lower)return choices[i];
+}
+return null;
 }
 function choice(value,choices,fallback){
-	const chosen=isString(value)?oneOf(value,choices):null;
-	return chosen===null?fallback:chosen;
+let chosen=isString(value)?oneOf(value,choices):null;
+return chosen===null?fallback:chosen;
 }
 function tableRows(value,what,note){
-	if(value===undefined||value===null||value==="")return[];
-	if(isArray(value))return value;
-	note("warning",what+" must be a list of rows; ignored");
-	return[];
+if(value===undefined||value===null||value==="")return[];
+if(isArray(value))return value;
+note("warning",what+" must be a list of rows; ignored");
+return[];
 }
 function milliseconds(value,fallback,max){
-	const number=isString(value)&&value.trim()!==""?makeNumber(value.trim()):value;
-	if(!isFiniteNumber(number)||number<0)return fallback;
-	return Math.min(Math.floor(number),max);
+let number=isString(value)&&value.trim()!==""?makeNumber(value.trim()):value;
+if(!isFiniteNumber(number)||number<0)return fallback;
+return Math.min(Math.floor(number),max);
 }
 function without(object,drop){
-	const copy={};
-	const keys=Object.keys(object);
-	for(let i=0;i<keys.length;i++){
-		if(drop.indexOf(keys[i])<0)copy[keys[i]]=object[keys[i]];
-	}
-	return copy;
+let copy={};
+let keys=Object.keys(object);
+for(let i=0;i<keys.length;i++){
+if(drop.indexOf(keys[i])<0)copy[keys[i]]=object[keys[i]];
+}
+return copy;
 }
 function copyObject(object){
-	return without(object,[]);
+return without(object,[]);
 }
 function assign(into,from){
-	const keys=Object.keys(from);
-	for(let i=0;i<keys.length;i++)into[keys[i]]=from[keys[i]];
-	return into;
+let keys=Object.keys(from);
+for(let i=0;i<keys.length;i++)into[keys[i]]=from[keys[i]];
+return into;
 }
 function isScalar(value){
-	const type=getType(value);
-	return type==="string"||type==="number"||type==="boolean"||type==="null";
+let type=getType(value);
+return type==="string"||type==="number"||type==="boolean"||type==="null";
 }
 // src/core/consent.ts
 var DEFAULT_CONSENT_TYPE="analytics_storage";
 var KNOWN_CONSENT_TYPES=["ad_storage","analytics_storage","ad_user_data","ad_personalization","functionality_storage","personalization_storage","security_storage"];
 var WHEN_DENIED=["drop","wait"];
 function readConsent(config2,note){
-	if(!isObject(config2))return null;
-	const type=text(config2.type);
-	const rule={
-		type:type===null?DEFAULT_CONSENT_TYPE:type,
-		whenDenied:choice(config2.whenDenied,WHEN_DENIED,"drop")
-	};
-	if(KNOWN_CONSENT_TYPES.indexOf(rule.type)<0)note("warning",'consent type "'+rule.type+'" is not a Google consent type');
-	return rule;
+if(!isObject(config2))return null;
+let type=text(config2.type);
+let rule={
+type:type===null?DEFAULT_CONSENT_TYPE:type,
+whenDenied:choice(config2.whenDenied,WHEN_DENIED,"drop")
+};
+if(KNOWN_CONSENT_TYPES.indexOf(rule.type)<0)note("warning",'consent type "'+rule.type+'" is not a Google consent type');
+return rule;
 }
 function gate(rule,platform,note,proceed){
-	if(rule===null)return"granted";
-	const consent=platform.consent;
-	if(consent===undefined){
-		note("info","no consent information here; "+rule.type+" is treated as granted");
-		return"granted";
-	}
-	if(consent.isGranted(rule.type))return"granted";
-	if(rule.whenDenied==="drop"){
-		note("info","consent "+rule.type+" is denied; nothing sent");
-		return"dropped";
-	}
-	note("info","consent "+rule.type+" is denied; waiting for it to be granted");
-	let ran=false;
-	consent.onChange(rule.type,(granted)=>{
-		if(!granted||ran)return;
-		ran=true;
-		note("info","consent "+rule.type+" granted; sending now");
-		proceed();
-	});
-	return"waiting";
+if(rule===null)return"granted";
+let consent=platform.consent;
+if(consent===undefined){
+note("info","no consent information here; "+rule.type+" is treated as granted");
+return"granted";
+}
+if(consent.isGranted(rule.type))return"granted";
+if(rule.whenDenied==="drop"){
+note("info","consent "+rule.type+" is denied; nothing sent");
+return"dropped";
+}
+note("info","consent "+rule.type+" is denied; waiting for it to be granted");
+let ran=false;
+consent.onChange(rule.type,(granted)=>{
+if(!granted||ran)return;
+ran=true;
+note("info","consent "+rule.type+" granted; sending now");
+proceed();
+});
+return"waiting";
 }
 // src/core/md5.ts
 var PRINTABLE=" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
@@ -1255,149 +1255,149 @@ var HEX_LOWER="0123456789abcdef";
 var K=[3614090360,3905402710,606105819,3250441966,4118548399,1200080426,2821735955,4249261313,1770035416,2336552879,4294925233,2304563134,1804603682,4254626195,2792965006,1236535329,4129170786,3225465664,643717713,3921069994,3593408605,38016083,3634488961,3889429448,568446438,3275163606,4107603335,1163531501,2850285829,4243563512,1735328473,2368359562,4294588738,2272392833,1839030562,4259657740,2763975236,1272893353,4139469664,3200236656,681279174,3936430074,3572445317,76029189,3654602809,3873151461,530742520,3299628645,4096336452,1126891415,2878612391,4237533241,1700485571,2399980690,4293915773,2240044497,1873313359,4264355552,2734768916,1309151649,4149444226,3174756917,718787259,3951481745];
 var SHIFTS=[7,12,17,22,5,9,14,20,4,11,16,23,6,10,15,21];
 function utf8Bytes(input2){
-	const encoded=encodeUriComponent(input2);
-	if(encoded===undefined)return undefined;
-	const bytes=[];
-	let i=0;
-	while(i<encoded.length){
-		const c=encoded.charAt(i);
-		if(c==="%"){
-			const high=HEX_UPPER.indexOf(encoded.charAt(i+1).toUpperCase());
-			const low=HEX_UPPER.indexOf(encoded.charAt(i+2).toUpperCase());
-			bytes.push(high*16+low);
-			i+=3;
-		}else{
-			bytes.push(PRINTABLE.indexOf(c)+32);
-			i+=1;
-		}
-	}
-	return bytes;
+let encoded=encodeUriComponent(input2);
+if(encoded===undefined)return undefined;
+let bytes=[];
+let i=0;
+while(i<encoded.length){
+let c=encoded.charAt(i);
+if(c==="%"){
+let high=HEX_UPPER.indexOf(encoded.charAt(i+1).toUpperCase());
+let low=HEX_UPPER.indexOf(encoded.charAt(i+2).toUpperCase());
+bytes.push(high*16+low);
+i+=3;
+}else{
+bytes.push(PRINTABLE.indexOf(c)+32);
+i+=1;
+}
+}
+return bytes;
 }
 function rotateLeft(x,count){
-	return x<<count|x>>>32-count;
+return x<<count|x>>>32-count;
 }
 function toWords(bytes){
-	const length=bytes.length;
-	const wordCount=((length+8>>>6)+1)*16;
-	const words=[];
-	for(let i=0;i<wordCount;i++)words.push(0);
-	for(let i=0;i<length;i++)words[i>>>2]|=bytes[i]<<i%4*8;
-	words[length>>>2]|=128<<length%4*8;
-	words[wordCount-2]=length<<3|0;
-	words[wordCount-1]=length>>>29;
-	return words;
+let length=bytes.length;
+let wordCount=((length+8>>>6)+1)*16;
+let words=[];
+for(let i=0;i<wordCount;i++)words.push(0);
+for(let i=0;i<length;i++)words[i>>>2]|=bytes[i]<<i%4*8;
+words[length>>>2]|=128<<length%4*8;
+words[wordCount-2]=length<<3|0;
+words[wordCount-1]=length>>>29;
+return words;
 }
 function roundFunction(round,b,c,d){
-	if(round===0)return b&c|(b^-1)&d;
-	if(round===1)return d&b|(d^-1)&c;
-	if(round===2)return b^c^d;
-	return c^(b|d^-1);
+if(round===0)return b&c|(b^-1)&d;
+if(round===1)return d&b|(d^-1)&c;
+if(round===2)return b^c^d;
+return c^(b|d^-1);
 }
 function messageIndex(round,i){
-	if(round===0)return i;
-	if(round===1)return(5*i+1)%16;
-	if(round===2)return(3*i+5)%16;
-	return 7*i%16;
+if(round===0)return i;
+if(round===1)return(5*i+1)%16;
+if(round===2)return(3*i+5)%16;
+return 7*i%16;
 }
 function toHex(words){
-	let out="";
-	for(let w=0;w<words.length;w++){
-		for(let j=0;j<4;j++){
-			const byte=words[w]>>>j*8&255;
-			out+=HEX_LOWER.charAt(byte>>>4)+HEX_LOWER.charAt(byte&15);
-		}
-	}
-	return out;
+let out="";
+for(let w=0;w<words.length;w++){
+for(let j=0;j<4;j++){
+let byte=words[w]>>>j*8&255;
+out+=HEX_LOWER.charAt(byte>>>4)+HEX_LOWER.charAt(byte&15);
+}
+}
+return out;
 }
 function md5Bytes(bytes){
-	const words=toWords(bytes);
-	const state=[1732584193,4023233417|0,2562383102|0,271733878];
-	for(let block=0;block<words.length;block+=16){
-		let a=state[0];
-		let b=state[1];
-		let c=state[2];
-		let d=state[3];
-		for(let i=0;i<64;i++){
-			const round=Math.floor(i/16);
-			const f=roundFunction(round,b,c,d);
-			const sum=a+f+K[i]+words[block+messageIndex(round,i)]|0;
-			a=d;
-			d=c;
-			c=b;
-			b=b+rotateLeft(sum,SHIFTS[round*4+i%4])|0;
-		}
-		state[0]=state[0]+a|0;
-		state[1]=state[1]+b|0;
-		state[2]=state[2]+c|0;
-		state[3]=state[3]+d|0;
-	}
-	return toHex(state);
+let words=toWords(bytes);
+let state=[1732584193,4023233417|0,2562383102|0,271733878];
+for(let block=0;block<words.length;block+=16){
+let a=state[0];
+let b=state[1];
+let c=state[2];
+let d=state[3];
+for(let i=0;i<64;i++){
+let round=Math.floor(i/16);
+let f=roundFunction(round,b,c,d);
+let sum=a+f+K[i]+words[block+messageIndex(round,i)]|0;
+a=d;
+d=c;
+c=b;
+b=b+rotateLeft(sum,SHIFTS[round*4+i%4])|0;
+}
+state[0]=state[0]+a|0;
+state[1]=state[1]+b|0;
+state[2]=state[2]+c|0;
+state[3]=state[3]+d|0;
+}
+return toHex(state);
 }
 function md5(input2){
-	const bytes=utf8Bytes(input2);
-	return bytes===undefined?undefined:md5Bytes(bytes);
+let bytes=utf8Bytes(input2);
+return bytes===undefined?undefined:md5Bytes(bytes);
 }
 // src/core/dedupe.ts
 var STORAGE_KEY="gtm_identify_last";
 var STORED_PATTERN='^[{]("[a-z]+":"[0-9a-f]{32}"(,"[a-z]+":"[0-9a-f]{32}")*)?[}]$';
 function canonicalJson(value){
-	const type=getType(value);
-	if(type==="array")return"["+value.map((item)=>canonicalJson(item)).join(",")+"]";
-	if(type==="object"){
-		const object=value;
-		const keys=Object.keys(object).sort();
-		return"{"+keys.map((key)=>JSON.stringify(key)+":"+canonicalJson(object[key])).join(",")+"}";
-	}
-	return JSON.stringify(value);
+let type=getType(value);
+if(type==="array")return"["+value.map((item)=>canonicalJson(item)).join(",")+"]";
+if(type==="object"){
+let object=value;
+let keys=Object.keys(object).sort();
+return"{"+keys.map((key)=>JSON.stringify(key)+":"+canonicalJson(object[key])).join(",")+"}";
+}
+return JSON.stringify(value);
 }
 function signature(vendor,call){
-	const tags=call.tags.map((tag)=>tag.value===undefined?{name:tag.name}:{name:tag.name,value:tag.value});
-	const digest=md5(canonicalJson({
-		vendor:vendor,
-		userId:call.userId,
-		email:call.email,
-		traits:call.traits,
-		tags:tags,
-		company:call.company===null?null:call.company,
-		event:call.event
-	}));
-	return digest===undefined?null:digest;
+let tags=call.tags.map((tag)=>tag.value===undefined?{name:tag.name}:{name:tag.name,value:tag.value});
+let digest=md5(canonicalJson({
+vendor:vendor,
+userId:call.userId,
+email:call.email,
+traits:call.traits,
+tags:tags,
+company:call.company===null?null:call.company,
+event:call.event
+}));
+return digest===undefined?null:digest;
 }
 function readSignatures(platform){
-	const stored=platform.storage.getItem(STORAGE_KEY);
-	if(getType(stored)!=="string"||stored.match(STORED_PATTERN)===null)return{};
-	return JSON.parse(stored);
+let stored=platform.storage.getItem(STORAGE_KEY);
+if(getType(stored)!=="string"||stored.match(STORED_PATTERN)===null)return{};
+return JSON.parse(stored);
 }
 function write(platform,signatures){
-	if(Object.keys(signatures).length===0)platform.storage.removeItem(STORAGE_KEY);
-	else platform.storage.setItem(STORAGE_KEY,JSON.stringify(signatures));
+if(Object.keys(signatures).length===0)platform.storage.removeItem(STORAGE_KEY);
+else platform.storage.setItem(STORAGE_KEY,JSON.stringify(signatures));
 }
 function isUnchanged(platform,vendor,sig){
-	const signatures=readSignatures(platform);
-	return signatures.hasOwnProperty(vendor)&&signatures[vendor]===sig;
+let signatures=readSignatures(platform);
+return signatures.hasOwnProperty(vendor)&&signatures[vendor]===sig;
 }
 function remember(platform,vendor,sig){
-	const signatures=readSignatures(platform);
-	signatures[vendor]=sig;
-	write(platform,signatures);
+let signatures=readSignatures(platform);
+signatures[vendor]=sig;
+write(platform,signatures);
 }
 function forget(platform,vendors){
-	const signatures=readSignatures(platform);
-	const kept={};
-	const keys=Object.keys(signatures);
-	for(let i=0;i<keys.length;i++){
-		if(vendors.indexOf(keys[i])<0)kept[keys[i]]=signatures[keys[i]];
-	}
-	if(keys.length!==Object.keys(kept).length)write(platform,kept);
+let signatures=readSignatures(platform);
+let kept={};
+let keys=Object.keys(signatures);
+for(let i=0;i<keys.length;i++){
+if(vendors.indexOf(keys[i])<0)kept[keys[i]]=signatures[keys[i]];
+}
+if(keys.length!==Object.keys(kept).length)write(platform,kept);
 }
 // src/core/once.ts
 function once(fn){
-	let called=false;
-	return(value)=>{
-		if(called)return;
-		called=true;
-		fn(value);
-	};
+let called=false;
+return(value)=>{
+if(called)return;
+called=true;
+fn(value);
+};
 }
 // src/core/text.ts
 var UPPER="ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -1405,98 +1405,98 @@ var LOWER_OR_DIGIT="abcdefghijklmnopqrstuvwxyz0123456789";
 var WORD="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
 var EMAIL_PATTERN="^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 function isEmail(value){
-	return value.match(EMAIL_PATTERN)!==null;
+return value.match(EMAIL_PATTERN)!==null;
 }
 function isHex(value,length){
-	return value.length===length&&value.match("^[0-9a-fA-F]+$")!==null;
+return value.length===length&&value.match("^[0-9a-fA-F]+$")!==null;
 }
 function onlyChars(value,allowed){
-	for(let i=0;i<value.length;i++){
-		if(allowed.indexOf(value.charAt(i))<0)return false;
-	}
-	return true;
+for(let i=0;i<value.length;i++){
+if(allowed.indexOf(value.charAt(i))<0)return false;
+}
+return true;
 }
 function isDigits(value){
-	return value!==""&&onlyChars(value,"0123456789");
+return value!==""&&onlyChars(value,"0123456789");
 }
 function snakeCase(key){
-	let out="";
-	for(let i=0;i<key.length;i++){
-		const c=key.charAt(i);
-		if(UPPER.indexOf(c)>=0&&i>0){
-			const before=key.charAt(i-1);
-			const after=key.charAt(i+1);
-			const wordStart=UPPER.indexOf(before)>=0&&after!==""&&LOWER_OR_DIGIT.indexOf(after)>=0&&UPPER.indexOf(after)<0;
-			if(LOWER_OR_DIGIT.indexOf(before)>=0||wordStart)out+="_";
-		}
-		out+=c.toLowerCase();
-	}
-	return out;
+let out="";
+for(let i=0;i<key.length;i++){
+let c=key.charAt(i);
+if(UPPER.indexOf(c)>=0&&i>0){
+let before=key.charAt(i-1);
+let after=key.charAt(i+1);
+let wordStart=UPPER.indexOf(before)>=0&&after!==""&&LOWER_OR_DIGIT.indexOf(after)>=0&&UPPER.indexOf(after)<0;
+if(LOWER_OR_DIGIT.indexOf(before)>=0||wordStart)out+="_";
+}
+out+=c.toLowerCase();
+}
+return out;
 }
 function wordChars(key){
-	let out="";
-	for(let i=0;i<key.length;i++){
-		const c=key.charAt(i);
-		out+=WORD.indexOf(c)>=0?c:"_";
-	}
-	return out;
+let out="";
+for(let i=0;i<key.length;i++){
+let c=key.charAt(i);
+out+=WORD.indexOf(c)>=0?c:"_";
+}
+return out;
 }
 function endsWith(value,suffix){
-	return value.length>=suffix.length&&value.substring(value.length-suffix.length)===suffix;
+return value.length>=suffix.length&&value.substring(value.length-suffix.length)===suffix;
 }
 function withArticle(type){
-	if(type==="null"||type==="undefined")return type;
-	return(type==="array"||type==="object"?"an ":"a ")+type;
+if(type==="null"||type==="undefined")return type;
+return(type==="array"||type==="object"?"an ":"a ")+type;
 }
 // src/core/hash.ts
 var HASH_METHODS=["none","sha256","md5"];
 var HEX_LENGTH={sha256:64,md5:32};
 function readHashMethod(value,note){
-	const method=choice(value,HASH_METHODS,"none");
-	const spelled=text(value);
-	if(method==="none"&&!isMissing(value)&&(spelled===null||spelled.toLowerCase()!=="none")){
-		note("warning","hash method must be none, sha256 or md5; the user id is not hashed");
-	}
-	return method;
+let method=choice(value,HASH_METHODS,"none");
+let spelled=text(value);
+if(method==="none"&&!isMissing(value)&&(spelled===null||spelled.toLowerCase()!=="none")){
+note("warning","hash method must be none, sha256 or md5; the user id is not hashed");
+}
+return method;
 }
 function hashInput(value){
-	const trimmed=value.trim();
-	return isEmail(trimmed)?trimmed.toLowerCase():trimmed;
+let trimmed=value.trim();
+return isEmail(trimmed)?trimmed.toLowerCase():trimmed;
 }
 function isHashed(value,method){
-	return isHex(value.trim(),HEX_LENGTH[method]);
+return isHex(value.trim(),HEX_LENGTH[method]);
 }
 function hashValue(value,method,platform,note,done){
-	if(method==="none")return done(value,null);
-	if(isHashed(value,method)){
-		note("info","the user id already is a "+method+" hash; sent as is");
-		return done(value.trim(),null);
-	}
-	const input2=hashInput(value);
-	if(method==="md5"){
-		const digest=md5(input2);
-		return digest===undefined?done(null,"the user id cannot be encoded for md5"):done(digest,null);
-	}
-	const finish=once((digest)=>{
-		if(digest===null)done(null,"SHA-256 hashing failed");
-		else done(digest.toLowerCase(),null);
-	});
-	platform.sha256(input2,(hex)=>finish(hex),()=>finish(null));
+if(method==="none")return done(value,null);
+if(isHashed(value,method)){
+note("info","the user id already is a "+method+" hash; sent as is");
+return done(value.trim(),null);
+}
+let input2=hashInput(value);
+if(method==="md5"){
+let digest=md5(input2);
+return digest===undefined?done(null,"the user id cannot be encoded for md5"):done(digest,null);
+}
+let finish=once((digest)=>{
+if(digest===null)done(null,"SHA-256 hashing failed");
+else done(digest.toLowerCase(),null);
+});
+platform.sha256(input2,(hex)=>finish(hex),()=>finish(null));
 }
 // src/core/messages.ts
 function formatMessage(message){
-	return"gtm-identify "+(message.vendor===null?"":message.vendor+" ")+message.level+": "+message.text;
+return"gtm-identify "+(message.vendor===null?"":message.vendor+" ")+message.level+": "+message.text;
 }
 function collectInto(list,vendor){
-	return(level,text2)=>{
-		list.push({level:level,vendor:vendor,text:text2});
-	};
+return(level,text2)=>{
+list.push({level:level,vendor:vendor,text:text2});
+};
 }
 function hasErrors(list){
-	return list.some((message)=>message.level==="error");
+return list.some((message)=>message.level==="error");
 }
 function errorText(list){
-	return list.filter((message)=>message.level==="error").map((message)=>message.text).join("; ");
+return list.filter((message)=>message.level==="error").map((message)=>message.text).join("; ");
 }
 // src/core/dates.ts
 var DAY_MS=864e5;
@@ -1506,114 +1506,114 @@ var MIN_MS=-621672192e5;
 var ISO_PATTERN="^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?)?(Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$";
 var NUMBER_PATTERN="^-?[0-9]+(?:[.][0-9]+)?$";
 function daysFromCivil(year,month,day){
-	const y=month<=2?year-1:year;
-	const era=Math.floor(y/400);
-	const yearOfEra=y-era*400;
-	const dayOfYear=Math.floor((153*(month>2?month-3:month+9)+2)/5)+day-1;
-	const dayOfEra=yearOfEra*365+Math.floor(yearOfEra/4)-Math.floor(yearOfEra/100)+dayOfYear;
-	return era*146097+dayOfEra-719468;
+let y=month<=2?year-1:year;
+let era=Math.floor(y/400);
+let yearOfEra=y-era*400;
+let dayOfYear=Math.floor((153*(month>2?month-3:month+9)+2)/5)+day-1;
+let dayOfEra=yearOfEra*365+Math.floor(yearOfEra/4)-Math.floor(yearOfEra/100)+dayOfYear;
+return era*146097+dayOfEra-719468;
 }
 function civilFromDays(days){
-	const z=days+719468;
-	const era=Math.floor(z/146097);
-	const dayOfEra=z-era*146097;
-	const yearOfEra=Math.floor((dayOfEra-Math.floor(dayOfEra/1460)+Math.floor(dayOfEra/36524)-Math.floor(dayOfEra/146096))/365);
-	const dayOfYear=dayOfEra-(365*yearOfEra+Math.floor(yearOfEra/4)-Math.floor(yearOfEra/100));
-	const mp=Math.floor((5*dayOfYear+2)/153);
-	const day=dayOfYear-Math.floor((153*mp+2)/5)+1;
-	const month=mp<10?mp+3:mp-9;
-	const year=yearOfEra+era*400+(month<=2?1:0);
-	return[year,month,day];
+let z=days+719468;
+let era=Math.floor(z/146097);
+let dayOfEra=z-era*146097;
+let yearOfEra=Math.floor((dayOfEra-Math.floor(dayOfEra/1460)+Math.floor(dayOfEra/36524)-Math.floor(dayOfEra/146096))/365);
+let dayOfYear=dayOfEra-(365*yearOfEra+Math.floor(yearOfEra/4)-Math.floor(yearOfEra/100));
+let mp=Math.floor((5*dayOfYear+2)/153);
+let day=dayOfYear-Math.floor((153*mp+2)/5)+1;
+let month=mp<10?mp+3:mp-9;
+let year=yearOfEra+era*400+(month<=2?1:0);
+return[year,month,day];
 }
 function isLeapYear(year){
-	return year%4===0&&year%100!==0||year%400===0;
+return year%4===0&&year%100!==0||year%400===0;
 }
 function daysInMonth(year,month){
-	if(month===2)return isLeapYear(year)?29:28;
-	return month===4||month===6||month===9||month===11?30:31;
+if(month===2)return isLeapYear(year)?29:28;
+return month===4||month===6||month===9||month===11?30:31;
 }
 function pad(value,width){
-	let out=makeString(value);
-	while(out.length<width)out="0"+out;
-	return out;
+let out=makeString(value);
+while(out.length<width)out="0"+out;
+return out;
 }
 function formatIso(ms){
-	const whole=Math.floor(ms);
-	const days=Math.floor(whole/DAY_MS);
-	const civil=civilFromDays(days);
-	let rest=whole-days*DAY_MS;
-	const hours=Math.floor(rest/36e5);
-	rest=rest-hours*36e5;
-	const minutes=Math.floor(rest/6e4);
-	rest=rest-minutes*6e4;
-	const seconds=Math.floor(rest/1e3);
-	const millis=rest-seconds*1e3;
-	return pad(civil[0],4)+"-"+pad(civil[1],2)+"-"+pad(civil[2],2)+"T"+pad(hours,2)+":"+pad(minutes,2)+":"+pad(seconds,2)+"."+pad(millis,3)+"Z";
+let whole=Math.floor(ms);
+let days=Math.floor(whole/DAY_MS);
+let civil=civilFromDays(days);
+let rest=whole-days*DAY_MS;
+let hours=Math.floor(rest/36e5);
+rest=rest-hours*36e5;
+let minutes=Math.floor(rest/6e4);
+rest=rest-minutes*6e4;
+let seconds=Math.floor(rest/1e3);
+let millis=rest-seconds*1e3;
+return pad(civil[0],4)+"-"+pad(civil[1],2)+"-"+pad(civil[2],2)+"T"+pad(hours,2)+":"+pad(minutes,2)+":"+pad(seconds,2)+"."+pad(millis,3)+"Z";
 }
 function formatSpaced(ms){
-	const iso=formatIso(ms);
-	return iso.substring(0,10)+" "+iso.substring(11,19);
+let iso=formatIso(ms);
+return iso.substring(0,10)+" "+iso.substring(11,19);
 }
 function formatDay(ms){
-	return formatIso(ms).substring(0,10);
+return formatIso(ms).substring(0,10);
 }
 function inRange(ms){
-	return ms>=MIN_MS&&ms<=MAX_MS?ms:null;
+return ms>=MIN_MS&&ms<=MAX_MS?ms:null;
 }
 function fromEpochNumber(value){
-	if(!isFiniteNumber(value))return null;
-	const ms=Math.abs(value)<EPOCH_SECONDS_BELOW?value*1e3:value;
-	return inRange(Math.round(ms));
+if(!isFiniteNumber(value))return null;
+let ms=Math.abs(value)<EPOCH_SECONDS_BELOW?value*1e3:value;
+return inRange(Math.round(ms));
 }
 function offsetMs(offset){
-	if(offset==="Z"||offset==="z")return 0;
-	const sign=offset.charAt(0)==="-"?-1:1;
-	const digits=offset.substring(1).split(":").join("");
-	const hours=makeNumber(digits.substring(0,2));
-	const minutes=digits.length>2?makeNumber(digits.substring(2)):0;
-	if(hours>23||minutes>59)return null;
-	return sign*(hours*36e5+minutes*6e4);
+if(offset==="Z"||offset==="z")return 0;
+let sign=offset.charAt(0)==="-"?-1:1;
+let digits=offset.substring(1).split(":").join("");
+let hours=makeNumber(digits.substring(0,2));
+let minutes=digits.length>2?makeNumber(digits.substring(2)):0;
+if(hours>23||minutes>59)return null;
+return sign*(hours*36e5+minutes*6e4);
 }
 function fromIsoString(value){
-	const parts=value.match(ISO_PATTERN);
-	if(!parts)return null;
-	const year=makeNumber(parts[1]);
-	const month=makeNumber(parts[2]);
-	const day=makeNumber(parts[3]);
-	const hasTime=getType(parts[4])==="string";
-	const hours=hasTime?makeNumber(parts[4]):0;
-	const minutes=hasTime?makeNumber(parts[5]):0;
-	const seconds=getType(parts[6])==="string"?makeNumber(parts[6]):0;
-	const fraction=getType(parts[7])==="string"?(parts[7]+"00").substring(0,3):"0";
-	if(month<1||month>12||day<1||day>daysInMonth(year,month))return null;
-	if(hours>23||minutes>59||seconds>59)return null;
-	const offset=getType(parts[8])==="string"?offsetMs(parts[8]):0;
-	if(offset===null||!hasTime&&getType(parts[8])==="string")return null;
-	const local=daysFromCivil(year,month,day)*DAY_MS+hours*36e5+minutes*6e4+seconds*1e3+makeNumber(fraction);
-	return inRange(local-offset);
+let parts=value.match(ISO_PATTERN);
+if(!parts)return null;
+let year=makeNumber(parts[1]);
+let month=makeNumber(parts[2]);
+let day=makeNumber(parts[3]);
+let hasTime=getType(parts[4])==="string";
+let hours=hasTime?makeNumber(parts[4]):0;
+let minutes=hasTime?makeNumber(parts[5]):0;
+let seconds=getType(parts[6])==="string"?makeNumber(parts[6]):0;
+let fraction=getType(parts[7])==="string"?(parts[7]+"00").substring(0,3):"0";
+if(month<1||month>12||day<1||day>daysInMonth(year,month))return null;
+if(hours>23||minutes>59||seconds>59)return null;
+let offset=getType(parts[8])==="string"?offsetMs(parts[8]):0;
+if(offset===null||!hasTime&&getType(parts[8])==="string")return null;
+let local=daysFromCivil(year,month,day)*DAY_MS+hours*36e5+minutes*6e4+seconds*1e3+makeNumber(fraction);
+return inRange(local-offset);
 }
 function parseDate(value){
-	const type=getType(value);
-	if(type==="number")return fromEpochNumber(value);
-	if(type!=="string")return null;
-	const trimmed=value.trim();
-	if(trimmed.match(NUMBER_PATTERN))return fromEpochNumber(makeNumber(trimmed));
-	return fromIsoString(trimmed);
+let type=getType(value);
+if(type==="number")return fromEpochNumber(value);
+if(type!=="string")return null;
+let trimmed=value.trim();
+if(trimmed.match(NUMBER_PATTERN))return fromEpochNumber(makeNumber(trimmed));
+return fromIsoString(trimmed);
 }
 function toIsoDate(value){
-	const ms=parseDate(value);
-	return ms===null?null:formatIso(ms);
+let ms=parseDate(value);
+return ms===null?null:formatIso(ms);
 }
 function toUnixSeconds(value){
-	const ms=parseDate(value);
-	return ms===null?null:Math.floor(ms/1e3);
+let ms=parseDate(value);
+return ms===null?null:Math.floor(ms/1e3);
 }
 // src/core/traits.ts
 var TRAIT_TYPES=["text","number","boolean","date"];
 var TRAIT_ALIASES={
-	created_at:"createdAt",
-	first_name:"firstName",
-	last_name:"lastName"
+created_at:"createdAt",
+first_name:"firstName",
+last_name:"lastName"
 };
 var ADDRESS_ALIASES={postal_code:"postalCode"};
 var COMPANY_ALIASES={employee_count:"employeeCount"};
@@ -1621,1447 +1621,1447 @@ var DATE_TRAITS=["createdAt","birthday"];
 var NUMBER_TRAITS=["age"];
 var MAX_DEPTH=10;
 function toJson(value,where,depth,note){
-	const type=getType(value);
-	if(type==="string"){
-		const trimmed=value.trim();
-		return trimmed===""?undefined:trimmed;
-	}
-	if(type==="number"){
-		if(isFiniteNumber(value))return value;
-		note("warning",where+" is not a finite number; dropped");
-		return undefined;
-	}
-	if(type==="boolean")return value;
-	if(type==="null")return null;
-	if(type==="function")note("warning",where+" is a function; dropped");
-	if(type!=="array"&&type!=="object")return undefined;
-	if(depth>=MAX_DEPTH){
-		note("warning",where+" is nested more than "+MAX_DEPTH+" levels deep; dropped");
-		return undefined;
-	}
-	if(type==="array"){
-		const list=[];
-		const items=value;
-		for(let i=0;i<items.length;i++){
-			const item=toJson(items[i],where+"["+i+"]",depth+1,note);
-			if(item!==undefined)list.push(item);
-		}
-		return list;
-	}
-	return toJsonObject(value,where,depth,note);
+let type=getType(value);
+if(type==="string"){
+let trimmed=value.trim();
+return trimmed===""?undefined:trimmed;
+}
+if(type==="number"){
+if(isFiniteNumber(value))return value;
+note("warning",where+" is not a finite number; dropped");
+return undefined;
+}
+if(type==="boolean")return value;
+if(type==="null")return null;
+if(type==="function")note("warning",where+" is a function; dropped");
+if(type!=="array"&&type!=="object")return undefined;
+if(depth>=MAX_DEPTH){
+note("warning",where+" is nested more than "+MAX_DEPTH+" levels deep; dropped");
+return undefined;
+}
+if(type==="array"){
+let list=[];
+let items=value;
+for(let i=0;i<items.length;i++){
+let item=toJson(items[i],where+"["+i+"]",depth+1,note);
+if(item!==undefined)list.push(item);
+}
+return list;
+}
+return toJsonObject(value,where,depth,note);
 }
 function toJsonObject(value,where,depth,note){
-	const out={};
-	const keys=Object.keys(value);
-	for(let i=0;i<keys.length;i++){
-		const key=keys[i];
-		if(isUnsafeKey(key)){
-			note("warning",where+"."+key+" is not allowed as a name; dropped");
-			continue;
-		}
-		const item=toJson(value[key],where+"."+key,depth+1,note);
-		if(item!==undefined)out[key]=item;
-	}
-	return out;
+let out={};
+let keys=Object.keys(value);
+for(let i=0;i<keys.length;i++){
+let key=keys[i];
+if(isUnsafeKey(key)){
+note("warning",where+"."+key+" is not allowed as a name; dropped");
+continue;
+}
+let item=toJson(value[key],where+"."+key,depth+1,note);
+if(item!==undefined)out[key]=item;
+}
+return out;
 }
 function canonicalName(key,aliases){
-	return aliases.hasOwnProperty(key)?aliases[key]:key;
+return aliases.hasOwnProperty(key)?aliases[key]:key;
 }
 function canonicalKeys(object,aliases,where,note){
-	const out={};
-	const keys=Object.keys(object);
-	for(let i=0;i<keys.length;i++){
-		const key=keys[i];
-		const name=canonicalName(key,aliases);
-		if(name!==key&&has(object,name)){
-			note("warning",where+" has both "+key+" and "+name+"; "+name+" is used");
-			continue;
-		}
-		out[name]=object[key];
-	}
-	return out;
+let out={};
+let keys=Object.keys(object);
+for(let i=0;i<keys.length;i++){
+let key=keys[i];
+let name=canonicalName(key,aliases);
+if(name!==key&&has(object,name)){
+note("warning",where+" has both "+key+" and "+name+"; "+name+" is used");
+continue;
+}
+out[name]=object[key];
+}
+return out;
 }
 function canonicalTraits(traits,where,note){
-	const out=canonicalKeys(traits,TRAIT_ALIASES,where,note);
-	const address=out.address;
-	if(isObject(address))out.address=canonicalKeys(address,ADDRESS_ALIASES,where+".address",note);
-	return out;
+let out=canonicalKeys(traits,TRAIT_ALIASES,where,note);
+let address=out.address;
+if(isObject(address))out.address=canonicalKeys(address,ADDRESS_ALIASES,where+".address",note);
+return out;
 }
 var TRUE_WORDS=["true","1","yes"];
 var FALSE_WORDS=["false","0","no"];
 function toBoolean(value){
-	if(value===true||value===false)return value;
-	if(value===1||value===0)return value===1;
-	if(getType(value)!=="string")return null;
-	const word=value.trim().toLowerCase();
-	if(TRUE_WORDS.indexOf(word)>=0)return true;
-	if(FALSE_WORDS.indexOf(word)>=0)return false;
-	return null;
+if(value===true||value===false)return value;
+if(value===1||value===0)return value===1;
+if(getType(value)!=="string")return null;
+let word=value.trim().toLowerCase();
+if(TRUE_WORDS.indexOf(word)>=0)return true;
+if(FALSE_WORDS.indexOf(word)>=0)return false;
+return null;
 }
 function toNumber(value){
-	const type=getType(value);
-	if(type==="number")return isFiniteNumber(value)?value:null;
-	if(type!=="string")return null;
-	const number=makeNumber(value.trim());
-	return isFiniteNumber(number)?number:null;
+let type=getType(value);
+if(type==="number")return isFiniteNumber(value)?value:null;
+if(type!=="string")return null;
+let number=makeNumber(value.trim());
+return isFiniteNumber(number)?number:null;
 }
 function typedValue(value,type,where,note){
-	const raw=getType(value)==="string"?value.trim():value;
-	if(raw===""||raw===null||raw===undefined)return null;
-	if(type==="number"){
-		const number=toNumber(raw);
-		if(number===null)note("warning",where+": "+describe(raw)+" is not a number; dropped");
-		return number===null?null:{value:number,date:false};
-	}
-	if(type==="boolean"){
-		const bool=toBoolean(raw);
-		if(bool===null)note("warning",where+": "+describe(raw)+" is not true/false/yes/no/1/0; dropped");
-		return bool===null?null:{value:bool,date:false};
-	}
-	if(type==="date"){
-		const iso=toIsoDate(raw);
-		if(iso===null)note("warning",where+": "+describe(raw)+" is not a date (ISO-8601 or epoch seconds/ms); dropped");
-		return iso===null?null:{value:iso,date:true};
-	}
-	const rawType=getType(raw);
-	if(rawType==="number"||rawType==="boolean")return{value:makeString(raw),date:false};
-	const json=toJson(raw,where,0,note);
-	return json===undefined?null:{value:json,date:false};
+let raw=getType(value)==="string"?value.trim():value;
+if(raw===""||raw===null||raw===undefined)return null;
+if(type==="number"){
+let number=toNumber(raw);
+if(number===null)note("warning",where+": "+describe(raw)+" is not a number; dropped");
+return number===null?null:{value:number,date:false};
+}
+if(type==="boolean"){
+let bool=toBoolean(raw);
+if(bool===null)note("warning",where+": "+describe(raw)+" is not true/false/yes/no/1/0; dropped");
+return bool===null?null:{value:bool,date:false};
+}
+if(type==="date"){
+let iso=toIsoDate(raw);
+if(iso===null)note("warning",where+": "+describe(raw)+" is not a date (ISO-8601 or epoch seconds/ms); dropped");
+return iso===null?null:{value:iso,date:true};
+}
+let rawType=getType(raw);
+if(rawType==="number"||rawType==="boolean")return{value:makeString(raw),date:false};
+let json=toJson(raw,where,0,note);
+return json===undefined?null:{value:json,date:false};
 }
 function fullName(traits){
-	const parts=[];
-	if(isScalar(traits.firstName)&&traits.firstName!==null)parts.push(makeString(traits.firstName));
-	if(isScalar(traits.lastName)&&traits.lastName!==null)parts.push(makeString(traits.lastName));
-	return parts.length===0?null:parts.join(" ");
+let parts=[];
+if(isScalar(traits.firstName)&&traits.firstName!==null)parts.push(makeString(traits.firstName));
+if(isScalar(traits.lastName)&&traits.lastName!==null)parts.push(makeString(traits.lastName));
+return parts.length===0?null:parts.join(" ");
 }
 function describe(value){
-	const type=getType(value);
-	if(type==="string")return'"'+value+'"';
-	if(type==="number"||type==="boolean"||type==="null"||type==="undefined")return makeString(value);
-	return type;
+let type=getType(value);
+if(type==="string")return'"'+value+'"';
+if(type==="number"||type==="boolean"||type==="null"||type==="undefined")return makeString(value);
+return type;
 }
 // src/core/company.ts
 function readCompany(fromTraits,explicit,note){
-	const merged=readCompanySource(fromTraits,"traits.company",note);
-	assign(merged,readCompanySource(explicit,"company",note));
-	const company2=companyFields(merged,note);
-	return Object.keys(company2).length===0?null:company2;
+let merged=readCompanySource(fromTraits,"traits.company",note);
+assign(merged,readCompanySource(explicit,"company",note));
+let company2=companyFields(merged,note);
+return Object.keys(company2).length===0?null:company2;
 }
 function readCompanySource(value,where,note){
-	const type=getType(value);
-	if(type==="undefined"||type==="null"||value==="")return{};
-	if(type==="string"||type==="number"){
-		const name=text(value);
-		if(name!==null)note("info",where+" is text; used as the company name");
-		return name===null?{}:{name:name};
-	}
-	if(type!=="object"){
-		note("warning",where+" must be an object, not "+withArticle(type)+"; ignored");
-		return{};
-	}
-	const json=toJson(value,where,0,note);
-	return canonicalKeys(json,COMPANY_ALIASES,where,note);
+let type=getType(value);
+if(type==="undefined"||type==="null"||value==="")return{};
+if(type==="string"||type==="number"){
+let name=text(value);
+if(name!==null)note("info",where+" is text; used as the company name");
+return name===null?{}:{name:name};
+}
+if(type!=="object"){
+note("warning",where+" must be an object, not "+withArticle(type)+"; ignored");
+return{};
+}
+let json=toJson(value,where,0,note);
+return canonicalKeys(json,COMPANY_ALIASES,where,note);
 }
 function companyFields(raw,note){
-	const company2={};
-	const keys=Object.keys(raw);
-	for(let i=0;i<keys.length;i++){
-		const key=keys[i];
-		const value=raw[key];
-		if(key==="id"){
-			const id=text(value);
-			if(id===null)note("warning","company.id must be text or a number; dropped");
-			else company2.id=id;
-		}else if(key==="employeeCount"){
-			const typed=isFiniteNumber(value)?{value:value,date:false}:typedValue(value,"number","company.employeeCount",note);
-			if(typed!==null)company2.employeeCount=typed.value;
-		}else{
-			company2[key]=value;
-		}
-	}
-	return company2;
+let company2={};
+let keys=Object.keys(raw);
+for(let i=0;i<keys.length;i++){
+let key=keys[i];
+let value=raw[key];
+if(key==="id"){
+let id=text(value);
+if(id===null)note("warning","company.id must be text or a number; dropped");
+else company2.id=id;
+}else if(key==="employeeCount"){
+let typed=isFiniteNumber(value)?{value:value,date:false}:typedValue(value,"number","company.employeeCount",note);
+if(typed!==null)company2.employeeCount=typed.value;
+}else{
+company2[key]=value;
+}
+}
+return company2;
 }
 // src/core/identity.ts
 var MAX_USER_ID_LENGTH=255;
 function readEmail(explicit,fromTraits,note){
-	const candidate=text(explicit)!==null?explicit:fromTraits;
-	const type=getType(candidate);
-	if(type==="undefined"||type==="null"||candidate==="")return null;
-	const email=text(candidate);
-	if(email===null||type!=="string"){
-		note("warning","email must be text, not "+describe(candidate)+"; dropped");
-		return null;
-	}
-	if(!isEmail(email)){
-		note("warning",'email "'+email+'" is not a valid address; dropped');
-		return null;
-	}
-	return email;
+let candidate=text(explicit)!==null?explicit:fromTraits;
+let type=getType(candidate);
+if(type==="undefined"||type==="null"||candidate==="")return null;
+let email=text(candidate);
+if(email===null||type!=="string"){
+note("warning","email must be text, not "+describe(candidate)+"; dropped");
+return null;
+}
+if(!isEmail(email)){
+note("warning",'email "'+email+'" is not a valid address; dropped');
+return null;
+}
+return email;
 }
 function readUserId(raw,email,note){
-	const value=raw.userId;
-	const useEmail=flag(raw.useEmailAsUserId,false);
-	if(isMissing(value)){
-		if(!useEmail)return null;
-		if(email===null)note("warning",'"use email as user id" is on but there is no valid email; the visitor stays anonymous');
-		return email===null?null:withinLength(email.toLowerCase(),note);
-	}
-	const id=text(value);
-	if(id===null){
-		note("error","user id must be text or a number, not "+describe(value));
-		return null;
-	}
-	if(useEmail)note("warning",'"use email as user id" is on but a user id is given; the user id is used');
-	return withinLength(id,note);
+let value=raw.userId;
+let useEmail=flag(raw.useEmailAsUserId,false);
+if(isMissing(value)){
+if(!useEmail)return null;
+if(email===null)note("warning",'"use email as user id" is on but there is no valid email; the visitor stays anonymous');
+return email===null?null:withinLength(email.toLowerCase(),note);
+}
+let id=text(value);
+if(id===null){
+note("error","user id must be text or a number, not "+describe(value));
+return null;
+}
+if(useEmail)note("warning",'"use email as user id" is on but a user id is given; the user id is used');
+return withinLength(id,note);
 }
 function withinLength(id,note){
-	if(id.length<=MAX_USER_ID_LENGTH)return id;
-	note("error","user id is "+id.length+" characters long; at most "+MAX_USER_ID_LENGTH+" are allowed");
-	return null;
+if(id.length<=MAX_USER_ID_LENGTH)return id;
+note("error","user id is "+id.length+" characters long; at most "+MAX_USER_ID_LENGTH+" are allowed");
+return null;
 }
 // src/core/tags.ts
 function tagOf(name,value,note){
-	const tagName=text(name);
-	if(tagName===null)return null;
-	if(tagName.indexOf(",")>=0){
-		note("warning",'tag name "'+tagName+'" cannot be used (no commas); dropped');
-		return null;
-	}
-	if(isUnsafeKey(tagName)){
-		note("warning",'tag name "'+tagName+'" cannot be used (a reserved object key); dropped');
-		return null;
-	}
-	const valueType=getType(value);
-	if(value===false)return null;
-	if(valueType==="boolean"||valueType==="undefined"||valueType==="null")return{name:tagName};
-	const tagValue=valueType==="string"||valueType==="number"?text(value):null;
-	if(tagValue===null&&valueType!=="string"){
-		note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");
-	}
-	return tagValue===null?{name:tagName}:{name:tagName,value:tagValue};
+let tagName=text(name);
+if(tagName===null)return null;
+if(tagName.indexOf(",")>=0){
+note("warning",'tag name "'+tagName+'" cannot be used (no commas); dropped');
+return null;
+}
+if(isUnsafeKey(tagName)){
+note("warning",'tag name "'+tagName+'" cannot be used (a reserved object key); dropped');
+return null;
+}
+let valueType=getType(value);
+if(value===false)return null;
+if(valueType==="boolean"||valueType==="undefined"||valueType==="null")return{name:tagName};
+let tagValue=valueType==="string"||valueType==="number"?text(value):null;
+if(tagValue===null&&valueType!=="string"){
+note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");
+}
+return tagValue===null?{name:tagName}:{name:tagName,value:tagValue};
 }
 function tagFromText(item,note){
-	const at=item.indexOf("=");
-	if(at<0)return tagOf(item,undefined,note);
-	if(item.substring(0,at).trim()===""){
-		note("warning",'tag "'+item.trim()+'" has no name; dropped');
-		return null;
-	}
-	return tagOf(item.substring(0,at),item.substring(at+1),note);
+let at=item.indexOf("=");
+if(at<0)return tagOf(item,undefined,note);
+if(item.substring(0,at).trim()===""){
+note("warning",'tag "'+item.trim()+'" has no name; dropped');
+return null;
+}
+return tagOf(item.substring(0,at),item.substring(at+1),note);
 }
 function addTag(list,tag){
-	if(tag===null)return;
-	for(let i=0;i<list.length;i++){
-		if(list[i].name===tag.name){
-			list[i]=tag;
-			return;
-		}
-	}
-	list.push(tag);
+if(tag===null)return;
+for(let i=0;i<list.length;i++){
+if(list[i].name===tag.name){
+list[i]=tag;
+return;
+}
+}
+list.push(tag);
 }
 function addFromText(list,value,note){
-	const items=value.split(",");
-	for(let i=0;i<items.length;i++){
-		if(items[i].trim()!=="")addTag(list,tagFromText(items[i],note));
-	}
+let items=value.split(",");
+for(let i=0;i<items.length;i++){
+if(items[i].trim()!=="")addTag(list,tagFromText(items[i],note));
+}
 }
 var MAX_LIST_ENTRIES=1e5;
 function parseTags(value,into,note){
-	if(!isArray(value)){
-		addFromValue(into,value,note);
-		return into;
-	}
-	const pending=[value];
-	let budget=MAX_LIST_ENTRIES;
-	while(pending.length>0){
-		const item=pending.pop();
-		if(isArray(item)){
-			budget-=item.length;
-			if(budget<0){
-				note("warning","tags hold more than "+MAX_LIST_ENTRIES+" list entries (or a list that contains itself); the rest are ignored");
-				return into;
-			}
-			for(let i=item.length-1;i>=0;i--)pending.push(item[i]);
-		}else if(isObject(item)&&(has(item,"name")||has(item,"key"))){
-			addTag(into,tagOf(item.name!==undefined?item.name:item.key,item.value,note));
-		}else{
-			addFromValue(into,item,note);
-		}
-	}
-	return into;
+if(!isArray(value)){
+addFromValue(into,value,note);
+return into;
+}
+let pending=[value];
+let budget=MAX_LIST_ENTRIES;
+while(pending.length>0){
+let item=pending.pop();
+if(isArray(item)){
+budget-=item.length;
+if(budget<0){
+note("warning","tags hold more than "+MAX_LIST_ENTRIES+" list entries (or a list that contains itself); the rest are ignored");
+return into;
+}
+for(let i=item.length-1;i>=0;i--)pending.push(item[i]);
+}else if(isObject(item)&&(has(item,"name")||has(item,"key"))){
+addTag(into,tagOf(item.name!==undefined?item.name:item.key,item.value,note));
+}else{
+addFromValue(into,item,note);
+}
+}
+return into;
 }
 function addFromValue(into,value,note){
-	const type=getType(value);
-	if(type==="string")addFromText(into,value,note);
-	else if(type==="number")addTag(into,tagOf(makeString(value),undefined,note));
-	else if(isObject(value)){
-		const keys=Object.keys(value);
-		for(let i=0;i<keys.length;i++)addTag(into,tagOf(keys[i],value[keys[i]],note));
-	}else if(type!=="undefined"&&type!=="null"){
-		note("warning","tags must be text, a list or an object, not "+withArticle(type)+"; ignored");
-	}
+let type=getType(value);
+if(type==="string")addFromText(into,value,note);
+else if(type==="number")addTag(into,tagOf(makeString(value),undefined,note));
+else if(isObject(value)){
+let keys=Object.keys(value);
+for(let i=0;i<keys.length;i++)addTag(into,tagOf(keys[i],value[keys[i]],note));
+}else if(type!=="undefined"&&type!=="null"){
+note("warning","tags must be text, a list or an object, not "+withArticle(type)+"; ignored");
+}
 }
 function labels(tags){
-	return tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);
+return tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);
 }
 function keyValueTags(tags){
-	return tags.filter((tag)=>tag.value!==undefined);
+return tags.filter((tag)=>tag.value!==undefined);
 }
 function addTagTraits(traits,tags,note){
-	const pairs=keyValueTags(tags);
-	for(let i=0;i<pairs.length;i++){
-		if(has(traits,pairs[i].name))note("warning","tag "+pairs[i].name+" not sent: a trait of that name is already set");
-		else traits[pairs[i].name]=pairs[i].value;
-	}
+let pairs=keyValueTags(tags);
+for(let i=0;i<pairs.length;i++){
+if(has(traits,pairs[i].name))note("warning","tag "+pairs[i].name+" not sent: a trait of that name is already set");
+else traits[pairs[i].name]=pairs[i].value;
+}
 }
 // src/core/trait-sources.ts
 function readTraits(object,rows,note){
-	const set=mergeTraits(readTraitsObject(object,note),readTraitRows(rows,note));
-	typeReservedTraits(set,note);
-	return set;
+let set=mergeTraits(readTraitsObject(object,note),readTraitRows(rows,note));
+typeReservedTraits(set,note);
+return set;
 }
 function readTraitsObject(value,note){
-	const type=getType(value);
-	if(type==="undefined"||type==="null"||value==="")return{};
-	if(type!=="object"){
-		note("warning","traits must be an object, not "+withArticle(type)+"; ignored");
-		return{};
-	}
-	const json=toJson(value,"traits",0,note);
-	return canonicalTraits(json,"traits",note);
+let type=getType(value);
+if(type==="undefined"||type==="null"||value==="")return{};
+if(type!=="object"){
+note("warning","traits must be an object, not "+withArticle(type)+"; ignored");
+return{};
+}
+let json=toJson(value,"traits",0,note);
+return canonicalTraits(json,"traits",note);
 }
 function readRowType(value,where,note){
-	const word=text(value);
-	if(word===null)return"text";
-	const type=oneOf(word,TRAIT_TYPES);
-	if(type===null)note("warning",where+': type "'+word+'" is unknown; text is used');
-	return type===null?"text":type;
+let word=text(value);
+if(word===null)return"text";
+let type=oneOf(word,TRAIT_TYPES);
+if(type===null)note("warning",where+': type "'+word+'" is unknown; text is used');
+return type===null?"text":type;
 }
 function readTraitRows(value,note){
-	const set={traits:{},dateKeys:[]};
-	const rows=tableRows(value,"the traits table",note);
-	for(let i=0;i<rows.length;i++){
-		const row=rows[i];
-		const where="traits row "+(i+1);
-		if(!isObject(row)){
-			note("warning",where+" is not a row; ignored");
-			continue;
-		}
-		const rawKey=text(row.key);
-		if(rawKey===null){
-			if(text(row.value)!==null)note("warning",where+" has a value but no name; ignored");
-			continue;
-		}
-		const key=canonicalName(rawKey,TRAIT_ALIASES);
-		const typed=typedValue(row.value,readRowType(row.type,where+" ("+rawKey+")",note),where+" ("+rawKey+")",note);
-		if(typed===null)continue;
-		set.traits[key]=typed.value;
-		set.dateKeys=set.dateKeys.filter((k)=>k!==key);
-		if(typed.date)set.dateKeys.push(key);
-	}
-	return set;
+let set={traits:{},dateKeys:[]};
+let rows=tableRows(value,"the traits table",note);
+for(let i=0;i<rows.length;i++){
+let row=rows[i];
+let where="traits row "+(i+1);
+if(!isObject(row)){
+note("warning",where+" is not a row; ignored");
+continue;
+}
+let rawKey=text(row.key);
+if(rawKey===null){
+if(text(row.value)!==null)note("warning",where+" has a value but no name; ignored");
+continue;
+}
+let key=canonicalName(rawKey,TRAIT_ALIASES);
+let typed=typedValue(row.value,readRowType(row.type,where+" ("+rawKey+")",note),where+" ("+rawKey+")",note);
+if(typed===null)continue;
+set.traits[key]=typed.value;
+set.dateKeys=set.dateKeys.filter((k)=>k!==key);
+if(typed.date)set.dateKeys.push(key);
+}
+return set;
 }
 function mergeTraits(fromObject,fromRows){
-	return{traits:assign(fromObject,fromRows.traits),dateKeys:fromRows.dateKeys};
+return{traits:assign(fromObject,fromRows.traits),dateKeys:fromRows.dateKeys};
 }
 function typeReservedTraits(set,note){
-	for(let i=0;i<DATE_TRAITS.length;i++){
-		const key=DATE_TRAITS[i];
-		const value=set.traits[key];
-		if(value===undefined||set.dateKeys.indexOf(key)>=0)continue;
-		const iso=toIsoDate(value);
-		if(iso===null){
-			note("warning",key+": "+describe(value)+" is not a date; sent as given");
-			continue;
-		}
-		set.traits[key]=iso;
-		set.dateKeys.push(key);
-	}
-	for(let i=0;i<NUMBER_TRAITS.length;i++){
-		const key=NUMBER_TRAITS[i];
-		const value=set.traits[key];
-		if(getType(value)!=="string")continue;
-		const typed=typedValue(value,"number",key,note);
-		if(typed!==null)set.traits[key]=typed.value;
-	}
+for(let i=0;i<DATE_TRAITS.length;i++){
+let key=DATE_TRAITS[i];
+let value=set.traits[key];
+if(value===undefined||set.dateKeys.indexOf(key)>=0)continue;
+let iso=toIsoDate(value);
+if(iso===null){
+note("warning",key+": "+describe(value)+" is not a date; sent as given");
+continue;
+}
+set.traits[key]=iso;
+set.dateKeys.push(key);
+}
+for(let i=0;i<NUMBER_TRAITS.length;i++){
+let key=NUMBER_TRAITS[i];
+let value=set.traits[key];
+if(getType(value)!=="string")continue;
+let typed=typedValue(value,"number",key,note);
+if(typed!==null)set.traits[key]=typed.value;
+}
 }
 // src/core/normalize.ts
 var IDENTIFY_EVENTS=["identify","sign_in","sign_up"];
 function readEvent(value,note){
-	const word=text(value);
-	if(word===null)return"identify";
-	const event=oneOf(word,IDENTIFY_EVENTS);
-	if(event===null)note("warning",'event "'+word+'" is not identify, sign_in or sign_up; identify is used');
-	return event===null?"identify":event;
+let word=text(value);
+if(word===null)return"identify";
+let event=oneOf(word,IDENTIFY_EVENTS);
+if(event===null)note("warning",'event "'+word+'" is not identify, sign_in or sign_up; identify is used');
+return event===null?"identify":event;
 }
 function isEmptyCall(call){
-	return call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&call.tags.length===0&&call.company===null;
+return call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&call.tags.length===0&&call.company===null;
 }
 function normalize(input2,source){
-	const messages=[];
-	const note=collectInto(messages,null);
-	const raw=isObject(input2)?input2:{};
-	if(!isObject(input2))note("error","the identify input must be an object, not "+withArticle(getType(input2)));
-	const set=readTraits(raw.traits,raw.traitRows,note);
-	const email=readEmail(raw.email,set.traits.email,note);
-	const company2=readCompany(set.traits.company,raw.company,note);
-	const tags=[];
-	parseTags(set.traits.tags,tags,note);
-	parseTags(raw.tags,tags,note);
-	const traits=without(set.traits,["email","company","tags"]);
-	const call={
-		userId:readUserId(raw,email,note),
-		email:email,
-		traits:traits,
-		dateKeys:set.dateKeys.filter((key)=>has(traits,key)),
-		tags:tags,
-		company:company2,
-		event:readEvent(raw.event,note),
-		source:source
-	};
-	if(isEmptyCall(call)&&!hasErrors(messages)){
-		note("error","nothing to identify: no user id, email, traits, tags or company");
-	}
-	return{call:call,messages:messages};
+let messages=[];
+let note=collectInto(messages,null);
+let raw=isObject(input2)?input2:{};
+if(!isObject(input2))note("error","the identify input must be an object, not "+withArticle(getType(input2)));
+let set=readTraits(raw.traits,raw.traitRows,note);
+let email=readEmail(raw.email,set.traits.email,note);
+let company2=readCompany(set.traits.company,raw.company,note);
+let tags=[];
+parseTags(set.traits.tags,tags,note);
+parseTags(raw.tags,tags,note);
+let traits=without(set.traits,["email","company","tags"]);
+let call={
+userId:readUserId(raw,email,note),
+email:email,
+traits:traits,
+dateKeys:set.dateKeys.filter((key)=>has(traits,key)),
+tags:tags,
+company:company2,
+event:readEvent(raw.event,note),
+source:source
+};
+if(isEmptyCall(call)&&!hasErrors(messages)){
+note("error","nothing to identify: no user id, email, traits, tags or company");
+}
+return{call:call,messages:messages};
 }
 // src/core/vendors/ids.ts
 var VENDOR_IDS=["segment","customerio","gist","mutiny","connecto","antsomi"];
 function vendorId(value){
-	for(let i=0;i<VENDOR_IDS.length;i++){
-		if(VENDOR_IDS[i]===value)return VENDOR_IDS[i];
-	}
-	return null;
+for(let i=0;i<VENDOR_IDS.length;i++){
+if(VENDOR_IDS[i]===value)return VENDOR_IDS[i];
+}
+return null;
 }
 // src/core/flat.ts
 function joinList(list){
-	const parts=[];
-	for(let i=0;i<list.length;i++){
-		const item=list[i];
-		if(!isScalar(item))return null;
-		if(item!==null)parts.push(makeString(item));
-	}
-	return parts.join(",");
+let parts=[];
+for(let i=0;i<list.length;i++){
+let item=list[i];
+if(!isScalar(item))return null;
+if(item!==null)parts.push(makeString(item));
+}
+return parts.join(",");
 }
 function flatValue(value,where,note){
-	if(isScalar(value))return value;
-	if(getType(value)==="array"){
-		const joined=joinList(value);
-		if(joined===null)note("warning",where+" is a list of objects or lists; dropped");
-		return joined===null?undefined:joined;
-	}
-	return undefined;
+if(isScalar(value))return value;
+if(getType(value)==="array"){
+let joined=joinList(value);
+if(joined===null)note("warning",where+" is a list of objects or lists; dropped");
+return joined===null?undefined:joined;
+}
+return undefined;
 }
 function flatten(object,note){
-	const entries=[];
-	const keys=Object.keys(object);
-	for(let i=0;i<keys.length;i++){
-		const key=keys[i];
-		const value=object[key];
-		if(getType(value)!=="object"){
-			const flat=flatValue(value,key,note);
-			if(flat!==undefined)entries.push({parent:null,name:key,value:flat});
-			continue;
-		}
-		const nested=value;
-		const childKeys=Object.keys(nested);
-		for(let j=0;j<childKeys.length;j++){
-			const child=nested[childKeys[j]];
-			const where=key+"."+childKeys[j];
-			if(getType(child)==="object"){
-				note("warning",where+" is nested more than one level deep; dropped");
-				continue;
-			}
-			const flat=flatValue(child,where,note);
-			if(flat!==undefined)entries.push({parent:key,name:childKeys[j],value:flat});
-		}
-	}
-	return entries;
+let entries=[];
+let keys=Object.keys(object);
+for(let i=0;i<keys.length;i++){
+let key=keys[i];
+let value=object[key];
+if(getType(value)!=="object"){
+let flat=flatValue(value,key,note);
+if(flat!==undefined)entries.push({parent:null,name:key,value:flat});
+continue;
+}
+let nested=value;
+let childKeys=Object.keys(nested);
+for(let j=0;j<childKeys.length;j++){
+let child=nested[childKeys[j]];
+let where=key+"."+childKeys[j];
+if(getType(child)==="object"){
+note("warning",where+" is nested more than one level deep; dropped");
+continue;
+}
+let flat=flatValue(child,where,note);
+if(flat!==undefined)entries.push({parent:key,name:childKeys[j],value:flat});
+}
+}
+return entries;
 }
 // src/core/vendors/options.ts
 var KEY_CHARS="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 function optionsObject(options){
-	return isObject(options)?options:{};
+return isObject(options)?options:{};
 }
 function readKey(value,label,allowed){
-	const key=text(value);
-	if(key===null)return{value:null,error:label+" is missing"};
-	if(!onlyChars(key,allowed))return{value:null,error:label+' "'+key+'" has characters that are not allowed'};
-	return{value:key,error:null};
+let key=text(value);
+if(key===null)return{value:null,error:label+" is missing"};
+if(!onlyChars(key,allowed))return{value:null,error:label+' "'+key+'" has characters that are not allowed'};
+return{value:key,error:null};
 }
 function urlSegment(key){
-	const encoded=encodeUriComponent(key);
-	return encoded===undefined?null:encoded;
+let encoded=encodeUriComponent(key);
+return encoded===undefined?null:encoded;
 }
 // src/core/vendors/types.ts
 function outcome(status,message){
-	return{status:status,message:message};
+return{status:status,message:message};
 }
 // src/core/vendors/runtime.ts
 var MAX_WAIT_MS=3e4;
 var DEFAULT_WAIT_MS=5e3;
 function isFunctionAt(platform,path){
-	return getType(platform.copyFromWindow(path))==="function";
+return getType(platform.copyFromWindow(path))==="function";
 }
 function loadScript(platform,url,done){
-	const finish=once(done);
-	platform.injectScript(url,()=>finish(true),()=>finish(false),url);
+let finish=once(done);
+platform.injectScript(url,()=>finish(true),()=>finish(false),url);
 }
 function queuedUntilLoaded(platform,url,vendor,done){
-	loadScript(platform,url,(loaded)=>{
-		if(loaded)done(outcome("queued","queued; "+vendor+"'s script loaded and runs it"));
-		else done(outcome("failed","queued, but "+vendor+"'s script failed to load ("+url+")"));
-	});
+loadScript(platform,url,(loaded)=>{
+if(loaded)done(outcome("queued","queued; "+vendor+"'s script loaded and runs it"));
+else done(outcome("failed","queued, but "+vendor+"'s script failed to load ("+url+")"));
+});
 }
 function waitUntil(platform,ready,boundMs,done){
-	const start=platform.now();
-	const finish=once(done);
-	const check=()=>{
-		if(ready())return finish(true);
-		if(platform.now()-start>=boundMs)return finish(false);
-		platform.callLater(check);
-	};
-	check();
+let start=platform.now();
+let finish=once(done);
+let check=()=>{
+if(ready())return finish(true);
+if(platform.now()-start>=boundMs)return finish(false);
+platform.callLater(check);
+};
+check();
 }
 // src/core/vendors/antsomi.ts
 var SCRIPT_URL="https://st-a.cdp.asia/insight.js";
 var WINDOW={
-	callInWindow:["web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
-	copyFromWindow:["web_event","web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
-	setInWindow:["_portalId","_propId","web_event.propId"],
-	createQueue:[],
-	createArgumentsQueue:["web_event","web_event.queue"],
-	aliasInWindow:["web_event.track","web_event"],
-	injectScript:[SCRIPT_URL]
+callInWindow:["web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
+copyFromWindow:["web_event","web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
+setInWindow:["_portalId","_propId","web_event.propId"],
+createQueue:[],
+createArgumentsQueue:["web_event","web_event.queue"],
+aliasInWindow:["web_event.track","web_event"],
+injectScript:[SCRIPT_URL]
 };
 var CODE_PATTERN="^[a-z0-9_]+$";
 var OURS=["type","customer_id","email"];
 function numericId(value){
-	const id=text(value);
-	return id!==null&&isDigits(id)?id:null;
+let id=text(value);
+return id!==null&&isDigits(id)?id:null;
 }
 function readSettings(options){
-	const raw=optionsObject(options);
-	const from=["email","phone","userId"];
-	return{
-		from:choice(raw.customerIdFrom,from,"email"),
-		hash:choice(raw.customerIdHash,["md5","none"],"md5"),
-		vocabulary:choice(raw.vocabulary,["template","devguide"],"template"),
-		load:flag(raw.loadScript,false),
-		portalId:numericId(raw.portalId),
-		propertyId:numericId(raw.propertyId)
-	};
+let raw=optionsObject(options);
+let from=["email","phone","userId"];
+return{
+from:choice(raw.customerIdFrom,from,"email"),
+hash:choice(raw.customerIdHash,["md5","none"],"md5"),
+vocabulary:choice(raw.vocabulary,["template","devguide"],"template"),
+load:flag(raw.loadScript,false),
+portalId:numericId(raw.portalId),
+propertyId:numericId(raw.propertyId)
+};
 }
 function customerId(call,from,hash){
-	let source=null;
-	if(from==="email")source=call.email===null?null:call.email.trim().toLowerCase();
-	else if(from==="phone")source=text(call.traits.phone);
-	else source=call.userId;
-	if(source===null||hash==="none"||isHashed(source,"md5"))return source;
-	const digest=md5(source);
-	return digest===undefined?null:digest;
+let source=null;
+if(from==="email")source=call.email===null?null:call.email.trim().toLowerCase();
+else if(from==="phone")source=text(call.traits.phone);
+else source=call.userId;
+if(source===null||hash==="none"||isHashed(source,"md5"))return source;
+let digest=md5(source);
+return digest===undefined?null:digest;
 }
 function attributeValue(key,value,isDate){
-	if(isDate){
-		const ms=parseDate(value);
-		if(ms!==null)return key==="date_of_birth"?formatDay(ms):formatSpaced(ms);
-	}
-	if(isScalar(value))return value===null?undefined:value;
-	const joined=getType(value)==="array"?joinList(value):null;
-	return joined===null?undefined:joined;
+if(isDate){
+let ms=parseDate(value);
+if(ms!==null)return key==="date_of_birth"?formatDay(ms):formatSpaced(ms);
+}
+if(isScalar(value))return value===null?undefined:value;
+let joined=getType(value)==="array"?joinList(value):null;
+return joined===null?undefined:joined;
 }
 function putAttribute(customers,key,value,note){
-	if(value===undefined)return;
-	if(OURS.indexOf(key)>=0)return note("warning",'attribute "'+key+'" is set by the tag; the trait is not sent');
-	if(key.match(CODE_PATTERN)===null){
-		return note("warning",'attribute "'+key+'" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
-	}
-	if(has(customers,key))note("warning",'attribute "'+key+'" is given twice; the later value is used');
-	customers[key]=value;
+if(value===undefined)return;
+if(OURS.indexOf(key)>=0)return note("warning",'attribute "'+key+'" is set by the tag; the trait is not sent');
+if(key.match(CODE_PATTERN)===null){
+return note("warning",'attribute "'+key+'" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
+}
+if(has(customers,key))note("warning",'attribute "'+key+'" is given twice; the later value is used');
+customers[key]=value;
 }
 function attributeCode(name){
-	if(name==="birthday")return"date_of_birth";
-	return snakeCase(name);
+if(name==="birthday")return"date_of_birth";
+return snakeCase(name);
 }
 function customerAttributes(call,note){
-	const customers={};
-	const traits=call.traits;
-	const entries=flatten(traits,note);
-	for(let i=0;i<entries.length;i++){
-		const entry=entries[i];
-		const isDate=entry.parent===null&&call.dateKeys.indexOf(entry.name)>=0;
-		const key=entry.parent===null?attributeCode(entry.name):snakeCase(entry.parent+"_"+entry.name);
-		putAttribute(customers,key,attributeValue(key,entry.value,isDate),note);
-	}
-	const name=fullName(traits);
-	if(!has(customers,"name")&&name!==null)customers.name=name;
-	if(call.email!==null)customers.email=call.email;
-	if(call.company!==null){
-		const company2=flatten({company:call.company},note);
-		for(let i=0;i<company2.length;i++){
-			const key=snakeCase("company_"+company2[i].name);
-			putAttribute(customers,key,attributeValue(key,company2[i].value,false),note);
-		}
-	}
-	const pairs=keyValueTags(call.tags);
-	for(let i=0;i<pairs.length;i++){
-		if(has(customers,pairs[i].name))note("warning","tag "+pairs[i].name+" not sent: an attribute of that name is set");
-		else putAttribute(customers,pairs[i].name,pairs[i].value,note);
-	}
-	const names=labels(call.tags);
-	if(names.length>0)putAttribute(customers,"tags",names.join(","),note);
-	return customers;
+let customers={};
+let traits=call.traits;
+let entries=flatten(traits,note);
+for(let i=0;i<entries.length;i++){
+let entry=entries[i];
+let isDate=entry.parent===null&&call.dateKeys.indexOf(entry.name)>=0;
+let key=entry.parent===null?attributeCode(entry.name):snakeCase(entry.parent+"_"+entry.name);
+putAttribute(customers,key,attributeValue(key,entry.value,isDate),note);
+}
+let name=fullName(traits);
+if(!has(customers,"name")&&name!==null)customers.name=name;
+if(call.email!==null)customers.email=call.email;
+if(call.company!==null){
+let company2=flatten({company:call.company},note);
+for(let i=0;i<company2.length;i++){
+let key=snakeCase("company_"+company2[i].name);
+putAttribute(customers,key,attributeValue(key,company2[i].value,false),note);
+}
+}
+let pairs=keyValueTags(call.tags);
+for(let i=0;i<pairs.length;i++){
+if(has(customers,pairs[i].name))note("warning","tag "+pairs[i].name+" not sent: an attribute of that name is set");
+else putAttribute(customers,pairs[i].name,pairs[i].value,note);
+}
+let names=labels(call.tags);
+if(names.length>0)putAttribute(customers,"tags",names.join(","),note);
+return customers;
 }
 function leadTime(context){
-	const platform=context.platform;
-	if(isFunctionAt(platform,"_cdpEventFunction._cdpGetLeadTime")){
-		const time=text(platform.callInWindow("_cdpEventFunction._cdpGetLeadTime",[]));
-		if(time!==null)return time;
-	}
-	context.note("info","Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
-	return formatSpaced(platform.now());
+let platform=context.platform;
+if(isFunctionAt(platform,"_cdpEventFunction._cdpGetLeadTime")){
+let time=text(platform.callInWindow("_cdpEventFunction._cdpGetLeadTime",[]));
+if(time!==null)return time;
+}
+context.note("info","Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
+return formatSpaced(platform.now());
 }
 function trackPayload(call,cid,vocabulary,context){
-	const customers=customerAttributes(call,context.note);
-	const action=call.event;
-	if(vocabulary==="devguide"){
-		return{
-			dims:{customers:assign({customer_id:cid},customers)},
-			extra:{identify_id:cid,identify_time:leadTime(context),identify_event:"user_"+action,identify_type:"exact"}
-		};
-	}
-	const templateCustomers=assign({type:"customers",customer_id:cid},customers);
-	return{items:[],dims:{customers:templateCustomers},extra:{identify_id:cid,identify_event:action}};
+let customers=customerAttributes(call,context.note);
+let action=call.event;
+if(vocabulary==="devguide"){
+return{
+dims:{customers:assign({customer_id:cid},customers)},
+extra:{identify_id:cid,identify_time:leadTime(context),identify_event:"user_"+action,identify_type:"exact"}
+};
+}
+let templateCustomers=assign({type:"customers",customer_id:cid},customers);
+return{items:[],dims:{customers:templateCustomers},extra:{identify_id:cid,identify_event:action}};
 }
 function reportIds(options,note){
-	const raw=optionsObject(options);
-	const ids=[["portal id",raw.portalId],["property id",raw.propertyId]];
-	for(let i=0;i<ids.length;i++){
-		const id=text(ids[i][1]);
-		if(id!==null&&!isDigits(id)){
-			note("warning","the Antsomi "+ids[i][0]+' "'+id+'" is not numeric; _portalId and _propId are not set');
-		}
-	}
+let raw=optionsObject(options);
+let ids=[["portal id",raw.portalId],["property id",raw.propertyId]];
+for(let i=0;i<ids.length;i++){
+let id=text(ids[i][1]);
+if(id!==null&&!isDigits(id)){
+note("warning","the Antsomi "+ids[i][0]+' "'+id+'" is not numeric; _portalId and _propId are not set');
+}
+}
 }
 function setIds(context,settings){
-	if(settings.portalId===null||settings.propertyId===null)return;
-	context.platform.setInWindow("_portalId",settings.portalId,false);
-	context.platform.setInWindow("_propId",settings.propertyId,false);
-	context.platform.setInWindow("web_event.propId",settings.propertyId,false);
+if(settings.portalId===null||settings.propertyId===null)return;
+context.platform.setInWindow("_portalId",settings.portalId,false);
+context.platform.setInWindow("_propId",settings.propertyId,false);
+context.platform.setInWindow("web_event.propId",settings.propertyId,false);
 }
 var SOURCE_NAMES={email:"an email",phone:"a phone trait",userId:"a user id"};
 function identify(call,options,context,done){
-	const platform=context.platform;
-	const settings=readSettings(options);
-	const cid=customerId(call,settings.from,settings.hash);
-	if(cid===null&&call.userId===null&&call.email===null){
-		return done(outcome("skipped","anonymous visitor: Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));
-	}
-	if(cid===null)return done(outcome("failed","no customer id: Antsomi needs "+SOURCE_NAMES[settings.from]+"; not sent"));
-	const args=["user",call.event,trackPayload(call,cid,settings.vocabulary,context)];
-	if(isFunctionAt(platform,"web_event.track")){
-		platform.callInWindow("web_event.track",args);
-		return done(outcome("sent","web_event.track called"));
-	}
-	const current=getType(platform.copyFromWindow("web_event"));
-	if(current!=="undefined"){
-		return done(outcome("failed","window.web_event holds a value of type "+current+" that is not Antsomi's SDK; nothing sent"));
-	}
-	if(settings.load&&(settings.portalId===null||settings.propertyId===null)){
-		return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));
-	}
-	if(!settings.load)reportIds(options,context.note);
-	const track=platform.createArgumentsQueue("web_event","web_event.queue");
-	platform.aliasInWindow("web_event.track","web_event");
-	setIds(context,settings);
-	track(args[0],args[1],args[2]);
-	if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL,"Antsomi",done);
-	done(outcome("queued","Antsomi is not on the page yet; the call waits in web_event.queue until its loader runs"));
+let platform=context.platform;
+let settings=readSettings(options);
+let cid=customerId(call,settings.from,settings.hash);
+if(cid===null&&call.userId===null&&call.email===null){
+return done(outcome("skipped","anonymous visitor: Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));
+}
+if(cid===null)return done(outcome("failed","no customer id: Antsomi needs "+SOURCE_NAMES[settings.from]+"; not sent"));
+let args=["user",call.event,trackPayload(call,cid,settings.vocabulary,context)];
+if(isFunctionAt(platform,"web_event.track")){
+platform.callInWindow("web_event.track",args);
+return done(outcome("sent","web_event.track called"));
+}
+let current=getType(platform.copyFromWindow("web_event"));
+if(current!=="undefined"){
+return done(outcome("failed","window.web_event holds a value of type "+current+" that is not Antsomi's SDK; nothing sent"));
+}
+if(settings.load&&(settings.portalId===null||settings.propertyId===null)){
+return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));
+}
+if(!settings.load)reportIds(options,context.note);
+let track=platform.createArgumentsQueue("web_event","web_event.queue");
+platform.aliasInWindow("web_event.track","web_event");
+setIds(context,settings);
+track(args[0],args[1],args[2]);
+if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL,"Antsomi",done);
+done(outcome("queued","Antsomi is not on the page yet; the call waits in web_event.queue until its loader runs"));
 }
 function reset(_options,context,done){
-	const platform=context.platform;
-	if(!isFunctionAt(platform,"web_event.track")){
-		return done(outcome("skipped","Antsomi is not on the page; nothing to reset"));
-	}
-	platform.callInWindow("web_event.track",["user","sign_out"]);
-	if(!isFunctionAt(platform,"web_event.resetAnonymousUId")){
-		return done(outcome("sent","sign_out sent; web_event.resetAnonymousUId is not there yet (SDK not loaded), so the anonymous id stays"));
-	}
-	platform.callInWindow("web_event.resetAnonymousUId",[]);
-	done(outcome("sent","sign_out sent and the anonymous id reset"));
+let platform=context.platform;
+if(!isFunctionAt(platform,"web_event.track")){
+return done(outcome("skipped","Antsomi is not on the page; nothing to reset"));
+}
+platform.callInWindow("web_event.track",["user","sign_out"]);
+if(!isFunctionAt(platform,"web_event.resetAnonymousUId")){
+return done(outcome("sent","sign_out sent; web_event.resetAnonymousUId is not there yet (SDK not loaded), so the anonymous id stays"));
+}
+platform.callInWindow("web_event.resetAnonymousUId",[]);
+done(outcome("sent","sign_out sent and the anonymous id reset"));
 }
 var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 // src/core/vendors/connecto.ts
 var SCRIPT_URL2="https://server.connecto.io/javascripts/connect.prod.min.js";
 var WINDOW2={
-	callInWindow:["_connecto.identify","_connecto.getIdentity"],
-	copyFromWindow:["_connecto.identify","_TConnecto"],
-	setInWindow:["_TConnecto"],
-	createQueue:[],
-	createArgumentsQueue:[],
-	aliasInWindow:[],
-	injectScript:[SCRIPT_URL2]
+callInWindow:["_connecto.identify","_connecto.getIdentity"],
+copyFromWindow:["_connecto.identify","_TConnecto"],
+setInWindow:["_TConnecto"],
+createQueue:[],
+createArgumentsQueue:[],
+aliasInWindow:[],
+injectScript:[SCRIPT_URL2]
 };
 function put(out,key,value,note,replace){
-	if(has(out,key)){
-		note("warning",'"'+key+'" is given twice; the '+(replace?"tag":"later value")+" is used");
-	}
-	out[key]=value;
+if(has(out,key)){
+note("warning",'"'+key+'" is given twice; the '+(replace?"tag":"later value")+" is used");
+}
+out[key]=value;
 }
 function connectoTraits(call,note){
-	const source=copyObject(call.traits);
-	if(call.email!==null)source.email=call.email;
-	if(call.company!==null)source.company=call.company;
-	const out={};
-	const entries=flatten(source,note);
-	for(let i=0;i<entries.length;i++){
-		const entry=entries[i];
-		if(entry.value===null)continue;
-		put(out,entry.parent===null?entry.name:entry.parent+"_"+entry.name,makeString(entry.value),note,false);
-	}
-	const pairs=keyValueTags(call.tags);
-	for(let i=0;i<pairs.length;i++)put(out,pairs[i].name,pairs[i].value,note,true);
-	const names=labels(call.tags);
-	for(let i=0;i<names.length;i++)put(out,names[i],"true",note,true);
-	return out;
+let source=copyObject(call.traits);
+if(call.email!==null)source.email=call.email;
+if(call.company!==null)source.company=call.company;
+let out={};
+let entries=flatten(source,note);
+for(let i=0;i<entries.length;i++){
+let entry=entries[i];
+if(entry.value===null)continue;
+put(out,entry.parent===null?entry.name:entry.parent+"_"+entry.name,makeString(entry.value),note,false);
+}
+let pairs=keyValueTags(call.tags);
+for(let i=0;i<pairs.length;i++)put(out,pairs[i].name,pairs[i].value,note,true);
+let names=labels(call.tags);
+for(let i=0;i<names.length;i++)put(out,names[i],"true",note,true);
+return out;
 }
 function send(call,traits,context,done){
-	const platform=context.platform;
-	let id=call.userId!==null?call.userId:call.email;
-	if(id===null){
-		id=text(platform.callInWindow("_connecto.getIdentity",[]));
-		if(id===null)return done(outcome("failed","no user id or email, and _connecto.getIdentity() gave no anonymous id"));
-	}
-	platform.callInWindow("_connecto.identify",[id,traits]);
-	done(outcome("sent","_connecto.identify called"));
+let platform=context.platform;
+let id=call.userId!==null?call.userId:call.email;
+if(id===null){
+id=text(platform.callInWindow("_connecto.getIdentity",[]));
+if(id===null)return done(outcome("failed","no user id or email, and _connecto.getIdentity() gave no anonymous id"));
+}
+platform.callInWindow("_connecto.identify",[id,traits]);
+done(outcome("sent","_connecto.identify called"));
 }
 function identify2(call,options,context,done){
-	const platform=context.platform;
-	const raw=optionsObject(options);
-	const traits=connectoTraits(call,context.note);
-	const ready=()=>isFunctionAt(platform,"_connecto.identify");
-	if(ready())return send(call,traits,context,done);
-	const waitMs=milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS);
-	const wait=(what)=>waitUntil(platform,ready,waitMs,(ok)=>{
-		if(ok)send(call,traits,context,done);
-		else done(outcome("failed",what+" within "+waitMs+" ms (Connecto has no pre-load queue); identify dropped"));
-	});
-	if(!flag(raw.loadScript,false))return wait("Connecto did not appear on the page");
-	const key=readKey(raw.licenseKey,"Connecto license key",KEY_CHARS);
-	if(key.value===null)return done(outcome("failed","cannot load Connecto: "+key.error));
-	if(isObject(platform.copyFromWindow("_TConnecto"))){
-		context.note("info","the page already configures _TConnecto; its license key is used");
-	}else{
-		platform.setInWindow("_TConnecto",{licenseKey:key.value},false);
-	}
-	loadScript(platform,SCRIPT_URL2,(loaded)=>{
-		if(!loaded)return done(outcome("failed","Connecto's script failed to load ("+SCRIPT_URL2+")"));
-		wait("Connecto's script loaded but _connecto.identify did not appear");
-	});
+let platform=context.platform;
+let raw=optionsObject(options);
+let traits=connectoTraits(call,context.note);
+let ready=()=>isFunctionAt(platform,"_connecto.identify");
+if(ready())return send(call,traits,context,done);
+let waitMs=milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS);
+let wait=(what)=>waitUntil(platform,ready,waitMs,(ok)=>{
+if(ok)send(call,traits,context,done);
+else done(outcome("failed",what+" within "+waitMs+" ms (Connecto has no pre-load queue); identify dropped"));
+});
+if(!flag(raw.loadScript,false))return wait("Connecto did not appear on the page");
+let key=readKey(raw.licenseKey,"Connecto license key",KEY_CHARS);
+if(key.value===null)return done(outcome("failed","cannot load Connecto: "+key.error));
+if(isObject(platform.copyFromWindow("_TConnecto"))){
+context.note("info","the page already configures _TConnecto; its license key is used");
+}else{
+platform.setInWindow("_TConnecto",{licenseKey:key.value},false);
+}
+loadScript(platform,SCRIPT_URL2,(loaded)=>{
+if(!loaded)return done(outcome("failed","Connecto's script failed to load ("+SCRIPT_URL2+")"));
+wait("Connecto's script loaded but _connecto.identify did not appear");
+});
 }
 function reset2(_options,_context,done){
-	done(outcome("skipped","Connecto has no reset or logout call; nothing to do"));
+done(outcome("skipped","Connecto has no reset or logout call; nothing to do"));
 }
 var VENDOR2={name:"Connecto",identify:identify2,reset:reset2};
 // src/core/vendors/analytics-js.ts
 function readIntegrations(value,note){
-	if(value===undefined||value===null||value==="")return null;
-	if(!isObject(value)){
-		note("warning","integrations must be an object; ignored");
-		return null;
-	}
-	return toJson(value,"integrations",0,note);
+if(value===undefined||value===null||value==="")return null;
+if(!isObject(value)){
+note("warning","integrations must be an object; ignored");
+return null;
+}
+return toJson(value,"integrations",0,note);
 }
 function analyticsTraits(call,note){
-	const traits=copyObject(call.traits);
-	if(call.email!==null)traits.email=call.email;
-	if(call.company!==null){
-		const company2={};
-		const keys=Object.keys(call.company);
-		for(let i=0;i<keys.length;i++){
-			const value=call.company[keys[i]];
-			if(value!==undefined)company2[keys[i]==="employeeCount"?"employee_count":keys[i]]=value;
-		}
-		traits.company=company2;
-	}
-	addTagTraits(traits,call.tags,note);
-	const names=labels(call.tags);
-	if(names.length>0)traits.tags=names;
-	return traits;
+let traits=copyObject(call.traits);
+if(call.email!==null)traits.email=call.email;
+if(call.company!==null){
+let company2={};
+let keys=Object.keys(call.company);
+for(let i=0;i<keys.length;i++){
+let value=call.company[keys[i]];
+if(value!==undefined)company2[keys[i]==="employeeCount"?"employee_count":keys[i]]=value;
+}
+traits.company=company2;
+}
+addTagTraits(traits,call.tags,note);
+let names=labels(call.tags);
+if(names.length>0)traits.tags=names;
+return traits;
 }
 function identifyArgs(call,integrations,note){
-	const traits=analyticsTraits(call,note);
-	const args=call.userId===null?[traits]:[call.userId,traits];
-	if(integrations!==null)args.push({integrations:integrations});
-	return args;
+let traits=analyticsTraits(call,note);
+let args=call.userId===null?[traits]:[call.userId,traits];
+if(integrations!==null)args.push({integrations:integrations});
+return args;
 }
 function deliver(vendor,setup,method,args,context,done){
-	const platform=context.platform;
-	for(let i=0;i<setup.callGlobals.length;i++){
-		const path=setup.callGlobals[i]+"."+method;
-		if(isFunctionAt(platform,path)){
-			platform.callInWindow(path,args);
-			return done(outcome("sent",method+" called on window."+setup.callGlobals[i]));
-		}
-	}
-	const global=setup.queueGlobal;
-	if(setup.scriptUrl===null&&setup.loadError!==null)return done(outcome("failed",setup.loadError));
-	const current=getType(platform.copyFromWindow(global));
-	if(current!=="undefined"&&current!=="array"){
-		return done(outcome("failed","window."+global+" holds a value of type "+current+" that is not "+vendor+"'s analytics.js; nothing sent"));
-	}
-	const push=platform.createQueue(global);
-	if(setup.scriptUrl!==null&&setup.writeKey!==null){
-		platform.setInWindow(global+"._writeKey",setup.writeKey,false);
-	}
-	push([method].concat(args));
-	if(setup.scriptUrl!==null)return queuedUntilLoaded(platform,setup.scriptUrl,vendor,done);
-	done(outcome("queued",vendor+" is not on the page yet; the call waits in window."+global+" until its snippet loads analytics.js"));
+let platform=context.platform;
+for(let i=0;i<setup.callGlobals.length;i++){
+let path=setup.callGlobals[i]+"."+method;
+if(isFunctionAt(platform,path)){
+platform.callInWindow(path,args);
+return done(outcome("sent",method+" called on window."+setup.callGlobals[i]));
+}
+}
+let global=setup.queueGlobal;
+if(setup.scriptUrl===null&&setup.loadError!==null)return done(outcome("failed",setup.loadError));
+let current=getType(platform.copyFromWindow(global));
+if(current!=="undefined"&&current!=="array"){
+return done(outcome("failed","window."+global+" holds a value of type "+current+" that is not "+vendor+"'s analytics.js; nothing sent"));
+}
+let push=platform.createQueue(global);
+if(setup.scriptUrl!==null&&setup.writeKey!==null){
+platform.setInWindow(global+"._writeKey",setup.writeKey,false);
+}
+push([method].concat(args));
+if(setup.scriptUrl!==null)return queuedUntilLoaded(platform,setup.scriptUrl,vendor,done);
+done(outcome("queued",vendor+" is not on the page yet; the call waits in window."+global+" until its snippet loads analytics.js"));
 }
 function analyticsJsVendor(name,setup){
-	return{
-		name:name,
-		identify:(call,options,context,done)=>{
-			const integrations=readIntegrations(optionsObject(options).integrations,context.note);
-			deliver(name,setup(options),"identify",identifyArgs(call,integrations,context.note),context,done);
-		},
-		reset:(options,context,done)=>deliver(name,setup(options),"reset",[],context,done)
-	};
+return{
+name:name,
+identify:(call,options,context,done)=>{
+let integrations=readIntegrations(optionsObject(options).integrations,context.note);
+deliver(name,setup(options),"identify",identifyArgs(call,integrations,context.note),context,done);
+},
+reset:(options,context,done)=>deliver(name,setup(options),"reset",[],context,done)
+};
 }
 // src/core/vendors/customerio.ts
 var WINDOW3={
-	callInWindow:["cioanalytics.identify","cioanalytics.reset","analytics.identify","analytics.reset"],
-	copyFromWindow:["cioanalytics","cioanalytics.identify","cioanalytics.reset","analytics","analytics.identify","analytics.reset"],
-	setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
-	createQueue:["cioanalytics","analytics"],
-	createArgumentsQueue:[],
-	aliasInWindow:[],
-	injectScript:["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"]
+callInWindow:["cioanalytics.identify","cioanalytics.reset","analytics.identify","analytics.reset"],
+copyFromWindow:["cioanalytics","cioanalytics.identify","cioanalytics.reset","analytics","analytics.identify","analytics.reset"],
+setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
+createQueue:["cioanalytics","analytics"],
+createArgumentsQueue:[],
+aliasInWindow:[],
+injectScript:["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"]
 };
 var GLOBALS=["cioanalytics","analytics"];
 var HOSTS={us:"https://cdp.customer.io",eu:"https://cdp-eu.customer.io"};
 function customerioSetup(options){
-	const raw=optionsObject(options);
-	const global=choice(raw.globalName,GLOBALS,"cioanalytics");
-	const host=choice(raw.region,["us","eu"],"us")==="eu"?HOSTS.eu:HOSTS.us;
-	const load=flag(raw.loadScript,false);
-	const key=readKey(raw.writeKey,"Customer.io write key",KEY_CHARS);
-	const keyInUrl=key.value===null?null:urlSegment(key.value);
-	const loading=load&&keyInUrl!==null;
-	return{
-		callGlobals:loading&&global!=="analytics"?[global,"analytics"]:[global],
-		queueGlobal:loading?"analytics":global,
-		scriptUrl:loading?host+"/v1/analytics-js/snippet/"+keyInUrl+"/analytics.min.js":null,
-		loadError:load&&keyInUrl===null?"cannot load Customer.io: "+key.error:null,
-		writeKey:key.value
-	};
+let raw=optionsObject(options);
+let global=choice(raw.globalName,GLOBALS,"cioanalytics");
+let host=choice(raw.region,["us","eu"],"us")==="eu"?HOSTS.eu:HOSTS.us;
+let load=flag(raw.loadScript,false);
+let key=readKey(raw.writeKey,"Customer.io write key",KEY_CHARS);
+let keyInUrl=key.value===null?null:urlSegment(key.value);
+let loading=load&&keyInUrl!==null;
+return{
+callGlobals:loading&&global!=="analytics"?[global,"analytics"]:[global],
+queueGlobal:loading?"analytics":global,
+scriptUrl:loading?host+"/v1/analytics-js/snippet/"+keyInUrl+"/analytics.min.js":null,
+loadError:load&&keyInUrl===null?"cannot load Customer.io: "+key.error:null,
+writeKey:key.value
+};
 }
 var VENDOR3=analyticsJsVendor("Customer.io",customerioSetup);
 // src/core/vendors/gist.ts
 var SCRIPT_URL3="https://widget.getgist.com/";
 var WINDOW4={
-	callInWindow:["gist.identify","gist.chat"],
-	copyFromWindow:["gist","gist.identify","gist.chat"],
-	setInWindow:[],
-	createQueue:["gist"],
-	createArgumentsQueue:[],
-	aliasInWindow:[],
-	injectScript:[SCRIPT_URL3]
+callInWindow:["gist.identify","gist.chat"],
+copyFromWindow:["gist","gist.identify","gist.chat"],
+setInWindow:[],
+createQueue:["gist"],
+createArgumentsQueue:[],
+aliasInWindow:[],
+injectScript:[SCRIPT_URL3]
 };
 var MAX_ID_LENGTH=254;
 var MAX_STRING_LENGTH=255;
 function readOptions(options){
-	const raw=optionsObject(options);
-	const appId=readKey(raw.appId,"Gist app id",KEY_CHARS);
-	return{
-		load:flag(raw.loadScript,false),
-		appId:appId.value,
-		appIdError:appId.error,
-		overwriteTags:flag(raw.overwriteTags,true),
-		waitMs:milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS)
-	};
+let raw=optionsObject(options);
+let appId=readKey(raw.appId,"Gist app id",KEY_CHARS);
+return{
+load:flag(raw.loadScript,false),
+appId:appId.value,
+appIdError:appId.error,
+overwriteTags:flag(raw.overwriteTags,true),
+waitMs:milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS)
+};
 }
 function gistKey(key,note){
-	if(key===""){
-		note("warning","a property with an empty name dropped: Gist needs a name");
-		return null;
-	}
-	if(key.indexOf("$")>=0){
-		note("warning",'property "'+key+'" dropped: Gist does not allow "$" in property names');
-		return null;
-	}
-	const snake=snakeCase(key);
-	const clean=wordChars(snake);
-	if(clean!==snake)note("info",'property "'+key+'" sent as "'+clean+'" (Gist allows only letters, digits and _)');
-	return clean;
+if(key===""){
+note("warning","a property with an empty name dropped: Gist needs a name");
+return null;
+}
+if(key.indexOf("$")>=0){
+note("warning",'property "'+key+'" dropped: Gist does not allow "$" in property names');
+return null;
+}
+let snake=snakeCase(key);
+let clean=wordChars(snake);
+if(clean!==snake)note("info",'property "'+key+'" sent as "'+clean+'" (Gist allows only letters, digits and _)');
+return clean;
 }
 function atSeconds(key,value,note){
-	if(value===null||!endsWith(key,"_at"))return null;
-	const seconds=toUnixSeconds(value);
-	if(seconds===null){
-		note("warning",'property "'+key+'" ends in _at, which Gist reads as a date, but '+describe(value)+" is not a date; sent as given");
-		return null;
-	}
-	if(seconds!==value)note("info",'property "'+key+'" sent as unix seconds ('+seconds+"), as Gist expects in _at keys");
-	return seconds;
+if(value===null||!endsWith(key,"_at"))return null;
+let seconds=toUnixSeconds(value);
+if(seconds===null){
+note("warning",'property "'+key+'" ends in _at, which Gist reads as a date, but '+describe(value)+" is not a date; sent as given");
+return null;
+}
+if(seconds!==value)note("info",'property "'+key+'" sent as unix seconds ('+seconds+"), as Gist expects in _at keys");
+return seconds;
 }
 function gistValue(key,value,note){
-	const seconds=atSeconds(key,value,note);
-	if(seconds!==null)return seconds;
-	if(getType(value)==="string"&&value.length>MAX_STRING_LENGTH){
-		note("warning",'property "'+key+'" truncated to '+MAX_STRING_LENGTH+" characters");
-		return value.substring(0,MAX_STRING_LENGTH);
-	}
-	return value;
+let seconds=atSeconds(key,value,note);
+if(seconds!==null)return seconds;
+if(getType(value)==="string"&&value.length>MAX_STRING_LENGTH){
+note("warning",'property "'+key+'" truncated to '+MAX_STRING_LENGTH+" characters");
+return value.substring(0,MAX_STRING_LENGTH);
+}
+return value;
 }
 var OWN_KEYS=["email","tags","overwrite_tags"];
 function valueKey(name,note){
-	const key=gistKey(name,note);
-	if(key===null||OWN_KEYS.indexOf(key)<0)return key;
-	note("warning",'"'+name+'" not sent: Gist\'s "'+key+"\" property comes from the identify's own email and tags");
-	return null;
+let key=gistKey(name,note);
+if(key===null||OWN_KEYS.indexOf(key)<0)return key;
+note("warning",'"'+name+'" not sent: Gist\'s "'+key+"\" property comes from the identify's own email and tags");
+return null;
 }
 function tagList(names,note){
-	let list="";
-	const left=[];
-	for(let i=0;i<names.length;i++){
-		const next=list===""?names[i]:list+","+names[i];
-		if(next.length<=MAX_STRING_LENGTH)list=next;
-		else left.push(names[i]);
-	}
-	if(left.length>0){
-		note("warning","tags are limited to "+MAX_STRING_LENGTH+" characters in all; not sent: "+left.join(", "));
-	}
-	return list;
+let list="";
+let left=[];
+for(let i=0;i<names.length;i++){
+let next=list===""?names[i]:list+","+names[i];
+if(next.length<=MAX_STRING_LENGTH)list=next;
+else left.push(names[i]);
+}
+if(left.length>0){
+note("warning","tags are limited to "+MAX_STRING_LENGTH+" characters in all; not sent: "+left.join(", "));
+}
+return list;
 }
 function put2(props,key,value,note){
-	if(key===null)return;
-	if(has(props,key))note("warning",'property "'+key+'" is given twice; the later value is used');
-	props[key]=value;
+if(key===null)return;
+if(has(props,key))note("warning",'property "'+key+'" is given twice; the later value is used');
+props[key]=value;
 }
 function putDate(props,name,value,note){
-	const key=gistKey(name,note);
-	const seconds=toUnixSeconds(value);
-	if(key===null||seconds===null)return;
-	put2(props,endsWith(key,"_at")?key:key+"_at",seconds,note);
+let key=gistKey(name,note);
+let seconds=toUnixSeconds(value);
+if(key===null||seconds===null)return;
+put2(props,endsWith(key,"_at")?key:key+"_at",seconds,note);
 }
 function gistProps(call,overwriteTags,note){
-	const props={};
-	if(call.email!==null)props.email=call.email;
-	const entries=flatten(call.traits,note);
-	for(let i=0;i<entries.length;i++){
-		const entry=entries[i];
-		if(entry.parent===null&&call.dateKeys.indexOf(entry.name)>=0){
-			putDate(props,entry.name,entry.value,note);
-			continue;
-		}
-		const key=valueKey(entry.parent===null?entry.name:entry.parent+"_"+entry.name,note);
-		if(key!==null)put2(props,key,gistValue(key,entry.value,note),note);
-	}
-	const name=fullName(call.traits);
-	if(!has(props,"name")&&name!==null)props.name=gistValue("name",name,note);
-	if(call.company!==null){
-		const company2=flatten({company:call.company},note);
-		for(let i=0;i<company2.length;i++){
-			const key=gistKey("company_"+company2[i].name,note);
-			if(key!==null)put2(props,key,gistValue(key,company2[i].value,note),note);
-		}
-	}
-	const pairs=keyValueTags(call.tags);
-	for(let i=0;i<pairs.length;i++){
-		const key=valueKey(pairs[i].name,note);
-		if(key===null)continue;
-		if(has(props,key))note("warning","tag "+pairs[i].name+" not sent: a property of that name is already set");
-		else props[key]=gistValue(key,pairs[i].value,note);
-	}
-	const names=labels(call.tags);
-	const list=tagList(names,note);
-	if(list!==""){
-		props.tags=list;
-		if(!overwriteTags)props.overwrite_tags=false;
-	}
-	return props;
+let props={};
+if(call.email!==null)props.email=call.email;
+let entries=flatten(call.traits,note);
+for(let i=0;i<entries.length;i++){
+let entry=entries[i];
+if(entry.parent===null&&call.dateKeys.indexOf(entry.name)>=0){
+putDate(props,entry.name,entry.value,note);
+continue;
+}
+let key=valueKey(entry.parent===null?entry.name:entry.parent+"_"+entry.name,note);
+if(key!==null)put2(props,key,gistValue(key,entry.value,note),note);
+}
+let name=fullName(call.traits);
+if(!has(props,"name")&&name!==null)props.name=gistValue("name",name,note);
+if(call.company!==null){
+let company2=flatten({company:call.company},note);
+for(let i=0;i<company2.length;i++){
+let key=gistKey("company_"+company2[i].name,note);
+if(key!==null)put2(props,key,gistValue(key,company2[i].value,note),note);
+}
+}
+let pairs=keyValueTags(call.tags);
+for(let i=0;i<pairs.length;i++){
+let key=valueKey(pairs[i].name,note);
+if(key===null)continue;
+if(has(props,key))note("warning","tag "+pairs[i].name+" not sent: a property of that name is already set");
+else props[key]=gistValue(key,pairs[i].value,note);
+}
+let names=labels(call.tags);
+let list=tagList(names,note);
+if(list!==""){
+props.tags=list;
+if(!overwriteTags)props.overwrite_tags=false;
+}
+return props;
 }
 function missing(call){
-	if(call.email===null)return"Gist needs an email (its identify requires user_id and email); not sent";
-	if(call.userId===null)return"Gist needs a user id (its identify requires user_id and email); not sent";
-	if(call.userId.length>MAX_ID_LENGTH){
-		return"Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent";
-	}
-	return null;
+if(call.email===null)return"Gist needs an email (its identify requires user_id and email); not sent";
+if(call.userId===null)return"Gist needs a user id (its identify requires user_id and email); not sent";
+if(call.userId.length>MAX_ID_LENGTH){
+return"Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent";
+}
+return null;
 }
 function identify3(call,options,context,done){
-	if(call.userId===null&&call.email===null){
-		return done(outcome("skipped","anonymous visitor: Gist identifies known users only (a user id and an email); not sent"));
-	}
-	const problem=missing(call);
-	if(problem!==null)return done(outcome("failed",problem));
-	const platform=context.platform;
-	const settings=readOptions(options);
-	const args=[call.userId,gistProps(call,settings.overwriteTags,context.note)];
-	if(isFunctionAt(platform,"gist.identify")){
-		platform.callInWindow("gist.identify",args);
-		return done(outcome("sent","gist.identify called"));
-	}
-	const current=getType(platform.copyFromWindow("gist"));
-	if(current!=="undefined"&&current!=="array"){
-		return done(outcome("failed","window.gist holds a value of type "+current+" that is not Gist; nothing sent"));
-	}
-	if(settings.load&&settings.appId===null)return done(outcome("failed","cannot load Gist: "+settings.appIdError));
-	const push=platform.createQueue("gist");
-	if(settings.load&&current==="undefined"){
-		push(["setAppId",settings.appId]);
-		push(["trackPageView"]);
-	}
-	push(["identify"].concat(args));
-	if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL3,"Gist",done);
-	done(outcome("queued","Gist is not on the page yet; the call waits in window.gist until its snippet loads Gist"));
+if(call.userId===null&&call.email===null){
+return done(outcome("skipped","anonymous visitor: Gist identifies known users only (a user id and an email); not sent"));
+}
+let problem=missing(call);
+if(problem!==null)return done(outcome("failed",problem));
+let platform=context.platform;
+let settings=readOptions(options);
+let args=[call.userId,gistProps(call,settings.overwriteTags,context.note)];
+if(isFunctionAt(platform,"gist.identify")){
+platform.callInWindow("gist.identify",args);
+return done(outcome("sent","gist.identify called"));
+}
+let current=getType(platform.copyFromWindow("gist"));
+if(current!=="undefined"&&current!=="array"){
+return done(outcome("failed","window.gist holds a value of type "+current+" that is not Gist; nothing sent"));
+}
+if(settings.load&&settings.appId===null)return done(outcome("failed","cannot load Gist: "+settings.appIdError));
+let push=platform.createQueue("gist");
+if(settings.load&&current==="undefined"){
+push(["setAppId",settings.appId]);
+push(["trackPageView"]);
+}
+push(["identify"].concat(args));
+if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL3,"Gist",done);
+done(outcome("queued","Gist is not on the page yet; the call waits in window.gist until its snippet loads Gist"));
 }
 function shutdown(context){
-	context.platform.callInWindow("gist.chat",["shutdown"]);
+context.platform.callInWindow("gist.chat",["shutdown"]);
 }
 function reset3(options,context,done){
-	const platform=context.platform;
-	const chatReady=()=>isFunctionAt(platform,"gist.chat");
-	if(chatReady()){
-		shutdown(context);
-		return done(outcome("sent","gist.chat('shutdown') called"));
-	}
-	if(getType(platform.copyFromWindow("gist"))==="undefined"){
-		return done(outcome("skipped","Gist is not on the page; nothing to shut down"));
-	}
-	const waitMs=readOptions(options).waitMs;
-	waitUntil(platform,chatReady,waitMs,(ready)=>{
-		if(!ready)return done(outcome("skipped","Gist did not finish loading within "+waitMs+" ms; chat('shutdown') not called"));
-		shutdown(context);
-		done(outcome("sent","gist.chat('shutdown') called once Gist had loaded"));
-	});
+let platform=context.platform;
+let chatReady=()=>isFunctionAt(platform,"gist.chat");
+if(chatReady()){
+shutdown(context);
+return done(outcome("sent","gist.chat('shutdown') called"));
+}
+if(getType(platform.copyFromWindow("gist"))==="undefined"){
+return done(outcome("skipped","Gist is not on the page; nothing to shut down"));
+}
+let waitMs=readOptions(options).waitMs;
+waitUntil(platform,chatReady,waitMs,(ready)=>{
+if(!ready)return done(outcome("skipped","Gist did not finish loading within "+waitMs+" ms; chat('shutdown') not called"));
+shutdown(context);
+done(outcome("sent","gist.chat('shutdown') called once Gist had loaded"));
+});
 }
 var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
 // src/core/vendors/mutiny.ts
 var WINDOW5={
-	callInWindow:["mutiny.client.identify"],
-	copyFromWindow:["mutiny.client.identify"],
-	setInWindow:[],
-	createQueue:[],
-	createArgumentsQueue:[],
-	aliasInWindow:[],
-	injectScript:[]
+callInWindow:["mutiny.client.identify"],
+copyFromWindow:["mutiny.client.identify"],
+setInWindow:[],
+createQueue:[],
+createArgumentsQueue:[],
+aliasInWindow:[],
+injectScript:[]
 };
 function cutAt(value,stops){
-	let end=value.length;
-	for(let i=0;i<stops.length;i++){
-		const at=value.indexOf(stops[i]);
-		if(at>=0&&at<end)end=at;
-	}
-	return value.substring(0,end);
+let end=value.length;
+for(let i=0;i<stops.length;i++){
+let at=value.indexOf(stops[i]);
+if(at>=0&&at<end)end=at;
+}
+return value.substring(0,end);
 }
 function bareHost(domain){
-	let host=domain.trim().toLowerCase();
-	const scheme=host.indexOf("://");
-	if(scheme>=0)host=host.substring(scheme+3);
-	host=cutAt(host,["/","?","#",":"]);
-	if(host.substring(0,4)==="www.")host=host.substring(4);
-	return host;
+let host=domain.trim().toLowerCase();
+let scheme=host.indexOf("://");
+if(scheme>=0)host=host.substring(scheme+3);
+host=cutAt(host,["/","?","#",":"]);
+if(host.substring(0,4)==="www.")host=host.substring(4);
+return host;
 }
 function mutinyCompany(company2,note){
-	const out={};
-	const keys=Object.keys(company2);
-	for(let i=0;i<keys.length;i++){
-		const value=company2[keys[i]];
-		if(value!==undefined)out[keys[i]]=value;
-	}
-	if(isString(out.domain)){
-		const host=bareHost(out.domain);
-		if(host!==out.domain)note("info",'company.domain "'+out.domain+'" sent as the bare host "'+host+'"');
-		out.domain=host;
-	}
-	return out;
+let out={};
+let keys=Object.keys(company2);
+for(let i=0;i<keys.length;i++){
+let value=company2[keys[i]];
+if(value!==undefined)out[keys[i]]=value;
+}
+if(isString(out.domain)){
+let host=bareHost(out.domain);
+if(host!==out.domain)note("info",'company.domain "'+out.domain+'" sent as the bare host "'+host+'"');
+out.domain=host;
+}
+return out;
 }
 function mutinyTraits(call,note){
-	const traits=copyObject(call.traits);
-	if(call.email!==null)traits.email=call.email;
-	if(call.company!==null)traits.company=mutinyCompany(call.company,note);
-	addTagTraits(traits,call.tags,note);
-	const names=labels(call.tags);
-	if(names.length>0)traits.tags=names.join(",");
-	return traits;
+let traits=copyObject(call.traits);
+if(call.email!==null)traits.email=call.email;
+if(call.company!==null)traits.company=mutinyCompany(call.company,note);
+addTagTraits(traits,call.tags,note);
+let names=labels(call.tags);
+if(names.length>0)traits.tags=names.join(",");
+return traits;
 }
 function identify4(call,_options,context,done){
-	const platform=context.platform;
-	if(!isFunctionAt(platform,"mutiny.client.identify")){
-		return done(outcome("skipped","Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page"));
-	}
-	if(call.email===null)context.note("warning","no email: Mutiny cannot match this visitor to a CRM record");
-	platform.callInWindow("mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]);
-	done(outcome("sent","mutiny.client.identify called"));
+let platform=context.platform;
+if(!isFunctionAt(platform,"mutiny.client.identify")){
+return done(outcome("skipped","Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page"));
+}
+if(call.email===null)context.note("warning","no email: Mutiny cannot match this visitor to a CRM record");
+platform.callInWindow("mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]);
+done(outcome("sent","mutiny.client.identify called"));
 }
 function reset4(_options,_context,done){
-	done(outcome("skipped","Mutiny has no reset or logout call; nothing to do"));
+done(outcome("skipped","Mutiny has no reset or logout call; nothing to do"));
 }
 var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
 // src/core/vendors/segment.ts
 var WINDOW6={
-	callInWindow:["analytics.identify","analytics.reset"],
-	copyFromWindow:["analytics","analytics.identify","analytics.reset"],
-	setInWindow:["analytics._writeKey"],
-	createQueue:["analytics"],
-	createArgumentsQueue:[],
-	aliasInWindow:[],
-	injectScript:["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]
+callInWindow:["analytics.identify","analytics.reset"],
+copyFromWindow:["analytics","analytics.identify","analytics.reset"],
+setInWindow:["analytics._writeKey"],
+createQueue:["analytics"],
+createArgumentsQueue:[],
+aliasInWindow:[],
+injectScript:["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]
 };
 function segmentSetup(options){
-	const raw=optionsObject(options);
-	const load=flag(raw.loadScript,false);
-	const key=readKey(raw.writeKey,"Segment write key",KEY_CHARS);
-	const keyInUrl=key.value===null?null:urlSegment(key.value);
-	return{
-		callGlobals:["analytics"],
-		queueGlobal:"analytics",
-		scriptUrl:load&&keyInUrl!==null?"https://cdn.segment.com/analytics.js/v1/"+keyInUrl+"/analytics.min.js":null,
-		loadError:load&&keyInUrl===null?"cannot load analytics.js: "+key.error:null,
-		writeKey:key.value
-	};
+let raw=optionsObject(options);
+let load=flag(raw.loadScript,false);
+let key=readKey(raw.writeKey,"Segment write key",KEY_CHARS);
+let keyInUrl=key.value===null?null:urlSegment(key.value);
+return{
+callGlobals:["analytics"],
+queueGlobal:"analytics",
+scriptUrl:load&&keyInUrl!==null?"https://cdn.segment.com/analytics.js/v1/"+keyInUrl+"/analytics.min.js":null,
+loadError:load&&keyInUrl===null?"cannot load analytics.js: "+key.error:null,
+writeKey:key.value
+};
 }
 var VENDOR6=analyticsJsVendor("Segment",segmentSetup);
 // src/core/vendors/registry.ts
 var VENDORS={
-	segment:VENDOR6,
-	customerio:VENDOR3,
-	gist:VENDOR4,
-	mutiny:VENDOR5,
-	connecto:VENDOR2,
-	antsomi:VENDOR
+segment:VENDOR6,
+customerio:VENDOR3,
+gist:VENDOR4,
+mutiny:VENDOR5,
+connecto:VENDOR2,
+antsomi:VENDOR
 };
 // src/core/engine.ts
 var ACTIONS=["identify","reset"];
 function reporter(platform,list,state){
-	return(vendor)=>(level,text2)=>{
-		const message={level:level,vendor:vendor,text:text2};
-		if(state.open)list.push(message);
-		platform.log(formatMessage(message));
-	};
+return(vendor)=>(level,text2)=>{
+let message={level:level,vendor:vendor,text:text2};
+if(state.open)list.push(message);
+platform.log(formatMessage(message));
+};
 }
 function readTargets(value,note){
-	if(!isArray(value)){
-		note("error","destinations must be a list");
-		return[];
-	}
-	const targets=[];
-	for(let i=0;i<value.length;i++){
-		const item=value[i];
-		const id=isObject(item)?vendorId(item.vendor):null;
-		const registered=id===null?undefined:VENDORS[id];
-		if(id===null){
-			note("error","destination "+(i+1)+" names no known vendor; ignored");
-		}else if(!registered){
-			note("error",id+" is not in this build; ignored");
-		}else if(targets.some((target)=>target.vendor===id)){
-			note("warning",id+" is listed more than once; used once");
-		}else{
-			targets.push({vendor:id,module:registered,options:item.options});
-		}
-	}
-	return targets;
+if(!isArray(value)){
+note("error","destinations must be a list");
+return[];
+}
+let targets=[];
+for(let i=0;i<value.length;i++){
+let item=value[i];
+let id=isObject(item)?vendorId(item.vendor):null;
+let registered=id===null?undefined:VENDORS[id];
+if(id===null){
+note("error","destination "+(i+1)+" names no known vendor; ignored");
+}else if(!registered){
+note("error",id+" is not in this build; ignored");
+}else if(targets.some((target)=>target.vendor===id)){
+note("warning",id+" is listed more than once; used once");
+}else{
+targets.push({vendor:id,module:registered,options:item.options});
+}
+}
+return targets;
 }
 function readAction(input2,note){
-	const word=isObject(input2)?text(input2.action):null;
-	if(word===null)return"identify";
-	const action=oneOf(word,ACTIONS);
-	if(action===null)note("warning",'action "'+word+'" is not identify or reset; identify is used');
-	return action===null?"identify":action;
+let word=isObject(input2)?text(input2.action):null;
+if(word===null)return"identify";
+let action=oneOf(word,ACTIONS);
+if(action===null)note("warning",'action "'+word+'" is not identify or reset; identify is used');
+return action===null?"identify":action;
 }
 function resultsFor(targets,status,message){
-	return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));
+return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));
 }
 function isOk(results){
-	return results.some((result)=>result.status!=="failed");
+return results.some((result)=>result.status!=="failed");
 }
 function withUserId(call,userId){
-	return{
-		userId:userId,
-		email:call.email,
-		traits:call.traits,
-		dateKeys:call.dateKeys,
-		tags:call.tags,
-		company:call.company,
-		event:call.event,
-		source:call.source
-	};
+return{
+userId:userId,
+email:call.email,
+traits:call.traits,
+dateKeys:call.dateKeys,
+tags:call.tags,
+company:call.company,
+event:call.event,
+source:call.source
+};
 }
 function fanOut(targets,each,complete){
-	const results=[];
-	let pending=targets.length;
-	targets.forEach((target,index)=>{
-		each(target,once((outcome2)=>{
-			results[index]={vendor:target.vendor,status:outcome2.status,message:outcome2.message};
-			pending-=1;
-			if(pending===0)complete(results);
-		}));
-	});
+let results=[];
+let pending=targets.length;
+targets.forEach((target,index)=>{
+each(target,once((outcome2)=>{
+results[index]={vendor:target.vendor,status:outcome2.status,message:outcome2.message};
+pending-=1;
+if(pending===0)complete(results);
+}));
+});
 }
 function logResults(platform,results){
-	results.forEach((result)=>platform.log("gtm-identify "+result.vendor+" "+result.status+": "+result.message));
+results.forEach((result)=>platform.log("gtm-identify "+result.vendor+" "+result.status+": "+result.message));
 }
 function runReset(targets,platform,say,complete){
-	forget(platform,targets.map((target)=>target.vendor));
-	fanOut(targets,(target,report)=>{
-		const context={platform:platform,note:say(target.vendor)};
-		target.module.reset(target.options,context,report);
-	},complete);
+forget(platform,targets.map((target)=>target.vendor));
+fanOut(targets,(target,report)=>{
+let context={platform:platform,note:say(target.vendor)};
+target.module.reset(target.options,context,report);
+},complete);
 }
 function sendIdentify(call,targets,dedupe,platform,say,complete){
-	fanOut(targets,(target,report)=>{
-		const sig=dedupe?signature(target.vendor,call):null;
-		if(sig!==null&&isUnchanged(platform,target.vendor,sig)){
-			return report({status:"skipped",message:"unchanged since the last identify sent to "+target.module.name+"; not sent again"});
-		}
-		const context={platform:platform,note:say(target.vendor)};
-		target.module.identify(call,target.options,context,(outcome2)=>{
-			if(sig!==null&&(outcome2.status==="sent"||outcome2.status==="queued"))remember(platform,target.vendor,sig);
-			report(outcome2);
-		});
-	},complete);
+fanOut(targets,(target,report)=>{
+let sig=dedupe?signature(target.vendor,call):null;
+if(sig!==null&&isUnchanged(platform,target.vendor,sig)){
+return report({status:"skipped",message:"unchanged since the last identify sent to "+target.module.name+"; not sent again"});
+}
+let context={platform:platform,note:say(target.vendor)};
+target.module.identify(call,target.options,context,(outcome2)=>{
+if(sig!==null&&(outcome2.status==="sent"||outcome2.status==="queued"))remember(platform,target.vendor,sig);
+report(outcome2);
+});
+},complete);
 }
 function runIdentifyCall(input2,source,dedupe,targets,platform,say,complete){
-	const normalized=normalize(input2,source);
-	const note=say(null);
-	normalized.messages.forEach((message)=>note(message.level,message.text));
-	if(hasErrors(normalized.messages))return complete(resultsFor(targets,"failed",errorText(normalized.messages)));
-	const call=normalized.call;
-	const method=readHashMethod(isObject(input2)?input2.userIdHash:undefined,note);
-	if(call.userId===null||method==="none")return sendIdentify(call,targets,dedupe,platform,say,complete);
-	hashValue(call.userId,method,platform,note,(hashed,error)=>{
-		if(hashed===null){
-			note("error",error);
-			return complete(resultsFor(targets,"failed",error));
-		}
-		sendIdentify(withUserId(call,hashed),targets,dedupe,platform,say,complete);
-	});
+let normalized=normalize(input2,source);
+let note=say(null);
+normalized.messages.forEach((message)=>note(message.level,message.text));
+if(hasErrors(normalized.messages))return complete(resultsFor(targets,"failed",errorText(normalized.messages)));
+let call=normalized.call;
+let method=readHashMethod(isObject(input2)?input2.userIdHash:undefined,note);
+if(call.userId===null||method==="none")return sendIdentify(call,targets,dedupe,platform,say,complete);
+hashValue(call.userId,method,platform,note,(hashed,error)=>{
+if(hashed===null){
+note("error",error);
+return complete(resultsFor(targets,"failed",error));
+}
+sendIdentify(withUserId(call,hashed),targets,dedupe,platform,say,complete);
+});
 }
 function runIdentify(input2,config2,platform,done){
-	const messages=[];
-	const collecting={open:true};
-	const finish=once((outcome2)=>{
-		collecting.open=false;
-		done(outcome2);
-	});
-	const say=reporter(platform,messages,collecting);
-	const note=say(null);
-	const settings=isObject(config2)?config2:{};
-	const targets=readTargets(settings.destinations,note);
-	if(targets.length===0){
-		note("error","no destination to send to");
-		return finish({ok:false,results:[],messages:messages});
-	}
-	const action=readAction(input2,note);
-	const source=settings.source==="datalayer_bridge"?"datalayer_bridge":"gtm_template";
-	const run=(complete)=>{
-		if(action==="reset")runReset(targets,platform,say,complete);
-		else runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);
-	};
-	const later=()=>run((results)=>logResults(platform,results));
-	const state=gate(readConsent(settings.consent,note),platform,note,later);
-	if(state==="dropped")return finish({ok:true,results:resultsFor(targets,"skipped","consent denied; not sent"),messages:messages});
-	if(state==="waiting")return finish({ok:true,results:resultsFor(targets,"queued","waiting for consent"),messages:messages});
-	run((results)=>{
-		logResults(platform,results);
-		finish({ok:isOk(results),results:results,messages:messages});
-	});
+let messages=[];
+let collecting={open:true};
+let finish=once((outcome2)=>{
+collecting.open=false;
+done(outcome2);
+});
+let say=reporter(platform,messages,collecting);
+let note=say(null);
+let settings=isObject(config2)?config2:{};
+let targets=readTargets(settings.destinations,note);
+if(targets.length===0){
+note("error","no destination to send to");
+return finish({ok:false,results:[],messages:messages});
+}
+let action=readAction(input2,note);
+let source=settings.source==="datalayer_bridge"?"datalayer_bridge":"gtm_template";
+let run=(complete)=>{
+if(action==="reset")runReset(targets,platform,say,complete);
+else runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);
+};
+let later=()=>run((results)=>logResults(platform,results));
+let state=gate(readConsent(settings.consent,note),platform,note,later);
+if(state==="dropped")return finish({ok:true,results:resultsFor(targets,"skipped","consent denied; not sent"),messages:messages});
+if(state==="waiting")return finish({ok:true,results:resultsFor(targets,"queued","waiting for consent"),messages:messages});
+run((results)=>{
+logResults(platform,results);
+finish({ok:isOk(results),results:results,messages:messages});
+});
 }
 // src/core/vendors/index.ts
 var WINDOWS={
-	segment:WINDOW6,
-	customerio:WINDOW3,
-	gist:WINDOW4,
-	mutiny:WINDOW5,
-	connecto:WINDOW2,
-	antsomi:WINDOW
+segment:WINDOW6,
+customerio:WINDOW3,
+gist:WINDOW4,
+mutiny:WINDOW5,
+connecto:WINDOW2,
+antsomi:WINDOW
 };
 // src/core/mapping.ts
 function readPath(source,path){
-	if(path==="")return undefined;
-	const parts=path.split(".");
-	let current=source;
-	for(let i=0;i<parts.length;i++){
-		const part=parts[i];
-		if(isObject(current)&&has(current,part))current=current[part];
-		else if(isArray(current)&&isDigits(part))current=current[makeNumber(part)];
-		else return undefined;
-	}
-	return current;
+if(path==="")return undefined;
+let parts=path.split(".");
+let current=source;
+for(let i=0;i<parts.length;i++){
+let part=parts[i];
+if(isObject(current)&&has(current,part))current=current[part];
+else if(isArray(current)&&isDigits(part))current=current[makeNumber(part)];
+else return undefined;
+}
+return current;
 }
 function squash(name){
-	return name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");
+return name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");
 }
 function targetOf(as,to){
-	const explicit=text(as);
-	const word=squash(explicit===null?to:explicit);
-	if(word==="userid")return"userId";
-	if(word==="email")return"email";
-	if(explicit!==null&&word==="tag")return"tag";
-	return"trait";
+let explicit=text(as);
+let word=squash(explicit===null?to:explicit);
+if(word==="userid")return"userId";
+if(word==="email")return"email";
+if(explicit!==null&&word==="tag")return"tag";
+return"trait";
 }
 function mapKeys(source,rows,note){
-	const mapped={traitRows:[],tagRows:[]};
-	const list=tableRows(rows,"the key mapping",note);
-	for(let i=0;i<list.length;i++){
-		const row=list[i];
-		const from=isObject(row)?text(row.from):null;
-		if(from===null){
-			note("warning","key mapping row "+(i+1)+" has no source key; ignored");
-			continue;
-		}
-		const to=text(row.to);
-		const name=to===null?from:to;
-		const value=readPath(source,from);
-		const type=getType(value);
-		if(type==="undefined"||type==="null")continue;
-		const target=targetOf(row.as,name);
-		if(target==="userId")mapped.userId=value;
-		else if(target==="email")mapped.email=value;
-		else if(target==="tag")mapped.tagRows.push({name:name,value:value});
-		else mapped.traitRows.push({key:name,value:value,type:row.type});
-	}
-	return mapped;
+let mapped={traitRows:[],tagRows:[]};
+let list=tableRows(rows,"the key mapping",note);
+for(let i=0;i<list.length;i++){
+let row=list[i];
+let from=isObject(row)?text(row.from):null;
+if(from===null){
+note("warning","key mapping row "+(i+1)+" has no source key; ignored");
+continue;
+}
+let to=text(row.to);
+let name=to===null?from:to;
+let value=readPath(source,from);
+let type=getType(value);
+if(type==="undefined"||type==="null")continue;
+let target=targetOf(row.as,name);
+if(target==="userId")mapped.userId=value;
+else if(target==="email")mapped.email=value;
+else if(target==="tag")mapped.tagRows.push({name:name,value:value});
+else mapped.traitRows.push({key:name,value:value,type:row.type});
+}
+return mapped;
 }
 function applyKeyMapping(source,rows,input2,note){
-	const mapped=mapKeys(source,rows,note);
-	const ownRows=isArray(input2.traitRows)?input2.traitRows:[];
-	if(!isMissing(input2.traitRows)&&!isArray(input2.traitRows))note("warning","the traits table must be a list of rows; ignored");
-	return{
-		action:input2.action,
-		event:input2.event,
-		userId:isMissing(input2.userId)?mapped.userId:input2.userId,
-		email:isMissing(input2.email)?mapped.email:input2.email,
-		useEmailAsUserId:input2.useEmailAsUserId,
-		traitRows:mapped.traitRows.concat(ownRows),
-		traits:input2.traits,
-		tags:[mapped.tagRows,input2.tags],
-		company:input2.company,
-		userIdHash:input2.userIdHash
-	};
+let mapped=mapKeys(source,rows,note);
+let ownRows=isArray(input2.traitRows)?input2.traitRows:[];
+if(!isMissing(input2.traitRows)&&!isArray(input2.traitRows))note("warning","the traits table must be a list of rows; ignored");
+return{
+action:input2.action,
+event:input2.event,
+userId:isMissing(input2.userId)?mapped.userId:input2.userId,
+email:isMissing(input2.email)?mapped.email:input2.email,
+useEmailAsUserId:input2.useEmailAsUserId,
+traitRows:mapped.traitRows.concat(ownRows),
+traits:input2.traits,
+tags:[mapped.tagRows,input2.tags],
+company:input2.company,
+userIdHash:input2.userIdHash
+};
 }
 // src/toolchain/sandbox/permit.ts
 var ANY="*";
 var HTTPS="https://";
 var HOST_CHARS="abcdefghijklmnopqrstuvwxyz0123456789.-:";
 function someAllowed(allowed,test){
-	if(typeof allowed==="string")return test(allowed);
-	const values=allowed;
-	for(let key in values){
-		if(test(values[key]))return true;
-	}
-	return false;
+if(typeof allowed==="string")return test(allowed);
+let values=allowed;
+for(let key in values){
+if(test(values[key]))return true;
+}
+return false;
 }
 function permit(value,allowed){
-	if(typeof value!=="string")return undefined;
-	const ok=someAllowed(allowed,(candidate)=>candidate===ANY||candidate===value);
-	return ok?value:undefined;
+if(typeof value!=="string")return undefined;
+let ok=someAllowed(allowed,(candidate)=>candidate===ANY||candidate===value);
+return ok?value:undefined;
 }
 function permitUrl(url,patterns){
-	if(typeof url!=="string")return undefined;
-	const ok=someAllowed(patterns,(pattern)=>pattern===ANY||matchesUrlPattern(url,pattern));
-	return ok?url:undefined;
+if(typeof url!=="string")return undefined;
+let ok=someAllowed(patterns,(pattern)=>pattern===ANY||matchesUrlPattern(url,pattern));
+return ok?url:undefined;
 }
 function splitHttpsUrl(url){
-	if(url.substring(0,HTTPS.length).toLowerCase()!==HTTPS)return undefined;
-	const rest=url.substring(HTTPS.length);
-	let end=rest.length;
-	const stops=["/","?","#"];
-	for(let i=0;i<stops.length;i++){
-		const at=rest.indexOf(stops[i]);
-		if(at>=0&&at<end)end=at;
-	}
-	const hostPart=rest.substring(0,end).toLowerCase();
-	if(hostPart==="")return undefined;
-	const pathPart=rest.substring(end);
-	return{host:hostPart,path:pathPart.charAt(0)==="/"?pathPart:"/"+pathPart};
+if(url.substring(0,HTTPS.length).toLowerCase()!==HTTPS)return undefined;
+let rest=url.substring(HTTPS.length);
+let end=rest.length;
+let stops=["/","?","#"];
+for(let i=0;i<stops.length;i++){
+let at=rest.indexOf(stops[i]);
+if(at>=0&&at<end)end=at;
+}
+let hostPart=rest.substring(0,end).toLowerCase();
+if(hostPart==="")return undefined;
+let pathPart=rest.substring(end);
+return{host:hostPart,path:pathPart.charAt(0)==="/"?pathPart:"/"+pathPart};
 }
 function isPlainHost(host){
-	if(host==="")return false;
-	for(let i=0;i<host.length;i++){
-		if(HOST_CHARS.indexOf(host.charAt(i))<0)return false;
-	}
-	return true;
+if(host==="")return false;
+for(let i=0;i<host.length;i++){
+if(HOST_CHARS.indexOf(host.charAt(i))<0)return false;
+}
+return true;
 }
 function globMatch(text2,glob){
-	const parts=glob.split(ANY);
-	if(parts.length===1)return text2===glob;
-	const first=parts[0];
-	const last=parts[parts.length-1];
-	if(text2.length<first.length+last.length)return false;
-	if(text2.substring(0,first.length)!==first)return false;
-	if(text2.substring(text2.length-last.length)!==last)return false;
-	let position=first.length;
-	const end=text2.length-last.length;
-	for(let i=1;i<parts.length-1;i++){
-		const at=text2.indexOf(parts[i],position);
-		if(at<0||at+parts[i].length>end)return false;
-		position=at+parts[i].length;
-	}
-	return true;
+let parts=glob.split(ANY);
+if(parts.length===1)return text2===glob;
+let first=parts[0];
+let last=parts[parts.length-1];
+if(text2.length<first.length+last.length)return false;
+if(text2.substring(0,first.length)!==first)return false;
+if(text2.substring(text2.length-last.length)!==last)return false;
+let position=first.length;
+let end=text2.length-last.length;
+for(let i=1;i<parts.length-1;i++){
+let at=text2.indexOf(parts[i],position);
+if(at<0||at+parts[i].length>end)return false;
+position=at+parts[i].length;
+}
+return true;
 }
 function hostMatches(host,patternHost){
-	const pattern=patternHost.toLowerCase();
-	if(pattern.substring(0,2)!=="*.")return host===pattern;
-	const suffix=pattern.substring(1);
-	return host.length>suffix.length&&host.substring(host.length-suffix.length)===suffix;
+let pattern=patternHost.toLowerCase();
+if(pattern.substring(0,2)!=="*.")return host===pattern;
+let suffix=pattern.substring(1);
+return host.length>suffix.length&&host.substring(host.length-suffix.length)===suffix;
 }
 function pathMatches(path,patternPath){
-	const last=patternPath.charAt(patternPath.length-1);
-	return globMatch(path,last==="/"?patternPath+ANY:patternPath);
+let last=patternPath.charAt(patternPath.length-1);
+return globMatch(path,last==="/"?patternPath+ANY:patternPath);
 }
 var DOT_SEGMENTS=[".","..","%2e","%2e%2e",".%2e","%2e."];
 function hasAmbiguousPath(path){
-	let end=path.length;
-	const stops=["?","#"];
-	for(let i=0;i<stops.length;i++){
-		const at=path.indexOf(stops[i]);
-		if(at>=0&&at<end)end=at;
-	}
-	const pathOnly=path.substring(0,end);
-	if(pathOnly.indexOf("\\")>=0)return true;
-	const segments=pathOnly.toLowerCase().split("/");
-	for(let i=0;i<segments.length;i++){
-		if(DOT_SEGMENTS.indexOf(segments[i])>=0)return true;
-	}
-	return false;
+let end=path.length;
+let stops=["?","#"];
+for(let i=0;i<stops.length;i++){
+let at=path.indexOf(stops[i]);
+if(at>=0&&at<end)end=at;
+}
+let pathOnly=path.substring(0,end);
+if(pathOnly.indexOf("\\")>=0)return true;
+let segments=pathOnly.toLowerCase().split("/");
+for(let i=0;i<segments.length;i++){
+if(DOT_SEGMENTS.indexOf(segments[i])>=0)return true;
+}
+return false;
 }
 function coveredBy(target,host,declared){
-	const allowed=splitHttpsUrl(declared);
-	if(!allowed||!isPlainHost(host)||hasAmbiguousPath(target.path))return false;
-	return hostMatches(target.host,allowed.host)&&pathMatches(target.path,allowed.path);
+let allowed=splitHttpsUrl(declared);
+if(!allowed||!isPlainHost(host)||hasAmbiguousPath(target.path))return false;
+return hostMatches(target.host,allowed.host)&&pathMatches(target.path,allowed.path);
 }
 function matchesUrlPattern(url,pattern){
-	const target=splitHttpsUrl(url);
-	return!!target&&coveredBy(target,target.host,pattern);
+let target=splitHttpsUrl(url);
+return!!target&&coveredBy(target,target.host,pattern);
 }
 // src/template/destinations.ts
 var DESTINATION_OPTIONS={
-	segment:["writeKey","loadScript"],
-	customerio:["writeKey","loadScript","globalName","region"],
-	gist:["appId","loadScript","overwriteTags","waitMs"],
-	mutiny:[],
-	connecto:["licenseKey","loadScript","waitMs"],
-	antsomi:["portalId","propertyId","loadScript","customerIdFrom","customerIdHash","vocabulary"]
+segment:["writeKey","loadScript"],
+customerio:["writeKey","loadScript","globalName","region"],
+gist:["appId","loadScript","overwriteTags","waitMs"],
+mutiny:[],
+connecto:["licenseKey","loadScript","waitMs"],
+antsomi:["portalId","propertyId","loadScript","customerIdFrom","customerIdHash","vocabulary"]
 };
 var capitalized=(word)=>word.charAt(0).toUpperCase()+word.substring(1);
 function optionField(vendor,option){
-	return vendor+capitalized(option==="globalName"?"global":option);
+return vendor+capitalized(option==="globalName"?"global":option);
 }
 var sendField=(vendor)=>"send"+capitalized(vendor);
 function destinations(fields){
-	const list=[];
-	for(let i=0;i<VENDOR_IDS.length;i++){
-		const vendor=VENDOR_IDS[i];
-		if(!fields[sendField(vendor)])continue;
-		const options={};
-		DESTINATION_OPTIONS[vendor].forEach((option)=>{
-			options[option]=fields[optionField(vendor,option)];
-		});
-		list.push({vendor:vendor,options:options});
-	}
-	return list;
+let list=[];
+for(let i=0;i<VENDOR_IDS.length;i++){
+let vendor=VENDOR_IDS[i];
+if(!fields[sendField(vendor)])continue;
+let options={};
+DESTINATION_OPTIONS[vendor].forEach((option)=>{
+options[option]=fields[optionField(vendor,option)];
+});
+list.push({vendor:vendor,options:options});
+}
+return list;
 }
 // src/template/platform.ts
 var W=WINDOWS;
@@ -3074,140 +3074,140 @@ var ALIASES=W.segment.aliasInWindow.concat(W.customerio.aliasInWindow,W.gist.ali
 var SCRIPTS=W.segment.injectScript.concat(W.customerio.injectScript,W.gist.injectScript,W.mutiny.injectScript,W.connecto.injectScript,W.antsomi.injectScript);
 var MAX_ARGS=4;
 function debugLogger(){
-	const version=getContainerVersion();
-	const debug=version.debugMode===true||version.previewMode===true;
-	return(message)=>{
-		if(debug)logToConsole(message);
-	};
+let version=getContainerVersion();
+let debug=version.debugMode===true||version.previewMode===true;
+return(message)=>{
+if(debug)logToConsole(message);
+};
 }
 function gtmPlatform(log){
-	const no=(api,value)=>{
-		log("gtm-identify error: "+api+" "+value+" is not in this template's permissions; not done");
-		return undefined;
-	};
-	const ignore=()=>undefined;
-	return{
-		callInWindow:(path,args)=>{
-			const allowed=permit(path,CALLABLE);
-			if(allowed===undefined||args.length>MAX_ARGS)return no("callInWindow",path);
-			if(args.length<2)return args.length===0?callInWindow(allowed):callInWindow(allowed,args[0]);
-			if(args.length===2)return callInWindow(allowed,args[0],args[1]);
-			return args.length===3?callInWindow(allowed,args[0],args[1],args[2]):callInWindow(allowed,args[0],args[1],args[2],args[3]);
-		},
-		copyFromWindow:(path)=>{
-			const allowed=permit(path,READABLE);
-			return allowed===undefined?no("copyFromWindow",path):copyFromWindow(allowed);
-		},
-		setInWindow:(path,value,override)=>{
-			const allowed=permit(path,WRITABLE);
-			if(allowed===undefined)no("setInWindow",path);
-			else setInWindow(allowed,value,override);
-		},
-		createQueue:(path)=>{
-			const allowed=permit(path,QUEUES);
-			return allowed===undefined?no("createQueue",path)||ignore:createQueue(allowed);
-		},
-		createArgumentsQueue:(fnPath,arrayPath)=>{
-			const fn=permit(fnPath,ARGUMENT_QUEUES);
-			const array=permit(arrayPath,ARGUMENT_QUEUES);
-			return fn===undefined||array===undefined?no("createArgumentsQueue",fnPath+" "+arrayPath)||ignore:createArgumentsQueue(fn,array);
-		},
-		aliasInWindow:(toPath,fromPath)=>{
-			const to=permit(toPath,ALIASES);
-			const from=permit(fromPath,ALIASES);
-			if(to===undefined||from===undefined)no("aliasInWindow",toPath+" "+fromPath);
-			else aliasInWindow(to,from);
-		},
-		injectScript:(url,onSuccess,onFailure,cacheToken)=>{
-			const allowed=permitUrl(url,SCRIPTS);
-			if(allowed!==undefined)return injectScript(allowed,onSuccess,onFailure,cacheToken);
-			no("injectScript",url);
-			callLater(onFailure);
-		},
-		callLater:(fn)=>callLater(fn),
-		now:()=>getTimestampMillis(),
-		sha256:(input2,onSuccess,onFailure)=>sha256(input2,onSuccess,onFailure,{outputEncoding:"hex"}),
-		storage:{
-			getItem:(name)=>name===STORAGE_KEY?localStorage.getItem(STORAGE_KEY):no("localStorage",name)||null,
-			setItem:(name,value)=>name===STORAGE_KEY?localStorage.setItem(STORAGE_KEY,value):no("localStorage",name),
-			removeItem:(name)=>name===STORAGE_KEY?localStorage.removeItem(STORAGE_KEY):no("localStorage",name)
-		},
-		consent:{
-			isGranted:(type)=>{
-				const allowed=permit(type,KNOWN_CONSENT_TYPES);
-				if(allowed!==undefined)return isConsentGranted(allowed);
-				no("isConsentGranted",type);
-				return false;
-			},
-			onChange:(type,listener)=>{
-				const allowed=permit(type,KNOWN_CONSENT_TYPES);
-				if(allowed===undefined)no("addConsentListener",type);
-				else addConsentListener(allowed,(_type,granted)=>listener(granted));
-			}
-		},
-		log:log
-	};
+let no=(api,value)=>{
+log("gtm-identify error: "+api+" "+value+" is not in this template's permissions; not done");
+return undefined;
+};
+let ignore=()=>undefined;
+return{
+callInWindow:(path,args)=>{
+let allowed=permit(path,CALLABLE);
+if(allowed===undefined||args.length>MAX_ARGS)return no("callInWindow",path);
+if(args.length<2)return args.length===0?callInWindow(allowed):callInWindow(allowed,args[0]);
+if(args.length===2)return callInWindow(allowed,args[0],args[1]);
+return args.length===3?callInWindow(allowed,args[0],args[1],args[2]):callInWindow(allowed,args[0],args[1],args[2],args[3]);
+},
+copyFromWindow:(path)=>{
+let allowed=permit(path,READABLE);
+return allowed===undefined?no("copyFromWindow",path):copyFromWindow(allowed);
+},
+setInWindow:(path,value,override)=>{
+let allowed=permit(path,WRITABLE);
+if(allowed===undefined)no("setInWindow",path);
+else setInWindow(allowed,value,override);
+},
+createQueue:(path)=>{
+let allowed=permit(path,QUEUES);
+return allowed===undefined?no("createQueue",path)||ignore:createQueue(allowed);
+},
+createArgumentsQueue:(fnPath,arrayPath)=>{
+let fn=permit(fnPath,ARGUMENT_QUEUES);
+let array=permit(arrayPath,ARGUMENT_QUEUES);
+return fn===undefined||array===undefined?no("createArgumentsQueue",fnPath+" "+arrayPath)||ignore:createArgumentsQueue(fn,array);
+},
+aliasInWindow:(toPath,fromPath)=>{
+let to=permit(toPath,ALIASES);
+let from=permit(fromPath,ALIASES);
+if(to===undefined||from===undefined)no("aliasInWindow",toPath+" "+fromPath);
+else aliasInWindow(to,from);
+},
+injectScript:(url,onSuccess,onFailure,cacheToken)=>{
+let allowed=permitUrl(url,SCRIPTS);
+if(allowed!==undefined)return injectScript(allowed,onSuccess,onFailure,cacheToken);
+no("injectScript",url);
+callLater(onFailure);
+},
+callLater:(fn)=>callLater(fn),
+now:()=>getTimestampMillis(),
+sha256:(input2,onSuccess,onFailure)=>sha256(input2,onSuccess,onFailure,{outputEncoding:"hex"}),
+storage:{
+getItem:(name)=>name===STORAGE_KEY?localStorage.getItem(STORAGE_KEY):no("localStorage",name)||null,
+setItem:(name,value)=>name===STORAGE_KEY?localStorage.setItem(STORAGE_KEY,value):no("localStorage",name),
+removeItem:(name)=>name===STORAGE_KEY?localStorage.removeItem(STORAGE_KEY):no("localStorage",name)
+},
+consent:{
+isGranted:(type)=>{
+let allowed=permit(type,KNOWN_CONSENT_TYPES);
+if(allowed!==undefined)return isConsentGranted(allowed);
+no("isConsentGranted",type);
+return false;
+},
+onChange:(type,listener)=>{
+let allowed=permit(type,KNOWN_CONSENT_TYPES);
+if(allowed===undefined)no("addConsentListener",type);
+else addConsentListener(allowed,(_type,granted)=>listener(granted));
+}
+},
+log:log
+};
 }
 // src/template/code.ts
 function company(){
-	const rows=data.companyRows;
-	const details=getType(rows)==="array"&&rows!==undefined?makeTableMap(rows.filter((row)=>getType(row)==="object"&&getType(row.key)==="string"),"key","value"):undefined;
-	if(details===undefined||details===null)return data.company;
-	const merged={};
-	const base=data.company;
-	const baseType=getType(base);
-	if(baseType==="object"){
-		const own=base;
-		for(let key in own)merged[key]=own[key];
-	}else if(baseType==="string"||baseType==="number"){
-		merged.name=base;
-	}
-	for(let key in details)merged[key]=details[key];
-	return merged;
+let rows=data.companyRows;
+let details=getType(rows)==="array"&&rows!==undefined?makeTableMap(rows.filter((row)=>getType(row)==="object"&&getType(row.key)==="string"),"key","value"):undefined;
+if(details===undefined||details===null)return data.company;
+let merged={};
+let base=data.company;
+let baseType=getType(base);
+if(baseType==="object"){
+let own=base;
+for(let key in own)merged[key]=own[key];
+}else if(baseType==="string"||baseType==="number"){
+merged.name=base;
+}
+for(let key in details)merged[key]=details[key];
+return merged;
 }
 function input(){
-	return{
-		action:data.action,
-		event:data.event,
-		userId:data.userId,
-		email:data.email,
-		useEmailAsUserId:data.useEmailAsUserId,
-		traitRows:data.traitRows,
-		traits:data.traitsObject,
-		tags:[data.tagsText,data.tagRows],
-		company:company(),
-		userIdHash:data.userIdHash
-	};
+return{
+action:data.action,
+event:data.event,
+userId:data.userId,
+email:data.email,
+useEmailAsUserId:data.useEmailAsUserId,
+traitRows:data.traitRows,
+traits:data.traitsObject,
+tags:[data.tagsText,data.tagRows],
+company:company(),
+userIdHash:data.userIdHash
+};
 }
 function withKeyMapping(base,log){
-	const rows=data.keyMapping;
-	if(getType(rows)!=="array"||rows===undefined)return base;
-	const source={};
-	const mapped=rows.map((row,index)=>{
-		if(getType(row)!=="object")return row;
-		const key=permit(getType(row.from)==="string"?row.from.trim():row.from,"*");
-		if(key===undefined||key==="")return row;
-		const slot="row"+makeString(index+1);
-		source[slot]=copyFromDataLayer(key);
-		const name=getType(row.to)==="string"&&row.to.trim()!==""?row.to:key;
-		return{from:slot,to:name,as:row.as,type:row.type};
-	});
-	return applyKeyMapping(source,mapped,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));
+let rows=data.keyMapping;
+if(getType(rows)!=="array"||rows===undefined)return base;
+let source={};
+let mapped=rows.map((row,index)=>{
+if(getType(row)!=="object")return row;
+let key=permit(getType(row.from)==="string"?row.from.trim():row.from,"*");
+if(key===undefined||key==="")return row;
+let slot="row"+makeString(index+1);
+source[slot]=copyFromDataLayer(key);
+let name=getType(row.to)==="string"&&row.to.trim()!==""?row.to:key;
+return{from:slot,to:name,as:row.as,type:row.type};
+});
+return applyKeyMapping(source,mapped,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));
 }
 function config(){
-	return{
-		source:"gtm_template",
-		destinations:destinations(data),
-		dedupe:data.dedupe===true,
-		consent:data.consentRequired===true?{type:data.consentType,whenDenied:data.consentWhenDenied}:null
-	};
+return{
+source:"gtm_template",
+destinations:destinations(data),
+dedupe:data.dedupe===true,
+consent:data.consentRequired===true?{type:data.consentType,whenDenied:data.consentWhenDenied}:null
+};
 }
 function main(){
-	const log=debugLogger();
-	runIdentify(withKeyMapping(input(),log),config(),gtmPlatform(log),(outcome2)=>{
-		if(outcome2.ok)data.gtmOnSuccess();
-		else data.gtmOnFailure();
-	});
+let log=debugLogger();
+runIdentify(withKeyMapping(input(),log),config(),gtmPlatform(log),(outcome2)=>{
+if(outcome2.ok)data.gtmOnSuccess();
+else data.gtmOnFailure();
+});
 }
 main();
 

@@ -4,9 +4,11 @@
 //  - between two tokens: nothing, or one space where the tokens would otherwise merge;
 //  - a line break esbuild wrote is kept inside blocks and object literals (statements, members)
 //    and joined inside parentheses and brackets (argument and array lists);
-//  - each line is indented with one tab per open brace;
+//  - lines are not indented (the code is checked and traced to its TypeScript, where it is);
+//  - `const` is written `let` (TypeScript has already checked that nothing is reassigned);
 //  - comments (esbuild's `// src/x.ts` module markers) are kept on lines of their own.
-// The result is re-tokenized and must equal the input token for token, or the input is returned.
+// The result is re-tokenized and must equal the input token for token (`let` for `const`), or
+// the input is returned.
 import { tokenizer, type Comment, type Token } from 'acorn';
 import { applyEdits, type Edit, type MappedText } from './mapped-text';
 
@@ -48,25 +50,18 @@ export function compactCode(code: string): MappedText {
   if (!tokens) return applyEdits(code, []);
   const edits: Edit[] = [];
   const open: string[] = [];
-  let braces = 0;
   let previous: Token | Comment | undefined;
   for (const token of tokens) {
     const gapStart = previous ? previous.end : 0;
     const gap = code.slice(gapStart, token.start);
     const label = isComment(token) ? '' : code.slice(token.start, token.end);
-    const lineBreak = gap.indexOf('\n') >= 0 && inBlock(open);
-    if (CLOSERS.has(label)) {
-      const opener = open.pop();
-      if (opener === '{' || opener === '${') braces -= 1;
-    }
     let text = '';
-    if (previous && (isLineComment(previous) || isLineComment(token) || lineBreak)) text = '\n' + '\t'.repeat(braces);
+    if (previous && (isLineComment(previous) || isLineComment(token) || (gap.indexOf('\n') >= 0 && inBlock(open)))) text = '\n';
     else if (previous) text = isComment(previous) || isComment(token) ? ' ' : separator(code, previous, token);
     if (gap !== text) edits.push({ start: gapStart, end: token.start, text });
-    if (OPENERS.has(label)) {
-      open.push(label);
-      if (label !== '(' && label !== '[') braces += 1;
-    }
+    if (isDeclaration(code, previous, token, label)) edits.push({ start: token.start, end: token.end, text: 'let' });
+    if (CLOSERS.has(label)) open.pop();
+    if (OPENERS.has(label)) open.push(label);
     previous = token;
   }
   if (previous && previous.end < code.length) edits.push({ start: previous.end, end: code.length, text: '\n' });
@@ -74,9 +69,17 @@ export function compactCode(code: string): MappedText {
   return sameTokens(code, compacted.toString()) ? compacted : applyEdits(code, []);
 }
 
+/** `const` as the declaration keyword (not a property name such as `x.const` or `{const: 1}`). */
+function isDeclaration(code: string, previous: Token | Comment | undefined, token: Token | Comment, label: string): boolean {
+  if (label !== 'const' || (previous && code.slice(previous.start, previous.end) === '.')) return false;
+  return code.slice(token.end).trimStart().charAt(0) !== ':';
+}
+
+const sameToken = (a: string, b: string): boolean => a === b || (a === 'const' && b === 'let');
+
 function sameTokens(a: string, b: string): boolean {
   const left = lex(a);
   const right = lex(b);
   if (!left || !right || left.length !== right.length) return false;
-  return left.every((token, i) => a.slice(token.start, token.end) === b.slice(right[i].start, right[i].end));
+  return left.every((token, i) => sameToken(a.slice(token.start, token.end), b.slice(right[i].start, right[i].end)));
 }
