@@ -1181,6 +1181,14 @@ function choice(value,choices,fallback){
 let chosen=isString(value)?oneOf(value,choices):null;
 return chosen===null?fallback:chosen;
 }
+function pick(value,choices,what,note){
+let word=text(value);
+let chosen=word===null?choices[0]:oneOf(word,choices);
+if(chosen!==null)return chosen;
+let listed=choices.slice(0,-1).join(", ")+" or "+choices[choices.length-1];
+note("warning",what+' "'+word+'" is not '+listed+"; "+choices[0]+" is used");
+return choices[0];
+}
 function tableRows(value,what,note){
 if(value===undefined||value===null||value==="")return[];
 if(isArray(value))return value;
@@ -1705,28 +1713,20 @@ if(type!=="string")return null;
 let number=makeNumber(value.trim());
 return isFiniteNumber(number)?number:null;
 }
+var EXPECTED={number:"a number",boolean:"true/false/yes/no/1/0",date:"a date (ISO-8601 or epoch seconds/ms)"};
 function typedValue(value,type,where,note){
 let raw=getType(value)==="string"?value.trim():value;
 if(raw===""||raw===null||raw===undefined)return null;
-if(type==="number"){
-let number=toNumber(raw);
-if(number===null)note("warning",where+": "+describe(raw)+" is not a number; dropped");
-return number===null?null:{value:number,date:false};
-}
-if(type==="boolean"){
-let bool=toBoolean(raw);
-if(bool===null)note("warning",where+": "+describe(raw)+" is not true/false/yes/no/1/0; dropped");
-return bool===null?null:{value:bool,date:false};
-}
-if(type==="date"){
-let iso=toIsoDate(raw);
-if(iso===null)note("warning",where+": "+describe(raw)+" is not a date (ISO-8601 or epoch seconds/ms); dropped");
-return iso===null?null:{value:iso,date:true};
-}
+if(type==="text"){
 let rawType=getType(raw);
 if(rawType==="number"||rawType==="boolean")return{value:makeString(raw),date:false};
 let json=toJson(raw,where,0,note);
 return json===undefined?null:{value:json,date:false};
+}
+let converted=type==="number"?toNumber(raw):type==="boolean"?toBoolean(raw):toIsoDate(raw);
+if(converted!==null)return{value:converted,date:type==="date"};
+note("warning",where+": "+describe(raw)+" is not "+EXPECTED[type]+"; dropped");
+return null;
 }
 function fullName(traits){
 let parts=[];
@@ -1930,13 +1930,6 @@ return{};
 let json=toJson(value,"traits",0,note);
 return canonicalTraits(json,"traits",note);
 }
-function readRowType(value,where,note){
-let word=text(value);
-if(word===null)return"text";
-let type=oneOf(word,TRAIT_TYPES);
-if(type===null)note("warning",where+': type "'+word+'" is unknown; text is used');
-return type===null?"text":type;
-}
 function readTraitRows(value,note){
 let set={traits:{},dateKeys:[]};
 let rows=tableRows(value,"the traits table",note);
@@ -1953,7 +1946,8 @@ if(text(row.value)!==null)note("warning",where+" has a value but no name; ignore
 continue;
 }
 let key=canonicalName(rawKey,TRAIT_ALIASES);
-let typed=typedValue(row.value,readRowType(row.type,where+" ("+rawKey+")",note),where+" ("+rawKey+")",note);
+let named=where+" ("+rawKey+")";
+let typed=typedValue(row.value,pick(row.type,TRAIT_TYPES,named+": type",note),named,note);
 if(typed===null)continue;
 set.traits[key]=typed.value;
 set.dateKeys=set.dateKeys.filter((k)=>k!==key);
@@ -1987,13 +1981,6 @@ if(typed!==null)set.traits[key]=typed.value;
 }
 // src/core/normalize.ts
 var IDENTIFY_EVENTS=["identify","sign_in","sign_up"];
-function readEvent(value,note){
-let word=text(value);
-if(word===null)return"identify";
-let event=oneOf(word,IDENTIFY_EVENTS);
-if(event===null)note("warning",'event "'+word+'" is not identify, sign_in or sign_up; identify is used');
-return event===null?"identify":event;
-}
 function isEmptyCall(call){
 return call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&call.tags.length===0&&call.company===null;
 }
@@ -2016,7 +2003,7 @@ traits:traits,
 dateKeys:set.dateKeys.filter((key)=>has(traits,key)),
 tags:tags,
 company:company2,
-event:readEvent(raw.event,note),
+event:pick(raw.event,IDENTIFY_EVENTS,"event",note),
 source:source
 };
 if(isEmptyCall(call)&&!hasErrors(messages)){
@@ -2394,7 +2381,7 @@ let args=call.userId===null?[traits]:[call.userId,traits];
 if(integrations!==null)args.push({integrations:integrations});
 return args;
 }
-function deliver(vendor,setup,method,args,context,done){
+function deliver(vendor,setup,key,method,args,context,done){
 let platform=context.platform;
 for(let i=0;i<setup.callGlobals.length;i++){
 let path=setup.callGlobals[i]+"."+method;
@@ -2404,27 +2391,30 @@ return done(outcome("sent",method+" called on window."+setup.callGlobals[i]));
 }
 }
 let global=setup.queueGlobal;
-if(setup.scriptUrl===null&&setup.loadError!==null)return done(outcome("failed",setup.loadError));
+if(setup.scriptUrl===null&&key.loadError!==null)return done(outcome("failed",key.loadError));
 let current=getType(platform.copyFromWindow(global));
 if(current!=="undefined"&&current!=="array"){
 return done(outcome("failed","window."+global+" holds a value of type "+current+" that is not "+vendor+"'s analytics.js; nothing sent"));
 }
 let push=platform.createQueue(global);
-if(setup.scriptUrl!==null&&setup.writeKey!==null){
-platform.setInWindow(global+"._writeKey",setup.writeKey,false);
-}
+if(setup.scriptUrl!==null&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
 push([method].concat(args));
 if(setup.scriptUrl!==null)return queuedUntilLoaded(platform,setup.scriptUrl,vendor,done);
 done(outcome("queued",vendor+" is not on the page yet; the call waits in window."+global+" until its snippet loads analytics.js"));
 }
-function analyticsJsVendor(name,setup){
+function analyticsJsVendor(name,loadName,setup){
+let run=(options,method,args,context,done)=>{
+let raw=optionsObject(options);
+let load=flag(raw.loadScript,false);
+let key=readKey(raw.writeKey,name+" write key",KEY_CHARS);
+let keyInUrl=load&&key.value!==null?urlSegment(key.value):null;
+let writeKey={value:key.value,loadError:load&&keyInUrl===null?"cannot load "+loadName+": "+key.error:null};
+deliver(name,setup(raw,keyInUrl),writeKey,method,args(raw,context.note),context,done);
+};
 return{
 name:name,
-identify:(call,options,context,done)=>{
-let integrations=readIntegrations(optionsObject(options).integrations,context.note);
-deliver(name,setup(options),"identify",identifyArgs(call,integrations,context.note),context,done);
-},
-reset:(options,context,done)=>deliver(name,setup(options),"reset",[],context,done)
+identify:(call,options,context,done)=>run(options,"identify",(raw,note)=>identifyArgs(call,readIntegrations(raw.integrations,note),note),context,done),
+reset:(options,context,done)=>run(options,"reset",()=>[],context,done)
 };
 }
 // src/core/vendors/customerio.ts
@@ -2439,23 +2429,17 @@ injectScript:["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.j
 };
 var GLOBALS=["cioanalytics","analytics"];
 var HOSTS={us:"https://cdp.customer.io",eu:"https://cdp-eu.customer.io"};
-function customerioSetup(options){
-let raw=optionsObject(options);
+var customerioSetup=(raw,keyInUrl)=>{
 let global=choice(raw.globalName,GLOBALS,"cioanalytics");
 let host=choice(raw.region,["us","eu"],"us")==="eu"?HOSTS.eu:HOSTS.us;
-let load=flag(raw.loadScript,false);
-let key=readKey(raw.writeKey,"Customer.io write key",KEY_CHARS);
-let keyInUrl=key.value===null?null:urlSegment(key.value);
-let loading=load&&keyInUrl!==null;
+let loading=keyInUrl!==null;
 return{
 callGlobals:loading&&global!=="analytics"?[global,"analytics"]:[global],
 queueGlobal:loading?"analytics":global,
-scriptUrl:loading?host+"/v1/analytics-js/snippet/"+keyInUrl+"/analytics.min.js":null,
-loadError:load&&keyInUrl===null?"cannot load Customer.io: "+key.error:null,
-writeKey:key.value
+scriptUrl:loading?host+"/v1/analytics-js/snippet/"+keyInUrl+"/analytics.min.js":null
 };
-}
-var VENDOR3=analyticsJsVendor("Customer.io",customerioSetup);
+};
+var VENDOR3=analyticsJsVendor("Customer.io","Customer.io",customerioSetup);
 // src/core/vendors/gist.ts
 var SCRIPT_URL3="https://widget.getgist.com/";
 var WINDOW4={
@@ -2709,20 +2693,12 @@ createArgumentsQueue:[],
 aliasInWindow:[],
 injectScript:["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]
 };
-function segmentSetup(options){
-let raw=optionsObject(options);
-let load=flag(raw.loadScript,false);
-let key=readKey(raw.writeKey,"Segment write key",KEY_CHARS);
-let keyInUrl=key.value===null?null:urlSegment(key.value);
-return{
+var segmentSetup=(_raw,keyInUrl)=>({
 callGlobals:["analytics"],
 queueGlobal:"analytics",
-scriptUrl:load&&keyInUrl!==null?"https://cdn.segment.com/analytics.js/v1/"+keyInUrl+"/analytics.min.js":null,
-loadError:load&&keyInUrl===null?"cannot load analytics.js: "+key.error:null,
-writeKey:key.value
-};
-}
-var VENDOR6=analyticsJsVendor("Segment",segmentSetup);
+scriptUrl:keyInUrl===null?null:"https://cdn.segment.com/analytics.js/v1/"+keyInUrl+"/analytics.min.js"
+});
+var VENDOR6=analyticsJsVendor("Segment","analytics.js",segmentSetup);
 // src/core/vendors/registry.ts
 var VENDORS={
 segment:VENDOR6,
@@ -2763,30 +2739,11 @@ targets.push({vendor:id,module:registered,options:item.options});
 }
 return targets;
 }
-function readAction(input2,note){
-let word=isObject(input2)?text(input2.action):null;
-if(word===null)return"identify";
-let action=oneOf(word,ACTIONS);
-if(action===null)note("warning",'action "'+word+'" is not identify or reset; identify is used');
-return action===null?"identify":action;
-}
 function resultsFor(targets,status,message){
 return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));
 }
 function isOk(results){
 return results.some((result)=>result.status!=="failed");
-}
-function withUserId(call,userId){
-return{
-userId:userId,
-email:call.email,
-traits:call.traits,
-dateKeys:call.dateKeys,
-tags:call.tags,
-company:call.company,
-event:call.event,
-source:call.source
-};
 }
 function fanOut(targets,each,complete){
 let results=[];
@@ -2800,7 +2757,7 @@ if(pending===0)complete(results);
 });
 }
 function logResults(platform,results){
-results.forEach((result)=>platform.log("gtm-identify "+result.vendor+" "+result.status+": "+result.message));
+results.forEach((result)=>platform.log(formatMessage({level:result.status,vendor:result.vendor,text:result.message})));
 }
 function runReset(targets,platform,say,complete){
 forget(platform,targets.map((target)=>target.vendor));
@@ -2835,7 +2792,8 @@ if(hashed===null){
 note("error",error);
 return complete(resultsFor(targets,"failed",error));
 }
-sendIdentify(withUserId(call,hashed),targets,dedupe,platform,say,complete);
+call.userId=hashed;
+sendIdentify(call,targets,dedupe,platform,say,complete);
 });
 }
 function runIdentify(input2,config2,platform,done){
@@ -2853,7 +2811,7 @@ if(targets.length===0){
 note("error","no destination to send to");
 return finish({ok:false,results:[],messages:messages});
 }
-let action=readAction(input2,note);
+let action=pick(isObject(input2)?input2.action:undefined,ACTIONS,"action",note);
 let source=settings.source==="datalayer_bridge"?"datalayer_bridge":"gtm_template";
 let run=(complete)=>{
 if(action==="reset")runReset(targets,platform,say,complete);
@@ -2928,18 +2886,12 @@ function applyKeyMapping(source,rows,input2,note){
 let mapped=mapKeys(source,rows,note);
 let ownRows=isArray(input2.traitRows)?input2.traitRows:[];
 if(!isMissing(input2.traitRows)&&!isArray(input2.traitRows))note("warning","the traits table must be a list of rows; ignored");
-return{
-action:input2.action,
-event:input2.event,
-userId:isMissing(input2.userId)?mapped.userId:input2.userId,
-email:isMissing(input2.email)?mapped.email:input2.email,
-useEmailAsUserId:input2.useEmailAsUserId,
-traitRows:mapped.traitRows.concat(ownRows),
-traits:input2.traits,
-tags:[mapped.tagRows,input2.tags],
-company:input2.company,
-userIdHash:input2.userIdHash
-};
+let out=copyObject(input2);
+if(isMissing(input2.userId))out.userId=mapped.userId;
+if(isMissing(input2.email))out.email=mapped.email;
+out.traitRows=mapped.traitRows.concat(ownRows);
+out.tags=[mapped.tagRows,input2.tags];
+return out;
 }
 // src/toolchain/sandbox/permit.ts
 var ANY="*";

@@ -83,6 +83,19 @@ export function choice<T extends string>(value: unknown, choices: readonly T[], 
 }
 
 /**
+ * The one of `choices` that `value` spells; the first choice when `value` is missing, and also,
+ * with a warning naming `what`, when it spells none of them.
+ */
+export function pick<T extends string>(value: unknown, choices: readonly T[], what: string, note: Note): T {
+  const word = text(value);
+  const chosen = word === null ? choices[0] : oneOf(word, choices);
+  if (chosen !== null) return chosen;
+  const listed = choices.slice(0, -1).join(', ') + ' or ' + choices[choices.length - 1];
+  note('warning', what + ' "' + word + '" is not ' + listed + '; ' + choices[0] + ' is used');
+  return choices[0];
+}
+
+/**
  * The rows of a table value: none for undefined, null or ''; none and a warning naming `what`
  * for anything that is not a list.
  */

@@ -12,7 +12,7 @@
 // not loaded, SDK never came). 'skipped' counts as ok (unchanged since the last identify,
 // consent dropped, documented no-op resets, Mutiny not on the page): the tag did what it was
 // configured to do.
-import { isArray, isObject, oneOf, text } from './checks';
+import { isArray, isObject, pick } from './checks';
 import { readConsent, gate } from './consent';
 import { forget, isUnchanged, remember, signature } from './dedupe';
 import { hashValue, readHashMethod } from './hash';
@@ -87,27 +87,12 @@ function readTargets(value: unknown, note: Note): Target[] {
   return targets;
 }
 
-function readAction(input: unknown, note: Note): Action {
-  const word = isObject(input) ? text(input.action) : null;
-  if (word === null) return 'identify';
-  const action = oneOf(word, ACTIONS);
-  if (action === null) note('warning', 'action "' + word + '" is not identify or reset; identify is used');
-  return action === null ? 'identify' : action;
-}
-
 function resultsFor(targets: Target[], status: ResultStatus, message: string): VendorResult[] {
   return targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
 }
 
 function isOk(results: VendorResult[]): boolean {
   return results.some((result) => result.status !== 'failed');
-}
-
-function withUserId(call: IdentifyCall, userId: string): IdentifyCall {
-  return {
-    userId: userId, email: call.email, traits: call.traits, dateKeys: call.dateKeys, tags: call.tags,
-    company: call.company, event: call.event, source: call.source,
-  };
 }
 
 /**
@@ -131,7 +116,7 @@ function fanOut(
 }
 
 function logResults(platform: Platform, results: VendorResult[]): void {
-  results.forEach((result) => platform.log('gtm-identify ' + result.vendor + ' ' + result.status + ': ' + result.message));
+  results.forEach((result) => platform.log(formatMessage({ level: result.status, vendor: result.vendor, text: result.message })));
 }
 
 function runReset(targets: Target[], platform: Platform, say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void): void {
@@ -175,7 +160,8 @@ function runIdentifyCall(
       note('error', error as string);
       return complete(resultsFor(targets, 'failed', error as string));
     }
-    sendIdentify(withUserId(call, hashed), targets, dedupe, platform, say, complete);
+    call.userId = hashed; // the call is this run's own: normalize built it
+    sendIdentify(call, targets, dedupe, platform, say, complete);
   });
 }
 
@@ -198,7 +184,7 @@ export function runIdentify(input: IdentifyInput, config: EngineConfig, platform
     note('error', 'no destination to send to');
     return finish({ ok: false, results: [], messages: messages });
   }
-  const action = readAction(input, note);
+  const action = pick(isObject(input) ? input.action : undefined, ACTIONS, 'action', note);
   const source: Source = settings.source === 'datalayer_bridge' ? 'datalayer_bridge' : 'gtm_template';
   const run = (complete: (results: VendorResult[]) => void) => {
     if (action === 'reset') runReset(targets, platform, say, complete);

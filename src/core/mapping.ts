@@ -10,9 +10,9 @@
 // A path that leads nowhere (or to undefined/null) adds nothing. Precedence: the input's own
 // fields and table rows win over mapped values (mapped rows go before the input's rows).
 import { getType, makeNumber } from './lang';
-import { has, isArray, isMissing, isObject, tableRows, text } from './checks';
+import { copyObject, has, isArray, isMissing, isObject, tableRows, text } from './checks';
 import { isDigits } from './text';
-import type { IdentifyInput, TagRow, TraitRow } from './model';
+import type { IdentifyInput, JsonObject, TagRow, TraitRow } from './model';
 import type { Note } from './messages';
 
 export interface KeyMappingRow {
@@ -89,16 +89,10 @@ export function applyKeyMapping(source: unknown, rows: unknown, input: IdentifyI
   const mapped = mapKeys(source, rows, note);
   const ownRows = isArray(input.traitRows) ? input.traitRows : [];
   if (!isMissing(input.traitRows) && !isArray(input.traitRows)) note('warning', 'the traits table must be a list of rows; ignored');
-  return {
-    action: input.action,
-    event: input.event,
-    userId: isMissing(input.userId) ? mapped.userId : input.userId,
-    email: isMissing(input.email) ? mapped.email : input.email,
-    useEmailAsUserId: input.useEmailAsUserId,
-    traitRows: (mapped.traitRows as unknown[]).concat(ownRows),
-    traits: input.traits,
-    tags: [mapped.tagRows as unknown, input.tags],
-    company: input.company,
-    userIdHash: input.userIdHash,
-  };
+  const out: IdentifyInput = copyObject(input as JsonObject);
+  if (isMissing(input.userId)) out.userId = mapped.userId;
+  if (isMissing(input.email)) out.email = mapped.email;
+  out.traitRows = (mapped.traitRows as unknown[]).concat(ownRows);
+  out.tags = [mapped.tagRows as unknown, input.tags];
+  return out;
 }

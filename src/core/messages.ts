@@ -5,7 +5,7 @@ import type { Message, MessageLevel, VendorId } from './model';
 export type Note = (level: MessageLevel, text: string) => void;
 
 /** The debug-log line of a message: 'gtm-identify gist warning: …'. */
-export function formatMessage(message: Message): string {
+export function formatMessage(message: Pick<Message, 'vendor' | 'text'> & { level: string }): string {
   return 'gtm-identify ' + (message.vendor === null ? '' : message.vendor + ' ') + message.level + ': ' + message.text;
 }
 

@@ -12,14 +12,13 @@
 // module puts them back where that vendor expects them. The parts: trait-sources.ts (traits),
 // identity.ts (user id and email), company.ts, tags.ts.
 import { getType } from './lang';
-import { has, isObject, oneOf, text, without } from './checks';
+import { has, isObject, pick, without } from './checks';
 import { readCompany } from './company';
 import { readEmail, readUserId } from './identity';
 import { collectInto, hasErrors } from './messages';
 import { parseTags } from './tags';
 import { readTraits } from './trait-sources';
 import type { IdentifyCall, IdentifyEvent, IdentifyInput, Message, Source, Tag } from './model';
-import type { Note } from './messages';
 import { withArticle } from './text';
 
 export const IDENTIFY_EVENTS: IdentifyEvent[] = ['identify', 'sign_in', 'sign_up'];
@@ -27,14 +26,6 @@ export const IDENTIFY_EVENTS: IdentifyEvent[] = ['identify', 'sign_in', 'sign_up
 export interface Normalized {
   call: IdentifyCall;
   messages: Message[];
-}
-
-function readEvent(value: unknown, note: Note): IdentifyEvent {
-  const word = text(value);
-  if (word === null) return 'identify';
-  const event = oneOf(word, IDENTIFY_EVENTS);
-  if (event === null) note('warning', 'event "' + word + '" is not identify, sign_in or sign_up; identify is used');
-  return event === null ? 'identify' : event;
 }
 
 function isEmptyCall(call: IdentifyCall): boolean {
@@ -63,7 +54,7 @@ export function normalize(input: unknown, source: Source): Normalized {
     dateKeys: set.dateKeys.filter((key) => has(traits, key)),
     tags: tags,
     company: company,
-    event: readEvent(raw.event, note),
+    event: pick(raw.event, IDENTIFY_EVENTS, 'event', note),
     source: source,
   };
   if (isEmptyCall(call) && !hasErrors(messages)) {

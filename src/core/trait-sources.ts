@@ -3,12 +3,12 @@
 // missing, so the object's value stays. Then the reserved traits createdAt/birthday become dates
 // and age a number when their values allow it.
 import { getType } from './lang';
-import { assign, isObject, oneOf, tableRows, text } from './checks';
+import { assign, isObject, pick, tableRows, text } from './checks';
 import { toIsoDate } from './dates';
 import {
   DATE_TRAITS, NUMBER_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue,
 } from './traits';
-import type { JsonObject, TraitType } from './model';
+import type { JsonObject } from './model';
 import type { Note } from './messages';
 import { withArticle } from './text';
 
@@ -37,14 +37,6 @@ function readTraitsObject(value: unknown, note: Note): JsonObject {
   return canonicalTraits(json, 'traits', note);
 }
 
-function readRowType(value: unknown, where: string, note: Note): TraitType {
-  const word = text(value);
-  if (word === null) return 'text';
-  const type = oneOf(word, TRAIT_TYPES);
-  if (type === null) note('warning', where + ': type "' + word + '" is unknown; text is used');
-  return type === null ? 'text' : type;
-}
-
 function readTraitRows(value: unknown, note: Note): TraitSet {
   const set: TraitSet = { traits: {}, dateKeys: [] };
   const rows = tableRows(value, 'the traits table', note);
@@ -61,7 +53,8 @@ function readTraitRows(value: unknown, note: Note): TraitSet {
       continue;
     }
     const key = canonicalName(rawKey, TRAIT_ALIASES);
-    const typed = typedValue(row.value, readRowType(row.type, where + ' (' + rawKey + ')', note), where + ' (' + rawKey + ')', note);
+    const named = where + ' (' + rawKey + ')';
+    const typed = typedValue(row.value, pick(row.type, TRAIT_TYPES, named + ': type', note), named, note);
     if (typed === null) continue;
     set.traits[key] = typed.value;
     set.dateKeys = set.dateKeys.filter((k) => k !== key);

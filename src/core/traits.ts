@@ -142,28 +142,22 @@ function toNumber(value: unknown): number | null {
  *   boolean: true/false, 1/0 and the words true/false/yes/no/1/0 in any case
  *   date:    ISO-8601 strings or epoch seconds/milliseconds (dates.ts), sent as ISO-8601 UTC
  */
+/** What a value of each non-text row type must be, as warnings say. */
+const EXPECTED = { number: 'a number', boolean: 'true/false/yes/no/1/0', date: 'a date (ISO-8601 or epoch seconds/ms)' };
+
 export function typedValue(value: unknown, type: TraitType, where: string, note: Note): TypedValue | null {
   const raw = getType(value) === 'string' ? (value as string).trim() : value;
   if (raw === '' || raw === null || raw === undefined) return null;
-  if (type === 'number') {
-    const number = toNumber(raw);
-    if (number === null) note('warning', where + ': ' + describe(raw) + ' is not a number; dropped');
-    return number === null ? null : { value: number, date: false };
+  if (type === 'text') {
+    const rawType = getType(raw);
+    if (rawType === 'number' || rawType === 'boolean') return { value: makeString(raw), date: false };
+    const json = toJson(raw, where, 0, note);
+    return json === undefined ? null : { value: json, date: false };
   }
-  if (type === 'boolean') {
-    const bool = toBoolean(raw);
-    if (bool === null) note('warning', where + ': ' + describe(raw) + ' is not true/false/yes/no/1/0; dropped');
-    return bool === null ? null : { value: bool, date: false };
-  }
-  if (type === 'date') {
-    const iso = toIsoDate(raw);
-    if (iso === null) note('warning', where + ': ' + describe(raw) + ' is not a date (ISO-8601 or epoch seconds/ms); dropped');
-    return iso === null ? null : { value: iso, date: true };
-  }
-  const rawType = getType(raw);
-  if (rawType === 'number' || rawType === 'boolean') return { value: makeString(raw), date: false };
-  const json = toJson(raw, where, 0, note);
-  return json === undefined ? null : { value: json, date: false };
+  const converted = type === 'number' ? toNumber(raw) : type === 'boolean' ? toBoolean(raw) : toIsoDate(raw);
+  if (converted !== null) return { value: converted, date: type === 'date' };
+  note('warning', where + ': ' + describe(raw) + ' is not ' + EXPECTED[type] + '; dropped');
+  return null;
 }
 
 /** firstName and lastName joined by a space (for vendors with only a `name`); null when neither is set. */

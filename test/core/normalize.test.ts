@@ -212,7 +212,7 @@ describe('normalisation: typed table rows', () => {
   it('treats an unknown type as text, with a warning', () => {
     const { call, messages } = row('x', 'colour');
     expect(call.traits.k).toBe('x');
-    expect(messages[0].text).toContain('type "colour" is unknown');
+    expect(messages[0].text).toBe('traits row 1 (k): type "colour" is not text, number, boolean or date; text is used');
   });
 
   it('reports rows without a name and ignores a table that is not a list', () => {

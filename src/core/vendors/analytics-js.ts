@@ -20,10 +20,11 @@
 //   destination completes when the script loads ('queued') or fails ('failed'). Without
 //   loading, a queued call waits for the page's own snippet, which adopts the existing array.
 import { getType } from '../lang';
-import { copyObject, isObject } from '../checks';
+import { copyObject, flag, isObject } from '../checks';
 import { addTagTraits, labels } from '../tags';
 import { toJson } from '../traits';
-import { optionsObject } from './options';
+import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
+import type { OptionsObject } from './options';
 import { isFunctionAt, queuedUntilLoaded } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
@@ -40,9 +41,15 @@ export interface AnalyticsJsSetup {
   queueGlobal: AnalyticsGlobal;
   /** The script to load when the SDK is not there; null: do not load. */
   scriptUrl: string | null;
-  /** Why the script cannot be loaded (bad write key); reported only when loading is needed. */
+}
+
+/** A vendor's setup from its options and, when its script is to be loaded, the write key as a URL segment. */
+export type SetupOf = (raw: OptionsObject, keyInUrl: string | null) => AnalyticsJsSetup;
+
+/** The write key and, when the script is to be loaded, why it cannot be (a bad write key). */
+interface WriteKey {
+  value: string | null;
   loadError: string | null;
-  writeKey: string | null;
 }
 
 /** The `integrations` option as JSON, or null when absent or unusable. */
@@ -83,7 +90,9 @@ function identifyArgs(call: IdentifyCall, integrations: JsonObject | null, note:
 }
 
 /** Calls `method` on the SDK or its stub, or queues it (see the header); `vendor` names it in messages. */
-function deliver(vendor: string, setup: AnalyticsJsSetup, method: string, args: Json[], context: VendorContext, done: Done): void {
+function deliver(
+  vendor: string, setup: AnalyticsJsSetup, key: WriteKey, method: string, args: Json[], context: VendorContext, done: Done,
+): void {
   const platform = context.platform;
   for (let i = 0; i < setup.callGlobals.length; i++) {
     const path = setup.callGlobals[i] + '.' + method;
@@ -93,16 +102,14 @@ function deliver(vendor: string, setup: AnalyticsJsSetup, method: string, args: 
     }
   }
   const global = setup.queueGlobal;
-  if (setup.scriptUrl === null && setup.loadError !== null) return done(outcome('failed', setup.loadError));
+  if (setup.scriptUrl === null && key.loadError !== null) return done(outcome('failed', key.loadError));
   const current = getType(platform.copyFromWindow(global));
   if (current !== 'undefined' && current !== 'array') {
     return done(outcome('failed', 'window.' + global + ' holds a value of type ' + current + ' that is not ' + vendor +
       "'s analytics.js; nothing sent"));
   }
   const push = platform.createQueue(global);
-  if (setup.scriptUrl !== null && setup.writeKey !== null) {
-    platform.setInWindow(global + '._writeKey', setup.writeKey, false);
-  }
+  if (setup.scriptUrl !== null && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);
   push([method as Json].concat(args));
   if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, vendor, done);
   done(outcome('queued', vendor + ' is not on the page yet; the call waits in window.' + global +
@@ -110,13 +117,19 @@ function deliver(vendor: string, setup: AnalyticsJsSetup, method: string, args: 
 }
 
 /** The vendor module of an analytics.js vendor: `setup` reads a destination's options. */
-export function analyticsJsVendor(name: string, setup: (options: unknown) => AnalyticsJsSetup): VendorModule {
+export function analyticsJsVendor(name: string, loadName: string, setup: SetupOf): VendorModule {
+  const run = (options: unknown, method: string, args: (raw: OptionsObject, note: Note) => Json[], context: VendorContext, done: Done) => {
+    const raw = optionsObject(options);
+    const load = flag(raw.loadScript, false);
+    const key = readKey(raw.writeKey, name + ' write key', KEY_CHARS);
+    const keyInUrl = load && key.value !== null ? urlSegment(key.value) : null;
+    const writeKey = { value: key.value, loadError: load && keyInUrl === null ? 'cannot load ' + loadName + ': ' + key.error : null };
+    deliver(name, setup(raw, keyInUrl), writeKey, method, args(raw, context.note), context, done);
+  };
   return {
     name: name,
-    identify: (call, options, context, done) => {
-      const integrations = readIntegrations(optionsObject(options).integrations, context.note);
-      deliver(name, setup(options), 'identify', identifyArgs(call, integrations, context.note), context, done);
-    },
-    reset: (options, context, done) => deliver(name, setup(options), 'reset', [], context, done),
+    identify: (call, options, context, done) => run(options, 'identify', (raw, note) =>
+      identifyArgs(call, readIntegrations(raw.integrations, note), note), context, done),
+    reset: (options, context, done) => run(options, 'reset', () => [], context, done),
   };
 }

@@ -17,10 +17,9 @@
 // - Without loading, a call is queued on `<globalName>` for the page's snippet to adopt.
 // - The email may be the user id (Customer.io parses it); "use email as user id" covers that.
 // - Reset: `reset()` like Segment.
-import { choice, flag } from '../checks';
+import { choice } from '../checks';
 import { analyticsJsVendor } from './analytics-js';
-import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
-import type { AnalyticsGlobal, AnalyticsJsSetup } from './analytics-js';
+import type { AnalyticsGlobal, SetupOf } from './analytics-js';
 import type { VendorModule } from './types';
 import type { WindowUse } from '../model';
 
@@ -42,22 +41,16 @@ export const WINDOW: WindowUse = {
 const GLOBALS: AnalyticsGlobal[] = ['cioanalytics', 'analytics'];
 const HOSTS = { us: 'https://cdp.customer.io', eu: 'https://cdp-eu.customer.io' };
 
-function customerioSetup(options: unknown): AnalyticsJsSetup {
-  const raw = optionsObject(options);
+const customerioSetup: SetupOf = (raw, keyInUrl) => {
   const global = choice(raw.globalName, GLOBALS, 'cioanalytics');
   const host = choice(raw.region, ['us', 'eu'], 'us') === 'eu' ? HOSTS.eu : HOSTS.us;
-  const load = flag(raw.loadScript, false);
-  const key = readKey(raw.writeKey, 'Customer.io write key', KEY_CHARS);
-  const keyInUrl = key.value === null ? null : urlSegment(key.value);
-  const loading = load && keyInUrl !== null;
+  const loading = keyInUrl !== null;
   return {
     callGlobals: loading && global !== 'analytics' ? [global, 'analytics'] : [global],
     queueGlobal: loading ? 'analytics' : global,
     scriptUrl: loading ? host + '/v1/analytics-js/snippet/' + keyInUrl + '/analytics.min.js' : null,
-    loadError: load && keyInUrl === null ? 'cannot load Customer.io: ' + key.error : null,
-    writeKey: key.value,
   };
-}
+};
 
 /** This vendor's entry in the registry (registry.ts). */
-export const VENDOR: VendorModule = analyticsJsVendor('Customer.io', customerioSetup);
+export const VENDOR: VendorModule = analyticsJsVendor('Customer.io', 'Customer.io', customerioSetup);

@@ -14,8 +14,10 @@ export interface KeyOption {
   error: string | null;
 }
 
+export type OptionsObject = { [key: string]: unknown };
+
 /** A destination's options object, or an empty one. */
-export function optionsObject(options: unknown): { [key: string]: unknown } {
+export function optionsObject(options: unknown): OptionsObject {
   return isObject(options) ? options : {};
 }
 

@@ -8,10 +8,8 @@
 //   Without a usable key the call fails when loading is needed, and is reported as such.
 // - Reset: `analytics.reset()`, through the stub when the SDK is not loaded yet (and loading
 //   the script when configured, so the stored ids are really cleared).
-import { flag } from '../checks';
 import { analyticsJsVendor } from './analytics-js';
-import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
-import type { AnalyticsJsSetup } from './analytics-js';
+import type { SetupOf } from './analytics-js';
 import type { VendorModule } from './types';
 import type { WindowUse } from '../model';
 
@@ -25,19 +23,11 @@ export const WINDOW: WindowUse = {
   injectScript: ['https://cdn.segment.com/analytics.js/v1/*/analytics.min.js'],
 };
 
-function segmentSetup(options: unknown): AnalyticsJsSetup {
-  const raw = optionsObject(options);
-  const load = flag(raw.loadScript, false);
-  const key = readKey(raw.writeKey, 'Segment write key', KEY_CHARS);
-  const keyInUrl = key.value === null ? null : urlSegment(key.value);
-  return {
-    callGlobals: ['analytics'],
-    queueGlobal: 'analytics',
-    scriptUrl: load && keyInUrl !== null ? 'https://cdn.segment.com/analytics.js/v1/' + keyInUrl + '/analytics.min.js' : null,
-    loadError: load && keyInUrl === null ? 'cannot load analytics.js: ' + key.error : null,
-    writeKey: key.value,
-  };
-}
+const segmentSetup: SetupOf = (_raw, keyInUrl) => ({
+  callGlobals: ['analytics'],
+  queueGlobal: 'analytics',
+  scriptUrl: keyInUrl === null ? null : 'https://cdn.segment.com/analytics.js/v1/' + keyInUrl + '/analytics.min.js',
+});
 
 /** This vendor's entry in the registry (registry.ts). */
-export const VENDOR: VendorModule = analyticsJsVendor('Segment', segmentSetup);
+export const VENDOR: VendorModule = analyticsJsVendor('Segment', 'analytics.js', segmentSetup);
