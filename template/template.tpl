@@ -1410,7 +1410,7 @@ fn(value);
 // src/core/text.ts
 var UPPER="ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 var LOWER_OR_DIGIT="abcdefghijklmnopqrstuvwxyz0123456789";
-var WORD="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
+var WORD=UPPER+LOWER_OR_DIGIT+"_";
 var EMAIL_PATTERN="^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 function isEmail(value){
 return value.match(EMAIL_PATTERN)!==null;
@@ -1549,14 +1549,9 @@ function formatIso(ms){
 let whole=Math.floor(ms);
 let days=Math.floor(whole/DAY_MS);
 let civil=civilFromDays(days);
-let rest=whole-days*DAY_MS;
-let hours=Math.floor(rest/36e5);
-rest=rest-hours*36e5;
-let minutes=Math.floor(rest/6e4);
-rest=rest-minutes*6e4;
-let seconds=Math.floor(rest/1e3);
-let millis=rest-seconds*1e3;
-return pad(civil[0],4)+"-"+pad(civil[1],2)+"-"+pad(civil[2],2)+"T"+pad(hours,2)+":"+pad(minutes,2)+":"+pad(seconds,2)+"."+pad(millis,3)+"Z";
+let time=whole-days*DAY_MS;
+let unit=(size,count,width)=>pad(Math.floor(time/size)%count,width);
+return pad(civil[0],4)+"-"+pad(civil[1],2)+"-"+pad(civil[2],2)+"T"+unit(36e5,24,2)+":"+unit(6e4,60,2)+":"+unit(1e3,60,2)+"."+unit(1,1e3,3)+"Z";
 }
 function formatSpaced(ms){
 let iso=formatIso(ms);
@@ -1585,19 +1580,17 @@ return sign*(hours*36e5+minutes*6e4);
 function fromIsoString(value){
 let parts=value.match(ISO_PATTERN);
 if(!parts)return null;
-let year=makeNumber(parts[1]);
-let month=makeNumber(parts[2]);
-let day=makeNumber(parts[3]);
-let hasTime=getType(parts[4])==="string";
-let hours=hasTime?makeNumber(parts[4]):0;
-let minutes=hasTime?makeNumber(parts[5]):0;
-let seconds=getType(parts[6])==="string"?makeNumber(parts[6]):0;
-let fraction=getType(parts[7])==="string"?(parts[7]+"00").substring(0,3):"0";
+let given=(i)=>getType(parts[i])==="string";
+let part=(i)=>given(i)?makeNumber(parts[i]):0;
+let year=part(1);
+let month=part(2);
+let day=part(3);
+let fraction=given(7)?makeNumber((parts[7]+"00").substring(0,3)):0;
 if(month<1||month>12||day<1||day>daysInMonth(year,month))return null;
-if(hours>23||minutes>59||seconds>59)return null;
-let offset=getType(parts[8])==="string"?offsetMs(parts[8]):0;
-if(offset===null||!hasTime&&getType(parts[8])==="string")return null;
-let local=daysFromCivil(year,month,day)*DAY_MS+hours*36e5+minutes*6e4+seconds*1e3+makeNumber(fraction);
+if(part(4)>23||part(5)>59||part(6)>59||!given(4)&&given(8))return null;
+let offset=given(8)?offsetMs(parts[8]):0;
+if(offset===null)return null;
+let local=daysFromCivil(year,month,day)*DAY_MS+part(4)*36e5+part(5)*6e4+part(6)*1e3+fraction;
 return inRange(local-offset);
 }
 function parseDate(value){
@@ -2065,7 +2058,7 @@ if(flat!==undefined)entries.push({parent:key,name:childKeys[j],value:flat});
 return entries;
 }
 // src/core/vendors/options.ts
-var KEY_CHARS="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+var KEY_CHARS=WORD+"-";
 function optionsObject(options){
 return isObject(options)?options:{};
 }
@@ -2425,18 +2418,18 @@ setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
 createQueue:["cioanalytics","analytics"],
 createArgumentsQueue:[],
 aliasInWindow:[],
+/** US, then EU; the write key takes the place of `*`. */
 injectScript:["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"]
 };
 var GLOBALS=["cioanalytics","analytics"];
-var HOSTS={us:"https://cdp.customer.io",eu:"https://cdp-eu.customer.io"};
 var customerioSetup=(raw,keyInUrl)=>{
 let global=choice(raw.globalName,GLOBALS,"cioanalytics");
-let host=choice(raw.region,["us","eu"],"us")==="eu"?HOSTS.eu:HOSTS.us;
+let pattern=WINDOW3.injectScript[choice(raw.region,["us","eu"],"us")==="eu"?1:0];
 let loading=keyInUrl!==null;
 return{
 callGlobals:loading&&global!=="analytics"?[global,"analytics"]:[global],
 queueGlobal:loading?"analytics":global,
-scriptUrl:loading?host+"/v1/analytics-js/snippet/"+keyInUrl+"/analytics.min.js":null
+scriptUrl:loading?pattern.split("*").join(keyInUrl):null
 };
 };
 var VENDOR3=analyticsJsVendor("Customer.io","Customer.io",customerioSetup);
@@ -2691,12 +2684,13 @@ setInWindow:["analytics._writeKey"],
 createQueue:["analytics"],
 createArgumentsQueue:[],
 aliasInWindow:[],
+/** The write key takes the place of `*`. */
 injectScript:["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]
 };
 var segmentSetup=(_raw,keyInUrl)=>({
 callGlobals:["analytics"],
 queueGlobal:"analytics",
-scriptUrl:keyInUrl===null?null:"https://cdn.segment.com/analytics.js/v1/"+keyInUrl+"/analytics.min.js"
+scriptUrl:keyInUrl===null?null:WINDOW6.injectScript[0].split("*").join(keyInUrl)
 });
 var VENDOR6=analyticsJsVendor("Segment","analytics.js",segmentSetup);
 // src/core/vendors/registry.ts

@@ -72,15 +72,11 @@ export function formatIso(ms: number): string {
   const whole = Math.floor(ms);
   const days = Math.floor(whole / DAY_MS);
   const civil = civilFromDays(days);
-  let rest = whole - days * DAY_MS;
-  const hours = Math.floor(rest / 3600000);
-  rest = rest - hours * 3600000;
-  const minutes = Math.floor(rest / 60000);
-  rest = rest - minutes * 60000;
-  const seconds = Math.floor(rest / 1000);
-  const millis = rest - seconds * 1000;
-  return pad(civil[0], 4) + '-' + pad(civil[1], 2) + '-' + pad(civil[2], 2) + 'T' +
-    pad(hours, 2) + ':' + pad(minutes, 2) + ':' + pad(seconds, 2) + '.' + pad(millis, 3) + 'Z';
+  const time = whole - days * DAY_MS;
+  /** The time of day in units of `size` ms, modulo `count`, padded to `width` digits. */
+  const unit = (size: number, count: number, width: number) => pad(Math.floor(time / size) % count, width);
+  return pad(civil[0], 4) + '-' + pad(civil[1], 2) + '-' + pad(civil[2], 2) + 'T' + unit(3600000, 24, 2) + ':' +
+    unit(60000, 60, 2) + ':' + unit(1000, 60, 2) + '.' + unit(1, 1000, 3) + 'Z';
 }
 
 /** Epoch milliseconds as 'YYYY-MM-DD HH:mm:ss' in UTC (the shape Antsomi's lead time uses). */
@@ -118,20 +114,17 @@ function offsetMs(offset: string): number | null {
 function fromIsoString(value: string): number | null {
   const parts = value.match(ISO_PATTERN);
   if (!parts) return null;
-  const year = makeNumber(parts[1]);
-  const month = makeNumber(parts[2]);
-  const day = makeNumber(parts[3]);
-  const hasTime = getType(parts[4]) === 'string';
-  const hours = hasTime ? makeNumber(parts[4]) : 0;
-  const minutes = hasTime ? makeNumber(parts[5]) : 0;
-  const seconds = getType(parts[6]) === 'string' ? makeNumber(parts[6]) : 0;
-  const fraction = getType(parts[7]) === 'string' ? (parts[7] + '00').substring(0, 3) : '0';
+  const given = (i: number) => getType(parts[i]) === 'string';
+  const part = (i: number) => (given(i) ? makeNumber(parts[i]) : 0);
+  const year = part(1);
+  const month = part(2);
+  const day = part(3);
+  const fraction = given(7) ? makeNumber((parts[7] + '00').substring(0, 3)) : 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  const offset = getType(parts[8]) === 'string' ? offsetMs(parts[8]) : 0;
-  if (offset === null || (!hasTime && getType(parts[8]) === 'string')) return null;
-  const local = daysFromCivil(year, month, day) * DAY_MS + hours * 3600000 + minutes * 60000 +
-    seconds * 1000 + makeNumber(fraction);
+  if (part(4) > 23 || part(5) > 59 || part(6) > 59 || (!given(4) && given(8))) return null;
+  const offset = given(8) ? offsetMs(parts[8]) : 0;
+  if (offset === null) return null;
+  const local = daysFromCivil(year, month, day) * DAY_MS + part(4) * 3600000 + part(5) * 60000 + part(6) * 1000 + fraction;
   return inRange(local - offset);
 }
 

@@ -4,7 +4,8 @@
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER_OR_DIGIT = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const WORD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_';
+/** Letters, digits and _. */
+export const WORD = UPPER + LOWER_OR_DIGIT + '_';
 
 /** A simple x@y.z check: one '@', no whitespace, a dot in the domain part. */
 const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';

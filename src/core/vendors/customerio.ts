@@ -32,6 +32,7 @@ export const WINDOW: WindowUse = {
   createQueue: ['cioanalytics', 'analytics'],
   createArgumentsQueue: [],
   aliasInWindow: [],
+  /** US, then EU; the write key takes the place of `*`. */
   injectScript: [
     'https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
     'https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
@@ -39,16 +40,15 @@ export const WINDOW: WindowUse = {
 };
 
 const GLOBALS: AnalyticsGlobal[] = ['cioanalytics', 'analytics'];
-const HOSTS = { us: 'https://cdp.customer.io', eu: 'https://cdp-eu.customer.io' };
 
 const customerioSetup: SetupOf = (raw, keyInUrl) => {
   const global = choice(raw.globalName, GLOBALS, 'cioanalytics');
-  const host = choice(raw.region, ['us', 'eu'], 'us') === 'eu' ? HOSTS.eu : HOSTS.us;
+  const pattern = WINDOW.injectScript[choice(raw.region, ['us', 'eu'], 'us') === 'eu' ? 1 : 0];
   const loading = keyInUrl !== null;
   return {
     callGlobals: loading && global !== 'analytics' ? [global, 'analytics'] : [global],
     queueGlobal: loading ? 'analytics' : global,
-    scriptUrl: loading ? host + '/v1/analytics-js/snippet/' + keyInUrl + '/analytics.min.js' : null,
+    scriptUrl: loading ? pattern.split('*').join(keyInUrl as string) : null,
   };
 };
 

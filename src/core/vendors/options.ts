@@ -2,10 +2,10 @@
 // before anything reaches a URL or the page.
 import { encodeUriComponent } from '../lang';
 import { isObject, text } from '../checks';
-import { onlyChars } from '../text';
+import { onlyChars, WORD } from '../text';
 
 /** Characters allowed in write keys, app ids and license keys (URL-safe without encoding). */
-export const KEY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+export const KEY_CHARS = WORD + '-';
 export const DIGITS = '0123456789';
 
 export interface KeyOption {

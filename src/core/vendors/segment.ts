@@ -20,13 +20,14 @@ export const WINDOW: WindowUse = {
   createQueue: ['analytics'],
   createArgumentsQueue: [],
   aliasInWindow: [],
+  /** The write key takes the place of `*`. */
   injectScript: ['https://cdn.segment.com/analytics.js/v1/*/analytics.min.js'],
 };
 
 const segmentSetup: SetupOf = (_raw, keyInUrl) => ({
   callGlobals: ['analytics'],
   queueGlobal: 'analytics',
-  scriptUrl: keyInUrl === null ? null : 'https://cdn.segment.com/analytics.js/v1/' + keyInUrl + '/analytics.min.js',
+  scriptUrl: keyInUrl === null ? null : WINDOW.injectScript[0].split('*').join(keyInUrl),
 });
 
 /** This vendor's entry in the registry (registry.ts). */
