@@ -2255,7 +2255,7 @@ platform.aliasInWindow("web_event.track","web_event");
 setIds(context,settings);
 track(args[0],args[1],args[2]);
 if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL,"Antsomi",done);
-done(outcome("queued","Antsomi is not on the page yet; the call waits in web_event.queue until its loader runs"));
+done(outcome("queued","Antsomi is not on the page yet; queued in web_event.queue"));
 }
 function reset(_options,context,done){
 let platform=context.platform;
@@ -2264,7 +2264,7 @@ return done(outcome("skipped","Antsomi is not on the page; nothing to reset"));
 }
 platform.callInWindow("web_event.track",["user","sign_out"]);
 if(!isFunctionAt(platform,"web_event.resetAnonymousUId")){
-return done(outcome("sent","sign_out sent; web_event.resetAnonymousUId is not there yet (SDK not loaded), so the anonymous id stays"));
+return done(outcome("sent","sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
 }
 platform.callInWindow("web_event.resetAnonymousUId",[]);
 done(outcome("sent","sign_out sent and the anonymous id reset"));
@@ -2393,7 +2393,7 @@ let push=platform.createQueue(global);
 if(setup.scriptUrl!==null&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
 push([method].concat(args));
 if(setup.scriptUrl!==null)return queuedUntilLoaded(platform,setup.scriptUrl,vendor,done);
-done(outcome("queued",vendor+" is not on the page yet; the call waits in window."+global+" until its snippet loads analytics.js"));
+done(outcome("queued",vendor+" is not on the page yet; queued in window."+global));
 }
 function analyticsJsVendor(name,loadName,setup){
 let run=(options,method,args,context,done)=>{
@@ -2559,8 +2559,8 @@ if(!overwriteTags)props.overwrite_tags=false;
 return props;
 }
 function missing(call){
-if(call.email===null)return"Gist needs an email (its identify requires user_id and email); not sent";
-if(call.userId===null)return"Gist needs a user id (its identify requires user_id and email); not sent";
+if(call.email===null)return"Gist needs an email; not sent";
+if(call.userId===null)return"Gist needs a user id; not sent";
 if(call.userId.length>MAX_ID_LENGTH){
 return"Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent";
 }
@@ -2568,7 +2568,7 @@ return null;
 }
 function identify3(call,options,context,done){
 if(call.userId===null&&call.email===null){
-return done(outcome("skipped","anonymous visitor: Gist identifies known users only (a user id and an email); not sent"));
+return done(outcome("skipped","anonymous visitor: Gist needs a user id and an email; not sent"));
 }
 let problem=missing(call);
 if(problem!==null)return done(outcome("failed",problem));
@@ -2591,7 +2591,7 @@ push(["trackPageView"]);
 }
 push(["identify"].concat(args));
 if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL3,"Gist",done);
-done(outcome("queued","Gist is not on the page yet; the call waits in window.gist until its snippet loads Gist"));
+done(outcome("queued","Gist is not on the page yet; queued in window.gist"));
 }
 function shutdown(context){
 context.platform.callInWindow("gist.chat",["shutdown"]);
@@ -2666,7 +2666,7 @@ return traits;
 function identify4(call,_options,context,done){
 let platform=context.platform;
 if(!isFunctionAt(platform,"mutiny.client.identify")){
-return done(outcome("skipped","Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page"));
+return done(outcome("skipped","Mutiny is not on the page (no mutiny.client.identify)"));
 }
 if(call.email===null)context.note("warning","no email: Mutiny cannot match this visitor to a CRM record");
 platform.callInWindow("mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]);
@@ -2909,15 +2909,18 @@ if(typeof url!=="string")return undefined;
 let ok=someAllowed(patterns,(pattern)=>pattern===ANY||matchesUrlPattern(url,pattern));
 return ok?url:undefined;
 }
+function stopAt(text2,stops){
+let end=text2.length;
+for(let i=0;i<stops.length;i++){
+let at=text2.indexOf(stops[i]);
+if(at>=0&&at<end)end=at;
+}
+return end;
+}
 function splitHttpsUrl(url){
 if(url.substring(0,HTTPS.length).toLowerCase()!==HTTPS)return undefined;
 let rest=url.substring(HTTPS.length);
-let end=rest.length;
-let stops=["/","?","#"];
-for(let i=0;i<stops.length;i++){
-let at=rest.indexOf(stops[i]);
-if(at>=0&&at<end)end=at;
-}
+let end=stopAt(rest,["/","?","#"]);
 let hostPart=rest.substring(0,end).toLowerCase();
 if(hostPart==="")return undefined;
 let pathPart=rest.substring(end);
@@ -2959,13 +2962,7 @@ return globMatch(path,last==="/"?patternPath+ANY:patternPath);
 }
 var DOT_SEGMENTS=[".","..","%2e","%2e%2e",".%2e","%2e."];
 function hasAmbiguousPath(path){
-let end=path.length;
-let stops=["?","#"];
-for(let i=0;i<stops.length;i++){
-let at=path.indexOf(stops[i]);
-if(at>=0&&at<end)end=at;
-}
-let pathOnly=path.substring(0,end);
+let pathOnly=path.substring(0,stopAt(path,["?","#"]));
 if(pathOnly.indexOf("\\")>=0)return true;
 let segments=pathOnly.toLowerCase().split("/");
 for(let i=0;i<segments.length;i++){
@@ -4604,7 +4601,7 @@ scenarios:
     runCode(tag({ sendGist: true, userId: "u-1" }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify gist failed: Gist needs an email (its identify requires user_id and email); not sent");
+    assertThat(logs).contains("gtm-identify gist failed: Gist needs an email; not sent");
 - name: Gist loads its widget and queues setAppId, trackPageView and the identify
     in its array
   code: |-
@@ -4684,7 +4681,7 @@ scenarios:
     runCode(tag({ sendMutiny: true, userId: "u-1" }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnSuccess").wasCalled();
-    assertThat(logs).contains("gtm-identify mutiny skipped: Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page");
+    assertThat(logs).contains("gtm-identify mutiny skipped: Mutiny is not on the page (no mutiny.client.identify)");
 - name: Mutiny warns when there is no email to match a CRM record
   code: |-
     pageFunction("mutiny.client.identify", undefined);
@@ -4889,7 +4886,7 @@ scenarios:
     ]);
     assertApi("gtmOnSuccess").wasCalled();
     assertApi("gtmOnFailure").wasNotCalled();
-    assertThat(logs).contains("gtm-identify gist failed: Gist needs an email (its identify requires user_id and email); not sent");
+    assertThat(logs).contains("gtm-identify gist failed: Gist needs an email; not sent");
 - name: Gist and Antsomi skip an anonymous visitor with a debug message while the
     others are sent
   code: |-
@@ -4899,7 +4896,7 @@ scenarios:
     runCode(tag({ sendSegment: true, sendGist: true, sendAntsomi: true, traitRows: [{ key: "brand", value: "Audi", type: "text" }] }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", { brand: "Audi" }]]);
     assertApi("gtmOnSuccess").wasCalled();
-    assertThat(logs).contains("gtm-identify gist skipped: anonymous visitor: Gist identifies known users only (a user id and an email); not sent");
+    assertThat(logs).contains("gtm-identify gist skipped: anonymous visitor: Gist needs a user id and an email; not sent");
     assertThat(logs).contains("gtm-identify antsomi skipped: anonymous visitor: Antsomi needs an email for the customer id; not sent");
 - name: A Get Dealer Details click tags the visitor with the brand from oemname
   code: |-

@@ -169,7 +169,7 @@ describe('antsomi reset', () => {
   it('queues sign_out in the stub and says the anonymous id stays', () => {
     const platform = new FakePlatform();
     const queue = antsomiStub(platform.win);
-    expect(doReset(platform)[0].message).toContain('resetAnonymousUId is not there yet');
+    expect(doReset(platform)[0].message).toBe('sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays');
     expect(Array.from(queue[0])).toEqual(['user', 'sign_out']);
   });
 

@@ -133,7 +133,7 @@ describe('gist identify', () => {
     const platform = new FakePlatform();
     const seen = gistSdk(platform.win);
     const { outcomes } = send(platform, { userId: 'u-1' });
-    expect(outcomes[0]).toEqual({ status: 'failed', message: 'Gist needs an email (its identify requires user_id and email); not sent' });
+    expect(outcomes[0]).toEqual({ status: 'failed', message: 'Gist needs an email; not sent' });
     expect(seen).toEqual([]);
   });
 
@@ -141,7 +141,7 @@ describe('gist identify', () => {
     const platform = new FakePlatform();
     const seen = gistSdk(platform.win);
     const { outcomes } = send(platform, { traits: { brand: 'Audi' } });
-    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: Gist identifies known users only (a user id and an email); not sent' });
+    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: Gist needs a user id and an email; not sent' });
     expect(seen).toEqual([]);
   });
 

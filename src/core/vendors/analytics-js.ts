@@ -112,8 +112,7 @@ function deliver(
   if (setup.scriptUrl !== null && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);
   push([method as Json].concat(args));
   if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, vendor, done);
-  done(outcome('queued', vendor + ' is not on the page yet; the call waits in window.' + global +
-    ' until its snippet loads analytics.js'));
+  done(outcome('queued', vendor + ' is not on the page yet; queued in window.' + global));
 }
 
 /** The vendor module of an analytics.js vendor: `setup` reads a destination's options. */

@@ -234,7 +234,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   setIds(context, settings);
   track(args[0], args[1], args[2]);
   if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Antsomi', done);
-  done(outcome('queued', 'Antsomi is not on the page yet; the call waits in web_event.queue until its loader runs'));
+  done(outcome('queued', 'Antsomi is not on the page yet; queued in web_event.queue'));
 }
 
 export function reset(_options: unknown, context: VendorContext, done: Done): void {
@@ -244,7 +244,7 @@ export function reset(_options: unknown, context: VendorContext, done: Done): vo
   }
   platform.callInWindow('web_event.track', ['user', 'sign_out']);
   if (!isFunctionAt(platform, 'web_event.resetAnonymousUId')) {
-    return done(outcome('sent', "sign_out sent; web_event.resetAnonymousUId is not there yet (SDK not loaded), so the anonymous id stays"));
+    return done(outcome('sent', "sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
   }
   platform.callInWindow('web_event.resetAnonymousUId', []);
   done(outcome('sent', 'sign_out sent and the anonymous id reset'));

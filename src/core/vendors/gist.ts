@@ -204,8 +204,8 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
 
 /** Why Gist cannot take this call, or null. */
 function missing(call: IdentifyCall): string | null {
-  if (call.email === null) return 'Gist needs an email (its identify requires user_id and email); not sent';
-  if (call.userId === null) return 'Gist needs a user id (its identify requires user_id and email); not sent';
+  if (call.email === null) return 'Gist needs an email; not sent';
+  if (call.userId === null) return 'Gist needs a user id; not sent';
   if (call.userId.length > MAX_ID_LENGTH) {
     return 'Gist user ids must be fewer than 255 characters (this one has ' + call.userId.length + '); not sent';
   }
@@ -214,7 +214,7 @@ function missing(call: IdentifyCall): string | null {
 
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
   if (call.userId === null && call.email === null) {
-    return done(outcome('skipped', 'anonymous visitor: Gist identifies known users only (a user id and an email); not sent'));
+    return done(outcome('skipped', 'anonymous visitor: Gist needs a user id and an email; not sent'));
   }
   const problem = missing(call);
   if (problem !== null) return done(outcome('failed', problem));
@@ -237,7 +237,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   }
   push(['identify' as Json].concat(args));
   if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Gist', done);
-  done(outcome('queued', 'Gist is not on the page yet; the call waits in window.gist until its snippet loads Gist'));
+  done(outcome('queued', 'Gist is not on the page yet; queued in window.gist'));
 }
 
 function shutdown(context: VendorContext): void {

@@ -84,7 +84,7 @@ function mutinyTraits(call: IdentifyCall, note: Note): JsonObject {
 export function identify(call: IdentifyCall, _options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
   if (!isFunctionAt(platform, 'mutiny.client.identify')) {
-    return done(outcome('skipped', 'Mutiny is not on the page (no mutiny.client.identify); add its snippet to the page'));
+    return done(outcome('skipped', 'Mutiny is not on the page (no mutiny.client.identify)'));
   }
   if (call.email === null) context.note('warning', 'no email: Mutiny cannot match this visitor to a CRM record');
   platform.callInWindow('mutiny.client.identify', [call.userId, mutinyTraits(call, context.note)]);

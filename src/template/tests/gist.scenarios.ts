@@ -21,7 +21,7 @@ scenario('Gist needs an email: without one nothing is sent to Gist and the tag f
   runCode(tag({ sendGist: true, userId: 'u-1' }));
   assertApi('callInWindow').wasNotCalled();
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains('gtm-identify gist failed: Gist needs an email (its identify requires user_id and email); not sent');
+  assertThat(logs).contains('gtm-identify gist failed: Gist needs an email; not sent');
 });
 
 scenario('Gist loads its widget and queues setAppId, trackPageView and the identify in its array', () => {

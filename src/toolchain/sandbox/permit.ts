@@ -65,6 +65,16 @@ export interface UrlParts {
   path: string;
 }
 
+/** The index of the first of `stops` in `text`, or its length. */
+function stopAt(text: string, stops: string[]): number {
+  let end = text.length;
+  for (let i = 0; i < stops.length; i++) {
+    const at = text.indexOf(stops[i]);
+    if (at >= 0 && at < end) end = at;
+  }
+  return end;
+}
+
 /**
  * Splits `https://host/path?query#fragment` into host and path (path keeps query and fragment;
  * a URL with no path gets '/', as a browser would). Undefined for anything but https.
@@ -72,12 +82,7 @@ export interface UrlParts {
 export function splitHttpsUrl(url: string): UrlParts | undefined {
   if (url.substring(0, HTTPS.length).toLowerCase() !== HTTPS) return undefined;
   const rest = url.substring(HTTPS.length);
-  let end = rest.length;
-  const stops = ['/', '?', '#'];
-  for (let i = 0; i < stops.length; i++) {
-    const at = rest.indexOf(stops[i]);
-    if (at >= 0 && at < end) end = at;
-  }
+  const end = stopAt(rest, ['/', '?', '#']);
   const hostPart = rest.substring(0, end).toLowerCase();
   if (hostPart === '') return undefined;
   const pathPart = rest.substring(end);
@@ -145,13 +150,7 @@ const DOT_SEGMENTS = ['.', '..', '%2e', '%2e%2e', '.%2e', '%2e.'];
 
 /** A backslash or a `.`/`..` segment (also percent-encoded) in the path before `?` and `#`. */
 function hasAmbiguousPath(path: string): boolean {
-  let end = path.length;
-  const stops = ['?', '#'];
-  for (let i = 0; i < stops.length; i++) {
-    const at = path.indexOf(stops[i]);
-    if (at >= 0 && at < end) end = at;
-  }
-  const pathOnly = path.substring(0, end);
+  const pathOnly = path.substring(0, stopAt(path, ['?', '#']));
   if (pathOnly.indexOf('\\') >= 0) return true;
   const segments = pathOnly.toLowerCase().split('/');
   for (let i = 0; i < segments.length; i++) {
