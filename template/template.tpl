@@ -1258,8 +1258,7 @@ return"waiting";
 }
 // src/core/md5.ts
 var PRINTABLE=" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-var HEX_UPPER="0123456789ABCDEF";
-var HEX_LOWER="0123456789abcdef";
+var HEX="0123456789abcdef";
 var K=[3614090360,3905402710,606105819,3250441966,4118548399,1200080426,2821735955,4249261313,1770035416,2336552879,4294925233,2304563134,1804603682,4254626195,2792965006,1236535329,4129170786,3225465664,643717713,3921069994,3593408605,38016083,3634488961,3889429448,568446438,3275163606,4107603335,1163531501,2850285829,4243563512,1735328473,2368359562,4294588738,2272392833,1839030562,4259657740,2763975236,1272893353,4139469664,3200236656,681279174,3936430074,3572445317,76029189,3654602809,3873151461,530742520,3299628645,4096336452,1126891415,2878612391,4237533241,1700485571,2399980690,4293915773,2240044497,1873313359,4264355552,2734768916,1309151649,4149444226,3174756917,718787259,3951481745];
 var SHIFTS=[7,12,17,22,5,9,14,20,4,11,16,23,6,10,15,21];
 function utf8Bytes(input2){
@@ -1270,8 +1269,8 @@ let i=0;
 while(i<encoded.length){
 let c=encoded.charAt(i);
 if(c==="%"){
-let high=HEX_UPPER.indexOf(encoded.charAt(i+1).toUpperCase());
-let low=HEX_UPPER.indexOf(encoded.charAt(i+2).toUpperCase());
+let high=HEX.indexOf(encoded.charAt(i+1).toLowerCase());
+let low=HEX.indexOf(encoded.charAt(i+2).toLowerCase());
 bytes.push(high*16+low);
 i+=3;
 }else{
@@ -1312,7 +1311,7 @@ let out="";
 for(let w=0;w<words.length;w++){
 for(let j=0;j<4;j++){
 let byte=words[w]>>>j*8&255;
-out+=HEX_LOWER.charAt(byte>>>4)+HEX_LOWER.charAt(byte&15);
+out+=HEX.charAt(byte>>>4)+HEX.charAt(byte&15);
 }
 }
 return out;
@@ -2115,20 +2114,24 @@ injectScript:[SCRIPT_URL]
 };
 var CODE_PATTERN="^[a-z0-9_]+$";
 var OURS=["type","customer_id","email"];
-function numericId(value){
+function numericId(value,what,bad){
 let id=text(value);
-return id!==null&&isDigits(id)?id:null;
+if(id===null||isDigits(id))return id;
+bad.push("the Antsomi "+what+' "'+id+'" is not numeric; _portalId and _propId are not set');
+return null;
 }
 function readSettings(options){
 let raw=optionsObject(options);
 let from=["email","phone","userId"];
+let badIds=[];
 return{
 from:choice(raw.customerIdFrom,from,"email"),
 hash:choice(raw.customerIdHash,["md5","none"],"md5"),
 vocabulary:choice(raw.vocabulary,["template","devguide"],"template"),
 load:flag(raw.loadScript,false),
-portalId:numericId(raw.portalId),
-propertyId:numericId(raw.propertyId)
+portalId:numericId(raw.portalId,"portal id",badIds),
+propertyId:numericId(raw.propertyId,"property id",badIds),
+badIds:badIds
 };
 }
 function customerId(call,from,hash){
@@ -2212,16 +2215,6 @@ extra:{identify_id:cid,identify_time:leadTime(context),identify_event:"user_"+ac
 let templateCustomers=assign({type:"customers",customer_id:cid},customers);
 return{items:[],dims:{customers:templateCustomers},extra:{identify_id:cid,identify_event:action}};
 }
-function reportIds(options,note){
-let raw=optionsObject(options);
-let ids=[["portal id",raw.portalId],["property id",raw.propertyId]];
-for(let i=0;i<ids.length;i++){
-let id=text(ids[i][1]);
-if(id!==null&&!isDigits(id)){
-note("warning","the Antsomi "+ids[i][0]+' "'+id+'" is not numeric; _portalId and _propId are not set');
-}
-}
-}
 function setIds(context,settings){
 if(settings.portalId===null||settings.propertyId===null)return;
 context.platform.setInWindow("_portalId",settings.portalId,false);
@@ -2249,7 +2242,7 @@ return done(outcome("failed","window.web_event holds a value of type "+current+"
 if(settings.load&&(settings.portalId===null||settings.propertyId===null)){
 return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));
 }
-if(!settings.load)reportIds(options,context.note);
+if(!settings.load)settings.badIds.forEach((warning)=>context.note("warning",warning));
 let track=platform.createArgumentsQueue("web_event","web_event.queue");
 platform.aliasInWindow("web_event.track","web_event");
 setIds(context,settings);
@@ -2319,13 +2312,12 @@ let platform=context.platform;
 let raw=optionsObject(options);
 let traits=connectoTraits(call,context.note);
 let ready=()=>isFunctionAt(platform,"_connecto.identify");
-if(ready())return send(call,traits,context,done);
 let waitMs=milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS);
 let wait=(what)=>waitUntil(platform,ready,waitMs,(ok)=>{
 if(ok)send(call,traits,context,done);
 else done(outcome("failed",what+" within "+waitMs+" ms (Connecto has no pre-load queue); identify dropped"));
 });
-if(!flag(raw.loadScript,false))return wait("Connecto did not appear on the page");
+if(ready()||!flag(raw.loadScript,false))return wait("Connecto did not appear on the page");
 let key=readKey(raw.licenseKey,"Connecto license key",KEY_CHARS);
 if(key.value===null)return done(outcome("failed","cannot load Connecto: "+key.error));
 if(isObject(platform.copyFromWindow("_TConnecto"))){
@@ -2593,24 +2585,17 @@ push(["identify"].concat(args));
 if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL3,"Gist",done);
 done(outcome("queued","Gist is not on the page yet; queued in window.gist"));
 }
-function shutdown(context){
-context.platform.callInWindow("gist.chat",["shutdown"]);
-}
 function reset3(options,context,done){
 let platform=context.platform;
 let chatReady=()=>isFunctionAt(platform,"gist.chat");
-if(chatReady()){
-shutdown(context);
-return done(outcome("sent","gist.chat('shutdown') called"));
-}
-if(getType(platform.copyFromWindow("gist"))==="undefined"){
+if(!chatReady()&&getType(platform.copyFromWindow("gist"))==="undefined"){
 return done(outcome("skipped","Gist is not on the page; nothing to shut down"));
 }
 let waitMs=readOptions(options).waitMs;
 waitUntil(platform,chatReady,waitMs,(ready)=>{
 if(!ready)return done(outcome("skipped","Gist did not finish loading within "+waitMs+" ms; chat('shutdown') not called"));
-shutdown(context);
-done(outcome("sent","gist.chat('shutdown') called once Gist had loaded"));
+platform.callInWindow("gist.chat",["shutdown"]);
+done(outcome("sent","gist.chat('shutdown') called"));
 });
 }
 var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
@@ -4649,7 +4634,7 @@ scenarios:
     });
     runCode(tag({ sendGist: true, action: "reset" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.chat", "shutdown"]]);
-    assertThat(logs).contains("gtm-identify gist sent: gist.chat('shutdown') called once Gist had loaded");
+    assertThat(logs).contains("gtm-identify gist sent: gist.chat('shutdown') called");
 - name: Gist reset is skipped when Gist is not on the page
   code: |-
     runCode(tag({ sendGist: true, action: "reset" }));

@@ -8,8 +8,7 @@ import { encodeUriComponent } from './lang';
 /** Printable ASCII from code 32 (space) to 126 (~): a character's index + 32 is its code. */
 const PRINTABLE =
   ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~';
-const HEX_UPPER = '0123456789ABCDEF';
-const HEX_LOWER = '0123456789abcdef';
+const HEX = '0123456789abcdef';
 
 /** floor(abs(sin(i + 1)) * 2^32), RFC 1321 §3.4. */
 const K = [
@@ -35,8 +34,8 @@ export function utf8Bytes(input: string): number[] | undefined {
   while (i < encoded.length) {
     const c = encoded.charAt(i);
     if (c === '%') {
-      const high = HEX_UPPER.indexOf(encoded.charAt(i + 1).toUpperCase());
-      const low = HEX_UPPER.indexOf(encoded.charAt(i + 2).toUpperCase());
+      const high = HEX.indexOf(encoded.charAt(i + 1).toLowerCase());
+      const low = HEX.indexOf(encoded.charAt(i + 2).toLowerCase());
       bytes.push(high * 16 + low);
       i += 3;
     } else {
@@ -83,7 +82,7 @@ function toHex(words: number[]): string {
   for (let w = 0; w < words.length; w++) {
     for (let j = 0; j < 4; j++) {
       const byte = (words[w] >>> (j * 8)) & 255;
-      out += HEX_LOWER.charAt(byte >>> 4) + HEX_LOWER.charAt(byte & 15);
+      out += HEX.charAt(byte >>> 4) + HEX.charAt(byte & 15);
     }
   }
   return out;

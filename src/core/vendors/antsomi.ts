@@ -76,23 +76,30 @@ interface AntsomiSettings {
   load: boolean;
   portalId: string | null;
   propertyId: string | null;
+  /** Warnings for ids that are given but not numeric. */
+  badIds: string[];
 }
 
-function numericId(value: unknown): string | null {
+/** A numeric id, or null; an id that is given but not numeric also gets a warning in `bad`. */
+function numericId(value: unknown, what: string, bad: string[]): string | null {
   const id = text(value);
-  return id !== null && isDigits(id) ? id : null;
+  if (id === null || isDigits(id)) return id;
+  bad.push('the Antsomi ' + what + ' "' + id + '" is not numeric; _portalId and _propId are not set');
+  return null;
 }
 
 function readSettings(options: unknown): AntsomiSettings {
   const raw = optionsObject(options);
   const from: CustomerIdFrom[] = ['email', 'phone', 'userId'];
+  const badIds: string[] = [];
   return {
     from: choice(raw.customerIdFrom, from, 'email'),
     hash: choice(raw.customerIdHash, ['md5', 'none'], 'md5'),
     vocabulary: choice(raw.vocabulary, ['template', 'devguide'], 'template'),
     load: flag(raw.loadScript, false),
-    portalId: numericId(raw.portalId),
-    propertyId: numericId(raw.propertyId),
+    portalId: numericId(raw.portalId, 'portal id', badIds),
+    propertyId: numericId(raw.propertyId, 'property id', badIds),
+    badIds: badIds,
   };
 }
 
@@ -187,18 +194,6 @@ function trackPayload(call: IdentifyCall, cid: string, vocabulary: 'template' | 
   return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
 }
 
-/** Reports a portal or property id that is given but not numeric (Antsomi's ids are digits). */
-function reportIds(options: unknown, note: VendorContext['note']): void {
-  const raw = optionsObject(options);
-  const ids: Array<[string, unknown]> = [['portal id', raw.portalId], ['property id', raw.propertyId]];
-  for (let i = 0; i < ids.length; i++) {
-    const id = text(ids[i][1]);
-    if (id !== null && !isDigits(id)) {
-      note('warning', 'the Antsomi ' + ids[i][0] + ' "' + id + '" is not numeric; _portalId and _propId are not set');
-    }
-  }
-}
-
 function setIds(context: VendorContext, settings: AntsomiSettings): void {
   if (settings.portalId === null || settings.propertyId === null) return;
   context.platform.setInWindow('_portalId', settings.portalId, false);
@@ -228,7 +223,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   if (settings.load && (settings.portalId === null || settings.propertyId === null)) {
     return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));
   }
-  if (!settings.load) reportIds(options, context.note);
+  if (!settings.load) settings.badIds.forEach((warning) => context.note('warning', warning));
   const track = platform.createArgumentsQueue('web_event', 'web_event.queue');
   platform.aliasInWindow('web_event.track', 'web_event');
   setIds(context, settings);

@@ -83,13 +83,12 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   const raw = optionsObject(options);
   const traits = connectoTraits(call, context.note);
   const ready = () => isFunctionAt(platform, '_connecto.identify');
-  if (ready()) return send(call, traits, context, done);
   const waitMs = milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS);
   const wait = (what: string) => waitUntil(platform, ready, waitMs, (ok) => {
     if (ok) send(call, traits, context, done);
     else done(outcome('failed', what + ' within ' + waitMs + ' ms (Connecto has no pre-load queue); identify dropped'));
   });
-  if (!flag(raw.loadScript, false)) return wait('Connecto did not appear on the page');
+  if (ready() || !flag(raw.loadScript, false)) return wait('Connecto did not appear on the page');
   const key = readKey(raw.licenseKey, 'Connecto license key', KEY_CHARS);
   if (key.value === null) return done(outcome('failed', 'cannot load Connecto: ' + key.error));
   if (isObject(platform.copyFromWindow('_TConnecto'))) {

@@ -240,25 +240,18 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   done(outcome('queued', 'Gist is not on the page yet; queued in window.gist'));
 }
 
-function shutdown(context: VendorContext): void {
-  context.platform.callInWindow('gist.chat', ['shutdown']);
-}
-
+/** chat('shutdown') at once, or once Gist has loaded (bounded); nothing when Gist is absent. */
 export function reset(options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
   const chatReady = () => isFunctionAt(platform, 'gist.chat');
-  if (chatReady()) {
-    shutdown(context);
-    return done(outcome('sent', "gist.chat('shutdown') called"));
-  }
-  if (getType(platform.copyFromWindow('gist')) === 'undefined') {
+  if (!chatReady() && getType(platform.copyFromWindow('gist')) === 'undefined') {
     return done(outcome('skipped', 'Gist is not on the page; nothing to shut down'));
   }
   const waitMs = readOptions(options).waitMs;
   waitUntil(platform, chatReady, waitMs, (ready) => {
     if (!ready) return done(outcome('skipped', 'Gist did not finish loading within ' + waitMs + " ms; chat('shutdown') not called"));
-    shutdown(context);
-    done(outcome('sent', "gist.chat('shutdown') called once Gist had loaded"));
+    platform.callInWindow('gist.chat', ['shutdown']);
+    done(outcome('sent', "gist.chat('shutdown') called"));
   });
 }
 
