@@ -1899,12 +1899,18 @@ return tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);
 function keyValueTags(tags){
 return tags.filter((tag)=>tag.value!==undefined);
 }
-function addTagTraits(traits,tags,note){
-let pairs=keyValueTags(tags);
+function callTraits(call,company2,labelsAs,note){
+let traits=copyObject(call.traits);
+if(call.email!==null)traits.email=call.email;
+if(company2!==null)traits.company=company2;
+let pairs=keyValueTags(call.tags);
 for(let i=0;i<pairs.length;i++){
 if(has(traits,pairs[i].name))note("warning","tag "+pairs[i].name+" not sent: a trait of that name is already set");
 else traits[pairs[i].name]=pairs[i].value;
 }
+let names=labels(call.tags);
+if(names.length>0)traits.tags=labelsAs(names);
+return traits;
 }
 // src/core/trait-sources.ts
 function readTraits(object,rows,note){
@@ -2100,6 +2106,9 @@ if(platform.now()-start>=boundMs)return finish(false);
 platform.callLater(check);
 };
 check();
+}
+function noReset(name){
+return(_options,_context,done)=>done(outcome("skipped",name+" has no reset or logout call; nothing to do"));
 }
 // src/core/vendors/antsomi.ts
 var SCRIPT_URL="https://st-a.cdp.asia/insight.js";
@@ -2330,9 +2339,7 @@ if(!loaded)return done(outcome("failed","Connecto's script failed to load ("+SCR
 wait("Connecto's script loaded but _connecto.identify did not appear");
 });
 }
-function reset2(_options,_context,done){
-done(outcome("skipped","Connecto has no reset or logout call; nothing to do"));
-}
+var reset2=noReset("Connecto");
 var VENDOR2={name:"Connecto",identify:identify2,reset:reset2};
 // src/core/vendors/analytics-js.ts
 function readIntegrations(value,note){
@@ -2343,22 +2350,18 @@ return null;
 }
 return toJson(value,"integrations",0,note);
 }
-function analyticsTraits(call,note){
-let traits=copyObject(call.traits);
-if(call.email!==null)traits.email=call.email;
-if(call.company!==null){
+function analyticsCompany(call){
+if(call.company===null)return null;
 let company2={};
 let keys=Object.keys(call.company);
 for(let i=0;i<keys.length;i++){
 let value=call.company[keys[i]];
 if(value!==undefined)company2[keys[i]==="employeeCount"?"employee_count":keys[i]]=value;
 }
-traits.company=company2;
+return company2;
 }
-addTagTraits(traits,call.tags,note);
-let names=labels(call.tags);
-if(names.length>0)traits.tags=names;
-return traits;
+function analyticsTraits(call,note){
+return callTraits(call,analyticsCompany(call),(names)=>names,note);
 }
 function identifyArgs(call,integrations,note){
 let traits=analyticsTraits(call,note);
@@ -2640,13 +2643,7 @@ out.domain=host;
 return out;
 }
 function mutinyTraits(call,note){
-let traits=copyObject(call.traits);
-if(call.email!==null)traits.email=call.email;
-if(call.company!==null)traits.company=mutinyCompany(call.company,note);
-addTagTraits(traits,call.tags,note);
-let names=labels(call.tags);
-if(names.length>0)traits.tags=names.join(",");
-return traits;
+return callTraits(call,call.company===null?null:mutinyCompany(call.company,note),(names)=>names.join(","),note);
 }
 function identify4(call,_options,context,done){
 let platform=context.platform;
@@ -2657,9 +2654,7 @@ if(call.email===null)context.note("warning","no email: Mutiny cannot match this 
 platform.callInWindow("mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]);
 done(outcome("sent","mutiny.client.identify called"));
 }
-function reset4(_options,_context,done){
-done(outcome("skipped","Mutiny has no reset or logout call; nothing to do"));
-}
+var reset4=noReset("Mutiny");
 var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
 // src/core/vendors/segment.ts
 var WINDOW6={

@@ -3,8 +3,8 @@
 // ({brand: 'Audi', vip: true}; in a list too, when it has no name/key). A tag name never contains a comma (Gist joins labels with
 // commas); a later tag with the same name replaces an earlier one.
 import { getType, makeString } from './lang';
-import { has, isArray, isObject, isUnsafeKey, text } from './checks';
-import type { JsonObject, Tag } from './model';
+import { copyObject, has, isArray, isObject, isUnsafeKey, text } from './checks';
+import type { IdentifyCall, Json, JsonObject, Tag } from './model';
 import type { Note } from './messages';
 import { withArticle } from './text';
 
@@ -114,11 +114,21 @@ export function keyValueTags(tags: Tag[]): Tag[] {
   return tags.filter((tag) => tag.value !== undefined);
 }
 
-/** Key/value tags added to `traits` as traits of their own; a trait of the same name wins, noted. */
-export function addTagTraits(traits: JsonObject, tags: Tag[], note: Note): void {
-  const pairs = keyValueTags(tags);
+/**
+ * The call's traits for an analytics.js-style identify: with its email, `company` (when not
+ * null) and tags. A key/value tag becomes a trait unless a trait of that name is set (then it is
+ * reported and dropped); labels go under `tags`, shaped by `labelsAs`.
+ */
+export function callTraits(call: IdentifyCall, company: Json | null, labelsAs: (names: string[]) => Json, note: Note): JsonObject {
+  const traits = copyObject(call.traits);
+  if (call.email !== null) traits.email = call.email;
+  if (company !== null) traits.company = company;
+  const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) {
     if (has(traits, pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
     else traits[pairs[i].name] = pairs[i].value as string;
   }
+  const names = labels(call.tags);
+  if (names.length > 0) traits.tags = labelsAs(names);
+  return traits;
 }

@@ -20,8 +20,8 @@
 //   destination completes when the script loads ('queued') or fails ('failed'). Without
 //   loading, a queued call waits for the page's own snippet, which adopts the existing array.
 import { getType } from '../lang';
-import { copyObject, flag, isObject } from '../checks';
-import { addTagTraits, labels } from '../tags';
+import { flag, isObject } from '../checks';
+import { callTraits } from '../tags';
 import { toJson } from '../traits';
 import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
 import type { OptionsObject } from './options';
@@ -63,22 +63,20 @@ function readIntegrations(value: unknown, note: Note): JsonObject | null {
 }
 
 /** T of §8.3 (see the header). */
-function analyticsTraits(call: IdentifyCall, note: Note): JsonObject {
-  const traits = copyObject(call.traits);
-  if (call.email !== null) traits.email = call.email;
-  if (call.company !== null) {
-    const company: JsonObject = {};
-    const keys = Object.keys(call.company);
-    for (let i = 0; i < keys.length; i++) {
-      const value = call.company[keys[i]];
-      if (value !== undefined) company[keys[i] === 'employeeCount' ? 'employee_count' : keys[i]] = value;
-    }
-    traits.company = company;
+/** analytics.js's company spells employeeCount employee_count. */
+function analyticsCompany(call: IdentifyCall): JsonObject | null {
+  if (call.company === null) return null;
+  const company: JsonObject = {};
+  const keys = Object.keys(call.company);
+  for (let i = 0; i < keys.length; i++) {
+    const value = call.company[keys[i]];
+    if (value !== undefined) company[keys[i] === 'employeeCount' ? 'employee_count' : keys[i]] = value;
   }
-  addTagTraits(traits, call.tags, note);
-  const names = labels(call.tags);
-  if (names.length > 0) traits.tags = names;
-  return traits;
+  return company;
+}
+
+function analyticsTraits(call: IdentifyCall, note: Note): JsonObject {
+  return callTraits(call, analyticsCompany(call), (names) => names, note);
 }
 
 /** The identify arguments: [userId, T] or [T], plus O when there are integrations. */

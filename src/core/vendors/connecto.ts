@@ -23,7 +23,7 @@ import { makeString } from '../lang';
 import { flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
 import { optionsObject, readKey, KEY_CHARS } from './options';
-import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, loadScript, waitUntil } from './runtime';
+import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, loadScript, noReset, waitUntil } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, JsonObject, WindowUse } from '../model';
@@ -102,9 +102,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   });
 }
 
-export function reset(_options: unknown, _context: VendorContext, done: Done): void {
-  done(outcome('skipped', 'Connecto has no reset or logout call; nothing to do'));
-}
+export const reset = noReset('Connecto');
 
 /** This vendor's entry in the registry (registry.ts). */
 export const VENDOR: VendorModule = { name: 'Connecto', identify: identify, reset: reset };

@@ -18,9 +18,9 @@
 //   (callInWindow) swallows rejections of returned thenables.
 // - Reset: Mutiny has none (only opt-out/opt-in consent methods), so a documented no-op:
 //   'skipped' with a message.
-import { copyObject, isString } from '../checks';
-import { addTagTraits, labels } from '../tags';
-import { isFunctionAt } from './runtime';
+import { isString } from '../checks';
+import { callTraits } from '../tags';
+import { isFunctionAt, noReset } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { Company, IdentifyCall, JsonObject, WindowUse } from '../model';
@@ -72,13 +72,7 @@ function mutinyCompany(company: Company, note: Note): JsonObject {
 
 /** M of §8.3 (see the header). */
 function mutinyTraits(call: IdentifyCall, note: Note): JsonObject {
-  const traits = copyObject(call.traits);
-  if (call.email !== null) traits.email = call.email;
-  if (call.company !== null) traits.company = mutinyCompany(call.company, note);
-  addTagTraits(traits, call.tags, note);
-  const names = labels(call.tags);
-  if (names.length > 0) traits.tags = names.join(',');
-  return traits;
+  return callTraits(call, call.company === null ? null : mutinyCompany(call.company, note), (names) => names.join(','), note);
 }
 
 export function identify(call: IdentifyCall, _options: unknown, context: VendorContext, done: Done): void {
@@ -91,9 +85,7 @@ export function identify(call: IdentifyCall, _options: unknown, context: VendorC
   done(outcome('sent', 'mutiny.client.identify called'));
 }
 
-export function reset(_options: unknown, _context: VendorContext, done: Done): void {
-  done(outcome('skipped', 'Mutiny has no reset or logout call; nothing to do'));
-}
+export const reset = noReset('Mutiny');
 
 /** This vendor's entry in the registry (registry.ts). */
 export const VENDOR: VendorModule = { name: 'Mutiny', identify: identify, reset: reset };

@@ -4,7 +4,7 @@
 import { getType } from '../lang';
 import { once } from '../once';
 import { outcome } from './types';
-import type { Done } from './types';
+import type { Done, VendorModule } from './types';
 import type { Platform } from '../platform';
 
 /** Longest bounded wait a destination may configure (ms). */
@@ -42,4 +42,9 @@ export function waitUntil(platform: Platform, ready: () => boolean, boundMs: num
     platform.callLater(check);
   };
   check();
+}
+
+/** The reset of a vendor that has no logout call: skipped, saying so. */
+export function noReset(name: string): VendorModule['reset'] {
+  return (_options, _context, done) => done(outcome('skipped', name + ' has no reset or logout call; nothing to do'));
 }
