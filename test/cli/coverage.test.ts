@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTemplate } from '../../src/toolchain/build/template';
-import { codeMapFile } from '../../src/toolchain/coverage/code-map-file';
+import { codeMapFile, findCodeMap } from '../../src/toolchain/coverage/code-map-file';
+import { readTemplate } from '../../src/toolchain/tpl';
 import { positionIn } from '../snippet-position';
 import { fields } from '../fixtures/build/ok/fields';
 import { ROOT, cli, fixture, positionOf } from './harness';
@@ -153,6 +154,15 @@ describe('gtm-tpl test --coverage on a template built from TypeScript', () => {
     expect(code?.get(at("callInWindow(name + '.identify'"))).toBe(1);
     expect(code?.get(at("logToConsole('unknown global')"))).toBe(0);
     expect(code?.has(at('declare const data'))).toBe(false);
+  });
+
+  it('finds the map npm run build writes to dist/ for template/template.tpl, built from its very code', () => {
+    const tpl = join(ROOT, 'template/template.tpl');
+    const { model } = readTemplate(readFileSync(tpl, 'utf8'));
+    const found = findCodeMap(tpl, dir, model.code, (path) => readFileSync(path, 'utf8'));
+    expect(found.file).toBe(relative(dir, join(ROOT, 'dist/template.tpl.map')));
+    expect(found.map?.sources).toContain(join(ROOT, 'src/core/engine.ts'));
+    expect(found.map?.sources).toContain(join(ROOT, 'src/template/code.ts'));
   });
 
   it('ignores a source map built from other code, and says so', async () => {
