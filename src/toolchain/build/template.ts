@@ -40,7 +40,7 @@ export async function buildTemplate(source: TemplateSource, options: { cwd?: str
   });
   diagnostics.push(...compiled.diagnostics);
 
-  const derived = deriveUsage(compiled.code);
+  const derived = deriveUsage(compiled.analysis ?? compiled.code);
   for (const problem of derived.problems) {
     const at = compiled.locate(problem.line ?? 1, problem.column ?? 1);
     diagnostics.push({ ...at, rule: problem.rule, message: problem.message });

@@ -10,6 +10,7 @@ import { gateCode, sortDiagnostics, formatDiagnostic, type Diagnostic } from '..
 import { setupDeclarations } from '../compile/scenario-setup';
 import { checkFields } from '../fields';
 import { checkPermissions } from '../permissions/check';
+import { analyseCode, type CodeAnalysis } from '../js/analyse';
 import { deriveUsage } from '../permissions/derive';
 import type { Problem } from '../permissions/usage';
 import { CODE_SECTION, PERMISSIONS_SECTION } from '../tpl';
@@ -39,9 +40,10 @@ function summary(file: string, problems: number, warnings: number): string {
 }
 
 function lintTemplate(template: LoadedTemplate): Diagnostic[] {
-  const code = codeProblems(template);
+  const analysis = analyseCode(template.model.code);
+  const code = codeProblems(template, analysis);
   return sortDiagnostics([
-    ...lenientJson(template), ...fieldProblems(template), ...code, ...permissionProblems(template, code), ...testProblems(template),
+    ...lenientJson(template), ...fieldProblems(template), ...code, ...permissionProblems(template, analysis, code), ...testProblems(template),
   ]);
 }
 
@@ -59,8 +61,8 @@ function fieldProblems({ file, model, positions }: LoadedTemplate): Diagnostic[]
 /** Lines above the code's first line in the .tpl. */
 const codeLineOffset = ({ model, positions }: LoadedTemplate): number => positions.bodyLine(CODE_SECTION[model.codeSection]) - 1;
 
-function codeProblems(template: LoadedTemplate): Diagnostic[] {
-  return gateCode(template.model.code, { mode: 'template', file: template.file, lineOffset: codeLineOffset(template) });
+function codeProblems(template: LoadedTemplate, analysis: CodeAnalysis): Diagnostic[] {
+  return gateCode(analysis, { mode: 'template', file: template.file, lineOffset: codeLineOffset(template) });
 }
 
 /** Test code is gated as GTM runs it: the setup, then each scenario with the setup's names in scope. */
@@ -85,13 +87,13 @@ function testProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] 
  * Permissions derived from the code against the declared ones. Skipped when the code does not
  * parse (the gate reports that); problems the gate already reports at a position are not repeated.
  */
-function permissionProblems(template: LoadedTemplate, gate: Diagnostic[]): Diagnostic[] {
+function permissionProblems(template: LoadedTemplate, analysis: CodeAnalysis, gate: Diagnostic[]): Diagnostic[] {
   if (gate.some((d) => d.rule === 'syntax')) return [];
   const { file, model, positions } = template;
   const lineOffset = codeLineOffset(template);
   const permissionsSection = PERMISSIONS_SECTION[model.codeSection];
   const gated = new Set(gate.map((d) => `${d.line}:${d.column}`));
-  const derived = deriveUsage(model.code);
+  const derived = deriveUsage(analysis);
   const place = (p: Problem): Diagnostic => {
     const at = p.line !== undefined
       ? { line: p.line + lineOffset, column: p.column ?? 1 }

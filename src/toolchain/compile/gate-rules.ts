@@ -5,7 +5,7 @@ import { WEB_APIS, TEST_APIS } from '../sandbox/apis';
 import { missingGlobalHint } from './globals';
 import { MISSING_METHODS, methodHint } from './natives';
 import { requiredName, type AnyNode } from './parse';
-import type { Binding } from './scope';
+import type { Binding } from '../js/scope';
 
 export interface RuleContext {
   /** Ancestors of the node, outermost first. */

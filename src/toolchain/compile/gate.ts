@@ -5,8 +5,8 @@ import type { Diagnostic } from './diagnostic';
 import { sortDiagnostics } from './diagnostic';
 import { sandboxGlobals, type GateMode } from './globals';
 import { RULES, type Rule, type RuleContext } from './gate-rules';
-import { childNodes, parseSandbox, type AnyNode } from './parse';
-import { analyseScopes } from './scope';
+import { analyseCode, type CodeAnalysis } from '../js/analyse';
+import { childNodes, type AnyNode } from './parse';
 
 export type { GateMode } from './globals';
 
@@ -25,17 +25,18 @@ for (const rule of RULES) {
   for (const type of rule.types) RULES_BY_TYPE.set(type, [...(RULES_BY_TYPE.get(type) ?? []), rule]);
 }
 
-export function gateCode(code: string, options: GateOptions): Diagnostic[] {
+/** Gates code, or its analysis when the caller has one (lint and build share it with the deriver). */
+export function gateCode(code: string | CodeAnalysis, options: GateOptions): Diagnostic[] {
   const file = options.file ?? '<sandbox>';
   const lineOffset = options.lineOffset ?? 0;
-  const parsed = parseSandbox(code);
-  if (parsed.error) {
-    const { message, line, column } = parsed.error;
+  const analysed = typeof code === 'string' ? analyseCode(code) : code;
+  if (analysed.error) {
+    const { message, line, column } = analysed.error;
     return [{ file, line: line + lineOffset, column: column + 1, rule: 'syntax', message }];
   }
   const globals = sandboxGlobals(options.mode);
   for (const name of options.allowedGlobals ?? []) globals.add(name);
-  const { references } = analyseScopes(parsed.program);
+  const { references, program } = analysed.scopes;
   const diagnostics: Diagnostic[] = [];
   const ancestors: AnyNode[] = [];
   const ctx: RuleContext = { ancestors, references, globals };
@@ -53,6 +54,6 @@ export function gateCode(code: string, options: GateOptions): Diagnostic[] {
     for (const { child } of childNodes(node)) visit(child);
     ancestors.pop();
   };
-  visit(parsed.program as AnyNode);
+  visit(program as AnyNode);
   return sortDiagnostics(diagnostics);
 }

@@ -6,7 +6,7 @@ import type { Node } from 'acorn';
 import type { Edit } from './mapped-text';
 import type { AnyNode } from './parse';
 import type { RequireLine } from './rewrite';
-import type { ScopeAnalysis } from './scope';
+import type { ScopeAnalysis } from '../js/scope';
 
 export function mergeDuplicateRequires(
   program: AnyNode, scopes: ScopeAnalysis, requires: readonly RequireLine[],

@@ -11,7 +11,7 @@ import { helperMessage, isHelperName } from './helpers';
 import { SANDBOX_MODULE } from './lowering';
 import { applyEdits, type Edit, type MappedText } from './mapped-text';
 import { parseSandbox, type AnyNode } from './parse';
-import { analyseScopes, type ScopeAnalysis } from './scope';
+import { analyseScopes, type ScopeAnalysis } from '../js/scope';
 import { mergeDuplicateRequires } from './merge-requires';
 import { LineIndex } from './positions';
 import { blankOutside, wholeLines } from './ranges';

@@ -5,6 +5,7 @@
 // compaction's offset map) → esbuild output (the edits' offset map) → sources (esbuild's source map).
 import type { EncodedSourceMap } from '@jridgewell/gen-mapping';
 import { resolve } from 'node:path';
+import { analyseCode, type CodeAnalysis } from '../js/analyse';
 import { bundleSandbox, toCwdRelative } from './bundle';
 import { composeCodeMap } from './code-map';
 import { compactCode } from './compact';
@@ -16,6 +17,8 @@ import { SourceTracer } from './source-map';
 
 export interface CompileResult {
   code: string;
+  /** `code` parsed and scoped, for the permission deriver (absent when bundling failed). */
+  analysis?: CodeAnalysis;
   diagnostics: Diagnostic[];
   /** Maps a 1-based line/column of `code` back to the TypeScript source (e.g. for permission problems). */
   locate(line: number, column: number): Pick<Diagnostic, 'file' | 'line' | 'column'>;
@@ -62,7 +65,8 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
   }));
   const locateFinal = (line: number, column: number) =>
     locate(processed.output.origin(processedOffset(finalLines.offset({ line, column: column - 1 }))));
-  for (const found of gateCode(code, { mode: 'template', allowedGlobals: processed.reportedNames })) {
+  const analysis = analyseCode(code);
+  for (const found of gateCode(analysis, { mode: 'template', allowedGlobals: processed.reportedNames })) {
     diagnostics.push({ ...found, ...locateFinal(found.line, found.column) });
   }
   const finalOffset = (rawOffset: number): number | undefined => {
@@ -70,5 +74,5 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
     return offset === undefined || !compacted ? offset : compacted.outputOffset(offset);
   };
   const map = composeCodeMap(bundled.bundle.map, raw, code, finalOffset);
-  return { code, diagnostics: sortDiagnostics(diagnostics), locate: locateFinal, map };
+  return { code, analysis, diagnostics: sortDiagnostics(diagnostics), locate: locateFinal, map };
 }

@@ -7,7 +7,7 @@ import type { Edit } from './mapped-text';
 import { parseSandbox, requiredName, type AnyNode } from './parse';
 import { wholeLines } from './ranges';
 import { collectRequires, type Report, type RequireLine } from './rewrite';
-import { analyseScopes } from './scope';
+import { analyseScopes } from '../js/scope';
 import { cutSnippet, type Piece } from './snippet';
 import { transformFile } from './transform';
 

@@ -10,7 +10,7 @@ import type { Diagnostic } from './diagnostic';
 import { SANDBOX_SUPPORTED } from './lowering';
 import { parseSandbox, type AnyNode } from './parse';
 import { LineIndex } from './positions';
-import { analyseScopes, type ScopeAnalysis } from './scope';
+import { analyseScopes, type ScopeAnalysis } from '../js/scope';
 import { SourceTracer } from './source-map';
 
 export type Location = Pick<Diagnostic, 'file' | 'line' | 'column'>;

@@ -2,13 +2,14 @@
 // from the code — our compiled bundles or the code of any third-party .tpl. It finds the
 // `require('api')` bindings (and direct `require('api')(…)` calls) and follows their calls; how
 // each call's arguments become requirements is requirements.ts's job.
-import type { AnyNode, CallExpression } from 'acorn';
-import { parseSandbox } from '../compile/parse';
+import type { AnyNode, CallExpression, Identifier } from 'acorn';
+import { analyseCode, type CodeAnalysis } from '../js/analyse';
+import type { Binding, ScopeAnalysis } from '../js/scope';
 import { TEST_APIS, WEB_APIS, isWebApi } from '../sandbox/apis';
 import { Evaluator } from './evaluate';
 import { RequirementCollector, position } from './requirements';
+import { collectFacts, type CodeFacts } from './facts';
 import { FUNCTION_RULES, MEMBER_RULES, isKeyedRule, permissionOf } from './rules';
-import { analyse, bindingOf, resolve, type Analysis, type Binding } from './scope';
 import type { Problem, Usage } from './usage';
 
 export interface DeriveOptions {
@@ -26,13 +27,14 @@ function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T 
   return table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-export function deriveUsage(code: string, options: DeriveOptions = {}): Derivation {
-  const parsed = parseSandbox(code);
-  if (parsed.error) {
-    const { line, column, message } = parsed.error;
+/** Derives from code, or from its analysis when the caller has one (lint and build share it with the gate). */
+export function deriveUsage(code: string | CodeAnalysis, options: DeriveOptions = {}): Derivation {
+  const analysed = typeof code === 'string' ? analyseCode(code) : code;
+  if (analysed.error) {
+    const { line, column, message } = analysed.error;
     return { usage: { requirements: [] }, problems: [{ line, column: column + 1, rule: 'syntax-error', message }] };
   }
-  return new Deriver(analyse(parsed.program), options).run();
+  return new Deriver(analysed.scopes, collectFacts(analysed.scopes.program), options).run();
 }
 
 class Deriver {
@@ -41,12 +43,12 @@ class Deriver {
   private readonly handled = new Set<AnyNode>();
   private readonly apiCache = new Map<Binding, string | undefined>();
 
-  constructor(private readonly analysis: Analysis, private readonly options: DeriveOptions) {
-    this.collector = new RequirementCollector(new Evaluator(analysis));
+  constructor(private readonly scopes: ScopeAnalysis, private readonly facts: CodeFacts, private readonly options: DeriveOptions) {
+    this.collector = new RequirementCollector(new Evaluator(scopes));
   }
 
   run(): Derivation {
-    for (const call of this.analysis.calls) this.visitCall(call);
+    for (const call of this.facts.calls) this.visitCall(call);
     this.markAliases();
     this.reportOtherUses();
     const { requirements, problems } = this.collector;
@@ -56,7 +58,12 @@ class Deriver {
 
   private isRequireCall(node: AnyNode): node is CallExpression {
     return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require'
-      && !resolve('require', this.analysis.scopeOf.get(node.callee));
+      && !this.bindingOf(node.callee);
+  }
+
+  /** The binding an identifier refers to (undefined for globals such as data and require). */
+  private bindingOf(id: Identifier): Binding | undefined {
+    return this.scopes.resolveAt(id, id.name);
   }
 
   /** The API name of `require('name')`, or undefined when the argument is not a string literal. */
@@ -73,14 +80,14 @@ class Deriver {
     const init = binding.init;
     let api: string | undefined;
     if (this.isRequireCall(init)) api = this.requiredName(init);
-    else if (init.type === 'Identifier') api = this.apiOfBinding(bindingOf(this.analysis, init));
+    else if (init.type === 'Identifier') api = this.apiOfBinding(this.bindingOf(init));
     this.apiCache.set(binding, api);
     return api;
   }
 
   /** The API an expression stands for: a binding of one, or a direct require('api'). */
   private apiOf(node: AnyNode): string | undefined {
-    if (node.type === 'Identifier') return this.apiOfBinding(bindingOf(this.analysis, node));
+    if (node.type === 'Identifier') return this.apiOfBinding(this.bindingOf(node));
     if (this.isRequireCall(node)) return this.requiredName(node);
     return undefined;
   }
@@ -115,16 +122,16 @@ class Deriver {
 
   /** `const b = a` where a holds an API: a's use is followed through b (unless b is reassigned). */
   private markAliases(): void {
-    for (const binding of this.analysis.bindings) {
+    for (const binding of this.scopes.bindings) {
       if (binding.init && this.apiOfBinding(binding) !== undefined) this.handled.add(binding.init);
     }
   }
 
   /** APIs used other than by calling them: fine without keys, an error for keyed APIs. */
   private reportOtherUses(): void {
-    const uses: AnyNode[] = [...this.analysis.references, ...this.analysis.calls.filter((c) => this.isRequireCall(c))];
+    const uses = [...(this.scopes.references.keys() as Iterable<Identifier>), ...this.facts.calls.filter((c) => this.isRequireCall(c))];
     for (const node of uses) {
-      if (this.handled.has(node) || this.analysis.conditions.has(node)) continue;
+      if (this.handled.has(node) || this.facts.conditions.has(node)) continue;
       const api = this.apiOf(node);
       if (!api || !isWebApi(api)) continue;
       const rules = WEB_APIS[api].kind === 'function' ? [own(FUNCTION_RULES, api)] : Object.values(own(MEMBER_RULES, api) ?? {});

@@ -10,7 +10,7 @@ import type {
   ArrayExpression, CallExpression, Expression, Identifier, MemberExpression, ObjectExpression, Property,
   SpreadElement,
 } from 'acorn';
-import { bindingOf, resolve, type Analysis, type Binding, type Scope } from './scope';
+import { resolve, type Binding, type Scope, type ScopeAnalysis } from '../js/scope';
 
 export const HOLE: unique symbol = Symbol('hole');
 export type Part = string | typeof HOLE;
@@ -52,12 +52,12 @@ export function patternText(v: Value & { kind: 'string' }): string {
 export type PermitKind = 'permit' | 'permitUrl';
 
 /** Whether a call is permit()/permitUrl() — by name (esbuild may append digits), declared at top level. */
-function permitKind(analysis: Analysis, call: CallExpression): PermitKind | undefined {
+function permitKind(analysis: ScopeAnalysis, call: CallExpression): PermitKind | undefined {
   if (call.callee.type !== 'Identifier') return undefined;
   const name = call.callee.name;
   const kind = PERMIT_URL.test(name) ? 'permitUrl' : PERMIT.test(name) ? 'permit' : undefined;
   if (!kind) return undefined;
-  const binding = bindingOf(analysis, call.callee);
+  const binding = analysis.resolveAt(call.callee, name);
   return binding && binding.kind === 'function' && binding.scope === analysis.programScope ? kind : undefined;
 }
 
@@ -88,7 +88,7 @@ function capped(values: Value[]): Values {
 export class Evaluator {
   private readonly active = new Set<Binding>();
 
-  constructor(private readonly analysis: Analysis) {}
+  constructor(private readonly analysis: ScopeAnalysis) {}
 
   /** The alternatives of `node` (evaluated in the scope it sits in), or undefined. */
   evaluate(node: Expression | SpreadElement, mode: Mode, scope = this.scopeAt(node)): Values {
@@ -172,7 +172,7 @@ export class Evaluator {
   }
 
   scopeAt(node: { type: string }): Scope | undefined {
-    return this.analysis.scopeOf.get(node as never);
+    return this.analysis.scopeOf(node as never);
   }
 
   private identifier(node: Identifier, mode: Mode, scope: Scope | undefined): Values {
