@@ -1,4 +1,5 @@
-// npm run bench: the budgets of DESIGN.md measured in one run, printed with the machine.
+// npm run bench: the sizes and speeds of docs/bridge.md#size-and-speed-npm-run-bench measured in
+// one run, printed with the machine.
 // - the bridge IIFEs' sizes (all vendors, and each per-vendor bundle): raw (bundled, not
 //   minified), minified, minified + gzip;
 // - 100,000 dataLayer pushes with the bridge installed (no matching rule; an identify rule

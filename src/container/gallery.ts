@@ -1,7 +1,8 @@
-// The Community Template Gallery's view of a repository (reference gtm-template-format.md §7):
-// template.tpl, metadata.yaml and LICENSE (only the Apache-2.0 text) at the root, README.md
-// recommended. checkGallery lists every rule a directory breaks; `npm run gallery` assembles
-// dist/gallery/ from template/ and the repository root and checks it.
+// The Community Template Gallery's view of a repository
+// (docs/reference/gtm-template-format.md#gallery): template.tpl, metadata.yaml and LICENSE (only
+// the Apache-2.0 text) at the root, README.md recommended. checkGallery lists every rule a
+// directory breaks; `npm run gallery` assembles dist/gallery/ from template/ and the repository
+// root and checks it.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { GALLERY_TERMS_OF_SERVICE, readTemplate } from '../toolchain/tpl';
@@ -17,7 +18,7 @@ export const GALLERY_SOURCES = {
 export type GalleryFile = keyof typeof GALLERY_SOURCES;
 export const GALLERY_DIR = 'dist/gallery';
 
-/** Categories seen in published templates (§1.4). */
+/** Categories seen in published templates (docs/reference/gtm-template-format.md#sections). */
 const KNOWN_CATEGORIES = [
   'ADVERTISING', 'AFFILIATE_MARKETING', 'ANALYTICS', 'ATTRIBUTION', 'CHAT', 'CONVERSIONS', 'EXPERIMENTATION', 'HEAT_MAP',
   'MARKETING', 'PERSONALIZATION', 'REMARKETING', 'SALES', 'SESSION_RECORDING', 'TAG_MANAGEMENT', 'UTILITY',

@@ -1,6 +1,6 @@
-// Who the visitor is (vendors.md §8.2): the email, and the user id — or the email standing in
-// for it when "use email as user id" is on. A missing user id means an anonymous visitor, never
-// "keep the previous user".
+// Who the visitor is (docs/reference/vendors.md#common-rules): the email, and the user id — or the
+// email standing in for it when "use email as user id" is on. A missing user id means an anonymous
+// visitor, never "keep the previous user".
 import { getType } from './lang';
 import { flag, isMissing, text } from './checks';
 import { isEmail } from './text';
@@ -8,7 +8,7 @@ import { describe } from './traits';
 import type { IdentifyInput, Json } from './model';
 import type { Note } from './messages';
 
-/** Longest user id accepted by every vendor rule (§8.2); Gist is stricter (gist.ts). */
+/** Longest user id accepted by every vendor rule (common rules); Gist is stricter (gist.ts). */
 export const MAX_USER_ID_LENGTH = 255;
 
 /** The Email field, else the email trait; null (with a warning) when it is not a valid address. */

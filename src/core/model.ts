@@ -1,6 +1,7 @@
-// The identify model shared by the template and the bridge (vendors.md §8.1, adapted): what comes
-// in raw (IdentifyInput), what normalisation makes of it (IdentifyCall), what each destination is
-// configured with, and what comes out (VendorResult, Message). Types only: no runtime code.
+// The identify model shared by the template and the bridge
+// (docs/reference/vendors.md#the-identify-model, adapted): what comes in raw (IdentifyInput), what
+// normalisation makes of it (IdentifyCall), what each destination is configured with, and what
+// comes out (VendorResult, Message). Types only: no runtime code.
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

@@ -1,5 +1,6 @@
-// The common rules applied before any vendor (vendors.md §8.2): raw IdentifyInput → IdentifyCall
-// plus messages. Never throws; a message of level 'error' means the call cannot be sent at all.
+// The common rules applied before any vendor (docs/reference/vendors.md#common-rules): raw
+// IdentifyInput → IdentifyCall plus messages. Never throws; a message of level 'error' means the
+// call cannot be sent at all.
 //
 // Precedence (docs/template.md, "The fields") — when the same name is given more than once:
 //   1. the dedicated fields win: User ID, Email, Company and Tags fields over the same names
@@ -33,7 +34,7 @@ function isEmptyCall(call: IdentifyCall): boolean {
     call.tags.length === 0 && call.company === null;
 }
 
-/** Applies §8.2 to raw input; see the header for precedence. */
+/** Applies the common rules to raw input; see the header for precedence. */
 export function normalize(input: unknown, source: Source): Normalized {
   const messages: Message[] = [];
   const note = collectInto(messages, null);

@@ -1,5 +1,5 @@
 // Shared test helpers: run the engine to completion on a FakePlatform, build calls, collect notes,
-// and page fakes shaped like the vendors' own stubs and SDKs (vendors.md §1–§6).
+// and page fakes shaped like the vendors' own stubs and SDKs (docs/reference/vendors.md).
 import { runIdentify } from '../../src/core/engine';
 import { normalize } from '../../src/core/normalize';
 import type { EngineConfig, EngineOutcome } from '../../src/core/engine';

@@ -1,8 +1,9 @@
 // Runs core against the real analytics.js bundles shipped in @segment/analytics-next and
 // @customerio/cdp-analytics-browser (their dist/umd/standalone.js, the CDN build), in happy-dom,
-// with a recording fetch (no network) — the set-up of vendors.md §7.2. A minimal Platform on
-// that window stands in for the template/bridge platforms; injectScript adds the script tag (the
-// bundles read their CDN and write key from it) and runs the local bundle file.
+// with a recording fetch (no network) — the set-up of
+// docs/reference/vendors.md#testing-with-real-clients. A minimal Platform on that window stands in
+// for the template/bridge platforms; injectScript adds the script tag (the bundles read their CDN
+// and write key from it) and runs the local bundle file.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';

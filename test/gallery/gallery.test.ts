@@ -1,4 +1,5 @@
-// The Community Template Gallery's rules (reference §7) on the files `npm run gallery` publishes.
+// The Community Template Gallery's rules (docs/reference/gtm-template-format.md#gallery) on the
+// files `npm run gallery` publishes.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

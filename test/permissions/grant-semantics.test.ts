@@ -2,7 +2,7 @@
 // every place that answers it: permissions/check.ts isGranted (static check), the emulator's
 // PermissionChecker (run time, queryPermission) and, for URLs, sandbox/permit.ts
 // matchesUrlPattern (compiled into the template). Evidence tags as in
-// /work/shared/reference/gtm-template-format.md: [DOC] Google's permissions page
+// docs/reference/gtm-template-format.md: [DOC] Google's permissions page
 // (developers.google.com/tag-platform/tag-manager/templates/permissions), [REAL] real exports,
 // [INF] the page and the exports are silent, so the stricter reading is taken.
 import { describe, expect, it } from 'vitest';

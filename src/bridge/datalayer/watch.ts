@@ -1,5 +1,6 @@
-// Watching a GTM dataLayer with data-layer-helper semantics (see landscape.md §E
-// and google/data-layer-helper src/helper/data-layer-helper.js):
+// Watching a GTM dataLayer with data-layer-helper semantics (see
+// docs/reference/data-layer-helper.md and google/data-layer-helper
+// src/helper/data-layer-helper.js):
 // - push is wrapped: the push that was there (Array.prototype.push, GTM's, another
 //   helper's) runs first with the same arguments and its result is returned;
 // - history is replayed in order into the model, one message at a time; past

@@ -1,10 +1,11 @@
-// The analytics.js API shared by Segment and Customer.io Data Pipelines (vendors.md §1, §2, §8.3):
-// the identify arguments, the delivery to the page, and the vendor module both are built with
-// (segment.ts and customerio.ts only say where the SDK lives and where its script comes from).
+// The analytics.js API shared by Segment and Customer.io Data Pipelines
+// (docs/reference/vendors.md#segment, #customerio, #mapping): the identify arguments, the delivery
+// to the page, and the vendor module both are built with (segment.ts and customerio.ts only say
+// where the SDK lives and where its script comes from).
 //
 // Decisions (both vendors):
 // - With a user id: identify(userId, T[, O]); without: identify(T[, O]). Never identify(null, …):
-//   analytics.js would keep the previously stored user id (§1.5).
+//   analytics.js would keep the previously stored user id (docs/reference/vendors.md#segment).
 // - T = traits + email + company (employeeCount sent as Segment's employee_count) + tags: a
 //   key/value tag becomes a trait of that name unless a trait already has it (then the trait
 //   wins, with a warning); labels become the array trait `tags`.
@@ -62,7 +63,7 @@ function readIntegrations(value: unknown, note: Note): JsonObject | null {
   return toJson(value, 'integrations', 0, note) as JsonObject;
 }
 
-/** T of §8.3 (see the header). */
+/** T of the mapping (see the header). */
 /** analytics.js's company spells employeeCount employee_count. */
 function analyticsCompany(call: IdentifyCall): JsonObject | null {
   if (call.company === null) return null;

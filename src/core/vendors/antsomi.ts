@@ -1,5 +1,5 @@
-// Antsomi CDP365: web_event.track('user', action, {items, dims: {customers}, extra}) (vendors.md
-// §6, §8.3, vendor-docs/antsomi-tracking-users.txt).
+// Antsomi CDP365: web_event.track('user', action, {items, dims: {customers}, extra})
+// (docs/reference/vendors.md#antsomi, #mapping).
 //
 // Decisions:
 // - Customer id (CID): from the email (default), the phone or the user id (option

@@ -1,4 +1,4 @@
-// Connecto: _connecto.identify(userId, tags) (vendors.md §5, §8.3, vendor-docs/connecto-identify.txt).
+// Connecto: _connecto.identify(userId, tags) (docs/reference/vendors.md#connecto, #mapping).
 //
 // Decisions:
 // - Identity: the user id, else the email (Connecto's documented alternative), else the
@@ -48,7 +48,7 @@ function put(out: { [key: string]: string }, key: string, value: string, note: N
   out[key] = value;
 }
 
-/** C of §8.3 (see the header). */
+/** C of the mapping (see the header). */
 function connectoTraits(call: IdentifyCall, note: Note): { [key: string]: string } {
   const source = copyObject(call.traits);
   if (call.email !== null) source.email = call.email;

@@ -1,6 +1,6 @@
-// Customer.io Data Pipelines (vendors.md §2, §8.3): the analytics.js API (analytics-js.ts) on
-// the `cioanalytics` global of the current snippet, or on `analytics` for older snippets
-// (option `globalName`).
+// Customer.io Data Pipelines (docs/reference/vendors.md#customerio, #mapping): the analytics.js
+// API (analytics-js.ts) on the `cioanalytics` global of the current snippet, or on `analytics`
+// for older snippets (option `globalName`).
 //
 // Decisions:
 // - The page's SDK or snippet stub is used when `<globalName>.identify` is a function.
@@ -13,7 +13,7 @@
 //   Customer.io loaded by us lives on `analytics`: the call is queued there (with `_writeKey`)
 //   and later runs call `analytics.identify`. Do not let the tag load Customer.io on a page that
 //   also has Segment on `analytics`; the two would share that global (and, in any case, the
-//   ajs_* storage keys, §2).
+//   ajs_* storage keys, see the reference).
 // - Without loading, a call is queued on `<globalName>` for the page's snippet to adopt.
 // - The email may be the user id (Customer.io parses it); "use email as user id" covers that.
 // - Reset: `reset()` like Segment.

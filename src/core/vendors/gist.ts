@@ -1,8 +1,8 @@
-// Gist (getgist.com): gist.identify(userId, props) (vendors.md §3, §8.3, vendor-docs/gist-identify.txt).
+// Gist (getgist.com): gist.identify(userId, props) (docs/reference/vendors.md#gist, #mapping).
 //
 // Decisions:
-// - Required: an email and a user id (Gist's document says both are required; §8.3 says to
-//   follow it until Gist confirms otherwise). An anonymous visitor (neither) → 'skipped': Gist
+// - Required: an email and a user id (Gist's document says both are required; the reference
+//   mapping says to follow it until Gist confirms otherwise). An anonymous visitor (neither) → 'skipped': Gist
 //   identifies known users only. A known user missing one of them → 'failed', nothing sent. The
 //   user id must be shorter than 255 characters (Gist: "fewer than 255").
 // - Property keys: camelCase becomes snake_case (firstName → first_name); keys containing '$'
@@ -163,7 +163,7 @@ function putDate(props: JsonObject, name: string, value: Json, note: Note): void
   put(props, endsWith(key, '_at') ? key : key + '_at', seconds, note);
 }
 
-/** P of §8.3 (see the header). */
+/** P of the mapping (see the header). */
 function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): JsonObject {
   const props: JsonObject = {};
   if (call.email !== null) props.email = call.email;

@@ -1,5 +1,5 @@
-// Mutiny: window.mutiny.client.identify(userIdOrNull, traits) (vendors.md §4, §8.3,
-// vendor-docs/mutiny-identify.txt).
+// Mutiny: window.mutiny.client.identify(userIdOrNull, traits)
+// (docs/reference/vendors.md#mutiny, #mapping).
 //
 // Decisions:
 // - Only when `mutiny.client.identify` is a function on the page (Mutiny's SDK, or its snippet
@@ -70,7 +70,7 @@ function mutinyCompany(company: Company, note: Note): JsonObject {
   return out;
 }
 
-/** M of §8.3 (see the header). */
+/** M of the mapping (see the header). */
 function mutinyTraits(call: IdentifyCall, note: Note): JsonObject {
   return callTraits(call, call.company === null ? null : mutinyCompany(call.company, note), (names) => names.join(','), note);
 }

@@ -1,4 +1,5 @@
-// Segment analytics.js (vendors.md §1, §8.3). The API rules live in analytics-js.ts.
+// Segment analytics.js (docs/reference/vendors.md#segment, #mapping). The API rules live in
+// analytics-js.ts.
 //
 // Decisions:
 // - Global `analytics`; the SDK (or the page's snippet stub) is used when `analytics.identify`

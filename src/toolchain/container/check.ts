@@ -1,6 +1,7 @@
-// Checks a container export the way an import would need it to hold: the §8 shape, unique ids
-// and names, no reference to a missing trigger, folder, variable or template, and tag
-// parameters that match the fields of the custom template they use.
+// Checks a container export the way an import would need it to hold: the shape of
+// docs/reference/gtm-template-format.md#container-export, unique ids and names, no reference
+// to a missing trigger, folder, variable or template, and tag parameters that match the fields
+// of the custom template they use.
 import { isObject } from '../../core/checks';
 import type { Field } from '../fields/json';
 import { BUILT_IN_NAMES, INTERNAL_REFERENCES } from './builtins';
@@ -9,7 +10,7 @@ import { ALL_PAGES_TRIGGER_ID } from './model';
 import { flattenParameters, referencesIn } from './parameters';
 import { templateTagType } from './write';
 
-/** Problems with the top-level shape (§8); none means the value can be read as a ContainerExport. */
+/** Problems with the top-level shape; none means the value can be read as a ContainerExport. */
 export function checkShape(value: unknown): string[] {
   if (!isObject(value)) return ['the export is not a JSON object'];
   const problems: string[] = [];

@@ -1,6 +1,6 @@
 // The JSON shapes of a GTM container export (exportFormatVersion 2), as GTM writes them
-// (reference gtm-template-format.md §8): enum values UPPER_CASE, booleans and numbers as strings,
-// ids as decimal strings scoped to the container.
+// (docs/reference/gtm-template-format.md#container-export): enum values UPPER_CASE, booleans and
+// numbers as strings, ids as decimal strings scoped to the container.
 
 export type ParameterType = 'TEMPLATE' | 'BOOLEAN' | 'INTEGER' | 'LIST' | 'MAP';
 

@@ -1,7 +1,8 @@
 // Usage → the exact ___WEB_PERMISSIONS___ entries it needs, least privilege, in a stable order
 // (by publicId, keys sorted). Parameter names and shapes are those of real GTM exports
-// (reference §5): e.g. get_cookies {cookieAccess: 'specific', cookieNames}, read_data_layer
-// {allowedKeys: 'specific', keyPatterns}, access_globals {keys: [{key, read, write, execute}]}.
+// (docs/reference/gtm-template-format.md#apis-and-permissions): e.g. get_cookies {cookieAccess:
+// 'specific', cookieNames}, read_data_layer {allowedKeys: 'specific', keyPatterns}, access_globals
+// {keys: [{key, read, write, execute}]}.
 import type { PermissionId } from '../sandbox/apis';
 import type { Permission, PlainValue } from './codec';
 import { URL_COMPONENTS, type Requirement, type Usage } from './usage';

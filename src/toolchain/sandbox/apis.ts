@@ -1,7 +1,8 @@
-// The web sandbox's `require`-able APIs (reference §4): one entry per name, saying whether it is
-// a function or an object (and the object's members). The gate, the permission deriver and the
-// emulator all read this table; which permission each API needs, and for which arguments, is said
-// once, in src/toolchain/permissions/rules.ts.
+// The web sandbox's `require`-able APIs
+// (docs/reference/gtm-template-format.md#apis-and-permissions): one entry per name, saying whether
+// it is a function or an object (and the object's members). The gate, the permission deriver and
+// the emulator all read this table; which permission each API needs, and for which arguments, is
+// said once, in src/toolchain/permissions/rules.ts.
 import { MODULE_MEMBERS } from './stdlib';
 
 export type PermissionId =
@@ -73,7 +74,7 @@ export const WEB_APIS: Readonly<Record<string, ApiSpec>> = {
   updateConsentState: fn(),
 };
 
-/** APIs that exist only inside ___TESTS___ (reference §4.1). */
+/** APIs that exist only inside ___TESTS___ (docs/reference/gtm-template-format.md#tests). */
 export const TEST_APIS = ['runCode', 'mock', 'mockObject', 'assertApi', 'assertThat', 'fail'] as const;
 
 export const isWebApi = (name: string): boolean => Object.prototype.hasOwnProperty.call(WEB_APIS, name);

@@ -12,7 +12,7 @@
 // spread, `new` or string methods the sandbox lacks (stdlib.ts).
 //
 // The semantics, and their evidence (Google's permissions page only says "URL match patterns";
-// real exports show the shapes, reference §4 of gtm-template-format.md):
+// real exports show the shapes, docs/reference/gtm-template-format.md#apis-and-permissions):
 // - https only, host exact (case-insensitive) or `*.example.com` for any subdomain [REAL:
 //   `https://*.cookiebot.com/`, `https://*.linkedin.com/*`]; the bare domain is not covered [INF,
 //   the stricter reading];

@@ -1,6 +1,7 @@
-// The JavaScript that GTM's sandbox keeps (reference §3.3, §3.4): the only native methods a
-// template may call, and the members of the `require`-able module objects. Everything else that
-// JavaScript has (includes, startsWith, charCodeAt, find, Array.isArray, Object.assign …) is absent.
+// The JavaScript that GTM's sandbox keeps
+// (docs/reference/gtm-template-format.md#sandboxed-javascript): the only native methods a template
+// may call, and the members of the `require`-able module objects. Everything else that JavaScript
+// has (includes, startsWith, charCodeAt, find, Array.isArray, Object.assign …) is absent.
 
 const ARRAY_METHODS = [
   'concat', 'every', 'filter', 'forEach', 'indexOf', 'join', 'lastIndexOf', 'map', 'pop', 'push',
