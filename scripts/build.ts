@@ -1,8 +1,10 @@
-// The project build (`npm run build`, `gtm-tpl build`): every generated file, in dependency
-// order. The template comes first because the container embeds it. Each step returns its
-// problems; any problem fails the build and leaves the previous files in place.
+// The project build (`npm run build`): every generated file, in dependency order. The template
+// comes first because the container embeds it; the gtm-tpl bin comes last. Each step returns its
+// problems; any problem fails the build and leaves the previous files in place. (`gtm-tpl build`
+// builds any one template; this project's build also makes the bridge, the container and the bin.)
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { bundleNodeEntry } from './bundle-node.mjs';
 import { formatDiagnostic } from '../src/toolchain/compile';
 import { buildTemplate } from '../src/toolchain/build/template';
 import { codeMapFile, codeMapPath } from '../src/toolchain/coverage/code-map-file';
@@ -41,6 +43,8 @@ export async function buildProject(root: string, log: BuildLog): Promise<boolean
     if (problems.length > 0) return false;
     for (const [path, text] of Object.entries(files)) await write(root, path, text, log);
   }
+  await bundleNodeEntry(resolve(root, 'scripts/gtm-tpl.ts'), resolve(root, 'dist/gtm-tpl.js'));
+  log.out('wrote dist/gtm-tpl.js');
   return true;
 }
 
@@ -50,3 +54,6 @@ async function write(root: string, path: string, text: string, log: BuildLog): P
   await writeFile(file, text);
   log.out(`wrote ${path}`);
 }
+
+const log: BuildLog = { out: (line) => console.log(line), err: (line) => console.error(line) };
+process.exitCode = (await buildProject(process.cwd(), log)) ? 0 : 1;

@@ -32,7 +32,7 @@ async function checkFile(dir: string, name: string): Promise<Row> {
   row.canonical = canonical.text === text ? 'same' : 'differs';
   const out: string[] = [];
   const io: CliIO = { out: (l) => out.push(l), err: (l) => out.push(l), readFile: (p) => readFileSync(p, 'utf8'), cwd: process.cwd() };
-  const code = await runCli(['test', path], io, { build: async () => false });
+  const code = await runCli(['test', path], io);
   row.tests = code === 2 ? 'not run' : out[out.length - 1];
   row.note = code === 2 ? out[0].slice(path.length + 1) : out.filter((l) => l.startsWith('FAIL ')).join(' | ');
   return row;

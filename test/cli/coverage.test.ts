@@ -39,7 +39,7 @@ const SUMMARY_HEAD = '=============================== Coverage summary =========
 
 describe('gtm-tpl test --coverage', () => {
   it('prints istanbul\'s summary before the totals and writes lcov.info and an HTML report under coverage/ where it runs', async () => {
-    const run = await cli(['test', place('passing-tag.tpl'), '--coverage', '--filter', 'identifies'], undefined, {}, dir);
+    const run = await cli(['test', place('passing-tag.tpl'), '--coverage', '--filter', 'identifies'], {}, dir);
     expect(run).toEqual({
       code: 0,
       out: [
@@ -60,7 +60,7 @@ describe('gtm-tpl test --coverage', () => {
   });
 
   it('counts at the .tpl\'s own line numbers, so the lines of a branch no scenario takes are the ones at 0', async () => {
-    await cli(['test', place('passing-tag.tpl'), '--coverage', '--filter', 'identifies'], undefined, {}, dir);
+    await cli(['test', place('passing-tag.tpl'), '--coverage', '--filter', 'identifies'], {}, dir);
     const lines = lcovLines(readFileSync(join(dir, 'coverage/lcov.info'), 'utf8')).get('passing-tag.tpl');
     const at = (snippet: string) => lineOf('passing-tag.tpl', snippet);
     expect(lines).toEqual(new Map([
@@ -75,7 +75,7 @@ describe('gtm-tpl test --coverage', () => {
   });
 
   it('adds up the runs of every scenario', async () => {
-    await cli(['test', place('passing-tag.tpl'), '--coverage'], undefined, {}, dir);
+    await cli(['test', place('passing-tag.tpl'), '--coverage'], {}, dir);
     const lines = lcovLines(readFileSync(join(dir, 'coverage/lcov.info'), 'utf8')).get('passing-tag.tpl');
     expect(lines?.get(lineOf('passing-tag.tpl', 'const callInWindow = require'))).toBe(2);
     expect(lines?.get(lineOf('passing-tag.tpl', "logToConsole('identify: no user id')"))).toBe(1);
@@ -84,7 +84,7 @@ describe('gtm-tpl test --coverage', () => {
   it('leaves every scenario\'s outcome as it is without coverage: permission refusals, sandbox errors, failures and exit codes', async () => {
     for (const name of ['permission-violating.tpl', 'syntax-violating.tpl', 'failing-tag.tpl', 'variable.tpl']) {
       const plain = await cli(['test', fixture(name)]);
-      const covered = await cli(['test', place(name), '--coverage'], undefined, {}, dir);
+      const covered = await cli(['test', place(name), '--coverage'], {}, dir);
       expect(covered.code).toBe(plain.code);
       const scenarioLines = (out: string[]) => out.filter((line) => /^(PASS|FAIL) |^\d+ passed/.test(line));
       expect(scenarioLines(covered.out)).toEqual(scenarioLines(plain.out));
@@ -92,10 +92,10 @@ describe('gtm-tpl test --coverage', () => {
   });
 
   it('fails with exit 1 and one line that says so when fewer code lines run than --min-lines asks', async () => {
-    const run = await cli(['test', place('passing-tag.tpl'), '--coverage', '--min-lines', '90', '--filter', 'identifies'], undefined, {}, dir);
+    const run = await cli(['test', place('passing-tag.tpl'), '--coverage', '--min-lines', '90', '--filter', 'identifies'], {}, dir);
     expect(run.code).toBe(1);
     expect(run.out.slice(-2)).toEqual(['coverage: 71.42% of code lines run, below --min-lines 90', '1 passed, 0 failed']);
-    const enough = await cli(['test', 'passing-tag.tpl', '--coverage', '--min-lines=71.42', '--filter', 'identifies'], undefined, {}, dir);
+    const enough = await cli(['test', 'passing-tag.tpl', '--coverage', '--min-lines=71.42', '--filter', 'identifies'], {}, dir);
     expect(enough.code).toBe(0);
   });
 
@@ -110,16 +110,16 @@ describe('gtm-tpl test --coverage', () => {
   });
 
   it('reports a template whose scenarios never run its code at 0%', async () => {
-    const run = await cli(['test', place('no-tests.tpl'), '--coverage'], undefined, {}, dir);
+    const run = await cli(['test', place('no-tests.tpl'), '--coverage'], {}, dir);
     expect(run.code).toBe(0);
     expect(run.out).toContain('Lines        : 0% ( 0/1 )');
   });
 
   it('replaces the reports of an earlier run', async () => {
     writeFileSync(join(dir, 'old.txt'), '');
-    await cli(['test', place('passing-tag.tpl'), '--coverage'], undefined, {}, dir);
+    await cli(['test', place('passing-tag.tpl'), '--coverage'], {}, dir);
     writeFileSync(join(dir, 'coverage/stale.html'), '');
-    await cli(['test', 'passing-tag.tpl', '--coverage'], undefined, {}, dir);
+    await cli(['test', 'passing-tag.tpl', '--coverage'], {}, dir);
     expect(existsSync(join(dir, 'coverage/stale.html'))).toBe(false);
     expect(existsSync(join(dir, 'old.txt'))).toBe(true);
   });
@@ -142,7 +142,7 @@ describe('gtm-tpl test --coverage on a template built from TypeScript', () => {
 
   it('also reports the TypeScript lines through the build\'s source map, in coverage/typescript/', async () => {
     const { tpl } = await buildInto(dir);
-    const run = await cli(['test', tpl, '--coverage', '--filter', 'chosen global'], undefined, {}, dir);
+    const run = await cli(['test', tpl, '--coverage', '--filter', 'chosen global'], {}, dir);
     expect(run.code).toBe(0);
     expect(run.out).toContain('TypeScript sources (through tag.tpl.map):');
     expect(run.out).toContain('coverage report: coverage/typescript/index.html, coverage/typescript/lcov.info');
@@ -168,7 +168,7 @@ describe('gtm-tpl test --coverage on a template built from TypeScript', () => {
   it('ignores a source map built from other code, and says so', async () => {
     const { tpl } = await buildInto(dir);
     writeFileSync(tpl, readFileSync(tpl, 'utf8').replace('unknown global', 'no such global'));
-    const run = await cli(['test', tpl, '--coverage'], undefined, {}, dir);
+    const run = await cli(['test', tpl, '--coverage'], {}, dir);
     expect(run.out).toContain('note: tag.tpl.map was built from other code: build again to see TypeScript lines');
     expect(existsSync(join(dir, 'coverage/typescript'))).toBe(false);
   });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../../src/toolchain/cli/io';
-import { runCli, type CliHooks } from '../../src/toolchain/cli/main';
+import { runCli } from '../../src/toolchain/cli/main';
 import { positionIn } from '../snippet-position';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,18 +16,16 @@ export interface CliRun {
   err: string[];
 }
 
-const noBuild: CliHooks = { build: async () => { throw new Error('build must not run'); } };
-
 /**
  * Runs gtm-tpl; `files` (path relative to the root → text) stand in for files on disk; `cwd` is
  * where it runs (default: the root).
  */
-export async function cli(argv: string[], hooks: CliHooks = noBuild, files: Record<string, string> = {}, cwd = ROOT): Promise<CliRun> {
+export async function cli(argv: string[], files: Record<string, string> = {}, cwd = ROOT): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const readFile = (path: string): string => files[relative(ROOT, path)] ?? readFileSync(path, 'utf8');
   const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readFile, cwd };
-  const code = await runCli(argv, io, hooks);
+  const code = await runCli(argv, io);
   return { code, out, err };
 }
 

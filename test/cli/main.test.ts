@@ -25,12 +25,9 @@ describe('gtm-tpl commands and usage', () => {
     expect((await cli(['test', 'a.tpl', '--filter'])).err).toEqual(['gtm-tpl test: --filter needs a text']);
   });
 
-  it('runs the build hook for build and exits 0 or 1 by its result', async () => {
-    let calls = 0;
-    const hook = (ok: boolean) => ({ build: async () => { calls++; return ok; } });
-    expect((await cli(['build'], hook(true))).code).toBe(0);
-    expect((await cli(['build'], hook(false))).code).toBe(1);
-    expect(calls).toBe(2);
+  it('exits 2 when build has no template module or --out no file', async () => {
+    expect(await cli(['build'])).toEqual({ code: 2, out: [], err: ['gtm-tpl build: missing <template.ts>'] });
+    expect((await cli(['build', 'a.ts', '--out'])).err).toEqual(['gtm-tpl build: --out needs a file']);
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, fixtureText } from './harness';
 
 /** Runs `command` on `text` given as the file `odd/<name>`. */
-const on = (command: 'lint' | 'test', name: string, text: string) => cli([command, `odd/${name}`], undefined, { [`odd/${name}`]: text });
+const on = (command: 'lint' | 'test', name: string, text: string) => cli([command, `odd/${name}`], { [`odd/${name}`]: text });
 
 const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
 /** Each output line with the file name replaced, to compare runs on copies of one template. */

@@ -7,7 +7,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; any other `--flag` is boolean. */
-const VALUE_OPTIONS = new Set(['filter', 'min-lines']);
+const VALUE_OPTIONS = new Set(['filter', 'min-lines', 'out']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const operands: string[] = [];

@@ -1,15 +1,11 @@
-// The gtm-tpl command line, independent of process and file system (io.ts) so tests run it
-// in-process. `build` is the project's own build, passed in as a hook so this module stays
-// generic and works on any web template.
+// The gtm-tpl command line, independent of process output (io.ts) so tests run it in-process.
+// Every command works on any web template: test and lint take a .tpl, build a template written
+// in TypeScript.
 import { parseArgs } from './args';
+import { buildCommand, DEFAULT_OUT } from './build-command';
 import { EXIT, type CliIO, type ExitCode } from './io';
 import { lintCommand } from './lint-command';
 import { testCommand } from './test-command';
-
-export interface CliHooks {
-  /** The project build (`npm run build`); true when it succeeded. */
-  build(): Promise<boolean>;
-}
 
 export const USAGE = [
   'usage: gtm-tpl <command> [options]',
@@ -19,17 +15,17 @@ export const USAGE = [
   '      of the code they run and writes coverage/ (lcov.info, HTML); --min-lines fails below N %',
   '  lint <file.tpl>',
   '      check format, fields, sandbox syntax of code and tests, and permissions both ways',
-  '  build',
-  '      build this project (template/template.tpl and the generated files)',
+  '  build <template.ts> [--out file.tpl]',
+  '      compile a template written in TypeScript (a TemplateSource export) to a .tpl (default ' + DEFAULT_OUT + ')',
   '',
   'exit codes: 0 ok, 1 failing scenarios / problems found, 2 unreadable file or bad usage',
 ];
 
 /** Options each command accepts. */
-const OPTIONS: Record<string, readonly string[]> = { test: ['filter', 'verbose', 'coverage', 'min-lines'], lint: [], build: [] };
-const OPERANDS: Record<string, number> = { test: 1, lint: 1, build: 0 };
+const OPTIONS: Record<string, readonly string[]> = { test: ['filter', 'verbose', 'coverage', 'min-lines'], lint: [], build: ['out'] };
+const OPERANDS: Record<string, number> = { test: 1, lint: 1, build: 1 };
 
-export async function runCli(argv: readonly string[], io: CliIO, hooks: CliHooks): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const { command, operands, options } = parseArgs(argv);
   if (options.help || command === 'help' || command === '-h') {
     for (const line of USAGE) io.out(line);
@@ -56,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIO, hooks: CliHooks
     case 'lint':
       return lintCommand(operands[0], io);
     default:
-      return (await hooks.build()) ? EXIT.ok : EXIT.problems;
+      return buildCommand(operands[0], stringOption(options.out) ?? DEFAULT_OUT, io);
   }
 }
 
@@ -70,8 +66,9 @@ function checkUsage(command: string, operands: string[], options: Record<string,
     if (percentOption(minLines) === undefined) return '--min-lines needs a percentage from 0 to 100';
     if (options.coverage !== true) return '--min-lines needs --coverage';
   }
+  if (options.out === true) return '--out needs a file';
   const wanted = OPERANDS[command];
-  if (operands.length < wanted) return 'missing <file.tpl>';
+  if (operands.length < wanted) return command === 'build' ? 'missing <template.ts>' : 'missing <file.tpl>';
   if (operands.length > wanted) return `unexpected argument '${operands[wanted]}'`;
   return undefined;
 }
