@@ -13,8 +13,13 @@ const out = (name: string) => relative(ROOT, join(dir, name));
 describe('gtm-tpl build <template.ts>', () => {
   it('writes the .tpl of a template module and exits 0', async () => {
     const run = await cli(['build', 'test/fixtures/build/ok/template.ts', '--out', out('ok.tpl')]);
-    expect(run).toEqual({ code: 0, out: [`wrote ${out('ok.tpl')}`], err: [] });
+    expect(run).toEqual({ code: 0, out: [`wrote ${out('ok.tpl')}`, `wrote ${out('ok.tpl')}.map`], err: [] });
     expect(readFileSync(join(dir, 'ok.tpl'), 'utf8')).toBe((await buildTemplate(template, { cwd: ROOT })).text);
+  });
+
+  it('writes the code\'s source map beside the .tpl, so coverage is also reported at the TypeScript lines', async () => {
+    const run = await cli(['test', 'ok.tpl', '--coverage'], {}, dir);
+    expect(run.out).toContain('TypeScript sources (through ok.tpl.map):');
   });
 
   it('builds this project\'s template byte for byte as committed by npm run build', async () => {

@@ -1,7 +1,8 @@
 // `gtm-tpl build <template.ts> [--out <file.tpl>]`: a template written in TypeScript → its .tpl.
 // The module default-exports (or exports as TEMPLATE) a TemplateSource; the paths in it are
 // relative to the working directory. esbuild bundles the module to a temporary file so Node can
-// import it (Node 20 cannot strip types). Any problem fails the build and writes nothing.
+// import it (Node 20 cannot strip types). Beside the .tpl goes <file.tpl>.map, the code's source
+// map that `gtm-tpl test --coverage` reads. Any problem fails the build and writes nothing.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { buildTemplate, type TemplateSource } from '../build/template';
 import { formatDiagnostic } from '../compile';
+import { codeMapFile } from '../coverage/code-map-file';
 import { EXIT, type CliIO, type ExitCode } from './io';
 
 export const DEFAULT_OUT = 'template.tpl';
@@ -26,6 +28,10 @@ export async function buildCommand(file: string, out: string, io: CliIO): Promis
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, built.text);
   io.out(`wrote ${out}`);
+  if (built.codeMap) {
+    writeFileSync(`${target}.map`, codeMapFile(built.codeMap, built.model.code, { tplPath: target, mapFile: `${target}.map`, root: io.cwd }));
+    io.out(`wrote ${out}.map`);
+  }
   return EXIT.ok;
 }
 
