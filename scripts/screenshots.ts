@@ -70,7 +70,7 @@ async function coverageShot(browser: Browser): Promise<void> {
   const cwd = await mkdtemp(join(tmpdir(), 'gtm-tpl-coverage-'));
   try {
     const io = { out: () => undefined, err: (line: string) => console.error(line), readFile: (path: string) => readFileSync(path, 'utf8'), cwd };
-    const code = await runCli(['test', resolve(root, 'template/template.tpl'), '--coverage'], io, { build: async () => false });
+    const code = await runCli(['test', resolve(root, 'template/template.tpl'), '--coverage'], io);
     if (code !== 0) throw new Error(`gtm-tpl test --coverage exited ${code}`);
     const report = (path: string) => pathToFileURL(join(cwd, 'coverage/typescript', path)).href;
     await shot(await newPage(browser, report('core/index.html')), 'gtm-tpl-coverage.png');

@@ -176,7 +176,7 @@ describe('gtm-tpl test --coverage on a template built from TypeScript', () => {
 
 describe("the template's own ___TESTS___ scenarios", () => {
   it('run at least 90% of its code lines, as GTM runs them (gtm-tpl test --coverage --min-lines 90)', async () => {
-    const run = await cli(['test', join(ROOT, 'template/template.tpl'), '--coverage', '--min-lines', '90'], undefined, {}, dir);
+    const run = await cli(['test', join(ROOT, 'template/template.tpl'), '--coverage', '--min-lines', '90'], {}, dir);
     expect(run.out.filter((line) => line.startsWith('FAIL') || line.startsWith('coverage:'))).toEqual([]);
     expect(run.code).toBe(0);
   }, 180_000);
