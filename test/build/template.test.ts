@@ -5,17 +5,11 @@ import { runTests } from '../../src/toolchain/emulator';
 import { readTemplate } from '../../src/toolchain/tpl';
 import { positionOf, where } from '../compile/fixtures';
 import { fields } from '../fixtures/build/ok/fields';
+import template from '../fixtures/build/ok/template';
 
 const ROOT = resolve(__dirname, '../..');
-const OK = 'test/fixtures/build/ok';
 
-const source: TemplateSource = {
-  info: { displayName: 'Fixture tag', description: 'Identifies on a chosen global.', categories: ['ANALYTICS'] },
-  fields,
-  entry: `${OK}/code.ts`,
-  tests: { setup: `${OK}/setup.ts`, files: [`${OK}/tag.scenarios.ts`] },
-  notes: 'Built by the test suite.',
-};
+const source: TemplateSource = template;
 
 describe('buildTemplate on a valid template', () => {
   let built: TemplateBuild;
