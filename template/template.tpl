@@ -199,7 +199,7 @@ ___TEMPLATE_PARAMETERS___
             "name": "customerioLoadScript",
             "checkboxText": "Load Customer.io if the page does not have it",
             "simpleValueType": true,
-            "help": "Leave unticked when your site already runs the Customer.io snippet. Do not tick this on pages that also run Segment: a Customer.io script loaded by this tag takes the place Segment uses on the page.",
+            "help": "Leave unticked when your site already runs the Customer.io snippet. A Customer.io loaded by this tag lives in \u003ccode\u003eanalytics\u003c/code\u003e: on pages that run Segment it is not loaded (Preview mode says so); add Customer.io\u0027s current snippet there instead.",
             "defaultValue": false,
             "enablingConditions": [
               {
@@ -209,41 +209,6 @@ ___TEMPLATE_PARAMETERS___
               }
             ],
             "subParams": [
-              {
-                "type": "TEXT",
-                "name": "customerioWriteKey",
-                "displayName": "Customer.io write key",
-                "simpleValueType": true,
-                "help": "In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings → API Key.",
-                "valueHint": "e.g. a1B2c3D4e5F6g7H8",
-                "valueValidators": [
-                  {
-                    "type": "NON_EMPTY",
-                    "errorMessage": "Enter the write key, or untick \"Load Customer.io\".",
-                    "enablingConditions": [
-                      {
-                        "paramName": "customerioLoadScript",
-                        "paramValue": true,
-                        "type": "EQUALS"
-                      }
-                    ]
-                  },
-                  {
-                    "type": "REGEX",
-                    "args": [
-                      "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
-                    ],
-                    "errorMessage": "A write key has only letters, digits, _ and - (no spaces), or is a {{variable}}."
-                  }
-                ],
-                "enablingConditions": [
-                  {
-                    "paramName": "customerioLoadScript",
-                    "paramValue": true,
-                    "type": "EQUALS"
-                  }
-                ]
-              },
               {
                 "type": "SELECT",
                 "name": "customerioRegion",
@@ -269,6 +234,65 @@ ___TEMPLATE_PARAMETERS___
                     "type": "EQUALS"
                   }
                 ]
+              }
+            ]
+          },
+          {
+            "type": "GROUP",
+            "name": "customerioKeyGroup",
+            "groupStyle": "NO_ZIPPY",
+            "subParams": [
+              {
+                "type": "TEXT",
+                "name": "customerioWriteKey",
+                "displayName": "Customer.io write key",
+                "simpleValueType": true,
+                "help": "In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings → API Key. Needed to load Customer.io, and with the older snippet: \u003ccode\u003eanalytics\u003c/code\u003e may be Segment\u0027s, so the tag sends there only when its write key is this one.",
+                "valueHint": "e.g. a1B2c3D4e5F6g7H8",
+                "valueValidators": [
+                  {
+                    "type": "NON_EMPTY",
+                    "errorMessage": "Enter the write key, or untick \"Load Customer.io\" and use the current snippet.",
+                    "enablingConditions": [
+                      {
+                        "paramName": "customerioLoadScript",
+                        "paramValue": true,
+                        "type": "EQUALS"
+                      },
+                      {
+                        "paramName": "customerioGlobal",
+                        "paramValue": "analytics",
+                        "type": "EQUALS"
+                      }
+                    ]
+                  },
+                  {
+                    "type": "REGEX",
+                    "args": [
+                      "^([A-Za-z0-9_-]+|\\{\\{[^{}]+\\}\\})$"
+                    ],
+                    "errorMessage": "A write key has only letters, digits, _ and - (no spaces), or is a {{variable}}."
+                  }
+                ],
+                "enablingConditions": [
+                  {
+                    "paramName": "customerioLoadScript",
+                    "paramValue": true,
+                    "type": "EQUALS"
+                  },
+                  {
+                    "paramName": "customerioGlobal",
+                    "paramValue": "analytics",
+                    "type": "EQUALS"
+                  }
+                ]
+              }
+            ],
+            "enablingConditions": [
+              {
+                "paramName": "sendCustomerio",
+                "paramValue": true,
+                "type": "EQUALS"
               }
             ]
           }
@@ -2369,23 +2393,35 @@ let args=call.userId===null?[traits]:[call.userId,traits];
 if(integrations!==null)args.push({integrations:integrations});
 return args;
 }
+function foreign(vendor,setup,key,global,platform){
+if(global!==setup.shared)return null;
+if(key.value===null)return"enter the write key: window."+global+" may be Segment's; nothing sent";
+if(getType(platform.copyFromWindow(global))==="undefined")return null;
+let found=text(platform.copyFromWindow(global+"._writeKey"))||text(platform.copyFromWindow(global+".settings.writeKey"));
+if(found===key.value)return null;
+return"window."+global+" has another write key (Segment's?); nothing sent: use "+vendor+"'s current snippet (cioanalytics)";
+}
 function deliver(vendor,setup,key,method,args,context,done){
 let platform=context.platform;
-for(let i=0;i<setup.callGlobals.length;i++){
-let path=setup.callGlobals[i]+"."+method;
-if(isFunctionAt(platform,path)){
-platform.callInWindow(path,args);
-return done(outcome("sent",method+" called on window."+setup.callGlobals[i]));
-}
-}
 let global=setup.queueGlobal;
+let loaded=false;
+for(let i=0;i<setup.callGlobals.length&&!loaded;i++){
+loaded=isFunctionAt(platform,setup.callGlobals[i]+"."+method);
+if(loaded)global=setup.callGlobals[i];
+}
+let problem=foreign(vendor,setup,key,global,platform);
+if(problem!==null)return done(outcome("failed",problem));
+if(loaded){
+platform.callInWindow(global+"."+method,args);
+return done(outcome("sent",method+" called on window."+global));
+}
 if(setup.scriptUrl===null&&key.loadError!==null)return done(outcome("failed",key.loadError));
 let current=getType(platform.copyFromWindow(global));
 if(current!=="undefined"&&current!=="array"){
 return done(outcome("failed","window."+global+" holds a value of type "+current+" that is not "+vendor+"'s analytics.js; nothing sent"));
 }
 let push=platform.createQueue(global);
-if(setup.scriptUrl!==null&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
+if((setup.scriptUrl!==null||global===setup.shared)&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
 push([method].concat(args));
 if(setup.scriptUrl!==null)return queuedUntilLoaded(platform,setup.scriptUrl,vendor,done);
 done(outcome("queued",vendor+" is not on the page yet; queued in window."+global));
@@ -2408,7 +2444,7 @@ reset:(options,context,done)=>run(options,"reset",()=>[],context,done)
 // src/core/vendors/customerio.ts
 var WINDOW3={
 callInWindow:["cioanalytics.identify","cioanalytics.reset","analytics.identify","analytics.reset"],
-copyFromWindow:["cioanalytics","cioanalytics.identify","cioanalytics.reset","analytics","analytics.identify","analytics.reset"],
+copyFromWindow:["cioanalytics","cioanalytics.identify","cioanalytics.reset","analytics","analytics.identify","analytics.reset","analytics._writeKey","analytics.settings.writeKey"],
 setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
 createQueue:["cioanalytics","analytics"],
 createArgumentsQueue:[],
@@ -2424,7 +2460,8 @@ let loading=keyInUrl!==null;
 return{
 callGlobals:loading&&global!=="analytics"?[global,"analytics"]:[global],
 queueGlobal:loading?"analytics":global,
-scriptUrl:loading?pattern.split("*").join(keyInUrl):null
+scriptUrl:loading?pattern.split("*").join(keyInUrl):null,
+shared:"analytics"
 };
 };
 var VENDOR3=analyticsJsVendor("Customer.io","Customer.io",customerioSetup);
@@ -3690,7 +3727,7 @@ ___WEB_PERMISSIONS___
                   },
                   {
                     "type": 8,
-                    "boolean": false
+                    "boolean": true
                   },
                   {
                     "type": 8,
@@ -3777,6 +3814,45 @@ ___WEB_PERMISSIONS___
                   {
                     "type": 8,
                     "boolean": true
+                  }
+                ]
+              },
+              {
+                "type": 3,
+                "mapKey": [
+                  {
+                    "type": 1,
+                    "string": "key"
+                  },
+                  {
+                    "type": 1,
+                    "string": "read"
+                  },
+                  {
+                    "type": 1,
+                    "string": "write"
+                  },
+                  {
+                    "type": 1,
+                    "string": "execute"
+                  }
+                ],
+                "mapValue": [
+                  {
+                    "type": 1,
+                    "string": "analytics.settings.writeKey"
+                  },
+                  {
+                    "type": 8,
+                    "boolean": true
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
+                  },
+                  {
+                    "type": 8,
+                    "boolean": false
                   }
                 ]
               },
@@ -4529,11 +4605,38 @@ scenarios:
     runCode(tag({ sendCustomerio: true, userId: "u-1", email: "ann@example.com" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "cioanalytics.identify", "u-1", { email: "ann@example.com" }]]);
     assertApi("gtmOnSuccess").wasCalled();
-- name: Customer.io uses the analytics object of older snippets when told so
+- name: Customer.io uses the analytics object of older snippets when its write key
+    is the configured one
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    page["analytics._writeKey"] = "cio_key";
+    runCode(tag({ sendCustomerio: true, customerioGlobal: "analytics", customerioWriteKey: "cio_key", userId: "u-1" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+- name: 'Customer.io never sends through Segment on window.analytics: it fails and
+    says why, and Segment still gets its identify'
+  code: |-
+    pageFunction("analytics.identify", undefined);
+    page.analytics = {};
+    page["analytics.settings.writeKey"] = "segment_key";
+    runCode(tag({ sendCustomerio: true, customerioGlobal: "analytics", customerioWriteKey: "cio_key", sendSegment: true, userId: "u-1" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+    assertThat(logs).contains("gtm-identify customerio failed: window.analytics has another write key (Segment's?); nothing sent: use Customer.io's current snippet (cioanalytics)");
+    assertApi("gtmOnSuccess").wasCalled();
+- name: Customer.io does not load itself onto a window.analytics that Segment holds
+  code: |-
+    page.analytics = [];
+    page["analytics._writeKey"] = "segment_key";
+    runCode(tag({ sendCustomerio: true, customerioLoadScript: true, customerioWriteKey: "cio_key", userId: "u-1" }));
+    assertApi("injectScript").wasNotCalled();
+    assertThat(page.analytics).isEqualTo([]);
+    assertApi("gtmOnFailure").wasCalled();
+- name: Customer.io with the older snippet and no write key sends nothing and asks
+    for the key
   code: |-
     pageFunction("analytics.identify", undefined);
     runCode(tag({ sendCustomerio: true, customerioGlobal: "analytics", userId: "u-1" }));
-    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
+    assertApi("callInWindow").wasNotCalled();
+    assertThat(logs).contains("gtm-identify customerio failed: enter the write key: window.analytics may be Segment's; nothing sent");
 - name: Customer.io loads its EU script and queues the call where that script reads
     it
   code: |-

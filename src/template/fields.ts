@@ -90,15 +90,8 @@ const customerioFields = checkbox('sendCustomerio', {
       enablingConditions: [equals('sendCustomerio', true)],
     }),
     loadScript('customerioLoadScript', 'sendCustomerio', 'Load Customer.io if the page does not have it',
-      'Leave unticked when your site already runs the Customer.io snippet. Do not tick this on pages that also run Segment: ' +
-      'a Customer.io script loaded by this tag takes the place Segment uses on the page.', [
-        text('customerioWriteKey', {
-          displayName: 'Customer.io write key',
-          valueHint: 'e.g. a1B2c3D4e5F6g7H8',
-          help: 'In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings → API Key.',
-          valueValidators: [required('write key', 'Load Customer.io', 'customerioLoadScript'), keyRule('A write key')],
-          enablingConditions: [equals('customerioLoadScript', true)],
-        }),
+      'Leave unticked when your site already runs the Customer.io snippet. A Customer.io loaded by this tag lives in ' +
+      '<code>analytics</code>: on pages that run Segment it is not loaded (Preview mode says so); add Customer.io\'s current snippet there instead.', [
         select('customerioRegion', {
           displayName: 'Data center',
           items: [item('us', 'US (cdp.customer.io)'), item('eu', 'EU (cdp-eu.customer.io)')],
@@ -107,6 +100,20 @@ const customerioFields = checkbox('sendCustomerio', {
           enablingConditions: [equals('customerioLoadScript', true)],
         }),
       ]),
+    // A group: ticking Customer.io AND (Load or the older snippet); GTM ORs a field's own conditions.
+    group('customerioKeyGroup', { enablingConditions: [equals('sendCustomerio', true)] }, [
+      text('customerioWriteKey', {
+        displayName: 'Customer.io write key',
+        valueHint: 'e.g. a1B2c3D4e5F6g7H8',
+        help: 'In Customer.io: Data Pipelines → Sources → your JavaScript source → Settings → API Key. Needed to load Customer.io, and ' +
+          'with the older snippet: <code>analytics</code> may be Segment\'s, so the tag sends there only when its write key is this one.',
+        valueValidators: [
+          nonEmpty({ errorMessage: 'Enter the write key, or untick "Load Customer.io" and use the current snippet.', enablingConditions: [equals('customerioLoadScript', true), equals('customerioGlobal', 'analytics')] }),
+          keyRule('A write key'),
+        ],
+        enablingConditions: [equals('customerioLoadScript', true), equals('customerioGlobal', 'analytics')],
+      }),
+    ]),
   ],
 });
 

@@ -47,7 +47,7 @@ describe('real analytics.js clients', () => {
 
   it('customer.io: an identify queued on the snippet global is sent by the real client with its traits', async () => {
     const { win, requests } = realPage('Customer.io Data Pipelines');
-    const bridge = startOn(win, { destinations: [{ vendor: 'customerio', globalName: 'analytics' }] });
+    const bridge = startOn(win, { destinations: [{ vendor: 'customerio', globalName: 'analytics', writeKey: 'k1' }] });
     win.dataLayer.push(signIn);
     expect((await bridge.flush())[0].results[0].status).toBe('queued');
     win.analytics._writeKey = 'k1';
@@ -60,6 +60,42 @@ describe('real analytics.js clients', () => {
     await bridge.flush();
     await vi.waitFor(() => expect(sent()).toHaveLength(2), { timeout: 10_000 });
     expect(sent()[1].anonymousId).toBe(sent()[0].anonymousId);
+  });
+
+  it("customer.io never sends through Segment's loaded client on window.analytics, and Segment still gets its own identify once", async () => {
+    for (const customerio of [{ globalName: 'analytics', writeKey: 'cio1' }, { loadScript: true, writeKey: 'cio1' }, { globalName: 'analytics' }]) {
+      const { win, requests } = realPage('Segment.io');
+      win.analytics = Object.assign([], { _writeKey: 'k1' });
+      loadSdk(win, 'https://cdn.segment.com/analytics.js/v1/k1/analytics.min.js', 'node_modules/@segment/analytics-next/dist/umd/standalone.js');
+      await vi.waitFor(() => expect(typeof win.analytics.identify).toBe('function'));
+      const bridge = startOn(win, { destinations: [{ vendor: 'customerio', ...customerio }, { vendor: 'segment' }] });
+      win.dataLayer.push(signIn, { event: 'user_logout' });
+      const [identify, logout] = await bridge.flush();
+      expect(identify.results.map((r) => r.status)).toEqual(['failed', 'sent']);
+      expect(logout.results.map((r) => r.status)).toEqual(['failed', 'sent']);
+      const identifies = () => requests.filter((r) => r.url === 'https://api.segment.io/v1/i');
+      await vi.waitFor(() => expect(identifies()).toHaveLength(1), { timeout: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(identifies()).toHaveLength(1);
+      expect(requests.filter((r) => r.url.includes('customer.io'))).toEqual([]);
+      expect(win.document.querySelectorAll('script[src*="customer.io"]')).toHaveLength(0);
+    }
+  });
+
+  it('segment: an identify without a user id still goes to the user who signed in last, until a logout resets', async () => {
+    const { win, requests } = realPage('Segment.io');
+    win.analytics = Object.assign([], { _writeKey: 'k1' });
+    loadSdk(win, 'https://cdn.segment.com/analytics.js/v1/k1/analytics.min.js', 'node_modules/@segment/analytics-next/dist/umd/standalone.js');
+    const bridge = startOn(win, { destinations: [{ vendor: 'segment' }] });
+    const identifies = () => requests.filter((r) => r.url === 'https://api.segment.io/v1/i').map((r) => r.body);
+    win.dataLayer.push(signIn, { event: 'user_identify', traits: { brand: 'BMW' } });
+    await bridge.flush();
+    await vi.waitFor(() => expect(identifies()).toHaveLength(2), { timeout: 10_000 });
+    expect(identifies()[1]).toMatchObject({ userId: 'u1', traits: { brand: 'BMW' } });
+    win.dataLayer.push({ event: 'user_logout' }, { event: 'user_identify', traits: { brand: 'Audi' } });
+    await bridge.flush();
+    await vi.waitFor(() => expect(identifies()).toHaveLength(3), { timeout: 10_000 });
+    expect(identifies()[2]).toMatchObject({ userId: null, traits: { brand: 'Audi' } });
   });
 });
 

@@ -30,11 +30,46 @@ describe('customer.io identify', () => {
     expect(seen).toEqual([['identify', { email: 'ann@example.com' }]]);
   });
 
-  it('uses window.analytics for older snippets when configured', () => {
+  it('uses window.analytics for older snippets when its write key is the configured one', () => {
     const platform = new FakePlatform();
-    const stub = analyticsStub(platform.win, 'analytics');
-    expect(send(platform, { userId: 'u' }, { globalName: 'analytics' }).outcomes[0].status).toBe('sent');
+    const stub = analyticsStub(platform.win, 'analytics', 'key1');
+    expect(send(platform, { userId: 'u' }, { globalName: 'analytics', writeKey: 'key1' }).outcomes[0].status).toBe('sent');
     expect([...stub]).toEqual([['identify', 'u', {}]]);
+  });
+
+  it('never calls an analytics.js on window.analytics whose write key is another one (Segment): fails and says to use cioanalytics', () => {
+    for (const options of [{ globalName: 'analytics', writeKey: 'key1' }, { loadScript: true, writeKey: 'key1' }]) {
+      const platform = new FakePlatform();
+      const segment = analyticsSdk(platform.win, 'analytics', 'segment_key');
+      const { outcomes } = send(platform, { userId: 'u', email: 'ann@example.com' }, options);
+      expect(segment).toEqual([]);
+      expect(outcomes[0]).toMatchObject({ status: 'failed', message: expect.stringContaining("use Customer.io's current snippet (cioanalytics)") });
+      expect(platform.callsTo('injectScript')).toEqual([]);
+    }
+  });
+
+  it('never pushes into a Segment snippet stub on window.analytics, with or without a write key of its own', () => {
+    for (const options of [{ globalName: 'analytics' }, { globalName: 'analytics', writeKey: 'key1' }]) {
+      const platform = new FakePlatform();
+      const stub = analyticsStub(platform.win, 'analytics', 'segment_key');
+      expect(send(platform, { userId: 'u' }, options).outcomes[0].status).toBe('failed');
+      expect([...stub]).toEqual([]);
+    }
+  });
+
+  it('asks for the write key when told to use window.analytics without one', () => {
+    const platform = new FakePlatform();
+    const stub = analyticsStub(platform.win, 'analytics', 'key1');
+    const { outcomes } = send(platform, { userId: 'u' }, { globalName: 'analytics' });
+    expect(outcomes[0]).toMatchObject({ status: 'failed', message: expect.stringContaining('enter the write key') });
+    expect([...stub]).toEqual([]);
+  });
+
+  it('queues on an empty window.analytics for an older snippet, marked with its write key', () => {
+    const platform = new FakePlatform();
+    expect(send(platform, { userId: 'u' }, { globalName: 'analytics', writeKey: 'key1' }).outcomes[0].status).toBe('queued');
+    expect([...platform.win.analytics]).toEqual([['identify', 'u', {}]]);
+    expect(platform.win.analytics._writeKey).toBe('key1');
   });
 
   it('queues on cioanalytics for the page snippet when Customer.io is not loaded and not loaded by us', () => {
@@ -62,7 +97,7 @@ describe('customer.io identify', () => {
 
   it('calls the Customer.io it loaded earlier on window.analytics', () => {
     const platform = new FakePlatform();
-    const seen = analyticsSdk(platform.win, 'analytics');
+    const seen = analyticsSdk(platform.win, 'analytics', 'key1');
     send(platform, { userId: 'u' }, { loadScript: true, writeKey: 'key1' });
     expect(seen).toEqual([['identify', 'u', {}]]);
     expect(platform.callsTo('injectScript')).toEqual([]);
@@ -91,5 +126,14 @@ describe('customer.io reset', () => {
     VENDOR.reset({}, context(platform), (o) => outcomes.push(o));
     expect(seen).toEqual([['reset']]);
     expect(outcomes[0].status).toBe('sent');
+  });
+
+  it('never resets a Segment analytics.js on window.analytics', () => {
+    const platform = new FakePlatform();
+    const segment = analyticsSdk(platform.win, 'analytics', 'segment_key');
+    const outcomes: Outcome[] = [];
+    VENDOR.reset({ globalName: 'analytics', writeKey: 'key1' }, context(platform), (o) => outcomes.push(o));
+    expect(segment).toEqual([]);
+    expect(outcomes[0].status).toBe('failed');
   });
 });

@@ -63,9 +63,10 @@ export function texts(list: Message[]): string[] {
   return list.map((m) => m.text);
 }
 
-/** analytics.js snippet stub: an array with a factory method per API method. */
-export function analyticsStub(win: Win, global = 'analytics'): unknown[] {
+/** analytics.js snippet stub: an array with a factory method per API method (and `_writeKey`, as the snippet sets it). */
+export function analyticsStub(win: Win, global = 'analytics', writeKey?: string): unknown[] {
   const stub: any = [];
+  if (writeKey !== undefined) stub._writeKey = writeKey;
   for (const method of ['identify', 'reset', 'track', 'page']) {
     stub[method] = (...args: unknown[]) => {
       stub.push([method, ...args]);
@@ -77,10 +78,11 @@ export function analyticsStub(win: Win, global = 'analytics'): unknown[] {
 }
 
 /** A loaded analytics.js: records identify/reset calls. */
-export function analyticsSdk(win: Win, global = 'analytics'): unknown[][] {
+export function analyticsSdk(win: Win, global = 'analytics', writeKey?: string): unknown[][] {
   const seen: unknown[][] = [];
   win[global] = {
     initialized: true,
+    settings: { writeKey },
     identify: (...args: unknown[]) => seen.push(['identify', ...args]),
     reset: (...args: unknown[]) => seen.push(['reset', ...args]),
   };

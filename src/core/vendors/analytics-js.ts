@@ -4,8 +4,11 @@
 // where the SDK lives and where its script comes from).
 //
 // Decisions (both vendors):
-// - With a user id: identify(userId, T[, O]); without: identify(T[, O]). Never identify(null, …):
-//   analytics.js would keep the previously stored user id (docs/reference/vendors.md#segment).
+// - With a user id: identify(userId, T[, O]); without: identify(T[, O]). Neither makes the
+//   visitor anonymous: analytics.js keeps the last user id it stored on this browser (docs/reference/vendors.md#segment), so
+//   traits without an id go to the user who signed in last — also after a logout that fired no
+//   reset() — and to the anonymous id only on a browser that never identified or was reset.
+//   Only reset() forgets the user: marketers fire Reset on logout (the container does).
 // - T = traits + email + company (employeeCount sent as Segment's employee_count) + tags: a
 //   key/value tag becomes a trait of that name unless a trait already has it (then the trait
 //   wins, with a warning); labels become the array trait `tags`.
@@ -17,11 +20,15 @@
 //   global as ['identify', …args] through createQueue ('queued'); when we load the script
 //   ourselves we also set `_writeKey` (never replacing the page's). A global holding something
 //   else is not touched ('failed').
+// - A shared global (Customer.io on `analytics`, which Segment uses too) is used only when it is
+//   ours: its write key (`_writeKey` of a snippet stub, `settings.writeKey` of a loaded client)
+//   is the configured one, or it is absent and we create it with that key. Otherwise 'failed':
+//   personal data must never reach another vendor through its analytics.js.
 // - Loading: only the vendor's own script URL, with a validated write key URL-encoded; the
 //   destination completes when the script loads ('queued') or fails ('failed'). Without
 //   loading, a queued call waits for the page's own snippet, which adopts the existing array.
 import { getType } from '../lang';
-import { flag, isObject } from '../checks';
+import { flag, isObject, text } from '../checks';
 import { callTraits } from '../tags';
 import { toJson } from '../traits';
 import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
@@ -31,6 +38,7 @@ import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject } from '../model';
 import type { Note } from '../messages';
+import type { Platform } from '../platform';
 
 export type AnalyticsGlobal = 'analytics' | 'cioanalytics';
 
@@ -42,6 +50,8 @@ export interface AnalyticsJsSetup {
   queueGlobal: AnalyticsGlobal;
   /** The script to load when the SDK is not there; null: do not load. */
   scriptUrl: string | null;
+  /** A global another vendor's analytics.js may hold (see the header). */
+  shared?: AnalyticsGlobal;
 }
 
 /** A vendor's setup from its options and, when its script is to be loaded, the write key as a URL segment. */
@@ -88,19 +98,33 @@ function identifyArgs(call: IdentifyCall, integrations: JsonObject | null, note:
   return args;
 }
 
+/** Why `global` must not be used (another vendor's, or we cannot tell); null when it may. */
+function foreign(vendor: string, setup: AnalyticsJsSetup, key: WriteKey, global: AnalyticsGlobal, platform: Platform): string | null {
+  if (global !== setup.shared) return null;
+  if (key.value === null) return 'enter the write key: window.' + global + " may be Segment's; nothing sent";
+  if (getType(platform.copyFromWindow(global)) === 'undefined') return null;
+  const found = text(platform.copyFromWindow(global + '._writeKey')) || text(platform.copyFromWindow(global + '.settings.writeKey'));
+  if (found === key.value) return null;
+  return 'window.' + global + " has another write key (Segment's?); nothing sent: use " + vendor + "'s current snippet (cioanalytics)";
+}
+
 /** Calls `method` on the SDK or its stub, or queues it (see the header); `vendor` names it in messages. */
 function deliver(
   vendor: string, setup: AnalyticsJsSetup, key: WriteKey, method: string, args: Json[], context: VendorContext, done: Done,
 ): void {
   const platform = context.platform;
-  for (let i = 0; i < setup.callGlobals.length; i++) {
-    const path = setup.callGlobals[i] + '.' + method;
-    if (isFunctionAt(platform, path)) {
-      platform.callInWindow(path, args);
-      return done(outcome('sent', method + ' called on window.' + setup.callGlobals[i]));
-    }
+  let global = setup.queueGlobal;
+  let loaded = false;
+  for (let i = 0; i < setup.callGlobals.length && !loaded; i++) {
+    loaded = isFunctionAt(platform, setup.callGlobals[i] + '.' + method);
+    if (loaded) global = setup.callGlobals[i];
   }
-  const global = setup.queueGlobal;
+  const problem = foreign(vendor, setup, key, global, platform);
+  if (problem !== null) return done(outcome('failed', problem));
+  if (loaded) {
+    platform.callInWindow(global + '.' + method, args);
+    return done(outcome('sent', method + ' called on window.' + global));
+  }
   if (setup.scriptUrl === null && key.loadError !== null) return done(outcome('failed', key.loadError));
   const current = getType(platform.copyFromWindow(global));
   if (current !== 'undefined' && current !== 'array') {
@@ -108,7 +132,7 @@ function deliver(
       "'s analytics.js; nothing sent"));
   }
   const push = platform.createQueue(global);
-  if (setup.scriptUrl !== null && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);
+  if ((setup.scriptUrl !== null || global === setup.shared) && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);
   push([method as Json].concat(args));
   if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, vendor, done);
   done(outcome('queued', vendor + ' is not on the page yet; queued in window.' + global));

@@ -11,9 +11,11 @@
 //   GTM's injectScript cannot set attributes, and without it the bundle reads its queue from
 //   `window.analytics` (checked in @customerio/cdp-analytics-browser's standalone entry). So a
 //   Customer.io loaded by us lives on `analytics`: the call is queued there (with `_writeKey`)
-//   and later runs call `analytics.identify`. Do not let the tag load Customer.io on a page that
-//   also has Segment on `analytics`; the two would share that global (and, in any case, the
-//   ajs_* storage keys, see the reference).
+//   and later runs call `analytics.identify`.
+// - `analytics` may be Segment's: Customer.io uses it only when its write key is ours (the
+//   `shared` rule of analytics-js.ts), so the write key is needed for older snippets too.
+//   Segment and Customer.io on one page also share the ajs_* storage keys (see the reference): the current
+//   snippet (cioanalytics) is the one to use there.
 // - Without loading, a call is queued on `<globalName>` for the page's snippet to adopt.
 // - The email may be the user id (Customer.io parses it); "use email as user id" covers that.
 // - Reset: `reset()` like Segment.
@@ -27,6 +29,7 @@ export const WINDOW: WindowUse = {
   callInWindow: ['cioanalytics.identify', 'cioanalytics.reset', 'analytics.identify', 'analytics.reset'],
   copyFromWindow: [
     'cioanalytics', 'cioanalytics.identify', 'cioanalytics.reset', 'analytics', 'analytics.identify', 'analytics.reset',
+    'analytics._writeKey', 'analytics.settings.writeKey',
   ],
   setInWindow: ['cioanalytics._writeKey', 'analytics._writeKey'],
   createQueue: ['cioanalytics', 'analytics'],
@@ -49,6 +52,7 @@ const customerioSetup: SetupOf = (raw, keyInUrl) => {
     callGlobals: loading && global !== 'analytics' ? [global, 'analytics'] : [global],
     queueGlobal: loading ? 'analytics' : global,
     scriptUrl: loading ? pattern.split('*').join(keyInUrl as string) : null,
+    shared: 'analytics',
   };
 };
 

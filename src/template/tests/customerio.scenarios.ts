@@ -1,5 +1,5 @@
 import { scenario, runCode, assertApi, assertThat } from 'gtm-sandbox/test';
-import { callsOf, page, pageFunction, tag } from './setup';
+import { callsOf, logs, page, pageFunction, tag } from './setup';
 
 scenario('Customer.io identify calls cioanalytics.identify', () => {
   pageFunction('cioanalytics.identify', undefined);
@@ -8,10 +8,37 @@ scenario('Customer.io identify calls cioanalytics.identify', () => {
   assertApi('gtmOnSuccess').wasCalled();
 });
 
-scenario('Customer.io uses the analytics object of older snippets when told so', () => {
+scenario('Customer.io uses the analytics object of older snippets when its write key is the configured one', () => {
+  pageFunction('analytics.identify', undefined);
+  page['analytics._writeKey'] = 'cio_key';
+  runCode(tag({ sendCustomerio: true, customerioGlobal: 'analytics', customerioWriteKey: 'cio_key', userId: 'u-1' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'u-1', {}]]);
+});
+
+scenario('Customer.io never sends through Segment on window.analytics: it fails and says why, and Segment still gets its identify', () => {
+  pageFunction('analytics.identify', undefined);
+  page.analytics = {};
+  page['analytics.settings.writeKey'] = 'segment_key';
+  runCode(tag({ sendCustomerio: true, customerioGlobal: 'analytics', customerioWriteKey: 'cio_key', sendSegment: true, userId: 'u-1' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'u-1', {}]]);
+  assertThat(logs).contains("gtm-identify customerio failed: window.analytics has another write key (Segment's?); nothing sent: use Customer.io's current snippet (cioanalytics)");
+  assertApi('gtmOnSuccess').wasCalled();
+});
+
+scenario('Customer.io does not load itself onto a window.analytics that Segment holds', () => {
+  page.analytics = [];
+  page['analytics._writeKey'] = 'segment_key';
+  runCode(tag({ sendCustomerio: true, customerioLoadScript: true, customerioWriteKey: 'cio_key', userId: 'u-1' }));
+  assertApi('injectScript').wasNotCalled();
+  assertThat(page.analytics).isEqualTo([]);
+  assertApi('gtmOnFailure').wasCalled();
+});
+
+scenario('Customer.io with the older snippet and no write key sends nothing and asks for the key', () => {
   pageFunction('analytics.identify', undefined);
   runCode(tag({ sendCustomerio: true, customerioGlobal: 'analytics', userId: 'u-1' }));
-  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'u-1', {}]]);
+  assertApi('callInWindow').wasNotCalled();
+  assertThat(logs).contains("gtm-identify customerio failed: enter the write key: window.analytics may be Segment's; nothing sent");
 });
 
 scenario('Customer.io loads its EU script and queues the call where that script reads it', () => {
