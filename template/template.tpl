@@ -303,7 +303,7 @@ ___TEMPLATE_PARAMETERS___
         "name": "sendGist",
         "checkboxText": "Gist",
         "simpleValueType": true,
-        "help": "Sends the user ID, email, traits and tags to Gist (getgist.com) as a contact. Gist needs both a user ID and an email; trait names are sent in snake_case (\u003ccode\u003efirstName\u003c/code\u003e → \u003ccode\u003efirst_name\u003c/code\u003e) and dates as Unix seconds.",
+        "help": "Sends the user ID, email, traits and tags to Gist (getgist.com) as a contact. Gist needs an email; with no user ID the visitor is sent as a lead (an empty user ID, as Gist documents). trait names are sent in snake_case (\u003ccode\u003efirstName\u003c/code\u003e → \u003ccode\u003efirst_name\u003c/code\u003e) and dates as Unix seconds.",
         "defaultValue": false,
         "subParams": [
           {
@@ -361,10 +361,10 @@ ___TEMPLATE_PARAMETERS___
           {
             "type": "CHECKBOX",
             "name": "gistOverwriteTags",
-            "checkboxText": "Tags replace the contact\u0027s existing Gist tags",
+            "checkboxText": "Labels replace all of the contact\u0027s Gist tags",
             "simpleValueType": true,
-            "help": "Untick to add the labels to those the contact already has in Gist.",
-            "defaultValue": true,
+            "help": "Unticked, labels are added to the tags the contact already has. Ticked (Gist\u0027s own default), they replace all of them, also tags set by Gist\u0027s automations or other tools.",
+            "defaultValue": false,
             "enablingConditions": [
               {
                 "paramName": "sendGist",
@@ -2485,7 +2485,7 @@ return{
 load:flag(raw.loadScript,false),
 appId:appId.value,
 appIdError:appId.error,
-overwriteTags:flag(raw.overwriteTags,true),
+overwriteTags:flag(raw.overwriteTags,false),
 waitMs:milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS)
 };
 }
@@ -2592,21 +2592,20 @@ return props;
 }
 function missing(call){
 if(call.email===null)return"Gist needs an email; not sent";
-if(call.userId===null)return"Gist needs a user id; not sent";
-if(call.userId.length>MAX_ID_LENGTH){
+if(call.userId!==null&&call.userId.length>MAX_ID_LENGTH){
 return"Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent";
 }
 return null;
 }
 function identify3(call,options,context,done){
 if(call.userId===null&&call.email===null){
-return done(outcome("skipped","anonymous visitor: Gist needs a user id and an email; not sent"));
+return done(outcome("skipped","anonymous visitor: Gist needs an email; not sent"));
 }
 let problem=missing(call);
 if(problem!==null)return done(outcome("failed",problem));
 let platform=context.platform;
 let settings=readOptions(options);
-let args=[call.userId,gistProps(call,settings.overwriteTags,context.note)];
+let args=[call.userId===null?"":call.userId,gistProps(call,settings.overwriteTags,context.note)];
 if(isFunctionAt(platform,"gist.identify")){
 platform.callInWindow("gist.identify",args);
 return done(outcome("sent","gist.identify called"));
@@ -4692,13 +4691,12 @@ scenarios:
     assertThat(page.gist).isEqualTo([["setAppId", "app42"], ["trackPageView"], ["identify", "u-1", { email: "ann@example.com" }]]);
     assertThat(callsOf("injectScript")).isEqualTo([["injectScript", "https://widget.getgist.com/"]]);
     assertApi("gtmOnSuccess").wasCalled();
-- name: Gist sends labels as one comma list and overwrite_tags false when tags are
-    merged
+- name: 'Gist adds labels to the contact''s existing tags by default: one comma list
+    with overwrite_tags false'
   code: |-
     pageFunction("gist.identify", undefined);
     runCode(tag({
       sendGist: true,
-      gistOverwriteTags: false,
       userId: "u-1",
       email: "ann@example.com",
       tagsText: "vip",
@@ -4710,6 +4708,18 @@ scenarios:
       tags: "vip,newsletter",
       overwrite_tags: false
     }]]);
+- name: Gist replaces the contact's tags only when the box says so, with Gist's own
+    default
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({ sendGist: true, gistOverwriteTags: true, userId: "u-1", email: "ann@example.com", tagsText: "vip" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", { email: "ann@example.com", tags: "vip" }]]);
+- name: Gist identifies a lead with an email but no user ID under the empty user ID
+  code: |-
+    pageFunction("gist.identify", undefined);
+    runCode(tag({ sendGist: true, email: "ann@example.com", tagsText: "brand=Audi" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "", { email: "ann@example.com", brand: "Audi" }]]);
+    assertApi("gtmOnSuccess").wasCalled();
 - name: Gist drops property names with a dollar sign and says so
   code: |-
     pageFunction("gist.identify", undefined);
@@ -4979,7 +4989,7 @@ scenarios:
     runCode(tag({ sendSegment: true, sendGist: true, sendAntsomi: true, traitRows: [{ key: "brand", value: "Audi", type: "text" }] }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", { brand: "Audi" }]]);
     assertApi("gtmOnSuccess").wasCalled();
-    assertThat(logs).contains("gtm-identify gist skipped: anonymous visitor: Gist needs a user id and an email; not sent");
+    assertThat(logs).contains("gtm-identify gist skipped: anonymous visitor: Gist needs an email; not sent");
     assertThat(logs).contains("gtm-identify antsomi skipped: anonymous visitor: Antsomi needs an email for the customer id; not sent");
 - name: A Get Dealer Details click tags the visitor with the brand from oemname
   code: |-
@@ -5524,7 +5534,7 @@ setup: |-
       customerioRegion: "us",
       sendGist: false,
       gistLoadScript: false,
-      gistOverwriteTags: true,
+      gistOverwriteTags: false,
       gistWaitMs: "5000",
       sendMutiny: false,
       sendConnecto: false,

@@ -120,7 +120,8 @@ const customerioFields = checkbox('sendCustomerio', {
 const gistFields = checkbox('sendGist', {
   checkboxText: 'Gist',
   defaultValue: false,
-  help: 'Sends the user ID, email, traits and tags to Gist (getgist.com) as a contact. Gist needs both a user ID and an email; ' +
+  help: 'Sends the user ID, email, traits and tags to Gist (getgist.com) as a contact. Gist needs an email; with no user ID the ' +
+    'visitor is sent as a lead (an empty user ID, as Gist documents). ' +
     'trait names are sent in snake_case (<code>firstName</code> → <code>first_name</code>) and dates as Unix seconds.',
   subParams: [
     loadScript('gistLoadScript', 'sendGist', 'Load Gist if the page does not have it',
@@ -134,9 +135,10 @@ const gistFields = checkbox('sendGist', {
         }),
       ]),
     checkbox('gistOverwriteTags', {
-      checkboxText: 'Tags replace the contact\'s existing Gist tags',
-      defaultValue: true,
-      help: 'Untick to add the labels to those the contact already has in Gist.',
+      checkboxText: 'Labels replace all of the contact\'s Gist tags',
+      defaultValue: false,
+      help: 'Unticked, labels are added to the tags the contact already has. Ticked (Gist\'s own default), they replace all of them, ' +
+        'also tags set by Gist\'s automations or other tools.',
       enablingConditions: [equals('sendGist', true)],
     }),
     waitMs('gistWaitMs', 'sendGist', 'On Reset, wait for Gist up to',

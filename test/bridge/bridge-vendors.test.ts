@@ -125,6 +125,15 @@ describe('vendors through their stubs and globals', () => {
     expect(outcomes[1].results[0].status).toBe('skipped');
   });
 
+  it('gist: a lead with an email but no user id is identified under the empty user id, and its labels are added to its tags', async () => {
+    const { win } = newPage();
+    const gist = gistSnippet(win);
+    const bridge = startOn(win, { destinations: [{ vendor: 'gist' }] });
+    win.dataLayer.push({ event: 'user_identify', email: 'ann@example.com', tags: 'newsletter' });
+    expect((await bridge.flush())[0].results[0].status).toBe('sent');
+    expect([...gist]).toEqual([['identify', '', { email: 'ann@example.com', tags: 'newsletter', overwrite_tags: false }]]);
+  });
+
   it('mutiny: identify is called on mutiny.client, and the stub’s rejected promise stays handled', async () => {
     const { win } = newPage();
     const calls: unknown[][] = [];
@@ -195,8 +204,8 @@ describe('vendors through their stubs and globals', () => {
   it('several vendors at once: one failing vendor does not stop the others', async () => {
     const { win } = newPage();
     const gist = gistSnippet(win);
-    const bridge = startOn(win, { destinations: [{ vendor: 'gist' }, { vendor: 'antsomi' }] });
-    win.dataLayer.push({ event: 'user_sign_in', email: 'ann@example.com' });
+    const bridge = startOn(win, { destinations: [{ vendor: 'gist' }, { vendor: 'antsomi', customerIdFrom: 'userId' }] });
+    win.dataLayer.push({ event: 'user_sign_in', user_id: 'u1' });
     const [outcome] = await bridge.flush();
     expect(outcome.results.map((r) => r.status)).toEqual(['failed', 'queued']);
     expect([...gist]).toEqual([]);

@@ -117,16 +117,16 @@ describe('gist identify', () => {
     expect(propsOf({ ...USER, traits: { teammates: null } }).props.teammates).toBeNull();
   });
 
-  it('sends labels as a comma-separated tags string and key/value tags as properties', () => {
+  it('adds labels to the contact\'s tags by default: a comma-separated tags string with overwrite_tags false', () => {
     const { props } = propsOf({ ...USER, tags: 'Free, popular, brand=Audi' });
-    expect(props).toMatchObject({ tags: 'Free,popular', brand: 'Audi' });
-    expect(props.overwrite_tags).toBeUndefined();
+    expect(props).toMatchObject({ tags: 'Free,popular', brand: 'Audi', overwrite_tags: false });
   });
 
-  it('sends overwrite_tags only when it is false', () => {
-    expect(propsOf({ ...USER, tags: 'vip' }, { overwriteTags: false }).props.overwrite_tags).toBe(false);
+  it('replaces the contact\'s tags only when told to, leaving overwrite_tags to Gist\'s default (true)', () => {
+    expect(propsOf({ ...USER, tags: 'vip' }, { overwriteTags: true }).props).toMatchObject({ tags: 'vip' });
     expect(propsOf({ ...USER, tags: 'vip' }, { overwriteTags: true }).props.overwrite_tags).toBeUndefined();
     expect(propsOf({ ...USER }, { overwriteTags: false }).props.tags).toBeUndefined();
+    expect(propsOf({ ...USER }, { overwriteTags: false }).props.overwrite_tags).toBeUndefined();
   });
 
   it('requires an email', () => {
@@ -137,18 +137,20 @@ describe('gist identify', () => {
     expect(seen).toEqual([]);
   });
 
-  it('skips an anonymous visitor and says Gist identifies known users only', () => {
+  it('skips an anonymous visitor and says Gist needs an email', () => {
     const platform = new FakePlatform();
     const seen = gistSdk(platform.win);
     const { outcomes } = send(platform, { traits: { brand: 'Audi' } });
-    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: Gist needs a user id and an email; not sent' });
+    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: Gist needs an email; not sent' });
     expect(seen).toEqual([]);
   });
 
-  it('requires a user id', () => {
+  it('identifies a lead with an email but no user id under the empty user id, as Gist documents', () => {
     const platform = new FakePlatform();
-    gistSdk(platform.win);
-    expect(send(platform, { email: 'ann@example.com' }).outcomes[0].message).toContain('Gist needs a user id');
+    const seen = gistSdk(platform.win);
+    const { outcomes } = send(platform, { email: 'ann@example.com', tags: 'brand=Audi' });
+    expect(outcomes[0].status).toBe('sent');
+    expect(seen).toEqual([['identify', '', { email: 'ann@example.com', brand: 'Audi' }]]);
   });
 
   it('refuses a user id of 255 characters (Gist wants fewer)', () => {

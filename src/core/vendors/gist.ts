@@ -1,10 +1,11 @@
 // Gist (getgist.com): gist.identify(userId, props) (docs/reference/vendors.md#gist, #mapping).
 //
 // Decisions:
-// - Required: an email and a user id (Gist's document says both are required; the reference
-//   mapping says to follow it until Gist confirms otherwise). An anonymous visitor (neither) → 'skipped': Gist
-//   identifies known users only. A known user missing one of them → 'failed', nothing sent. The
-//   user id must be shorter than 255 characters (Gist: "fewer than 255").
+// - Required: an email (Gist's document: user_id and email are required, the user id being
+//   "empty string ("") if it is not known"). A lead with an email but no user id is identified
+//   as gist.identify('', {email, …}); an anonymous visitor (neither) → 'skipped': Gist identifies
+//   known people only; a user id without an email → 'failed', nothing sent. The user id must be
+//   shorter than 255 characters (Gist: "fewer than 255").
 // - Property keys: camelCase becomes snake_case (firstName → first_name); keys containing '$'
 //   are dropped with a warning (such keys are other tools' reserved properties, e.g. $created);
 //   any other character outside [A-Za-z0-9_] (including '.') becomes '_' with an info note; an
@@ -24,9 +25,10 @@
 //   name contact fields of its own).
 // - Company → company_* properties; key/value tags → properties of their own (unless a property
 //   of that name exists); labels → `tags` as one comma-separated string of at most 255
-//   characters (labels that do not fit are left out, whole, with a warning), and `overwrite_tags:
-//   false` only when the destination says so (Gist's default is true; nothing is sent when no
-//   labels are given, so existing tags are left alone).
+//   characters (labels that do not fit are left out, whole, with a warning), with `overwrite_tags:
+//   false` unless the destination says to replace (option `overwriteTags`): Gist's own default
+//   (true) would wipe every tag the contact had, also those of Gist's automations and other
+//   tools. Nothing is sent when no labels are given, so existing tags are left alone.
 // - Delivery: `gist.identify` when it is a function (SDK or the page's snippet stub); otherwise
 //   ['identify', id, props] is pushed into the `gist` array stub. When we create that stub and
 //   load the script (option `loadScript` + a valid app id), we first queue ['setAppId', appId]
@@ -80,7 +82,7 @@ function readOptions(options: unknown): GistOptionsRead {
     load: flag(raw.loadScript, false),
     appId: appId.value,
     appIdError: appId.error,
-    overwriteTags: flag(raw.overwriteTags, true),
+    overwriteTags: flag(raw.overwriteTags, false),
     waitMs: milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS),
   };
 }
@@ -205,8 +207,7 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
 /** Why Gist cannot take this call, or null. */
 function missing(call: IdentifyCall): string | null {
   if (call.email === null) return 'Gist needs an email; not sent';
-  if (call.userId === null) return 'Gist needs a user id; not sent';
-  if (call.userId.length > MAX_ID_LENGTH) {
+  if (call.userId !== null && call.userId.length > MAX_ID_LENGTH) {
     return 'Gist user ids must be fewer than 255 characters (this one has ' + call.userId.length + '); not sent';
   }
   return null;
@@ -214,13 +215,13 @@ function missing(call: IdentifyCall): string | null {
 
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
   if (call.userId === null && call.email === null) {
-    return done(outcome('skipped', 'anonymous visitor: Gist needs a user id and an email; not sent'));
+    return done(outcome('skipped', 'anonymous visitor: Gist needs an email; not sent'));
   }
   const problem = missing(call);
   if (problem !== null) return done(outcome('failed', problem));
   const platform = context.platform;
   const settings = readOptions(options);
-  const args: Json[] = [call.userId as string, gistProps(call, settings.overwriteTags, context.note)];
+  const args: Json[] = [call.userId === null ? '' : call.userId, gistProps(call, settings.overwriteTags, context.note)];
   if (isFunctionAt(platform, 'gist.identify')) {
     platform.callInWindow('gist.identify', args);
     return done(outcome('sent', 'gist.identify called'));

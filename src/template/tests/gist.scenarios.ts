@@ -31,15 +31,28 @@ scenario('Gist loads its widget and queues setAppId, trackPageView and the ident
   assertApi('gtmOnSuccess').wasCalled();
 });
 
-scenario('Gist sends labels as one comma list and overwrite_tags false when tags are merged', () => {
+scenario('Gist adds labels to the contact\'s existing tags by default: one comma list with overwrite_tags false', () => {
   pageFunction('gist.identify', undefined);
   runCode(tag({
-    sendGist: true, gistOverwriteTags: false, userId: 'u-1', email: 'ann@example.com',
+    sendGist: true, userId: 'u-1', email: 'ann@example.com',
     tagsText: 'vip', tagRows: [{ name: 'newsletter', value: '' }, { name: 'brand', value: 'Audi' }],
   }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', {
     email: 'ann@example.com', brand: 'Audi', tags: 'vip,newsletter', overwrite_tags: false,
   }]]);
+});
+
+scenario('Gist replaces the contact\'s tags only when the box says so, with Gist\'s own default', () => {
+  pageFunction('gist.identify', undefined);
+  runCode(tag({ sendGist: true, gistOverwriteTags: true, userId: 'u-1', email: 'ann@example.com', tagsText: 'vip' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', { email: 'ann@example.com', tags: 'vip' }]]);
+});
+
+scenario('Gist identifies a lead with an email but no user ID under the empty user ID', () => {
+  pageFunction('gist.identify', undefined);
+  runCode(tag({ sendGist: true, email: 'ann@example.com', tagsText: 'brand=Audi' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', '', { email: 'ann@example.com', brand: 'Audi' }]]);
+  assertApi('gtmOnSuccess').wasCalled();
 });
 
 scenario('Gist drops property names with a dollar sign and says so', () => {

@@ -79,6 +79,6 @@ scenario('Gist and Antsomi skip an anonymous visitor with a debug message while 
   runCode(tag({ sendSegment: true, sendGist: true, sendAntsomi: true, traitRows: [{ key: 'brand', value: 'Audi', type: 'text' }] }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', { brand: 'Audi' }]]);
   assertApi('gtmOnSuccess').wasCalled();
-  assertThat(logs).contains('gtm-identify gist skipped: anonymous visitor: Gist needs a user id and an email; not sent');
+  assertThat(logs).contains('gtm-identify gist skipped: anonymous visitor: Gist needs an email; not sent');
   assertThat(logs).contains('gtm-identify antsomi skipped: anonymous visitor: Antsomi needs an email for the customer id; not sent');
 });

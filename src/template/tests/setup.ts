@@ -59,7 +59,7 @@ export function tag(fields: { [name: string]: unknown }): { [name: string]: unkn
     action: 'identify', event: 'identify', userIdHash: 'none', useEmailAsUserId: false,
     sendSegment: false, segmentLoadScript: false,
     sendCustomerio: false, customerioGlobal: 'cioanalytics', customerioLoadScript: false, customerioRegion: 'us',
-    sendGist: false, gistLoadScript: false, gistOverwriteTags: true, gistWaitMs: '5000',
+    sendGist: false, gistLoadScript: false, gistOverwriteTags: false, gistWaitMs: '5000',
     sendMutiny: false,
     sendConnecto: false, connectoLoadScript: false, connectoWaitMs: '5000',
     sendAntsomi: false, antsomiLoadScript: false, antsomiCustomerIdFrom: 'email', antsomiCustomerIdHash: 'md5', antsomiVocabulary: 'template',
