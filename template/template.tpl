@@ -2042,6 +2042,9 @@ if(VENDOR_IDS[i]===value)return VENDOR_IDS[i];
 return null;
 }
 // src/core/flat.ts
+function flatKey(entry){
+return entry.parent===null?entry.name:snakeCase(entry.parent+"_"+entry.name);
+}
 function joinList(list){
 let parts=[];
 for(let i=0;i<list.length;i++){
@@ -2205,7 +2208,7 @@ let entries=flatten(traits,note);
 for(let i=0;i<entries.length;i++){
 let entry=entries[i];
 let isDate=entry.parent===null&&call.dateKeys.indexOf(entry.name)>=0;
-let key=entry.parent===null?attributeCode(entry.name):snakeCase(entry.parent+"_"+entry.name);
+let key=entry.parent===null?attributeCode(entry.name):flatKey(entry);
 putAttribute(customers,key,attributeValue(key,entry.value,isDate),note);
 }
 let name=fullName(traits);
@@ -2214,7 +2217,7 @@ if(call.email!==null)customers.email=call.email;
 if(call.company!==null){
 let company2=flatten({company:call.company},note);
 for(let i=0;i<company2.length;i++){
-let key=snakeCase("company_"+company2[i].name);
+let key=flatKey(company2[i]);
 putAttribute(customers,key,attributeValue(key,company2[i].value,false),note);
 }
 }
@@ -2322,12 +2325,12 @@ let entries=flatten(source,note);
 for(let i=0;i<entries.length;i++){
 let entry=entries[i];
 if(entry.value===null)continue;
-put(out,entry.parent===null?entry.name:entry.parent+"_"+entry.name,makeString(entry.value),note,false);
+put(out,flatKey(entry),makeString(entry.value),note,false);
 }
 let pairs=keyValueTags(call.tags);
 for(let i=0;i<pairs.length;i++)put(out,pairs[i].name,pairs[i].value,note,true);
 let names=labels(call.tags);
-for(let i=0;i<names.length;i++)put(out,names[i],"true",note,true);
+for(let i=0;i<names.length;i++)put(out,names[i],names[i],note,true);
 return out;
 }
 function send(call,traits,context,done){
@@ -2563,7 +2566,7 @@ if(entry.parent===null&&call.dateKeys.indexOf(entry.name)>=0){
 putDate(props,entry.name,entry.value,note);
 continue;
 }
-let key=valueKey(entry.parent===null?entry.name:entry.parent+"_"+entry.name,note);
+let key=valueKey(flatKey(entry),note);
 if(key!==null)put2(props,key,gistValue(key,entry.value,note),note);
 }
 let name=fullName(call.traits);
@@ -2571,7 +2574,7 @@ if(!has(props,"name")&&name!==null)props.name=gistValue("name",name,note);
 if(call.company!==null){
 let company2=flatten({company:call.company},note);
 for(let i=0;i<company2.length;i++){
-let key=gistKey("company_"+company2[i].name,note);
+let key=gistKey(flatKey(company2[i]),note);
 if(key!==null)put2(props,key,gistValue(key,company2[i].value,note),note);
 }
 }
@@ -4799,6 +4802,35 @@ scenarios:
     }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "_connecto.identify", "u-1", { age: "42", beta: "true", email: "ann@example.com" }]]);
     assertApi("gtmOnSuccess").wasCalled();
+- name: 'Connecto tags the user with each value: a label vip is sent as vip, a brand
+    tag as its brand'
+  code: |-
+    pageFunction("_connecto.identify", undefined);
+    runCode(tag({ sendConnecto: true, userId: "u-1", tagsText: "vip, brand=Audi" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "_connecto.identify", "u-1", { brand: "Audi", vip: "vip" }]]);
+- name: Connecto, Gist and Antsomi spell company details the same snake_case way
+  code: |-
+    pageFunction("_connecto.identify", undefined);
+    pageFunction("gist.identify", undefined);
+    pageFunction("web_event.track", undefined);
+    runCode(tag({
+      sendConnecto: true,
+      sendGist: true,
+      sendAntsomi: true,
+      antsomiCustomerIdHash: "none",
+      userId: "u-1",
+      email: "ann@example.com",
+      companyRows: [{ key: "employeeCount", value: "12" }]
+    }));
+    assertThat(callsOf("callInWindow")).isEqualTo([
+      ["callInWindow", "gist.identify", "u-1", { email: "ann@example.com", company_employee_count: 12 }],
+      ["callInWindow", "_connecto.identify", "u-1", { email: "ann@example.com", company_employee_count: "12" }],
+      ["callInWindow", "web_event.track", "user", "identify", {
+        items: [],
+        dims: { customers: { type: "customers", customer_id: "ann@example.com", email: "ann@example.com", company_employee_count: 12 } },
+        extra: { identify_id: "ann@example.com", identify_event: "identify" }
+      }]
+    ]);
 - name: Connecto identifies an anonymous visitor with Connecto's own id
   code: |-
     pageFunction("_connecto.identify", undefined);

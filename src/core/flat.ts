@@ -1,9 +1,11 @@
 // One-level flattening for vendors that only take flat properties (Gist, Connecto, Antsomi):
 // `company: {name}` becomes the entry (company, name); a list of scalars becomes one
-// comma-separated string; anything deeper is dropped with a warning. Each vendor turns the
-// entries into its own key spelling.
+// comma-separated string; anything deeper is dropped with a warning. A nested entry's key is
+// one snake_case spelling for every such vendor (company.employeeCount → company_employee_count);
+// each vendor may restrict it further (Gist's characters, Antsomi's codes).
 import { getType, makeString } from './lang';
 import { isScalar } from './checks';
+import { snakeCase } from './text';
 import type { Json, JsonObject } from './model';
 import type { Note } from './messages';
 
@@ -14,6 +16,11 @@ export interface FlatEntry {
   parent: string | null;
   name: string;
   value: Scalar;
+}
+
+/** The entry's key: a top-level name as given, a nested one as parent_name in snake_case. */
+export function flatKey(entry: FlatEntry): string {
+  return entry.parent === null ? entry.name : snakeCase(entry.parent + '_' + entry.name);
 }
 
 /** A list of scalars as 'a,b,c' (nulls skipped); null when the list holds objects or lists. */

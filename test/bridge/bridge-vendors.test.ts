@@ -150,17 +150,17 @@ describe('vendors through their stubs and globals', () => {
     expect(unhandled).toEqual([]);
   });
 
-  it('connecto: waits for _connecto.identify to appear, then sends flat string traits', async () => {
+  it('connecto: waits for _connecto.identify to appear, then sends flat string traits, snake_case nested keys and each label as its own value', async () => {
     const { win } = newPage();
     const bridge = startOn(win, { destinations: [{ vendor: 'connecto', waitMs: 2000 }] });
-    win.dataLayer.push({ ...signIn, traits: { plan: 'pro', seats: 5 } });
+    win.dataLayer.push({ ...signIn, traits: { plan: 'pro', seats: 5, homeAddress: { zipCode: '0150' } }, tags: 'brand=Audi, vip' });
     const calls: unknown[][] = [];
     setTimeout(() => {
       win._connecto = { identify: (...args: unknown[]) => calls.push(args) };
     }, 30);
     const [outcome] = await bridge.flush();
     expect(outcome.results[0].status).toBe('sent');
-    expect(calls).toEqual([['u1', { plan: 'pro', seats: '5', email: 'ann@example.com', brand: 'Audi' }]]);
+    expect(calls).toEqual([['u1', { plan: 'pro', seats: '5', home_address_zip_code: '0150', email: 'ann@example.com', brand: 'Audi', vip: 'vip' }]]);
   });
 
   it('connecto: gives up after waitMs when Connecto never comes', async () => {

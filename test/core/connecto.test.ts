@@ -37,11 +37,11 @@ describe('connecto identify', () => {
     expect(seen).toEqual([['anon-77', { brand: 'Audi' }]]);
   });
 
-  it('sends key/value tags as keys and labels as keys with the value true', () => {
+  it('tags the user with each value: key/value tags as keys, and a label as a key whose value is the label itself', () => {
     const platform = new FakePlatform();
     const seen = connectoSdk(platform.win);
-    const { messages } = send(platform, { userId: 'u', traits: { type: 'sales' }, tags: 'type=engineering, high value lead' });
-    expect(seen[0][1]).toEqual({ type: 'engineering', 'high value lead': 'true' });
+    const { messages } = send(platform, { userId: 'u', traits: { type: 'sales' }, tags: 'type=engineering, high value lead, vip' });
+    expect(seen[0][1]).toEqual({ type: 'engineering', 'high value lead': 'high value lead', vip: 'vip' });
     expect(messages[0]).toContain('"type" is given twice; the tag is used');
   });
 

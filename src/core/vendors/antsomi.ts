@@ -39,7 +39,7 @@
 import { assign, choice, flag, has, isScalar, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
 import { getType } from '../lang';
-import { flatten, joinList } from '../flat';
+import { flatKey, flatten, joinList } from '../flat';
 import { isHashed } from '../hash';
 import { md5 } from '../md5';
 import { keyValueTags, labels } from '../tags';
@@ -147,7 +147,7 @@ function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     const isDate = entry.parent === null && call.dateKeys.indexOf(entry.name) >= 0;
-    const key = entry.parent === null ? attributeCode(entry.name) : snakeCase(entry.parent + '_' + entry.name);
+    const key = entry.parent === null ? attributeCode(entry.name) : flatKey(entry);
     putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
   }
   const name = fullName(traits);
@@ -156,7 +156,7 @@ function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
   if (call.company !== null) {
     const company = flatten({ company: call.company as JsonObject }, note);
     for (let i = 0; i < company.length; i++) {
-      const key = snakeCase('company_' + company[i].name);
+      const key = flatKey(company[i]);
       putAttribute(customers, key, attributeValue(key, company[i].value, false), note);
     }
   }

@@ -5,10 +5,11 @@
 //   anonymous id from _connecto.getIdentity(). No identity at all → 'failed'.
 // - C is a flat object of strings: every scalar of the traits, the email and the company
 //   (company_name, company_employee_count, …) as text; booleans as 'true'/'false'; null dropped;
-//   objects flattened one level with '_' (address.city → address_city), deeper values dropped
-//   with a warning; lists of scalars joined with ','. Dates are ISO-8601 text.
-// - Tags: a key/value tag is a key of its own (`brand: 'Audi'`, Connecto's documented tag form);
-//   a label becomes a key with the value 'true', so each label is a selectable tag in Connecto.
+//   objects flattened one level in snake_case (address.zipCode → address_zip_code, flat.ts),
+//   deeper values dropped with a warning; lists of scalars joined with ','. Dates are ISO-8601.
+// - Tags: the value is the tag (Connecto's doc: identify(id, {'brand': 'Audi'}) tags the user
+//   "Audi"). A key/value tag is a key of its own (`brand: 'Audi'`); a label is a key whose value
+//   is its own name (`vip: 'vip'`), so the user is tagged "vip", never "true".
 //   When a trait already has the name, the tag wins (tags are what Connecto segments on), with a
 //   warning.
 // - Connecto has no pre-load stub: the call runs only once `_connecto.identify` is a function.
@@ -20,7 +21,7 @@
 // - Reset: Connecto documents none: a no-op, 'skipped' with a message.
 import { copyObject, has, flag, isObject, milliseconds, text } from '../checks';
 import { makeString } from '../lang';
-import { flatten } from '../flat';
+import { flatKey, flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
 import { optionsObject, readKey, KEY_CHARS } from './options';
 import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, loadScript, noReset, waitUntil } from './runtime';
@@ -58,12 +59,12 @@ function connectoTraits(call: IdentifyCall, note: Note): { [key: string]: string
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     if (entry.value === null) continue;
-    put(out, entry.parent === null ? entry.name : entry.parent + '_' + entry.name, makeString(entry.value), note, false);
+    put(out, flatKey(entry), makeString(entry.value), note, false);
   }
   const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) put(out, pairs[i].name, pairs[i].value as string, note, true);
   const names = labels(call.tags);
-  for (let i = 0; i < names.length; i++) put(out, names[i], 'true', note, true);
+  for (let i = 0; i < names.length; i++) put(out, names[i], names[i], note, true);
   return out;
 }
 

@@ -40,7 +40,7 @@
 import { flag, has, milliseconds } from '../checks';
 import { toUnixSeconds } from '../dates';
 import { getType } from '../lang';
-import { flatten } from '../flat';
+import { flatKey, flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
 import { describe, fullName } from '../traits';
 import { endsWith, snakeCase, wordChars } from '../text';
@@ -176,7 +176,7 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
       putDate(props, entry.name, entry.value, note);
       continue;
     }
-    const key = valueKey(entry.parent === null ? entry.name : entry.parent + '_' + entry.name, note);
+    const key = valueKey(flatKey(entry), note);
     if (key !== null) put(props, key, gistValue(key, entry.value, note), note);
   }
   const name = fullName(call.traits);
@@ -184,7 +184,7 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
   if (call.company !== null) {
     const company = flatten({ company: call.company as JsonObject }, note);
     for (let i = 0; i < company.length; i++) {
-      const key = gistKey('company_' + company[i].name, note);
+      const key = gistKey(flatKey(company[i]), note);
       if (key !== null) put(props, key, gistValue(key, company[i].value, note), note);
     }
   }

@@ -11,6 +11,30 @@ scenario('Connecto identify sends every trait as text', () => {
   assertApi('gtmOnSuccess').wasCalled();
 });
 
+scenario('Connecto tags the user with each value: a label vip is sent as vip, a brand tag as its brand', () => {
+  pageFunction('_connecto.identify', undefined);
+  runCode(tag({ sendConnecto: true, userId: 'u-1', tagsText: 'vip, brand=Audi' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', '_connecto.identify', 'u-1', { brand: 'Audi', vip: 'vip' }]]);
+});
+
+scenario('Connecto, Gist and Antsomi spell company details the same snake_case way', () => {
+  pageFunction('_connecto.identify', undefined);
+  pageFunction('gist.identify', undefined);
+  pageFunction('web_event.track', undefined);
+  runCode(tag({
+    sendConnecto: true, sendGist: true, sendAntsomi: true, antsomiCustomerIdHash: 'none', userId: 'u-1', email: 'ann@example.com',
+    companyRows: [{ key: 'employeeCount', value: '12' }],
+  }));
+  assertThat(callsOf('callInWindow')).isEqualTo([
+    ['callInWindow', 'gist.identify', 'u-1', { email: 'ann@example.com', company_employee_count: 12 }],
+    ['callInWindow', '_connecto.identify', 'u-1', { email: 'ann@example.com', company_employee_count: '12' }],
+    ['callInWindow', 'web_event.track', 'user', 'identify', {
+      items: [], dims: { customers: { type: 'customers', customer_id: 'ann@example.com', email: 'ann@example.com', company_employee_count: 12 } },
+      extra: { identify_id: 'ann@example.com', identify_event: 'identify' },
+    }],
+  ]);
+});
+
 scenario("Connecto identifies an anonymous visitor with Connecto's own id", () => {
   pageFunction('_connecto.identify', undefined);
   pageFunction('_connecto.getIdentity', 'anon-7');
