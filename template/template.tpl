@@ -239,7 +239,7 @@ ___TEMPLATE_PARAMETERS___
           },
           {
             "type": "GROUP",
-            "name": "customerioKeyGroup",
+            "name": "groupCustomerioKey",
             "groupStyle": "NO_ZIPPY",
             "subParams": [
               {
@@ -612,6 +612,46 @@ ___TEMPLATE_PARAMETERS___
             "simpleValueType": true,
             "help": "Antsomi never changes a customer\u0027s ID once set, so pick the source once and keep it for every tag.",
             "defaultValue": "email",
+            "enablingConditions": [
+              {
+                "paramName": "sendAntsomi",
+                "paramValue": true,
+                "type": "EQUALS"
+              }
+            ]
+          },
+          {
+            "type": "GROUP",
+            "name": "groupAntsomiEmail",
+            "groupStyle": "NO_ZIPPY",
+            "subParams": [
+              {
+                "type": "SELECT",
+                "name": "antsomiCustomerIdEmail",
+                "displayName": "Email before hashing",
+                "macrosInSelect": false,
+                "selectItems": [
+                  {
+                    "value": "lowercase",
+                    "displayValue": "Lower-cased"
+                  },
+                  {
+                    "value": "asGiven",
+                    "displayValue": "As given (as Antsomi\u0027s guide)"
+                  }
+                ],
+                "simpleValueType": true,
+                "help": "Keep Lower-cased, so that Ann@Example.com and ann@example.com are one customer. Pick As given only when other Antsomi integrations on your site already send md5 of the email as typed: the customer ID must match theirs, and can never change.",
+                "defaultValue": "lowercase",
+                "enablingConditions": [
+                  {
+                    "paramName": "antsomiCustomerIdFrom",
+                    "paramValue": "email",
+                    "type": "EQUALS"
+                  }
+                ]
+              }
+            ],
             "enablingConditions": [
               {
                 "paramName": "sendAntsomi",
@@ -2163,6 +2203,7 @@ let badIds=[];
 return{
 from:choice(raw.customerIdFrom,from,"email"),
 hash:choice(raw.customerIdHash,["md5","none"],"md5"),
+lowerEmail:choice(raw.customerIdEmail,["lowercase","asGiven"],"lowercase")==="lowercase",
 vocabulary:choice(raw.vocabulary,["template","devguide"],"template"),
 load:flag(raw.loadScript,false),
 portalId:numericId(raw.portalId,"portal id",badIds),
@@ -2170,12 +2211,13 @@ propertyId:numericId(raw.propertyId,"property id",badIds),
 badIds:badIds
 };
 }
-function customerId(call,from,hash){
+function customerId(call,settings){
+let from=settings.from;
 let source=null;
-if(from==="email")source=call.email===null?null:call.email.trim().toLowerCase();
+if(from==="email")source=call.email===null||!settings.lowerEmail?call.email:call.email.toLowerCase();
 else if(from==="phone")source=text(call.traits.phone);
 else source=call.userId;
-if(source===null||hash==="none"||isHashed(source,"md5"))return source;
+if(source===null||settings.hash==="none"||isHashed(source,"md5"))return source;
 let digest=md5(source);
 return digest===undefined?null:digest;
 }
@@ -2261,7 +2303,7 @@ var SOURCE_NAMES={email:"an email",phone:"a phone trait",userId:"a user id"};
 function identify(call,options,context,done){
 let platform=context.platform;
 let settings=readSettings(options);
-let cid=customerId(call,settings.from,settings.hash);
+let cid=customerId(call,settings);
 if(cid===null&&call.userId===null&&call.email===null){
 return done(outcome("skipped","anonymous visitor: Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));
 }
@@ -3005,7 +3047,7 @@ customerio:["writeKey","loadScript","globalName","region"],
 gist:["appId","loadScript","overwriteTags","waitMs"],
 mutiny:[],
 connecto:["licenseKey","loadScript","waitMs"],
-antsomi:["portalId","propertyId","loadScript","customerIdFrom","customerIdHash","vocabulary"]
+antsomi:["portalId","propertyId","loadScript","customerIdFrom","customerIdHash","customerIdEmail","vocabulary"]
 };
 var capitalized=(word)=>word.charAt(0).toUpperCase()+word.substring(1);
 function optionField(vendor,option){
@@ -4880,6 +4922,16 @@ scenarios:
       extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "sign_in" }
     }]]);
     assertApi("gtmOnSuccess").wasCalled();
+- name: Antsomi hashes the email as given when told to, as Antsomi's guide computes
+    md5(email)
+  code: |-
+    pageFunction("web_event.track", undefined);
+    runCode(tag({ sendAntsomi: true, antsomiCustomerIdEmail: "asGiven", email: "Ann@Example.com" }));
+    assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "web_event.track", "user", "identify", {
+      items: [],
+      dims: { customers: { type: "customers", customer_id: "2bd27504149156f0c6c917bf68c8499d", email: "Ann@Example.com" } },
+      extra: { identify_id: "2bd27504149156f0c6c917bf68c8499d", identify_event: "identify" }
+    }]]);
 - name: Antsomi builds its own queue, sets the portal and property ids and loads insight.js
   code: |-
     runCode(tag({
@@ -5576,6 +5628,7 @@ setup: |-
       antsomiLoadScript: false,
       antsomiCustomerIdFrom: "email",
       antsomiCustomerIdHash: "md5",
+      antsomiCustomerIdEmail: "lowercase",
       antsomiVocabulary: "template",
       consentRequired: false,
       consentType: "analytics_storage",

@@ -163,6 +163,8 @@ export interface AntsomiOptions {
   customerIdFrom?: unknown;
   /** 'md5' (default) | 'none' */
   customerIdHash?: unknown;
+  /** 'lowercase' (default) | 'asGiven': the email as the site gives it, before hashing */
+  customerIdEmail?: unknown;
   /** 'template' (default, Antsomi's GTM template) | 'devguide' (developer guide) */
   vocabulary?: unknown;
 }

@@ -11,7 +11,7 @@ export const DESTINATION_OPTIONS: { [id in VendorId]: readonly string[] } = {
   gist: ['appId', 'loadScript', 'overwriteTags', 'waitMs'],
   mutiny: [],
   connecto: ['licenseKey', 'loadScript', 'waitMs'],
-  antsomi: ['portalId', 'propertyId', 'loadScript', 'customerIdFrom', 'customerIdHash', 'vocabulary'],
+  antsomi: ['portalId', 'propertyId', 'loadScript', 'customerIdFrom', 'customerIdHash', 'customerIdEmail', 'vocabulary'],
 };
 
 const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.substring(1);

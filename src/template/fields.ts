@@ -101,7 +101,7 @@ const customerioFields = checkbox('sendCustomerio', {
         }),
       ]),
     // A group: ticking Customer.io AND (Load or the older snippet); GTM ORs a field's own conditions.
-    group('customerioKeyGroup', { enablingConditions: [equals('sendCustomerio', true)] }, [
+    group('groupCustomerioKey', { enablingConditions: [equals('sendCustomerio', true)] }, [
       text('customerioWriteKey', {
         displayName: 'Customer.io write key',
         valueHint: 'e.g. a1B2c3D4e5F6g7H8',
@@ -204,6 +204,17 @@ const antsomiFields = checkbox('sendAntsomi', {
       help: 'Antsomi never changes a customer\'s ID once set, so pick the source once and keep it for every tag.',
       enablingConditions: [equals('sendAntsomi', true)],
     }),
+    // A group: ticking Antsomi AND the customer ID coming from the email.
+    group('groupAntsomiEmail', { enablingConditions: [equals('sendAntsomi', true)] }, [
+      select('antsomiCustomerIdEmail', {
+        displayName: 'Email before hashing',
+        items: [item('lowercase', 'Lower-cased'), item('asGiven', 'As given (as Antsomi\'s guide)')],
+        defaultValue: 'lowercase',
+        help: 'Keep Lower-cased, so that Ann@Example.com and ann@example.com are one customer. Pick As given only when other ' +
+          'Antsomi integrations on your site already send md5 of the email as typed: the customer ID must match theirs, and can never change.',
+        enablingConditions: [equals('antsomiCustomerIdFrom', 'email')],
+      }),
+    ]),
     select('antsomiCustomerIdHash', {
       displayName: 'Customer ID hashing',
       items: [item('md5', 'MD5 (Antsomi\'s default)'), item('none', 'None: send the value as it is')],

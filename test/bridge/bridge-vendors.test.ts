@@ -1,6 +1,7 @@
 // The bridge with each vendor as a page has it: the real analytics.js clients of Segment and
 // Customer.io (happy-dom, network stubbed at fetch, see test/core/real-sdk.ts), and Gist,
 // Mutiny, Connecto and Antsomi through their documented snippet stubs and globals.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
@@ -185,6 +186,15 @@ describe('vendors through their stubs and globals', () => {
       dims: { customers: { type: 'customers', customer_id: '257c57037d384ae37ea27a07e8a01665', plan: 'pro', email: 'ann@example.com', brand: 'Audi' } },
       extra: { identify_id: '257c57037d384ae37ea27a07e8a01665', identify_event: 'sign_in' },
     }]);
+  });
+
+  it("antsomi: customerIdEmail 'asGiven' hashes the email with its case, as Antsomi's guide does", async () => {
+    const { win } = newPage();
+    const bridge = startOn(win, { destinations: [{ vendor: 'antsomi', customerIdEmail: 'asGiven' }] });
+    win.dataLayer.push({ event: 'user_sign_in', email: 'Ann@Example.com' });
+    await bridge.flush();
+    const [args] = win.web_event.queue.map((entry: IArguments) => Array.from(entry));
+    expect(args[2].extra.identify_id).toBe(createHash('md5').update('Ann@Example.com').digest('hex'));
   });
 
   it('antsomi: with the SDK loaded, track is called and a logout signs out and resets the anonymous id', async () => {

@@ -28,6 +28,12 @@ describe('antsomi identify', () => {
     }]);
   });
 
+  it("customer id is the md5 of the email as given (only trimmed) with customerIdEmail 'asGiven'", () => {
+    const cid = md5('Ann@Example.COM');
+    expect(tracked({ email: '  Ann@Example.COM ' }, { customerIdEmail: 'asGiven' }).call[3]).toMatchObject({ extra: { identify_id: cid } });
+    expect(tracked({ email: 'Ann@Example.COM' }, { customerIdEmail: 'asGiven', customerIdHash: 'none' }).call[3]).toMatchObject({ extra: { identify_id: 'Ann@Example.COM' } });
+  });
+
   it('uses the sign_in and sign_up actions of the event', () => {
     expect(tracked({ email: 'a@b.co', event: 'sign_in' }).call.slice(1, 3)).toEqual(['user', 'sign_in']);
     const signUp = tracked({ email: 'a@b.co', event: 'sign_up' }).call;

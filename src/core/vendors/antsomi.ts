@@ -4,8 +4,10 @@
 // Decisions:
 // - Customer id (CID): from the email (default), the phone or the user id (option
 //   `customerIdFrom`), hashed with md5 (default) or sent as is (`customerIdHash: 'none'`). An
-//   email is always trimmed and lower-cased first — a CID can never change, so this rule must
-//   never change either. A phone or user id is only trimmed; a value that already is 32 hex
+//   email is lower-cased first (option `customerIdEmail: 'lowercase'`, default) or taken as given
+//   (`'asGiven'`, as Antsomi's guides compute md5(email), for sites whose other Antsomi sources do
+//   so); surrounding spaces are never part of it. A CID can never change, so a site picks one
+//   and keeps it. A phone or user id is only trimmed; a value that already is 32 hex
 //   digits is not hashed again. No source value → 'failed' (Antsomi needs a CID), or 'skipped'
 //   for an anonymous visitor (no user id, no email).
 //   We cannot see whether the visitor already has a different CID; run a reset first when the
@@ -72,6 +74,7 @@ type CustomerIdFrom = 'email' | 'phone' | 'userId';
 interface AntsomiSettings {
   from: CustomerIdFrom;
   hash: 'md5' | 'none';
+  lowerEmail: boolean;
   vocabulary: 'template' | 'devguide';
   load: boolean;
   portalId: string | null;
@@ -95,6 +98,7 @@ function readSettings(options: unknown): AntsomiSettings {
   return {
     from: choice(raw.customerIdFrom, from, 'email'),
     hash: choice(raw.customerIdHash, ['md5', 'none'], 'md5'),
+    lowerEmail: choice(raw.customerIdEmail, ['lowercase', 'asGiven'], 'lowercase') === 'lowercase',
     vocabulary: choice(raw.vocabulary, ['template', 'devguide'], 'template'),
     load: flag(raw.loadScript, false),
     portalId: numericId(raw.portalId, 'portal id', badIds),
@@ -104,12 +108,13 @@ function readSettings(options: unknown): AntsomiSettings {
 }
 
 /** The CID for this call, or null when its source value is missing (see the header). */
-function customerId(call: IdentifyCall, from: CustomerIdFrom, hash: 'md5' | 'none'): string | null {
+function customerId(call: IdentifyCall, settings: AntsomiSettings): string | null {
+  const from = settings.from;
   let source: string | null = null;
-  if (from === 'email') source = call.email === null ? null : call.email.trim().toLowerCase();
+  if (from === 'email') source = call.email === null || !settings.lowerEmail ? call.email : call.email.toLowerCase();
   else if (from === 'phone') source = text(call.traits.phone);
   else source = call.userId;
-  if (source === null || hash === 'none' || isHashed(source, 'md5')) return source;
+  if (source === null || settings.hash === 'none' || isHashed(source, 'md5')) return source;
   const digest = md5(source);
   return digest === undefined ? null : digest;
 }
@@ -206,7 +211,7 @@ const SOURCE_NAMES = { email: 'an email', phone: 'a phone trait', userId: 'a use
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
   const settings = readSettings(options);
-  const cid = customerId(call, settings.from, settings.hash);
+  const cid = customerId(call, settings);
   if (cid === null && call.userId === null && call.email === null) {
     return done(outcome('skipped', 'anonymous visitor: Antsomi needs ' + SOURCE_NAMES[settings.from] + ' for the customer id; not sent'));
   }

@@ -12,6 +12,16 @@ scenario('Antsomi sign-in tracks the user with the md5 of the lower-cased email 
   assertApi('gtmOnSuccess').wasCalled();
 });
 
+scenario("Antsomi hashes the email as given when told to, as Antsomi's guide computes md5(email)", () => {
+  pageFunction('web_event.track', undefined);
+  runCode(tag({ sendAntsomi: true, antsomiCustomerIdEmail: 'asGiven', email: 'Ann@Example.com' }));
+  assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'web_event.track', 'user', 'identify', {
+    items: [],
+    dims: { customers: { type: 'customers', customer_id: '2bd27504149156f0c6c917bf68c8499d', email: 'Ann@Example.com' } },
+    extra: { identify_id: '2bd27504149156f0c6c917bf68c8499d', identify_event: 'identify' },
+  }]]);
+});
+
 scenario("Antsomi builds its own queue, sets the portal and property ids and loads insight.js", () => {
   runCode(tag({
     sendAntsomi: true, antsomiLoadScript: true, antsomiPortalId: '123', antsomiPropertyId: '456', email: 'ann@example.com',

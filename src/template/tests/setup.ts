@@ -62,7 +62,7 @@ export function tag(fields: { [name: string]: unknown }): { [name: string]: unkn
     sendGist: false, gistLoadScript: false, gistOverwriteTags: false, gistWaitMs: '5000',
     sendMutiny: false,
     sendConnecto: false, connectoLoadScript: false, connectoWaitMs: '5000',
-    sendAntsomi: false, antsomiLoadScript: false, antsomiCustomerIdFrom: 'email', antsomiCustomerIdHash: 'md5', antsomiVocabulary: 'template',
+    sendAntsomi: false, antsomiLoadScript: false, antsomiCustomerIdFrom: 'email', antsomiCustomerIdHash: 'md5', antsomiCustomerIdEmail: 'lowercase', antsomiVocabulary: 'template',
     consentRequired: false, consentType: 'analytics_storage', consentWhenDenied: 'drop', dedupe: false,
   };
   for (let name in fields) out[name] = fields[name];
