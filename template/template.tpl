@@ -56,7 +56,7 @@ ___TEMPLATE_PARAMETERS___
           }
         ],
         "simpleValueType": true,
-        "help": "Identify sends the user ID, email, traits and tags below to every ticked tool. Reset makes each tool forget the logged-in visitor: fire it on logout. Segment and Customer.io reset, Gist closes its chat, Antsomi records a sign-out; Mutiny and Connecto have no logout, so for them Reset does nothing.",
+        "help": "Identify sends the user ID, email, traits and tags below to every ticked tool. Reset makes each tool forget the logged-in visitor: fire it on logout. Without it, Segment and Customer.io keep the last user who signed in on this browser and add later traits, even from a visitor with no user ID, to that user. Segment and Customer.io reset, Gist closes its chat, Antsomi records a sign-out; Mutiny and Connecto have no logout, so for them Reset does nothing.",
         "defaultValue": "identify",
         "alwaysInSummary": true
       },
@@ -103,7 +103,7 @@ ___TEMPLATE_PARAMETERS___
         "name": "sendSegment",
         "checkboxText": "Segment",
         "simpleValueType": true,
-        "help": "Sends the user ID and traits to Segment (\u003ccode\u003eanalytics.identify\u003c/code\u003e). Visitors who are not logged in are sent with traits only, under Segment\u0027s anonymous ID.",
+        "help": "Sends the user ID and traits to Segment (\u003ccode\u003eanalytics.identify\u003c/code\u003e). Without a user ID only traits are sent: Segment adds them to the last user who signed in on this browser, or to its anonymous ID after a Reset (fire one on logout).",
         "defaultValue": false,
         "subParams": [
           {
@@ -728,7 +728,7 @@ ___TEMPLATE_PARAMETERS___
         "name": "userId",
         "displayName": "User ID",
         "simpleValueType": true,
-        "help": "Your stable ID for the person, usually a variable such as a data layer variable holding your database ID (not a name). Leave empty for visitors who are not logged in: each tool then identifies them its own anonymous way.",
+        "help": "Your stable ID for the person, usually a variable such as a data layer variable holding your database ID (not a name). Leave empty for visitors who are not logged in: each tool then identifies them its own anonymous way. Segment and Customer.io instead keep the last user who signed in on this browser until a Reset tag fires, so fire one on logout.",
         "valueHint": "e.g. {{DLV - userId}}",
         "alwaysInSummary": true
       },
@@ -4588,8 +4588,8 @@ scenarios:
     ]);
     assertApi("gtmOnSuccess").wasCalled();
     assertApi("gtmOnFailure").wasNotCalled();
-- name: Segment identifies an anonymous visitor with traits only, never with a null
-    id
+- name: Segment identifies a visitor without a user ID with traits only, never with
+    a null id (Segment adds them to its stored user until a Reset)
   code: |-
     pageFunction("analytics.identify", undefined);
     runCode(tag({ sendSegment: true, traitRows: [{ key: "plan", value: "free", type: "text" }] }));

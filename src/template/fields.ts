@@ -46,8 +46,9 @@ const actionFields = group('actionGroup', { displayName: 'What to do' }, [
     defaultValue: 'identify',
     alwaysInSummary: true,
     help: 'Identify sends the user ID, email, traits and tags below to every ticked tool. Reset makes each tool forget the ' +
-      'logged-in visitor: fire it on logout. Segment and Customer.io reset, Gist closes its chat, Antsomi records a sign-out; ' +
-      'Mutiny and Connecto have no logout, so for them Reset does nothing.',
+      'logged-in visitor: fire it on logout. Without it, Segment and Customer.io keep the last user who signed in on this browser ' +
+      'and add later traits, even from a visitor with no user ID, to that user. Segment and Customer.io reset, Gist closes its chat, ' +
+      'Antsomi records a sign-out; Mutiny and Connecto have no logout, so for them Reset does nothing.',
   }),
   select('event', {
     displayName: 'Event type',
@@ -61,8 +62,8 @@ const actionFields = group('actionGroup', { displayName: 'What to do' }, [
 const segmentFields = checkbox('sendSegment', {
   checkboxText: 'Segment',
   defaultValue: false,
-  help: 'Sends the user ID and traits to Segment (<code>analytics.identify</code>). Visitors who are not logged in are sent ' +
-    'with traits only, under Segment\'s anonymous ID.',
+  help: 'Sends the user ID and traits to Segment (<code>analytics.identify</code>). Without a user ID only traits are sent: ' +
+    'Segment adds them to the last user who signed in on this browser, or to its anonymous ID after a Reset (fire one on logout).',
   subParams: [
     loadScript('segmentLoadScript', 'sendSegment', 'Load Segment (analytics.js) if the page does not have it',
       'Leave unticked when your site already runs the Segment snippet. Calls made before Segment has loaded wait in its queue; none is lost.', [
@@ -244,7 +245,8 @@ const userFields = group('userGroup', { displayName: 'Who', enablingConditions: 
     valueHint: 'e.g. {{DLV - userId}}',
     alwaysInSummary: true,
     help: 'Your stable ID for the person, usually a variable such as a data layer variable holding your database ID (not a name). ' +
-      'Leave empty for visitors who are not logged in: each tool then identifies them its own anonymous way.',
+      'Leave empty for visitors who are not logged in: each tool then identifies them its own anonymous way. Segment and ' +
+      'Customer.io instead keep the last user who signed in on this browser until a Reset tag fires, so fire one on logout.',
   }),
   text('email', {
     displayName: 'Email',

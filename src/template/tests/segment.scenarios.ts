@@ -14,7 +14,7 @@ scenario('Segment identify calls analytics.identify with the user id and typed t
   assertApi('gtmOnFailure').wasNotCalled();
 });
 
-scenario('Segment identifies an anonymous visitor with traits only, never with a null id', () => {
+scenario('Segment identifies a visitor without a user ID with traits only, never with a null id (Segment adds them to its stored user until a Reset)', () => {
   pageFunction('analytics.identify', undefined);
   runCode(tag({ sendSegment: true, traitRows: [{ key: 'plan', value: 'free', type: 'text' }] }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', { plan: 'free' }]]);
