@@ -5462,7 +5462,8 @@ scenarios:
     runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com", tagsText: letters(100, "a") + "," + letters(100, "b") + "," + letters(100, "c") }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", {
       email: "ann@example.com",
-      tags: letters(100, "a") + "," + letters(100, "b")
+      tags: letters(100, "a") + "," + letters(100, "b"),
+      overwrite_tags: false
     }]]);
     assertThat(logs).contains("gtm-identify gist warning: tags are limited to 255 characters in all; not sent: " + letters(100, "c"));
 - name: Gist does not send a key/value tag whose name a trait already uses, and says

@@ -33,7 +33,7 @@ scenario('Gist labels beyond 255 characters in all are left out whole and named 
   pageFunction('gist.identify', undefined);
   runCode(tag({ sendGist: true, userId: 'u-1', email: 'ann@example.com', tagsText: letters(100, 'a') + ',' + letters(100, 'b') + ',' + letters(100, 'c') }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', {
-    email: 'ann@example.com', tags: letters(100, 'a') + ',' + letters(100, 'b'),
+    email: 'ann@example.com', tags: letters(100, 'a') + ',' + letters(100, 'b'), overwrite_tags: false,
   }]]);
   assertThat(logs).contains('gtm-identify gist warning: tags are limited to 255 characters in all; not sent: ' + letters(100, 'c'));
 });
