@@ -59,6 +59,10 @@ export interface BridgeConfig {
   defaultRules?: boolean;
   /** selector rules for click tagging; false turns click tagging off entirely */
   clicks?: ClickConfig[] | false;
+  /** the only events data-identify-event may push (default: any but sign-in/up, identify, logout and rules' identity events) */
+  clickEvents?: string[];
+  /** a CSS selector: data-identify-* elements count only inside a match (e.g. '#main') */
+  clickContainer?: string;
   /** default 'data-identify-' */
   attributePrefix?: string;
   /** run rules for messages pushed before the bridge started; default true */
@@ -279,6 +283,17 @@ const readClicks: Reader<ClickRule[] | false> = (value, name, { problems, isSele
   return rules;
 };
 
+const readClickEvents: Reader<string[] | undefined> = (value, name, { problems }) => {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every(isText)) problems.push(`${name} must be a list of event names`);
+  return value as string[];
+};
+
+const readSelector: Reader<string | undefined> = (value, name, { problems, isSelector }) => {
+  if (value !== undefined && !(isText(value) && isSelector(value))) problems.push(`${name} must be a CSS selector such as "#main"`);
+  return value as string | undefined;
+};
+
 /** A prefix is usable when `[<prefix>event]` is a valid selector: it is how clicks find tagged elements. */
 const readAttributePrefix: Reader<string | undefined> = (value, name, { problems, isSelector }) => {
   if (value !== undefined && !(isText(value) && isSelector(`[${value}event]`))) {
@@ -314,6 +329,8 @@ const OPTIONS = {
   rules: readRules,
   defaultRules: flag(true),
   clicks: readClicks,
+  clickEvents: readClickEvents,
+  clickContainer: readSelector,
   attributePrefix: readAttributePrefix,
   listenToPast: flag(true),
   debug: flag(false),

@@ -2,15 +2,17 @@
 // semantics, ./datalayer), tags marketers' clicks (./clicks), and turns messages that match a
 // rule into identify or reset runs of core's engine — the same engine and vendor mappings as
 // the GTM template — through a Platform on `window` (./platform).
+import { DEFAULT_RULES } from '../core/index';
 import type { EngineOutcome, IdentifyInput } from '../core/index';
 import { readConfig } from './config';
-import type { BridgeConfig, Settings } from './config';
-import { selectorTest, watchClicks } from './clicks';
+import type { BridgeConfig, BridgeRule, Settings } from './config';
+import { selectorTest, watchClicks, type ClickMessage } from './clicks';
 import { DEFAULT_LIMITS, watchDataLayer } from './datalayer/index';
 import type { DataLayerWatcher, MessageKind, Model } from './datalayer/index';
 import { createPlatform, type BridgePlatform, type Win } from './platform';
 import { createRuns } from './runs';
 import { mayTrigger, triggeredInput } from './triggers';
+import { visitor } from './visitor';
 
 export type { BridgeConfig, ClickConfig, DestinationConfig, RuleConfig } from './config';
 export type { EngineOutcome, VendorResult, Message } from '../core/index';
@@ -51,10 +53,16 @@ function startOn(win: Win, config: BridgeConfig): BridgeHandle {
   const runs = createRuns({
     source: 'datalayer_bridge', destinations: settings.destinations, dedupe: settings.dedupe, consent: settings.consent,
   }, platform);
-  const rules = watchRules(win, settings, platform, (input) => runs.add(input));
+  const who = visitor();
+  const rules = watchRules(win, settings, platform, (input) => runs.add(who.seen(input)));
   watcher = rules.watcher;
   rules.runPast(); // now that consentOf reads the watcher, which knows the whole history's consent
-  const clicks = settings.clicks === false ? null : tagClicks(win, settings, platform);
+  const clicks = settings.clicks === false ? null : tagClicks(win, settings, platform, (message) => {
+    const input = who.clickInput(message);
+    input.userIdHash = settings.userIdHash;
+    input.useEmailAsUserId = settings.useEmailAsUserId;
+    runs.add(input);
+  });
   return {
     stop() {
       watcher!.stop();
@@ -95,15 +103,35 @@ function watchRules(win: Win, settings: Settings, platform: BridgePlatform, run:
   return { watcher, runPast };
 }
 
-/** Click tagging, pushing onto the data layer array being watched. */
-function tagClicks(win: Win, settings: Settings, platform: BridgePlatform) {
+/** Events that set or forget who the visitor is: page HTML may not push them (clicks.ts). */
+const IDENTITY_EVENTS = DEFAULT_RULES.map((rule) => rule.event as string);
+
+/** The rule's rows that read a user id or an email. */
+const identityRows = ({ rule }: BridgeRule) => (rule.mapping || []).filter((row) => row.as === 'userId' || row.as === 'email');
+
+/**
+ * Click tagging, pushing onto the data layer array being watched; a click message no rule
+ * claims goes to `unclaimed` (an identify with its data as tags).
+ */
+function tagClicks(win: Win, settings: Settings, platform: BridgePlatform, unclaimed: (message: ClickMessage) => void) {
   // A page that later assigns another array to window.dataLayer is not followed (GTM does not
   // follow it either); click pushes keep going where we listen.
   const watched: unknown = win[settings.dataLayerName];
+  // rules that set or forget who the visitor is, and the top-level keys they read ids from ('user' of 'user.id')
+  const identityRules = settings.rules.filter((entry) => entry.rule.action === 'reset' || identityRows(entry).length > 0);
+  const idKeys = ([] as string[]).concat(...identityRules.map((entry) => identityRows(entry).map((row) => String(row.from).split('.')[0].toLowerCase())));
   return watchClicks(win.document, {
     attributePrefix: settings.attributePrefix,
     selectors: settings.clicks || [],
-    push: (message) => (Array.isArray(watched) ? watched : win[settings.dataLayerName]).push(message),
+    events: settings.clickEvents,
+    container: settings.clickContainer,
+    refuses: (event) => IDENTITY_EVENTS.indexOf(event) >= 0 || identityRules.some((entry) => entry.matches(event)),
+    refusedKeys: idKeys,
+    push: (message) => {
+      (Array.isArray(watched) ? watched : win[settings.dataLayerName]).push(message);
+      if (!settings.rules.some((entry) => entry.matches(message.event))) unclaimed(message);
+    },
+    note: (text) => platform.log('gtm-identify ' + text),
     onError: platform.problem,
   });
 }

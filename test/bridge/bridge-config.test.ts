@@ -39,6 +39,8 @@ describe('a bad config', () => {
     ['a click rule with an empty selector', { destinations: [{ vendor: 'segment' }], clicks: [{ selector: '', event: 'x' }] }, 'click 1 needs a selector and an event'],
     ['a click rule that is not an object', { destinations: [{ vendor: 'segment' }], clicks: [null] }, 'click 1 needs a selector and an event'],
     ['click data that is not text', { destinations: [{ vendor: 'segment' }], clicks: [{ selector: 'a', event: 'x', seats: 5 }] }, 'click 1: "seats" must be a string'],
+    ['click events that are not a list of names', { destinations: [{ vendor: 'segment' }], clickEvents: 'promo' }, 'clickEvents must be a list of event names'],
+    ['a click container that is not a selector', { destinations: [{ vendor: 'segment' }], clickContainer: '[[' }, 'clickContainer must be a CSS selector such as "#main"'],
     ['an attribute prefix that cannot start an attribute name', { destinations: [{ vendor: 'segment' }], attributePrefix: 'data-"x-' }, 'attributePrefix must be text such as "data-identify-"'],
   ])('%s logs one warning, starts nothing and does not throw', (_name, config, problem) => {
     const { win, warnings } = tryConfig(config);

@@ -95,6 +95,56 @@ describe('click tagging with attributes', () => {
   });
 });
 
+describe('untrusted HTML', () => {
+  it('attributes never set a user id, an email, a dotted path or a prototype key, and debug says which were dropped', () => {
+    const notes: string[] = [];
+    const { pushed, click } = start(
+      '<a id="a" data-identify-event="promo" data-identify-user_id="attacker-42" data-identify-userid="a" data-identify-email="x@evil.test" ' +
+        'data-identify-user.id="a" data-identify-__proto__="p" data-identify-constructor="c" data-identify-uid="u" data-identify-brand="Audi">x</a>',
+      { note: (text) => notes.push(text), refusedKeys: ['uid'] },
+    );
+    click('#a');
+    expect(pushed).toEqual([{ event: 'promo', brand: 'Audi' }]);
+    expect(notes).toHaveLength(7);
+    expect(notes[0]).toBe('click: data-identify-user_id ignored (page HTML sets no identity, path or prototype key)');
+  });
+
+  it('an attribute-tagged element pushes no event that refuses names, and debug says so', () => {
+    const notes: string[] = [];
+    const { pushed, click } = start('<a id="a" data-identify-event="user_sign_in" data-identify-brand="Audi">x</a>', {
+      refuses: (event) => event === 'user_sign_in', note: (text) => notes.push(text),
+    });
+    click('#a');
+    expect(pushed).toEqual([]);
+    expect(notes).toEqual(['click: data-identify-event="user_sign_in" ignored (not an event page HTML may push)']);
+  });
+
+  it('with an allow-list, attributes push only the listed events, and never a refused one', () => {
+    const { pushed, click } = start('<a id="a" data-identify-event="promo">a</a><a id="b" data-identify-event="get_dealer_details">b</a>' +
+      '<a id="c" data-identify-event="user_logout">c</a>', { events: ['get_dealer_details', 'user_logout'], refuses: (event) => event === 'user_logout' });
+    click('#a');
+    click('#b');
+    click('#c');
+    expect(pushed).toEqual([{ event: 'get_dealer_details' }]);
+  });
+
+  it('with a container, only tagged elements inside it count', () => {
+    const { pushed, click } = start('<main id="main"><a id="in" data-identify-event="inside">in</a></main>' +
+      '<aside><a id="out" data-identify-event="outside">out</a></aside>', { container: '#main' });
+    click('#out');
+    click('#in');
+    expect(pushed).toEqual([{ event: 'inside' }]);
+  });
+
+  it("selector rules from the config keep their events, while the element's attributes are filtered the same way", () => {
+    const { pushed, click } = start('<a id="a" class="out" data-identify-email="x@evil.test" data-identify-brand="Audi">x</a>', {
+      selectors: [{ selector: '.out', event: 'user_logout' }], refuses: () => true,
+    });
+    click('#a');
+    expect(pushed).toEqual([{ event: 'user_logout', brand: 'Audi' }]);
+  });
+});
+
 describe('click tagging with selector rules', () => {
   const rules: ClickRule[] = [
     { selector: '.dealer-cta', event: 'get_dealer_details', data: { source: 'config', brand: 'Unknown' } },
