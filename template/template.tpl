@@ -1195,10 +1195,14 @@ let sha256=require('sha256');
 let Object=require('Object');
 let Math=require('Math');
 let JSON=require('JSON');
-// src/core/checks.ts
+// src/sandbox/object.ts
 function isObject(value){
 return getType(value)==="object";
 }
+function isUnsafeKey(key){
+return key==="__proto__"||key==="constructor"||key==="prototype";
+}
+// src/core/checks.ts
 function isArray(value){
 return getType(value)==="array";
 }
@@ -1210,9 +1214,6 @@ return getType(value)==="number"&&value-value===0;
 }
 function has(object,key){
 return Object.keys(object).indexOf(key)>=0;
-}
-function isUnsafeKey(key){
-return key==="__proto__"||key==="constructor"||key==="prototype";
 }
 function text(value){
 let type=getType(value);
@@ -2948,7 +2949,7 @@ out.traitRows=mapped.traitRows.concat(ownRows);
 out.tags=[mapped.tagRows,input2.tags];
 return out;
 }
-// src/toolchain/sandbox/permit.ts
+// src/sandbox/permit.ts
 var ANY="*";
 var HTTPS="https://";
 var HOST_CHARS="abcdefghijklmnopqrstuvwxyz0123456789.-:";

@@ -15,7 +15,7 @@ import { vendorId } from '../core/vendors/ids';
 import { VENDORS } from '../core/vendors/registry';
 import type { ConsentConfig, Destination, KeyMappingRow, Rule, VendorId } from '../core/index';
 import type { ClickRule } from './clicks';
-import { hasOwn, isPlainObject } from './datalayer/kinds';
+import { hasOwn, isPlainObject } from '../datalayer/kinds';
 
 /** One vendor and its options, flat: `{vendor: 'segment', writeKey: 'abc', loadScript: true}`. */
 export interface DestinationConfig {

@@ -10,7 +10,7 @@ import { inputFromMessage } from '../core/index';
 import type { IdentifyInput } from '../core/index';
 import type { Note } from '../core/messages';
 import type { Settings } from './config';
-import { isPlainObject } from './datalayer/kinds';
+import { isPlainObject } from '../datalayer/kinds';
 import type { MessageKind, Model } from './datalayer/index';
 
 /** The message as event fields: a plain object, or a gtag event command; otherwise null. */

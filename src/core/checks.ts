@@ -1,12 +1,10 @@
 // Small value tests and conversions used across core, written for the sandbox (getType instead
 // of typeof/Array.isArray, makeString instead of String()).
-import { getType, makeNumber, makeString } from './lang';
+import { getType, makeNumber, makeString } from '../sandbox/lang';
 import type { Json, JsonObject } from './model';
 import type { Note } from './messages';
 
-export function isObject(value: unknown): value is { [key: string]: unknown } {
-  return getType(value) === 'object';
-}
+export { isObject, isUnsafeKey } from '../sandbox/object';
 
 export function isArray(value: unknown): value is unknown[] {
   return getType(value) === 'array';
@@ -33,10 +31,6 @@ export function has(object: { [key: string]: unknown }, key: string): boolean {
   return Object.keys(object).indexOf(key) >= 0;
 }
 
-/** Keys we never copy: assigning them to a plain object would change its prototype. */
-export function isUnsafeKey(key: string): boolean {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype';
-}
 
 /**
  * The trimmed text of a string or number; null for '', whitespace, null, undefined and

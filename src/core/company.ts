@@ -1,7 +1,7 @@
 // The company, a B2B account (Segment's `company` trait, Mutiny's Account): read from
 // traits.company and from the Company field, which wins key by key. Text alone is taken as the
 // company name; `employee_count` is spelled employeeCount and must be a number; `id` is text.
-import { getType } from './lang';
+import { getType } from '../sandbox/lang';
 import { assign, isFiniteNumber, text } from './checks';
 import { COMPANY_ALIASES, canonicalKeys, toJson, typedValue } from './traits';
 import type { Company, Json, JsonObject } from './model';

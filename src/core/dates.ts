@@ -11,7 +11,7 @@
 //     year 5138), otherwise epoch milliseconds — so 1700000000 and 1700000000000 are the
 //     same instant
 // Anything else, and impossible dates such as 2023-02-29 or 24:00, is not a date (null).
-import { getType, makeNumber, makeString } from './lang';
+import { getType, makeNumber, makeString } from '../sandbox/lang';
 import { isFiniteNumber } from './checks';
 
 const DAY_MS = 86400000;

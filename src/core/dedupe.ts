@@ -5,7 +5,7 @@
 // PII is stored. A reset removes the entries of the vendors it resets (always, dedupe on or
 // off, so that a later identify after a logout is never skipped). A stored value that is not
 // exactly the shape we write is ignored (and overwritten on the next send).
-import { getType } from './lang';
+import { getType } from '../sandbox/lang';
 import { md5 } from './md5';
 import type { IdentifyCall, Json, JsonObject, VendorId } from './model';
 import type { Platform } from './platform';

@@ -3,7 +3,7 @@
 // comma-separated string; anything deeper is dropped with a warning. A nested entry's key is
 // one snake_case spelling for every such vendor (company.employeeCount → company_employee_count);
 // each vendor may restrict it further (Gist's characters, Antsomi's codes).
-import { getType, makeString } from './lang';
+import { getType, makeString } from '../sandbox/lang';
 import { isScalar } from './checks';
 import { snakeCase } from './text';
 import type { Json, JsonObject } from './model';

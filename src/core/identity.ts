@@ -1,7 +1,7 @@
 // Who the visitor is (docs/reference/vendors.md#common-rules): the email, and the user id — or the
 // email standing in for it when "use email as user id" is on. A missing user id means an anonymous
 // visitor, never "keep the previous user".
-import { getType } from './lang';
+import { getType } from '../sandbox/lang';
 import { flag, isMissing, text } from './checks';
 import { isEmail } from './text';
 import { describe } from './traits';

@@ -9,7 +9,7 @@
 //   type  the trait type ('text' default, 'number', 'boolean', 'date')
 // A path that leads nowhere (or to undefined/null) adds nothing. Precedence: the input's own
 // fields and table rows win over mapped values (mapped rows go before the input's rows).
-import { getType, makeNumber } from './lang';
+import { getType, makeNumber } from '../sandbox/lang';
 import { copyObject, has, isArray, isMissing, isObject, tableRows, text } from './checks';
 import { isDigits } from './text';
 import type { IdentifyInput, JsonObject, TagRow, TraitRow } from './model';

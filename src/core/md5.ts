@@ -3,7 +3,7 @@
 // looked up in a string of the printable ASCII range, and every other byte arrives as a `%XX`
 // escape. Arithmetic is 32-bit through bitwise operators (`| 0`, `>>>`); `~x` is written
 // `x ^ -1`. Used for Antsomi customer ids, optional user-id hashing and dedupe signatures.
-import { encodeUriComponent } from './lang';
+import { encodeUriComponent } from '../sandbox/lang';
 
 /** Printable ASCII from code 32 (space) to 126 (~): a character's index + 32 is its code. */
 const PRINTABLE =

@@ -12,7 +12,7 @@
 // `email`, `company` and `tags` are pulled out of the traits into their own places; each vendor
 // module puts them back where that vendor expects them. The parts: trait-sources.ts (traits),
 // identity.ts (user id and email), company.ts, tags.ts.
-import { getType } from './lang';
+import { getType } from '../sandbox/lang';
 import { has, isObject, pick, without } from './checks';
 import { readCompany } from './company';
 import { readEmail, readUserId } from './identity';

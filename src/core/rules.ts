@@ -8,7 +8,7 @@
 //
 // Every rule reads the message's standard fields — `userId` (or `user_id`), `email`, `traits`,
 // `tags`, `company` — then applies its key mapping (mapping.ts) on top.
-import { getType } from './lang';
+import { getType } from '../sandbox/lang';
 import { isObject, isString, text } from './checks';
 import { applyKeyMapping } from './mapping';
 import type { KeyMappingRow } from './mapping';

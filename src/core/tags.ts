@@ -2,7 +2,7 @@
 // ('vip, brand=Audi'), a list of such strings or of rows ({name|key, value}), or an object
 // ({brand: 'Audi', vip: true}; in a list too, when it has no name/key). A tag name never contains a comma (Gist joins labels with
 // commas); a later tag with the same name replaces an earlier one.
-import { getType, makeString } from './lang';
+import { getType, makeString } from '../sandbox/lang';
 import { copyObject, has, isArray, isObject, isUnsafeKey, text } from './checks';
 import type { IdentifyCall, Json, JsonObject, Tag } from './model';
 import type { Note } from './messages';

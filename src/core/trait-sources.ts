@@ -2,7 +2,7 @@
 // rows. Rows win over the object, a later row over an earlier one; an empty row value counts as
 // missing, so the object's value stays. Then the reserved traits createdAt/birthday become dates
 // and age a number when their values allow it.
-import { getType } from './lang';
+import { getType } from '../sandbox/lang';
 import { assign, isObject, pick, tableRows, text } from './checks';
 import { toIsoDate } from './dates';
 import {

@@ -1,6 +1,6 @@
 // Trait values and names: JSON-safe copies of raw values, typed table rows, and the reserved
 // trait names of the Segment spec (accepted in camelCase or snake_case, kept in camelCase).
-import { getType, makeNumber, makeString } from './lang';
+import { getType, makeNumber, makeString } from '../sandbox/lang';
 import { has, isFiniteNumber, isObject, isScalar, isUnsafeKey } from './checks';
 import { toIsoDate } from './dates';
 import type { Json, JsonObject, TraitType } from './model';

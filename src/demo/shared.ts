@@ -3,7 +3,7 @@
 import type { KeyValues } from '../container/keys';
 import type { VendorId } from '../core/model';
 import { VENDOR_IDS, WINDOWS } from '../core/vendors/index';
-import { permitUrl } from '../toolchain/sandbox/permit';
+import { permitUrl } from '../sandbox/permit';
 
 /** Well-formed keys, so that every tag of the container really loads its vendor's script. */
 export const DEMO_KEYS: KeyValues = {

@@ -5,7 +5,7 @@
 // with getType-based checks before use.
 import { copyFromDataLayer, getType, makeTableMap, makeString } from 'gtm-sandbox';
 import { applyKeyMapping, formatMessage, runIdentify } from '../core/index';
-import { permit } from '../toolchain/sandbox/permit';
+import { permit } from '../sandbox/permit';
 import { destinations } from './destinations';
 import { debugLogger, gtmPlatform } from './platform';
 import type { EngineConfig, IdentifyInput } from '../core/index';

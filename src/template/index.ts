@@ -32,7 +32,7 @@ export const TEMPLATE: TemplateSource = {
   entry: 'src/template/code.ts',
   // Every byte of the code lands in every page's container: compact whitespace, names kept.
   compact: true,
-  sandboxModules: ['src/core/lang.ts'],
+  sandboxModules: ['src/sandbox/lang.ts'],
   tests: { setup: 'src/template/tests/setup.ts', files: SCENARIO_FILES },
   notes: NOTES,
 };

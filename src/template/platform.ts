@@ -9,7 +9,7 @@ import {
   getContainerVersion, getTimestampMillis, injectScript, isConsentGranted, localStorage, logToConsole, setInWindow, sha256,
 } from 'gtm-sandbox';
 import { KNOWN_CONSENT_TYPES, STORAGE_KEY, WINDOWS } from '../core/index';
-import { permit, permitUrl } from '../toolchain/sandbox/permit';
+import { permit, permitUrl } from '../sandbox/permit';
 import type { Platform } from '../core/index';
 
 const W = WINDOWS;

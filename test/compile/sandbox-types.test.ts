@@ -1,11 +1,11 @@
 // gtm-sandbox.d.ts (the types sandboxed TypeScript compiles against) lists the same APIs as the
-// table the gate, the deriver and the emulator read (src/toolchain/sandbox/apis.ts); an ambient
+// table the gate, the deriver and the emulator read (src/sandbox/apis.ts); an ambient
 // .d.ts cannot import that table, so this test keeps the two lists in step.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TEST_APIS, WEB_APIS } from '../../src/toolchain/sandbox/apis';
+import { TEST_APIS, WEB_APIS } from '../../src/sandbox/apis';
 
-const TYPES = readFileSync(new URL('../../src/toolchain/sandbox/gtm-sandbox.d.ts', import.meta.url), 'utf8');
+const TYPES = readFileSync(new URL('../../src/sandbox/gtm-sandbox.d.ts', import.meta.url), 'utf8');
 
 /** The body of `declare module 'name' { … }`, up to the closing brace at the start of a line. */
 function moduleBody(name: string): string {

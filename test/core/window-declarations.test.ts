@@ -1,7 +1,7 @@
 // Every window path and script URL a vendor module touches must be in its WINDOW declaration,
 // because the template derives GTM permissions from those lists and guards calls with them.
 import { describe, expect, it } from 'vitest';
-import { matchesUrlPattern, isUrlPattern } from '../../src/toolchain/sandbox/permit';
+import { matchesUrlPattern, isUrlPattern } from '../../src/sandbox/permit';
 import { VENDORS, VENDOR_IDS, WINDOWS } from '../../src/core/vendors/index';
 import type { IdentifyInput, VendorId, WindowUse } from '../../src/core/model';
 import { FakePlatform } from './fake-platform';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_FACTORIES, createTestPage } from '../../src/toolchain/emulator';
-import { WEB_APIS } from '../../src/toolchain/sandbox/apis';
+import { WEB_APIS } from '../../src/sandbox/apis';
 import { evaluate } from '../fixtures/emulator/run';
 
 describe('require', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from './fixtures';
 import { checkPermissions, isGranted, keyPatternCovers } from '../../src/toolchain/permissions/check';
-import { urlPatternCovers } from '../../src/toolchain/sandbox/permit';
+import { urlPatternCovers } from '../../src/sandbox/permit';
 import { decodePermissions, type Permission } from '../../src/toolchain/permissions/codec';
 import { deriveUsage } from '../../src/toolchain/permissions/derive';
 import { toPermissions } from '../../src/toolchain/permissions/to-permissions';

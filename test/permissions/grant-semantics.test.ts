@@ -10,7 +10,7 @@ import { PermissionChecker } from '../../src/toolchain/emulator';
 import { checkPermissions, isGranted, type Need } from '../../src/toolchain/permissions/check';
 import type { Permission } from '../../src/toolchain/permissions/codec';
 import { deriveUsage } from '../../src/toolchain/permissions/derive';
-import { matchesUrlPattern } from '../../src/toolchain/sandbox/permit';
+import { matchesUrlPattern } from '../../src/sandbox/permit';
 import {
   accessGlobals, getCookies, injectScript, localStorageKeys, logging, permission, readDataLayer, setCookies,
 } from '../fixtures/emulator/permissions';

@@ -3,8 +3,8 @@ import { parse } from 'acorn';
 import { simple } from 'acorn-walk';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_METHODS } from '../../src/toolchain/sandbox/stdlib';
-import { isUrlPattern, matchesUrlPattern, permit, permitUrl } from '../../src/toolchain/sandbox/permit';
+import { SANDBOX_METHODS } from '../../src/sandbox/stdlib';
+import { isUrlPattern, matchesUrlPattern, permit, permitUrl } from '../../src/sandbox/permit';
 
 describe('permit', () => {
   it('passes a string that is among the allowed values', () => {
@@ -96,7 +96,7 @@ describe('permitUrl and the URL match patterns', () => {
 
 describe('permit.ts in the sandbox', () => {
   it('uses only what the GTM sandbox runs: no new, regex or template literals, spread, shorthand properties or missing methods', () => {
-    const ts = readFileSync(new URL('../../src/toolchain/sandbox/permit.ts', import.meta.url), 'utf8');
+    const ts = readFileSync(new URL('../../src/sandbox/permit.ts', import.meta.url), 'utf8');
     const { code } = transformSync(ts, { loader: 'ts', format: 'esm', minifySyntax: true });
     const found: string[] = [];
     simple(parse(code, { ecmaVersion: 'latest', sourceType: 'module' }), {

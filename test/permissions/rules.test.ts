@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WEB_APIS } from '../../src/toolchain/sandbox/apis';
+import { WEB_APIS } from '../../src/sandbox/apis';
 import { FUNCTION_RULES, MEMBER_RULES } from '../../src/toolchain/permissions/rules';
 
 describe('the permission rules table', () => {

@@ -7,7 +7,7 @@
 // only when it denies — the safe reading until an update arrives.
 
 import { isUnsafeKey } from '../../core/checks';
-import { isPlainObject } from './kinds';
+import { isPlainObject } from '../../datalayer/kinds';
 
 export type ConsentValue = 'granted' | 'denied';
 

@@ -2,7 +2,7 @@
 // model or the page's objects, and nothing the page pushes can make them huge.
 
 import { isUnsafeKey } from '../../core/checks';
-import { isArguments, isPlainObject } from './kinds';
+import { isArguments, isPlainObject } from '../../datalayer/kinds';
 
 export interface SnapshotLimits {
   /** Containers nested deeper than this become undefined. */

@@ -26,8 +26,8 @@
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
 import { consentState, type ConsentState, type ConsentValue } from './consent';
-import { hasOwn, kindOf, type MessageKind } from './kinds';
-import { callAtPath, expandKey, merge, mergeMessage, readPath, setArguments, type Model } from './model';
+import { hasOwn, kindOf, type MessageKind } from '../../datalayer/kinds';
+import { callAtPath, expandKey, merge, mergeMessage, readPath, setArguments, type Model } from '../../datalayer/model';
 import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
 
 export type { MessageKind };

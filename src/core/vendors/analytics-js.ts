@@ -27,7 +27,7 @@
 // - Loading: only the vendor's own script URL, with a validated write key URL-encoded; the
 //   destination completes when the script loads ('queued') or fails ('failed'). Without
 //   loading, a queued call waits for the page's own snippet, which adopts the existing array.
-import { getType } from '../lang';
+import { getType } from '../../sandbox/lang';
 import { flag, isObject, text } from '../checks';
 import { callTraits } from '../tags';
 import { toJson } from '../traits';

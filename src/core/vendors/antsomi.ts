@@ -40,7 +40,7 @@
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
 import { assign, choice, flag, has, isScalar, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
-import { getType } from '../lang';
+import { getType } from '../../sandbox/lang';
 import { flatKey, flatten, joinList } from '../flat';
 import { isHashed } from '../hash';
 import { md5 } from '../md5';

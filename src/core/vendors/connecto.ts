@@ -20,7 +20,7 @@
 //   bound: 'failed' (the call is dropped and says so).
 // - Reset: Connecto documents none: a no-op, 'skipped' with a message.
 import { copyObject, has, flag, isObject, milliseconds, text } from '../checks';
-import { makeString } from '../lang';
+import { makeString } from '../../sandbox/lang';
 import { flatKey, flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
 import { optionsObject, readKey, KEY_CHARS } from './options';

@@ -39,7 +39,7 @@
 //   otherwise (or after the wait) 'skipped' with a message.
 import { flag, has, milliseconds } from '../checks';
 import { toUnixSeconds } from '../dates';
-import { getType } from '../lang';
+import { getType } from '../../sandbox/lang';
 import { flatKey, flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
 import { describe, fullName } from '../traits';

@@ -1,6 +1,6 @@
 // Reading destination options: raw values from template fields or bridge config, validated
 // before anything reaches a URL or the page.
-import { encodeUriComponent } from '../lang';
+import { encodeUriComponent } from '../../sandbox/lang';
 import { isObject, text } from '../checks';
 import { onlyChars, WORD } from '../text';
 

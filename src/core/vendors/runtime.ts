@@ -1,7 +1,7 @@
 // Delivery helpers shared by the vendor modules: is a page function there, load a vendor's
 // script with exactly one completion, and wait a bounded time for an SDK to appear (the
 // sandbox has no timers, so waiting is callLater re-checks against platform.now()).
-import { getType } from '../lang';
+import { getType } from '../../sandbox/lang';
 import { once } from '../once';
 import { outcome } from './types';
 import type { Done, VendorModule } from './types';

@@ -14,7 +14,7 @@ export interface TemplateSource {
   fields: readonly Field[];
   /** The sandbox entry module, e.g. src/template/code.ts. */
   entry: string;
-  /** Modules whose named imports are sandbox APIs (e.g. src/core/lang.ts). */
+  /** Modules whose named imports are sandbox APIs (e.g. src/sandbox/lang.ts). */
   sandboxModules?: string[];
   tests?: { setup?: string; files: string[] };
   notes?: string;

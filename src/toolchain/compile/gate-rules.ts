@@ -1,7 +1,7 @@
 // The rules of the sandbox gate: one entry per construct GTM's sandbox cannot run, keyed by the
 // ESTree node types it inspects. A rule returns a message (with a hint where one helps), or a
 // message and the node to report at; the walker (gate.ts) reports the first rule that fires.
-import { WEB_APIS, TEST_APIS } from '../sandbox/apis';
+import { WEB_APIS, TEST_APIS } from '../../sandbox/apis';
 import { missingGlobalHint } from './globals';
 import { MISSING_METHODS, methodHint } from './natives';
 import { requiredName, type AnyNode } from './parse';

@@ -1,5 +1,5 @@
 // Globals of the sandbox, and the JavaScript/browser globals it lacks with what to use instead.
-import { TEST_APIS } from '../sandbox/apis';
+import { TEST_APIS } from '../../sandbox/apis';
 
 export type GateMode = 'template' | 'test';
 

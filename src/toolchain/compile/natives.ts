@@ -1,7 +1,7 @@
 // Native methods JavaScript has but GTM's sandbox lacks: every method on the prototypes of the
 // built-in types (as Node has them) minus the sandbox's standard library. Computed rather than
 // listed, so a method added to JavaScript is refused until stdlib.ts says the sandbox keeps it.
-import { SANDBOX_METHODS } from '../sandbox/stdlib';
+import { SANDBOX_METHODS } from '../../sandbox/stdlib';
 
 const PROTOTYPES: object[] = [
   String.prototype, Array.prototype, Object.prototype, Number.prototype,

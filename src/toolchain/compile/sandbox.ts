@@ -29,7 +29,7 @@ export interface CompileResult {
 export interface CompileOptions {
   /** The entry module, e.g. src/template/code.ts. */
   entry: string;
-  /** Modules whose named imports become sandbox requires (e.g. src/core/lang.ts). */
+  /** Modules whose named imports become sandbox requires (e.g. src/sandbox/lang.ts). */
   sandboxModules?: string[];
   /** Directory paths are relative to (default: process.cwd()); diagnostics name files relative to it. */
   cwd?: string;

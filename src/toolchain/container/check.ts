@@ -2,7 +2,7 @@
 // docs/reference/gtm-template-format.md#container-export, unique ids and names, no reference
 // to a missing trigger, folder, variable or template, and tag parameters that match the fields
 // of the custom template they use.
-import { isObject } from '../../core/checks';
+import { isObject } from '../../sandbox/object';
 import type { Field } from '../fields/json';
 import { BUILT_IN_NAMES, INTERNAL_REFERENCES } from './builtins';
 import type { ContainerExport, Parameter } from './model';

@@ -10,8 +10,8 @@
 import { isGranted, type Need } from '../permissions/check';
 import type { Permission } from '../permissions/codec';
 import { URL_COMPONENTS, type Access } from '../permissions/usage';
-import type { PermissionId } from '../sandbox/apis';
-import { isObject } from '../../core/checks';
+import type { PermissionId } from '../../sandbox/apis';
+import { isObject } from '../../sandbox/object';
 import { PermissionError } from './errors';
 
 /** The needs one call asks for, and how to word the refusal of those not granted. */

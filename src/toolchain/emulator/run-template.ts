@@ -1,7 +1,7 @@
 // Running template code: once outside tests (runTemplate, for vitest suites and the demo), and
 // as the runCode of ___TESTS___ (test-api/run-tests.ts). Both give the code a copy of `data`,
 // plus gtmOnSuccess/gtmOnFailure for tags, recorded like API calls so assertApi can see them.
-import { isObject } from '../../core/checks';
+import { isObject } from '../../sandbox/object';
 import type { Permission } from '../permissions/codec';
 import { compileSandboxed, type SandboxFunction } from './execute';
 import type { PageEnvironment } from './page/page';

@@ -4,7 +4,7 @@
 // mocked APIs — or the real implementation, which enforces the permissions. A name GTM does
 // not have gives undefined.
 import type { Permission } from '../permissions/codec';
-import { WEB_APIS, isWebApi } from '../sandbox/apis';
+import { WEB_APIS, isWebApi } from '../../sandbox/apis';
 import { API_FACTORIES } from './apis';
 import type { ApiContext } from './apis/context';
 import { isDebugMode, type PageEnvironment } from './page/page';

@@ -1,7 +1,7 @@
 // The shape checkFields relies on: fields read from a .tpl are parsed JSON, typed as Field[] but
 // not checked, so a hand-edited file can hold `"selectItems": 3`. Each malformed list or entry
 // becomes a problem instead of a TypeError deeper in the checks.
-import { isObject } from '../../core/checks';
+import { isObject } from '../../sandbox/object';
 import type { Problem } from './check';
 
 type Json = { [key: string]: unknown };

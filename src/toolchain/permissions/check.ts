@@ -6,7 +6,7 @@
 // It is also the one answer to "do these permissions grant this use" (isGranted): the static
 // check asks it of derived requirements, the emulator of each call and of queryPermission.
 // Where Google's pages and real exports are silent, the stricter reading is taken (marked [INF]).
-import { urlPatternCovers } from '../sandbox/permit';
+import { urlPatternCovers } from '../../sandbox/permit';
 import type { Permission, PlainValue } from './codec';
 import { URL_COMPONENTS, requirementId, type Problem, type Requirement, type Usage } from './usage';
 

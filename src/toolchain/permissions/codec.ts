@@ -4,7 +4,7 @@
 // order is kept), so that the emulator and the deriver can read permissions as ordinary objects.
 // Decoding then encoding reproduces the source exactly: optional parts are written only when
 // present, and map keys keep their source order even where a JS object would reorder them.
-import type { PermissionId } from '../sandbox/apis';
+import type { PermissionId } from '../../sandbox/apis';
 
 export type PlainValue = string | boolean | number | PlainValue[] | { [key: string]: PlainValue };
 

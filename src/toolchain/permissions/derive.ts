@@ -5,7 +5,7 @@
 import type { AnyNode, CallExpression, Identifier } from 'acorn';
 import { analyseCode, type CodeAnalysis } from '../js/analyse';
 import type { Binding, ScopeAnalysis } from '../js/scope';
-import { TEST_APIS, WEB_APIS, isWebApi } from '../sandbox/apis';
+import { TEST_APIS, WEB_APIS, isWebApi } from '../../sandbox/apis';
 import { Evaluator } from './evaluate';
 import { RequirementCollector, position } from './requirements';
 import { collectFacts, type CodeFacts } from './facts';

@@ -3,8 +3,8 @@
 // the consent-state setters. Each argument is resolved with the static evaluator (evaluate.ts);
 // one that cannot be resolved, and is not wrapped in permit()/permitUrl(), becomes a problem.
 import type { CallExpression, Expression, Node, SpreadElement } from 'acorn';
-import type { PermissionId } from '../sandbox/apis';
-import { isPlainHost, isUrlPattern, splitHttpsUrl } from '../sandbox/permit';
+import type { PermissionId } from '../../sandbox/apis';
+import { isPlainHost, isUrlPattern, splitHttpsUrl } from '../../sandbox/permit';
 import { literalText, patternText, type Evaluator, type Value } from './evaluate';
 import { ANY_GRANTABLE, CONSENT_SETTINGS_KEYS, type ApiRule, type KeyedArgument } from './rules';
 import type { Access, Problem, ProblemRule, Requirement } from './usage';

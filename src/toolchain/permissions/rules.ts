@@ -9,7 +9,7 @@
 //   query component and the key; gtagSet checks write_data_layer on every flattened key.
 // Inferred (Google does not say): aliasInWindow needs write on toPath — every Facebook-pixel
 // style export declares `_fbq` write-only for aliasInWindow('_fbq', 'fbq') — and read on fromPath.
-import type { PermissionId } from '../sandbox/apis';
+import type { PermissionId } from '../../sandbox/apis';
 import { URL_COMPONENTS, type Access } from './usage';
 
 export interface KeyedArgument {

@@ -3,7 +3,7 @@
 // (docs/reference/gtm-template-format.md#apis-and-permissions): e.g. get_cookies {cookieAccess:
 // 'specific', cookieNames}, read_data_layer {allowedKeys: 'specific', keyPatterns}, access_globals
 // {keys: [{key, read, write, execute}]}.
-import type { PermissionId } from '../sandbox/apis';
+import type { PermissionId } from '../../sandbox/apis';
 import type { Permission, PlainValue } from './codec';
 import { URL_COMPONENTS, type Requirement, type Usage } from './usage';
 

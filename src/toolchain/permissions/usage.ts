@@ -1,6 +1,6 @@
 // What sandboxed code needs from ___WEB_PERMISSIONS___, one requirement per thing it touches,
 // and the problems found while deriving or checking it.
-import type { PermissionId } from '../sandbox/apis';
+import type { PermissionId } from '../../sandbox/apis';
 
 export type Access = 'read' | 'write' | 'execute';
 

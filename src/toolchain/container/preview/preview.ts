@@ -2,7 +2,7 @@
 // layer is processed as GTM would (messages in order, gtag consent commands, clicks as
 // gtm.click), triggers are evaluated, and tags of the container's custom templates run through
 // the emulator on the real window (createBrowserPage). Built-in tag types are not run.
-import { isArguments, isPlainObject } from '../../../bridge/datalayer/kinds';
+import { isArguments, isPlainObject } from '../../../datalayer/kinds';
 import type { PageEnvironment } from '../../emulator/page/page';
 import { runTemplate, type TemplateRun } from '../../emulator/run-template';
 import { readTemplate } from '../../tpl/read';

@@ -1,7 +1,7 @@
 // sha256: asynchronous, base64 by default or hex with {outputEncoding: 'hex'}; the input's
 // UTF-8 bytes are hashed. Uses WebCrypto (globalThis.crypto.subtle), present in browsers and
 // Node 18+; without it onFailure runs, as GTM's does when the browser lacks support.
-import { makeString } from '../../../core/lang';
+import { makeString } from '../../../sandbox/lang';
 import { bytesToBase64 } from '../base64';
 import { callLaterWith, type ApiFactory } from './context';
 

@@ -1,5 +1,5 @@
 // Every web API the emulator implements, by the name `require` takes. The catalogue
-// (src/toolchain/sandbox/apis.ts) is the list of names; a test checks that both agree.
+// (src/sandbox/apis.ts) is the list of names; a test checks that both agree.
 import type { ApiFactory } from './context';
 import { CONSENT_APIS } from './consent';
 import { COOKIE_APIS } from './cookies';

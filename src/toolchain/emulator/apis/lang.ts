@@ -1,6 +1,6 @@
-// The pure APIs: types and conversions (one source of truth: src/core/lang.ts), URI and base64
+// The pure APIs: types and conversions (one source of truth: src/sandbox/lang.ts), URI and base64
 // coding, JSON, Math, Object, makeTableMap, random numbers and the clock.
-import { decodeUriComponent, encodeUriComponent, getType, makeInteger, makeNumber, makeString } from '../../../core/lang';
+import { decodeUriComponent, encodeUriComponent, getType, makeInteger, makeNumber, makeString } from '../../../sandbox/lang';
 import { base64ToUtf8, utf8ToBase64 } from '../base64';
 import type { ApiFactory } from './context';
 

@@ -1,6 +1,6 @@
 // localStorage (strings, access_local_storage per key) and templateStorage (references kept
 // for the page's lifetime, per template, access_template_storage).
-import { makeString } from '../../../core/lang';
+import { makeString } from '../../../sandbox/lang';
 import type { ApiFactory } from './context';
 
 const localStorage: ApiFactory = ({ page, permissions }) => ({

@@ -1,13 +1,13 @@
 // GTM's view of the data layer, computed from the page's array of pushed messages.
 // Version 2 (the default of copyFromDataLayer) is the merged model, built with the bridge's
-// data-layer-helper model (src/bridge/datalayer/model.ts) so that the template and the page
+// data-layer-helper model (src/datalayer/model.ts) so that the template and the page
 // agree: dotted keys, the merge table, nested `_clear`, gtag `set` commands and command arrays.
 // Function messages are not run: the model is rebuilt on every read, and GTM calls such a
 // function once, when it is pushed. A message that fails changes nothing further and the
 // rest still apply, silently: they are the page's problems, not the template's. Version 1 returns the value of the key in
 // the most recent pushed object that has it, without dotted-path traversal.
-import { hasOwn, isPlainObject, kindOf } from '../../../bridge/datalayer/kinds';
-import { callAtPath, mergeMessage, readPath, setArguments, type Model } from '../../../bridge/datalayer/model';
+import { hasOwn, isPlainObject, kindOf } from '../../../datalayer/kinds';
+import { callAtPath, mergeMessage, readPath, setArguments, type Model } from '../../../datalayer/model';
 
 const ignore = (): void => {};
 

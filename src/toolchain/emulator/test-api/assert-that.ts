@@ -7,7 +7,7 @@
 // hasLength, isEmpty and isNotEmpty take arrays and strings only and always fail on anything
 // else [COMM: published test-API typings that quote Google's wording].
 import type { Subject } from 'gtm-sandbox/test';
-import { getType } from '../../../core/lang';
+import { getType } from '../../../sandbox/lang';
 import { AssertionFailure } from '../errors';
 import { render } from '../render';
 import { deepEqual } from './deep-equal';

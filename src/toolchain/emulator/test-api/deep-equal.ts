@@ -2,7 +2,7 @@
 // Arrays by length and elements; objects by the same set of own keys (a key holding undefined
 // differs from a missing key [INF: map semantics, as in Truth's isEqualTo]) and equal values;
 // functions by identity; NaN equals NaN. Cycles compare by position.
-import { getType } from '../../../core/lang';
+import { getType } from '../../../sandbox/lang';
 
 export function deepEqual(a: unknown, b: unknown, seen: [object, object][] = []): boolean {
   if (a === b) return true;

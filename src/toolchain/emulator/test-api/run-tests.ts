@@ -14,7 +14,7 @@
 // The page is in debug (preview) mode: GTM runs tests in the template editor and shows their
 // console output [DOC tests page], so `logging: debug` templates log in tests.
 import type { Permission } from '../../permissions/codec';
-import { TEST_APIS } from '../../sandbox/apis';
+import { TEST_APIS } from '../../../sandbox/apis';
 import { AssertionFailure, messageOf } from '../errors';
 import { compileSandboxed } from '../execute';
 import type { PageEnvironment } from '../page/page';

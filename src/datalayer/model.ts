@@ -24,7 +24,7 @@
 //   copies and exhaust the page's memory.
 // - Reading a path follows own properties only.
 
-import { isUnsafeKey } from '../../core/checks';
+import { isUnsafeKey } from '../sandbox/object';
 import { hasOwn, isPlainObject } from './kinds';
 
 export type Model = Record<string, unknown>;
