@@ -1,8 +1,13 @@
-// The bridge's build outputs (npm run build): a minified IIFE for a <script> tag or a GTM
-// Custom HTML tag with every vendor, one more IIFE per vendor holding only that vendor's module
-// (esbuild loads a one-vendor registry in place of src/core/vendors/registry.ts; ~4 KB less
-// min+gzip), an ESM build, and TypeScript declarations for the ESM build. Everything is
-// returned as text so that the project build writes it; the same sources give the same bytes.
+// The bridge's build outputs (npm run build):
+// - dist/identify-bridge.min.js, the snippet a page embeds (src/bridge/iife.ts);
+// - dist/identify-bridge.engine.min.js (every vendor) and dist/identify-bridge.engine.<vendor>.min.js
+//   (one vendor: esbuild loads a one-vendor registry in place of src/core/vendors/registry.ts),
+//   the engines the snippet loads next to itself;
+// - dist/identify-bridge.full.min.js, snippet and every vendor's engine in one file;
+// - the ESM build (dist/identify-bridge.mjs and the chunks its dynamic import() of the engine
+//   splits off), and TypeScript declarations for it.
+// Everything is returned as text so that the project build writes it; the same sources give the
+// same bytes.
 //
 // Declarations come from the sources through tsc (emitDeclarationOnly into a temporary
 // directory), kept as one tree under dist/types/ with '.js' added to relative specifiers so
@@ -15,30 +20,34 @@ import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { VENDOR_IDS } from '../core/vendors/ids';
+import { engineFile } from './engine-files';
 import type { VendorId } from '../core/model';
 import type { BuildStepResult } from '../toolchain/build/step';
 
 export const BRIDGE_FILES = {
-  iife: 'dist/identify-bridge.min.js',
+  snippet: 'dist/identify-bridge.min.js',
+  full: 'dist/identify-bridge.full.min.js',
   esm: 'dist/identify-bridge.mjs',
   types: 'dist/identify-bridge.d.ts',
 };
-/** The IIFE holding only `vendor` (dist/identify-bridge.segment.min.js …). */
-export const vendorIifeFile = (vendor: VendorId) => `dist/identify-bridge.${vendor}.min.js`;
+/** The engine with every vendor, or only `vendor`: dist/identify-bridge.engine[.<vendor>].min.js. */
+export const engineDistFile = (vendor?: VendorId) => 'dist/' + engineFile(vendor);
 /** Browsers of the last five years. */
 const BRIDGE_TARGET = 'es2017';
 
 
-async function bundle(root: string, options: BuildOptions): Promise<{ text: string; problems: string[] }> {
+/** The output files by path relative to `root` (the first one is `text`), and esbuild's problems. */
+async function bundle(root: string, options: BuildOptions): Promise<{ text: string; files: Record<string, string>; problems: string[] }> {
   try {
     const result = await build({
       absWorkingDir: root, bundle: true, write: false, target: BRIDGE_TARGET, platform: 'browser',
       legalComments: 'none', logLevel: 'silent', charset: 'utf8', ...options,
     });
-    return { text: result.outputFiles![0].text, problems: result.warnings.map((w) => w.text) };
+    const files = Object.fromEntries(result.outputFiles!.map((file) => [relative(root, file.path).split('\\').join('/'), file.text]));
+    return { text: result.outputFiles![0].text, files, problems: result.warnings.map((w) => w.text) };
   } catch (error) {
     const errors = (error as { errors?: Array<{ text: string }> }).errors;
-    return { text: '', problems: errors ? errors.map((e) => e.text) : [String(error)] };
+    return { text: '', files: {}, problems: errors ? errors.map((e) => e.text) : [String(error)] };
   }
 }
 
@@ -56,11 +65,22 @@ function oneVendorRegistry(root: string, vendor: VendorId): Plugin {
   };
 }
 
-/** The minified IIFE: every vendor (dist/identify-bridge.min.js), or only `vendor`. */
-export function bundleIife(root: string, vendor?: VendorId, options: BuildOptions = {}) {
+/** The IIFE builds by what they hold; an engine may hold one vendor only. */
+const IIFE_ENTRIES = { snippet: 'src/bridge/iife.ts', engine: 'src/bridge/engine-script.ts', full: 'src/bridge/full.ts' };
+
+/** A minified IIFE: the snippet, the engine (every vendor, or only `vendor`) or the one-file build. */
+export function bundleIife(root: string, what: keyof typeof IIFE_ENTRIES, vendor?: VendorId, options: BuildOptions = {}) {
   return bundle(root, {
-    entryPoints: ['src/bridge/iife.ts'], format: 'iife', minify: true, plugins: vendor ? [oneVendorRegistry(root, vendor)] : [],
+    entryPoints: [IIFE_ENTRIES[what]], format: 'iife', minify: true, plugins: vendor ? [oneVendorRegistry(root, vendor)] : [],
     ...options,
+  });
+}
+
+/** The ESM build: the entry and the chunks that its import() of the engine splits off. */
+export function bundleEsm(root: string) {
+  return bundle(root, {
+    entryPoints: { 'identify-bridge': 'src/bridge/index.ts' }, format: 'esm', splitting: true, outdir: 'dist',
+    outExtension: { '.js': '.mjs' }, chunkNames: 'identify-bridge.[name]-[hash]',
   });
 }
 
@@ -96,19 +116,25 @@ function declarations(root: string): BuildStepResult {
   }
 }
 
+/** Every minified IIFE the build writes, by file. */
+export async function bridgeIifes(root: string, options: BuildOptions = {}) {
+  const builds: Array<[string, ReturnType<typeof bundleIife>]> = [
+    [BRIDGE_FILES.snippet, bundleIife(root, 'snippet', undefined, options)],
+    [BRIDGE_FILES.full, bundleIife(root, 'full', undefined, options)],
+    [engineDistFile(), bundleIife(root, 'engine', undefined, options)],
+    ...VENDOR_IDS.map((vendor): [string, ReturnType<typeof bundleIife>] => [engineDistFile(vendor), bundleIife(root, 'engine', vendor, options)]),
+  ];
+  const built = await Promise.all(builds.map(([, pending]) => pending));
+  return builds.map(([file], i) => ({ file, ...built[i] }));
+}
+
 export async function buildBridge(root: string): Promise<BuildStepResult> {
-  const [iife, esm, ...perVendor] = await Promise.all([
-    bundleIife(root),
-    bundle(root, { entryPoints: ['src/bridge/index.ts'], format: 'esm' }),
-    ...VENDOR_IDS.map((vendor) => bundleIife(root, vendor)),
-  ]);
+  const [iifes, esm] = await Promise.all([bridgeIifes(root), bundleEsm(root)]);
   const types = declarations(root);
-  const files: Record<string, string> = { [BRIDGE_FILES.iife]: iife.text };
-  VENDOR_IDS.forEach((vendor, i) => {
-    files[vendorIifeFile(vendor)] = perVendor[i].text;
-  });
+  const files: Record<string, string> = {};
+  for (const iife of iifes) files[iife.file] = iife.text;
   return {
-    files: { ...files, [BRIDGE_FILES.esm]: esm.text, ...types.files },
-    problems: [iife, esm, ...perVendor].flatMap((part) => part.problems).concat(types.problems),
+    files: { ...files, ...esm.files, ...types.files },
+    problems: [...iifes, esm].flatMap((part) => part.problems).concat(types.problems),
   };
 }

@@ -1,11 +1,13 @@
-// The bridge's configuration: what a page passes to identifyBridge.start(), checked in full
-// before anything starts. Every problem is collected (not just the first), so the page's one
-// console warning lists all of them. Nothing here throws.
+// The bridge's configuration: what a page passes to identifyBridge.start(), checked in full by
+// the engine (the snippet reads its part leniently, snippet-config.ts): before anything starts
+// when the engine is at hand, else when it loads — at start in debug mode. Every problem is
+// collected (not just the first), so that one console warning lists all of them. Nothing here
+// throws.
 //
 // Each option has a reader in OPTIONS, each rule key one in RULE_KEYS; the compiler checks that
 // every key of BridgeConfig / RuleConfig has one, and Settings is what the readers return. So a
 // new option is a line in BridgeConfig (with its doc) and a line in OPTIONS.
-import { DEFAULT_RULES, ruleMatches, VENDOR_IDS } from '../core/index';
+import { DEFAULT_RULES, VENDOR_IDS } from '../core/index';
 import { isUnsafeKey } from '../core/checks';
 import { WHEN_DENIED } from '../core/consent';
 import { HASH_METHODS } from '../core/hash';
@@ -14,8 +16,9 @@ import { TRAIT_TYPES } from '../core/traits';
 import { vendorId } from '../core/vendors/ids';
 import { VENDORS } from '../core/vendors/registry';
 import type { ConsentConfig, Destination, KeyMappingRow, Rule, VendorId } from '../core/index';
-import type { ClickRule } from './clicks';
-import { hasOwn, isPlainObject } from '../datalayer/kinds';
+import { checkChoice, checkKeys, flag, GLOBAL_NAME, isRegExp, isText, NOT_AN_OBJECT, oneOf, type Context, type Reader } from './config-read';
+import { isPlainObject } from '../datalayer/kinds';
+import { engineFile } from './engine-files';
 
 /** One vendor and its options, flat: `{vendor: 'segment', writeKey: 'abc', loadScript: true}`. */
 export interface DestinationConfig {
@@ -77,58 +80,16 @@ export interface BridgeConfig {
   userIdHash?: 'none' | 'sha256' | 'md5';
   /** use the email as the user id when none is given */
   useEmailAsUserId?: boolean;
+  /** load the engine when the browser is idle instead of at the first matching message; default false */
+  preload?: boolean;
+  /** the folder holding the engine files; default: the folder of the snippet's own <script src> */
+  engineFolder?: string;
 }
 
-/** A checked rule: a core Rule (its key mapping built from the paths) plus how to match it. */
+/** A checked rule: a core Rule (its key mapping built from the paths) and where it reads from. */
 export interface BridgeRule {
   rule: Rule;
-  matches(eventName: string): boolean;
   source: 'message' | 'model';
-}
-
-interface Context {
-  problems: string[];
-  /** Tells CSS selectors that the page's document accepts. */
-  isSelector: (selector: string) => boolean;
-  /** Where a rule's problems are: 'rule 2'. */
-  where: string;
-}
-
-/** Reads one option (undefined when absent); each problem is noted as `${name} must …`. */
-type Reader<T> = (value: unknown, name: string, context: Context) => T;
-
-const GLOBAL_NAME = /^[A-Za-z_$][\w$]*$/;
-
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-
-/** '"none", "sha256" or "md5"'; 'true or false'. */
-function orList(choices: readonly unknown[]): string {
-  const words = choices.map((choice) => JSON.stringify(choice));
-  return words.slice(0, -1).join(', ') + ' or ' + words[words.length - 1];
-}
-
-function flag(fallback: boolean): Reader<boolean> {
-  return (value, name, { problems }) => {
-    if (value === undefined) return fallback;
-    if (value !== true && value !== false) problems.push(`${name} must be true or false`);
-    return value === true;
-  };
-}
-
-function checkChoice(value: unknown, choices: readonly unknown[], name: string, problems: string[]): void {
-  if (value !== undefined && choices.indexOf(value) < 0) problems.push(`${name} must be ${orList(choices)}`);
-}
-
-function oneOf<T>(choices: readonly T[]): Reader<T | undefined> {
-  return (value, name, { problems }) => {
-    checkChoice(value, choices, name, problems);
-    return value as T | undefined;
-  };
-}
-
-/** A problem for each key of `object` that `readers` does not know. */
-function checkKeys(object: object, readers: object, what: string, problems: string[]): void {
-  for (const key of Object.keys(object)) if (!hasOwn(readers, key)) problems.push(`${what} "${key}"`);
 }
 
 const readDestinations: Reader<Destination[]> = (value, name, { problems }) => {
@@ -144,8 +105,8 @@ const readDestinations: Reader<Destination[]> = (value, name, { problems }) => {
     if (!vendor) {
       problems.push(`${where}: vendor ${JSON.stringify(given)} is not one of ${VENDOR_IDS.join(', ')}`);
     } else if (!VENDORS[vendor]) {
-      problems.push(`${where}: ${vendor} is not in this bundle (it has ${Object.keys(VENDORS).join(', ')}); ` +
-        `load identify-bridge.min.js or identify-bridge.${vendor}.min.js`);
+      problems.push(`${where}: ${vendor} is not in this engine (it has ${Object.keys(VENDORS).join(', ')}); ` +
+        `use ${engineFile()} or ${engineFile(vendor)}`);
     } else if (out.some((d) => d.vendor === vendor)) {
       problems.push(`${where}: ${vendor} is listed twice`);
     } else {
@@ -200,10 +161,6 @@ const readEvent: Reader<string | RegExp | undefined> = (value, name, { problems 
   return undefined;
 };
 
-function isRegExp(value: unknown): value is RegExp {
-  return Object.prototype.toString.call(value) === '[object RegExp]';
-}
-
 /** Every key of RuleConfig and how it is read; the compiler keeps the two in step. */
 const RULE_KEYS = {
   event: readEvent,
@@ -216,30 +173,22 @@ const RULE_KEYS = {
   source: oneOf(['message', 'model'] as const),
 } satisfies { [K in keyof Required<RuleConfig>]: Reader<unknown> };
 
-function bridgeRule(rule: Rule, pattern: RegExp | null, source: BridgeRule['source']): BridgeRule {
-  return { rule, source, matches: (name) => (pattern ? pattern.test(name) : ruleMatches(rule, name)) };
-}
+const DEFAULT_BRIDGE_RULES: BridgeRule[] = DEFAULT_RULES.map((rule) => ({ rule, source: 'message' }));
 
-const DEFAULT_BRIDGE_RULES = DEFAULT_RULES.map((rule) => bridgeRule(rule, null, 'message'));
-
-function readRule(item: unknown, where: string, { problems, isSelector }: Context): BridgeRule | null {
-  if (!isPlainObject(item)) {
-    problems.push(`${where} must be an object`);
-    return null;
-  }
-  checkKeys(item, RULE_KEYS, `${where}: unknown key`, problems);
+/** The rule at `where`; one that is not an object is a problem and reads as an empty rule, so that the snippet's numbering still holds. */
+function readRule(item: unknown, where: string, { problems, isSelector }: Context): BridgeRule {
+  if (!isPlainObject(item)) problems.push(`${where} must be an object`);
+  const given = isPlainObject(item) ? item : {};
+  checkKeys(given, RULE_KEYS, `${where}: unknown key`, problems);
   const context = { problems, isSelector, where };
-  const read = <K extends keyof typeof RULE_KEYS>(key: K) => RULE_KEYS[key](item[key], `${where}: ${key}`, context) as ReturnType<(typeof RULE_KEYS)[K]>;
-  const event = read('event');
+  const read = <K extends keyof typeof RULE_KEYS>(key: K) => RULE_KEYS[key](given[key], `${where}: ${key}`, context) as ReturnType<(typeof RULE_KEYS)[K]>;
+  read('event'); // the snippet matches it (snippet-config.ts)
   const rule: Rule = {
-    event: typeof event === 'string' ? event : undefined,
     action: read('action') === 'reset' ? 'reset' : 'identify',
     identifyEvent: read('identifyEvent'),
     mapping: read('userId').concat(read('email'), read('traits'), read('tags')),
   };
-  // A copy without g/y: those flags make test() remember where it stopped.
-  const pattern = isRegExp(event) ? new RegExp(event.source, event.flags.replace(/[gy]/g, '')) : null;
-  return bridgeRule(rule, pattern, read('source') === 'model' ? 'model' : 'message');
+  return { rule, source: read('source') === 'model' ? 'model' : 'message' };
 }
 
 const readRules: Reader<BridgeRule[]> = (value, name, context) => {
@@ -248,39 +197,23 @@ const readRules: Reader<BridgeRule[]> = (value, name, context) => {
     context.problems.push(`${name} must be a list`);
     return [];
   }
-  const rules: BridgeRule[] = [];
-  value.forEach((item, i) => {
-    const rule = readRule(item, `rule ${i + 1}`, context);
-    if (rule) rules.push(rule);
-  });
-  return rules;
+  return value.map((item, i) => readRule(item, `rule ${i + 1}`, context));
 };
 
 // --- clicks and consent --------------------------------------------------------------------
 
-const readClicks: Reader<ClickRule[] | false> = (value, name, { problems, isSelector }) => {
-  if (value === false) return false;
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    problems.push(`${name} must be a list of {selector, event} or false`);
-    return [];
-  }
-  const rules: ClickRule[] = [];
+/** Checks click rules; the snippet reads them (snippet-config.ts). */
+const readClicks: Reader<void> = (value, name, { problems, isSelector }) => {
+  if (value === false || value === undefined) return;
+  if (!Array.isArray(value)) return void problems.push(`${name} must be a list of {selector, event} or false`);
   value.forEach((item, i) => {
     const where = `click ${i + 1}`;
-    if (!isPlainObject(item) || !isText(item.selector) || !isText(item.event)) {
-      return problems.push(`${where} needs a selector and an event`);
+    if (!isPlainObject(item) || !isText(item.selector) || !isText(item.event)) return problems.push(`${where} needs a selector and an event`);
+    if (!isSelector(item.selector)) problems.push(`${where}: ${JSON.stringify(item.selector)} is not a valid CSS selector`);
+    for (const key of Object.keys(item)) {
+      if (typeof item[key] !== 'string' && !isUnsafeKey(key)) problems.push(`${where}: "${key}" must be a string`);
     }
-    if (!isSelector(item.selector)) return problems.push(`${where}: ${JSON.stringify(item.selector)} is not a valid CSS selector`);
-    const data: Record<string, string> = {};
-    for (const [key, value] of Object.entries(item)) {
-      if (key === 'selector' || key === 'event' || isUnsafeKey(key)) continue;
-      if (typeof value === 'string') data[key] = value;
-      else problems.push(`${where}: "${key}" must be a string`);
-    }
-    rules.push({ selector: item.selector, event: item.event, data });
   });
-  return rules;
 };
 
 const readClickEvents: Reader<string[] | undefined> = (value, name, { problems }) => {
@@ -314,6 +247,11 @@ const readConsent: Reader<ConsentConfig | null> = (value, name, context) => {
   return { type: value.type, whenDenied: value.whenDenied };
 };
 
+const readEngineFolder: Reader<string | undefined> = (value, name, { problems }) => {
+  if (value !== undefined && !isText(value)) problems.push(`${name} must be a URL such as "https://cdn.example.com/identify-bridge/"`);
+  return value as string | undefined;
+};
+
 const readDataLayerName: Reader<string> = (value, name, { problems }) => {
   if (value === undefined) return 'dataLayer';
   if (typeof value !== 'string' || !GLOBAL_NAME.test(value)) problems.push(`${name} must be a global variable name such as "dataLayer"`);
@@ -338,6 +276,8 @@ const OPTIONS = {
   consent: readConsent,
   userIdHash: oneOf(HASH_METHODS),
   useEmailAsUserId: flag(false),
+  preload: flag(false),
+  engineFolder: readEngineFolder,
 } satisfies { [K in keyof Required<BridgeConfig>]: Reader<unknown> };
 
 /** A checked config: each option as its reader gives it; `rules` ends with core's defaults unless defaultRules is false. */
@@ -348,7 +288,7 @@ export type Settings = { [K in keyof typeof OPTIONS]: ReturnType<(typeof OPTIONS
  * CSS selectors (the page's document decides).
  */
 export function readConfig(config: unknown, isSelector: (selector: string) => boolean): { settings: Settings | null; problems: string[] } {
-  if (!isPlainObject(config)) return { settings: null, problems: ['the config must be an object such as {destinations: [{vendor: "segment"}]}'] };
+  if (!isPlainObject(config)) return { settings: null, problems: [NOT_AN_OBJECT] };
   const context: Context = { problems: [], isSelector, where: '' };
   checkKeys(config, OPTIONS, 'unknown option', context.problems);
   const settings = {} as Record<string, unknown>;

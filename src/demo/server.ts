@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { bundleIife } from '../bridge/build';
+import { bridgeIifes } from '../bridge/build';
 import { containerText } from '../container/build';
 import type { ContainerExport } from '../toolchain/container/model';
 import { carPage, homePage } from './html';
@@ -45,14 +45,16 @@ async function assets(root: string): Promise<{ container: ContainerExport; stati
   // Every vendor but Segment, which is the real analytics.js (stubs.ts needs a window: not imported here)
   const stubs = VENDORS.filter((vendor): vendor is StubVendor => vendor !== 'segment');
   const [bridge, page, ...stubBodies] = await Promise.all([
-    bundleIife(root),
+    bridgeIifes(root),
     bundleBrowser(root, { path: 'src/demo/page/main.ts' }),
     ...stubs.map((vendor) => bundleBrowser(root, { source: `import { STUBS } from './stubs';\nSTUBS.${vendor}();\n` })),
   ]);
-  if (bridge.problems.length > 0 && bridge.text === '') throw new Error(`the bridge does not build:\n${bridge.problems.join('\n')}`);
+  const broken = bridge.find((iife) => iife.text === '');
+  if (broken) throw new Error(`the bridge does not build:\n${broken.problems.join('\n')}`);
+  // the snippet, its engines and the one-file build, side by side as in dist/
   const files = new Map<string, Asset>([
     ['/assets/demo.js', { type: JS, body: page }],
-    ['/assets/identify-bridge.min.js', { type: JS, body: bridge.text }],
+    ...bridge.map(({ file, text }): [string, Asset] => [file.replace(/^dist\//, '/assets/'), { type: JS, body: text }]),
   ]);
   stubs.forEach((vendor, i) => files.set(`stub:${vendor}`, { type: JS, body: stubBodies[i] }));
   const require = createRequire(join(root, 'package.json'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StubVendor } from '../../src/demo/vendors/stubs';
-import { newWindow, startOn, segmentStub } from './harness';
+import { servingWindow, startOn, segmentStub } from './harness';
 
 const GIST_URL = 'https://widget.getgist.com/';
 const CONNECTO_URL = 'https://server.connecto.io/javascripts/connect.prod.min.js';
@@ -28,23 +28,7 @@ beforeAll(async () => {
  * any other URL is down (404). Every requested URL and every call an SDK received are recorded.
  */
 function loadingPage(serve: Record<string, StubVendor>) {
-  const requested: string[] = [];
-  const win = newWindow({
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      fetch: {
-        interceptor: {
-          beforeAsyncRequest: async ({ request, window }) => {
-            requested.push(request.url);
-            const vendor = serve[request.url];
-            if (!vendor) return new window.Response('vendor script down', { status: 404 });
-            return new window.Response(sdks[vendor]!, { status: 200, headers: { 'content-type': 'text/javascript' } });
-          },
-        },
-      },
-    },
-  });
+  const { win, requested } = servingWindow(Object.fromEntries(Object.entries(serve).map(([url, vendor]) => [url, sdks[vendor]!])));
   const received: Array<[string, string, ...unknown[]]> = [];
   win.__demoRecord = (vendor: string, method: string, args: unknown[]) => received.push([vendor, method, ...args]);
   return { win, requested, received };

@@ -118,6 +118,37 @@ describe('message or model as the source of values', () => {
     await bridge.flush();
     expect(calls).toEqual([['identify', 'u1', { brand: 'Audi' }]]);
   });
+
+  // The merge into the model waits until a rule reads it (src/bridge/datalayer/watch.ts).
+  const modelRule = { rules: [{ event: 'lead', traits: { plan: 'account.plan', seats: 'car.options.seats' }, source: 'model' as const }] };
+
+  it('a model rule reads a key set three pushes earlier', async () => {
+    const { calls, push, bridge } = segmentPage(modelRule);
+    push({ account: { plan: 'pro' } }, { page: '/a' }, { event: 'page_view', page: '/b' });
+    push({ event: 'lead', userId: 'u1' });
+    await bridge.flush();
+    expect(calls).toEqual([['identify', 'u1', { plan: 'pro' }]]);
+  });
+
+  it('a page that changes an object after pushing it is seen with the change by the next rule that reads the model', async () => {
+    const { calls, push, bridge } = segmentPage(modelRule);
+    const account = { plan: 'pro' };
+    push({ account });
+    account.plan = 'enterprise'; // GTM's model would still say 'pro'
+    push({ event: 'lead', userId: 'u1' });
+    account.plan = 'basic'; // after the rule read the model: not seen
+    await bridge.flush();
+    expect(calls).toEqual([['identify', 'u1', { plan: 'enterprise' }]]);
+  });
+
+  it('a nested _clear replaces instead of merging, as in the helper, also when the merge waited', async () => {
+    const { calls, push, bridge } = segmentPage(modelRule);
+    push({ account: { plan: 'pro' }, car: { options: { seats: 5, roof: 'glass' } } });
+    push({ car: { _clear: true, options: { roof: 'steel' } } }, { account: { plan: 'basic' } });
+    push({ event: 'lead', userId: 'u1' });
+    await bridge.flush();
+    expect(calls).toEqual([['identify', 'u1', { plan: 'basic' }]]);
+  });
 });
 
 describe('history and the data layer', () => {

@@ -2,7 +2,7 @@
 // watchClicks on its own: tagged elements and selector rules become click messages.
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchClicks, type ClickMessage, type ClickRule, type WatchClicksOptions } from '../../src/bridge/clicks';
-import { watchDataLayer } from '../../src/bridge/datalayer';
+import { watch } from './harness';
 
 function start(html: string, options: Partial<WatchClicksOptions> = {}) {
   document.body.innerHTML = html;
@@ -208,7 +208,7 @@ describe('with the dataLayer', () => {
   it('click messages pushed onto the dataLayer reach a watcher like any other push', () => {
     const host: Record<string, unknown> = {};
     const seen: unknown[] = [];
-    const dataLayerWatcher = watchDataLayer(host, { onMessage: (message) => seen.push(message) });
+    const { watcher: dataLayerWatcher } = watch(undefined, { onMessage: (message) => seen.push(message) }, host);
     start(dealerButton, { push: (message) => (host.dataLayer as unknown[]).push(message) });
     (document.querySelector('#bold') as HTMLElement).click();
     expect(seen).toEqual([{ event: 'get_dealer_details', brand: 'Audi', model: 'Q5' }]);

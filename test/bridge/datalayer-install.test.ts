@@ -24,9 +24,9 @@ describe('installing on the dataLayer', () => {
   it('with listenToPast calls onMessage for each past message with the model as it was then', () => {
     const { calls } = watch([{ a: 1 }, { b: 2 }, { a: 3 }], { listenToPast: true });
     expect(calls).toEqual([
-      { message: { a: 1 }, model: { a: 1 }, meta: { past: true, kind: 'object' } },
-      { message: { b: 2 }, model: { a: 1, b: 2 }, meta: { past: true, kind: 'object' } },
-      { message: { a: 3 }, model: { a: 3, b: 2 }, meta: { past: true, kind: 'object' } },
+      { message: { a: 1 }, model: { a: 1 }, meta: { past: true, kind: 'object', at: 1 } },
+      { message: { b: 2 }, model: { a: 1, b: 2 }, meta: { past: true, kind: 'object', at: 2 } },
+      { message: { a: 3 }, model: { a: 3, b: 2 }, meta: { past: true, kind: 'object', at: 3 } },
     ]);
   });
 
@@ -35,7 +35,7 @@ describe('installing on the dataLayer', () => {
       const { dataLayer, calls } = watch([], { listenToPast });
       dataLayer.push({ event: 'user_sign_in' });
       expect(calls).toEqual([
-        { message: { event: 'user_sign_in' }, model: { event: 'user_sign_in' }, meta: { past: false, kind: 'object' } },
+        { message: { event: 'user_sign_in' }, model: { event: 'user_sign_in' }, meta: { past: false, kind: 'object', at: 1 } },
       ]);
     }
   });
@@ -159,17 +159,6 @@ describe('installing on the dataLayer', () => {
     expect(watcher.get('a')).toBeUndefined();
   });
 
-  it('flatten() collapses the history into one object holding the merged model and keeps working', () => {
-    const { dataLayer, watcher, messages } = watch([{ a: 1, b: { c: { d: 4 }, e: 5 } }, { f: 6 }]);
-    dataLayer.push({ 'b.c': 3 });
-    watcher.flatten();
-    expect([...dataLayer]).toEqual([{ a: 1, b: { c: 3, e: 5 }, f: 6 }]);
-    dataLayer.push({ g: 7 });
-    expect(dataLayer).toHaveLength(2);
-    expect(watcher.get('g')).toBe(7);
-    expect(messages()).toEqual([{ 'b.c': 3 }, { g: 7 }]);
-  });
-
   it('works with GTM already on the page: its gtm.js message and its push wrapper stay intact', () => {
     const gtmWindow = window as unknown as Record<string, unknown>;
     const gtmSeen: unknown[] = [];
@@ -191,11 +180,11 @@ describe('installing on the dataLayer', () => {
       expect(calls[0]).toEqual({
         message: { 'gtm.start': 1700000000000, event: 'gtm.js' },
         model: { gtm: { start: 1700000000000 }, event: 'gtm.js' },
-        meta: { past: true, kind: 'object' },
+        meta: { past: true, kind: 'object', at: 1 },
       });
       expect(dataLayer.push({ event: 'user_sign_in', userId: 'u-1' })).toBe(true);
       expect(gtmSeen).toEqual([{ event: 'user_sign_in', userId: 'u-1', 'gtm.uniqueEventId': 1 }]);
-      expect(calls[1].meta).toEqual({ past: false, kind: 'object' });
+      expect(calls[1].meta).toEqual({ past: false, kind: 'object', at: 2 });
       expect(calls[1].model).toEqual({
         gtm: { start: 1700000000000, uniqueEventId: 1 },
         event: 'user_sign_in',
@@ -233,15 +222,16 @@ describe('queue and errors', () => {
   it('handles pushes made while the history is replayed right after the message that made them', () => {
     const host: Record<string, unknown> = { dataLayer: [{ a: 1 }, { b: 2 }] };
     const seen: Array<[unknown, boolean]> = [];
-    watchDataLayer(host, {
+    watch(undefined, (reader) => ({
       listenToPast: true,
-      onMessage: (message, model, meta) => {
+      onMessage: (message, meta) => {
         seen.push([message, meta.past]);
+        const model = reader.at(meta.at);
         if (typeof model.a === 'number' && model.a < 3 && 'a' in (message as object)) {
           (host.dataLayer as unknown[]).push({ a: model.a + 1 });
         }
       },
-    });
+       }), host);
     expect(seen).toEqual([
       [{ a: 1 }, true],
       [{ a: 2 }, false],
@@ -251,7 +241,7 @@ describe('queue and errors', () => {
     expect([...(host.dataLayer as unknown[])]).toEqual([{ a: 1 }, { b: 2 }, { a: 2 }, { a: 3 }]);
   });
 
-  it('a message the listener does not want is still merged, and is never copied for onMessage', () => {
+  it('a message the listener does not want is merged when the model is read, and is never copied for onMessage', () => {
     let reads = 0;
     const message = Object.defineProperty({ event: 'page_view' }, 'page', {
       get: () => {
@@ -270,9 +260,10 @@ describe('queue and errors', () => {
     dataLayer.push(message);
     expect(wanted).toEqual([[message, 'object']]);
     expect((wanted[0] as unknown[])[0]).toBe(message); // the live message, not a copy
-    expect(reads).toBe(1); // the merge read it; no copy did
+    expect(reads).toBe(0); // its merge waits until the model is read
     expect(calls).toEqual([]);
     expect(watcher.get('page')).toBe('/cars');
+    expect(reads).toBe(1); // the merge read it; no copy did
     dataLayer.push({ event: 'user_sign_in' });
     expect(calls.map((call) => call.model)).toEqual([{ event: 'user_sign_in', page: '/cars' }]);
   });

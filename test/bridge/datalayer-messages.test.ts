@@ -121,7 +121,7 @@ describe('commands pushed as arguments (gtag)', () => {
       {
         message: ['set', { user: { id: 'u-1' }, 'page.type': 'pdp' }],
         model: { user: { plan: 'Pro', id: 'u-1' }, page: { type: 'pdp' } },
-        meta: { past: false, kind: 'command' },
+        meta: { past: false, kind: 'command', at: 2 },
       },
     ]);
   });

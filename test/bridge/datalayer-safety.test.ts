@@ -1,18 +1,18 @@
 // The watcher against what pages really push: listeners get bounded copies, and cycles, huge or
 // deep values, prototype keys, throwing getters and frozen objects never break it or the page.
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchDataLayer } from '../../src/bridge/datalayer';
 import { gtagOn, watch } from './harness';
 
 describe('snapshots', () => {
   it('handed to onMessage are copies: changing them changes neither the model nor the pushed object', () => {
-    const { dataLayer, watcher } = watch([], {
-      onMessage: (message, model) => {
+    const { dataLayer, watcher } = watch([], (reader) => ({
+      onMessage: (message, meta) => {
+        const model = reader.at(meta.at);
         (message as { user: { id: string } }).user.id = 'changed';
         (model.user as { id: string }).id = 'changed';
         model.extra = true;
       },
-    });
+    }));
     const pushed = { user: { id: 'u-1' } };
     dataLayer.push(pushed);
     expect(pushed).toEqual({ user: { id: 'u-1' } });
@@ -201,8 +201,7 @@ describe('hostile or unusual pushes', () => {
 
   it('a frozen dataLayer is reported and its history still read', () => {
     const host = { dataLayer: Object.freeze([{ a: 1 }]) };
-    const errors: unknown[] = [];
-    const watcher = watchDataLayer(host, { onMessage: () => {}, onError: (e) => errors.push(e) });
+    const { watcher, errors } = watch(undefined, {}, host);
     expect(watcher.get('a')).toBe(1);
     expect(errors).toHaveLength(1);
   });

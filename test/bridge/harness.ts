@@ -4,8 +4,11 @@
 // - gtag, a Segment stub, and a catch for unhandled promise rejections.
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
-import { watchDataLayer, type MessageMeta, type Model, type WatchDataLayerOptions } from '../../src/bridge/datalayer';
-import { start, type BridgeConfig, type BridgeHandle } from '../../src/bridge/index';
+import { createModelLog, DEFAULT_LIMITS, watchDataLayer, type MessageMeta, type Model, type WatchDataLayerOptions } from '../../src/bridge/datalayer';
+import { modelReader, type ModelReader } from '../../src/bridge/datalayer/model-reader';
+import type { BridgeConfig } from '../../src/bridge/config';
+import { createEngine } from '../../src/bridge/engine';
+import { startBridge, type BridgeHandle } from '../../src/bridge/snippet';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Win = Record<string, any>;
@@ -18,17 +21,33 @@ export interface Call {
   meta: MessageMeta;
 }
 
-export function watch(initial?: unknown[], options: Partial<WatchDataLayerOptions> = {}, host: Record<string, unknown> = {}) {
+/**
+ * A watcher with a model log and a reader of it (as the bridge's engine reads it): `watcher.get`
+ * reads the model, each call records the model as of its message.
+ */
+export function watch(
+  initial?: unknown[],
+  options: Partial<WatchDataLayerOptions> | ((reader: ModelReader) => Partial<WatchDataLayerOptions>) = {},
+  host: Record<string, unknown> = {},
+) {
   if (initial) host.dataLayer = initial;
   const calls: Call[] = [];
   const errors: Array<{ error: unknown; message: unknown }> = [];
+  const onError = (error: unknown, message: unknown) => void errors.push({ error, message });
+  const log = createModelLog();
+  const limits = typeof options === 'function' ? undefined : options.limits;
+  const reader = modelReader(log, onError, { ...DEFAULT_LIMITS, ...limits });
   const watcher = watchDataLayer(host, {
-    onMessage: (message, model, meta) => calls.push({ message, model, meta }),
-    onError: (error, message) => errors.push({ error, message }),
-    ...options,
+    log,
+    onMessage: (message, meta) => calls.push({ message, model: reader.at(meta.at), meta }),
+    onError,
+    ...(typeof options === 'function' ? options(reader) : options),
   });
   const dataLayer = host.dataLayer as unknown[];
-  return { host, dataLayer, calls, errors, watcher, messages: () => calls.map((call) => call.message) };
+  return {
+    host, dataLayer, calls, errors, reader, watcher: Object.assign(watcher, { get: reader.get }),
+    messages: () => calls.map((call) => call.message),
+  };
 }
 
 /** What `function gtag(){dataLayer.push(arguments)}` does. */
@@ -79,15 +98,67 @@ export function scriptPage(code: string, setup: (win: Win) => void = () => {}) {
   return { win, warnings };
 }
 
+/**
+ * A window that runs scripts and whose requests are answered from `files` (URL → script; any
+ * other URL is a 404, and `files` may change between requests); every requested URL is recorded.
+ */
+export function servingWindow(files: Record<string, string>) {
+  const requested: string[] = [];
+  const win = newWindow({
+    settings: {
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+      fetch: {
+        interceptor: {
+          beforeAsyncRequest: async ({ request, window }) => {
+            requested.push(request.url);
+            const body = files[request.url];
+            if (body === undefined) return new window.Response('not found', { status: 404 });
+            return new window.Response(body, { status: 200, headers: { 'content-type': 'text/javascript' } });
+          },
+        },
+      },
+    },
+  });
+  return { win, requested };
+}
+
+/**
+ * A page whose requests are answered from `files` (URL → script; any other URL is a 404, and
+ * `files` may change between requests), running the script at `src` after `setup`; resolves
+ * once that script ran. Every requested URL, console warning and log is recorded.
+ */
+export async function servedPage(files: Record<string, string>, setup: (win: Win) => void, src: string) {
+  const { win, requested } = servingWindow(files);
+  const warnings: string[] = [];
+  const logs: string[] = [];
+  win.console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+  win.console.log = (...args: unknown[]) => void logs.push(args.join(' '));
+  setup(win);
+  await addScript(win, src);
+  return { win, requested, warnings, logs };
+}
+
+/** Adds <script src> and resolves once it ran or failed. */
+export function addScript(win: Win, src: string): Promise<void> {
+  return new Promise((resolve) => {
+    const script = win.document.createElement('script');
+    script.onload = script.onerror = () => resolve();
+    script.async = true;
+    script.src = src;
+    win.document.head.appendChild(script);
+  });
+}
+
 export function runScript(win: Win, code: string): void {
   const script = win.document.createElement('script');
   script.textContent = code;
   win.document.head.appendChild(script);
 }
 
-/** Starts the bridge on `win`; stopped after the test. */
+/** Starts the bridge on `win` with the engine at hand (as the one-file build has it); stopped after the test. */
 export function startOn(win: Win, config: BridgeConfig): BridgeHandle {
-  const handle = start(config, win);
+  const handle = startBridge(config, win, { create: createEngine });
   cleanups.push(() => handle.stop());
   return handle;
 }

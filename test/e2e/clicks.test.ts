@@ -9,7 +9,7 @@ let browser: Browser;
 let bridge = '';
 
 beforeAll(async () => {
-  const built = await bundleIife(process.cwd());
+  const built = await bundleIife(process.cwd(), 'full');
   expect(built.problems).toEqual([]);
   bridge = built.text;
   browser = await launchChromium();

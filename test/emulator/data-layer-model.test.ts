@@ -1,7 +1,8 @@
 // The emulator's data model (what copyFromDataLayer reads) is the bridge's data-layer-helper
 // model rebuilt from the page's array: these pin where it follows the helper and where it stops.
 import { describe, expect, it } from 'vitest';
-import { watchDataLayer, type Model } from '../../src/bridge/datalayer';
+import { createModelLog, watchDataLayer, type Model } from '../../src/bridge/datalayer';
+import { modelReader } from '../../src/bridge/datalayer/model-reader';
 import { dataLayerModel } from '../../src/toolchain/emulator';
 import { readModelV1, readModelV2 } from '../../src/toolchain/emulator/page/data-layer-model';
 
@@ -13,9 +14,9 @@ function gtagArgs(...args: unknown[]): IArguments {
 
 /** The model the bridge's watcher holds after replaying `history`. */
 function bridgeModel(history: unknown[]): Model {
-  let model: Model = {};
-  watchDataLayer({ dataLayer: history }, { listenToPast: true, onMessage: (_message, latest) => (model = latest) }).stop();
-  return model;
+  const log = createModelLog();
+  watchDataLayer({ dataLayer: history }, { listenToPast: true, log, onMessage: () => {} }).stop();
+  return modelReader(log, () => {}).at();
 }
 
 describe('the emulator’s data layer model', () => {

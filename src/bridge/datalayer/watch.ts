@@ -3,39 +3,72 @@
 // src/helper/data-layer-helper.js):
 // - push is wrapped: the push that was there (Array.prototype.push, GTM's, another
 //   helper's) runs first with the same arguments and its result is returned;
-// - history is replayed in order into the model, one message at a time; past
-//   messages reach onMessage only with `listenToPast`;
-// - one FIFO queue: a push made while a message is handled (by onMessage or by a
-//   function message) is handled after it, never recursively;
-// - message kinds: plain object (merged, model.ts), `arguments` (a command),
-//   array (a command array), function (called with `this` = {get, set} on the
-//   live model); anything else is skipped and never reaches onMessage;
-// - a message that fails to apply is reported via onError and still reaches
-//   onMessage (as the helper's listener sees failing functions and commands);
-//   an exception in onMessage is reported and the queue goes on.
+// - history is replayed in order; past messages reach onMessage only with `listenToPast`;
+// - one FIFO queue: a push made while a message is handled (by onMessage, or by a
+//   function message a model read runs) is handled after it, never recursively;
+// - message kinds: plain object, `arguments` (a command), array (a command array),
+//   function; anything else is skipped and never reaches onMessage;
+// - an exception in onMessage is reported and the queue goes on.
+//
+// The model is not built here (the page pays for a push, and most pages never read the
+// model): the watcher writes every message that changes it — objects, `set` commands,
+// command arrays, function messages — in order into a ModelLog, and model.ts's modelReader
+// applies them, with the helper's merge table, when a rule reads the model. So the model read
+// is the helper's, except that a page changing an object after pushing it, before the model
+// is read, is seen with its change, and that function messages and command arrays run when the
+// model is read, not when pushed. Without a log (no rule reads the model) no model is kept.
 //
 // Choices of ours:
-// - Commands: only `set` changes the model, merged at once before onMessage
-//   (the helper queues the set object as a separate message after anything
-//   already queued and notifies twice); `consent` default/update feeds consent();
-//   `event`, `config`, `js` and others only reach onMessage (kind 'command').
+// - Commands: `set` changes the model (in its turn; the helper queues the set object as a
+//   separate message after anything already queued); `consent` default/update feeds
+//   consent() at once; `event`, `config`, `js` and others only reach onMessage.
 // - A push made while history is replayed is a new message (past: false).
-// - Handlers get snapshots (snapshot.ts); the watcher's get() returns one too. A listener's
-//   wants() sees the live message first and can decline it, so nothing is copied for it.
+// - Handlers get snapshots (snapshot.ts). A listener's wants() sees the live message first
+//   and can decline it, so nothing is copied for it.
 // - One watcher per array: a second watchDataLayer on the same array (e.g. the
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
-import { consentState, type ConsentState, type ConsentValue } from './consent';
+import { consentState, type ConsentValue } from './consent';
 import { hasOwn, kindOf, type MessageKind } from '../../datalayer/kinds';
-import { callAtPath, expandKey, merge, mergeMessage, readPath, setArguments, type Model } from '../../datalayer/model';
 import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
 
 export type { MessageKind };
+
+/** A message that changes the model, as it was pushed (an object may turn out not to be plain). */
+export interface ModelChange {
+  message: unknown;
+  kind: MessageKind;
+}
+
+/** The changes to the model in push order, numbered from 0; a reader takes them as it applies them. */
+export interface ModelLog {
+  add(change: ModelChange): void;
+  /** How many changes were added so far: the position after the latest. */
+  size(): number;
+  /** The changes not taken yet up to position `at` (default: all), no longer kept here. */
+  take(at?: number): ModelChange[];
+}
+
+export function createModelLog(): ModelLog {
+  const kept: ModelChange[] = [];
+  let taken = 0;
+  return {
+    add: (change) => void kept.push(change),
+    size: () => taken + kept.length,
+    take(at = taken + kept.length) {
+      const changes = kept.splice(0, Math.max(0, at - taken));
+      taken += changes.length;
+      return changes;
+    },
+  };
+}
 
 export interface MessageMeta {
   /** The message was in the array before the watcher started. */
   past: boolean;
   kind: MessageKind;
+  /** The log position after this message: the model as of this message is the log up to here. */
+  at: number;
 }
 
 export interface WatchDataLayerOptions {
@@ -44,25 +77,24 @@ export interface WatchDataLayerOptions {
   /** Also call onMessage for messages already in the array; default false. */
   listenToPast?: boolean;
   /**
-   * Asked, with the live message, before the copies for onMessage are made: false skips
-   * onMessage for this message (it is still applied). Lets a listener that ignores most
-   * messages skip copying them; it must not change the message. Default: every message.
+   * Asked, with the live message, before the copy for onMessage is made: false skips
+   * onMessage for this message (it still changes the model). Lets a listener that ignores most
+   * messages skip copying them; it must not change the message. For an object it may be asked
+   * before the object is known to be plain. Default: every message.
    */
   wants?: (message: unknown, kind: MessageKind) => boolean;
-  /** Called after each message is applied, with copies of the message and of the model. */
-  onMessage: (message: unknown, model: Model, meta: MessageMeta) => void;
+  /** Where the changes to the model go (model.ts reads them); absent: no model is kept. */
+  log?: ModelLog;
+  /** Called for each message, with a copy of it. */
+  onMessage: (message: unknown, meta: MessageMeta) => void;
   /** Problems with a message or a handler; default: ignored (the helper is silent too). */
   onError?: (error: unknown, message: unknown) => void;
   limits?: Partial<SnapshotLimits>;
 }
 
 export interface DataLayerWatcher {
-  /** A copy of the model value at a dotted key ('ecommerce.items'). */
-  get(key: string): unknown;
   /** Consent from gtag('consent', 'default' | 'update', …) commands seen so far. */
   consent(type: string): ConsentValue | undefined;
-  /** Collapses the array's history into one object holding the merged model. */
-  flatten(): void;
   /** Stops processing and gives push back (or, if wrapped since, only forwards). */
   stop(): void;
 }
@@ -84,7 +116,7 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
   const array = scope[name];
   if (!Array.isArray(array)) {
     report(new TypeError(`window.${name} is not an array; the data layer is not watched`), array);
-    return { get: () => undefined, consent: () => undefined, flatten() {}, stop() {} };
+    return { consent: () => undefined, stop() {} };
   }
   const existing = (array as DataLayer)[WATCHER];
   if (existing) {
@@ -98,23 +130,36 @@ type Report = (error: unknown, message: unknown) => void;
 
 function install(array: DataLayer, options: WatchDataLayerOptions, report: Report): DataLayerWatcher {
   const limits: SnapshotLimits = Object.assign({}, DEFAULT_LIMITS, options.limits);
-  const model: Model = {};
+  const wants = options.wants ?? (() => true);
+  const log = options.log;
   const consent = consentState();
-  const apply = modelUpdater(model, consent, report);
   let active = true;
 
+  /** An object onMessage does not want: it only changes the model. */
+  function quiet(message: unknown, past: boolean): boolean {
+    try {
+      return typeof message === 'object' && message !== null && (message as { length?: unknown }).length === undefined &&
+        ((past && !options.listenToPast) || !wants(message, 'object'));
+    } catch {
+      return false; // a throwing getter: handle() sorts it out
+    }
+  }
+  const changes = (message: unknown) => {
+    if (log) log.add({ message, kind: 'object' });
+  };
+
   function handle(message: unknown, past: boolean): void {
+    if (quiet(message, past)) return changes(message);
     const kind = kindOf(message);
     if (!kind) return;
-    try {
-      apply(kind, message);
-    } catch (error) {
-      report(error, message);
+    const args = kind === 'command' ? Array.from(message as IArguments) : [];
+    if (args[0] === 'consent' && !consent.apply(args[1], args[2])) {
+      report(new TypeError("'consent' takes 'default' or 'update' and an object"), message);
     }
+    if (log && (kind !== 'command' || args[0] === 'set')) log.add({ message, kind });
     if (past && !options.listenToPast) return;
     try {
-      if (options.wants && !options.wants(message, kind)) return;
-      options.onMessage(snapshot(message, limits), snapshot(model, limits) as Model, { past, kind });
+      if (wants(message, kind)) options.onMessage(snapshot(message, limits), { past, kind, at: log ? log.size() : 0 });
     } catch (error) {
       report(error, message);
     }
@@ -123,13 +168,7 @@ function install(array: DataLayer, options: WatchDataLayerOptions, report: Repor
   const queue = fifo(handle, () => active);
   let unwrap = () => {};
   const watcher: DataLayerWatcher = {
-    get: (key) => snapshot(readPath(model, key), limits),
     consent: (type) => consent.get(type),
-    flatten() {
-      const merged: Model = {};
-      merge(model, merged);
-      array.splice(0, array.length, merged);
-    },
     stop() {
       if (!active) return;
       active = false;
@@ -138,7 +177,7 @@ function install(array: DataLayer, options: WatchDataLayerOptions, report: Repor
     },
   };
   try {
-    unwrap = wrapPush(array, (items) => active && queue(items, false));
+    unwrap = wrapPush(array, queue, quiet, changes, () => active);
     Object.defineProperty(array, WATCHER, { value: watcher, configurable: true });
   } catch (error) {
     report(error, undefined); // e.g. a frozen array: only its history is read
@@ -150,15 +189,23 @@ function install(array: DataLayer, options: WatchDataLayerOptions, report: Repor
 
 /**
  * Puts a push in front of the array's own that calls it first, with the same arguments, and
- * returns its result; `onPush` then gets the items. The function returned gives push back,
+ * returns its result; the queue then gets the items. The function returned gives push back,
  * unless someone has wrapped ours since: then ours stays in their chain and only forwards.
+ * Fast path, the push most pages make most often: one quiet object while nothing is queued
+ * only goes to the log.
  */
-function wrapPush(array: DataLayer, onPush: (items: unknown[]) => void): () => void {
+function wrapPush(
+  array: DataLayer, queue: Fifo, quiet: (message: unknown, past: boolean) => boolean,
+  changes: (message: unknown) => void, isActive: () => boolean,
+): () => void {
   const hadOwnPush = hasOwn(array, 'push');
   const previousPush = array.push;
-  const push = function (...items: unknown[]): unknown {
-    const result = previousPush.apply(array, items);
-    onPush(items);
+  const push = function (): unknown {
+    const result = previousPush.apply(array, arguments as unknown as unknown[]);
+    if (!isActive()) return result;
+    const message = arguments[0];
+    if (arguments.length === 1 && queue.idle() && quiet(message, false)) changes(message);
+    else queue(Array.prototype.slice.call(arguments), false);
     return result;
   };
   array.push = push as typeof array.push;
@@ -174,10 +221,12 @@ function wrapPush(array: DataLayer, onPush: (items: unknown[]) => void): () => v
  * by a function message) waits until that message is done, and nothing runs once `isActive`
  * turns false.
  */
-function fifo(handle: (message: unknown, past: boolean) => void, isActive: () => boolean) {
+type Fifo = ((messages: unknown[], past: boolean) => void) & { idle(): boolean };
+
+function fifo(handle: (message: unknown, past: boolean) => void, isActive: () => boolean): Fifo {
   const queue: Array<{ message: unknown; past: boolean }> = [];
   let busy = false;
-  return (messages: unknown[], past: boolean): void => {
+  const run = (messages: unknown[], past: boolean): void => {
     // One message and nothing queued (the usual push): handled without going through the queue.
     const direct = !busy && queue.length === 0 && messages.length === 1;
     if (!direct) for (const message of messages) queue.push({ message, past });
@@ -194,30 +243,6 @@ function fifo(handle: (message: unknown, past: boolean) => void, isActive: () =>
       busy = false;
     }
   };
+  return Object.assign(run, { idle: () => !busy && queue.length === 0 });
 }
 
-// --- what a message does to the model --------------------------------------------------------
-
-/** Applies a message of each kind to `model` (and consent commands to `consent`); throws when it cannot. */
-function modelUpdater(model: Model, consent: ConsentState, report: Report) {
-  // What function messages see as `this`: the live model, as in the helper.
-  const api = {
-    get: (key: string) => readPath(model, String(key)),
-    set: (key: string, value: unknown) => merge(expandKey(String(key), value), model),
-  };
-
-  return (kind: MessageKind, message: unknown): void => {
-    const fail = (error: unknown) => report(error, message);
-    if (kind === 'array') callAtPath(model, message as unknown[]);
-    else if (kind === 'function') (message as (this: typeof api) => void).call(api);
-    else if (kind === 'object') mergeMessage(model, message as Model, fail);
-    else {
-      // commands: `set` merges; consent commands feed consent(); others change nothing
-      const args = Array.from(message as IArguments);
-      if (args[0] === 'set') mergeMessage(model, setArguments(args), fail);
-      else if (args[0] === 'consent' && !consent.apply(args[1], args[2])) {
-        throw new TypeError("'consent' takes 'default' or 'update' and an object");
-      }
-    }
-  };
-}

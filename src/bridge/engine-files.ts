@@ -1,0 +1,12 @@
+// What the snippet loads and how the loaded engine makes itself known: named once, for the
+// build (which writes the files) and for the snippet (which loads them).
+import type { VendorId } from '../core/model';
+
+/** The engine file for `vendor` alone, or with every vendor: 'identify-bridge.engine.segment.min.js'. */
+export const engineFile = (vendor?: VendorId | null) => 'identify-bridge.engine' + (vendor ? '.' + vendor : '') + '.min.js';
+
+/** The rule number the snippet hands over with a tagged click no rule claims (an identify of the visitor, its data as tags). */
+export const UNCLAIMED_CLICK = -1;
+
+/** The window property an engine script sets to its createEngine when it runs. */
+export const ENGINE_GLOBAL = 'identifyBridgeEngine';

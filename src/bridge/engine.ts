@@ -1,0 +1,62 @@
+// The bridge's engine: core's identify engine and vendor modules behind a Platform on `window`.
+// The snippet (snippet.ts) loads it on the first message a rule may match and hands it each such
+// message with the index of the rule it matched; the engine checks the rest of the config
+// (config.ts), builds the rule's IdentifyInput (triggers.ts) and runs it (runs.ts).
+import type { EngineOutcome } from '../core/index';
+import { selectorTest } from './clicks';
+import { readConfig, type BridgeConfig } from './config';
+import type { ConsentValue, MessageKind, ModelLog } from './datalayer/index';
+import { modelReader } from './datalayer/model-reader';
+import { createPlatform, type Win } from './platform';
+import { createRuns } from './runs';
+import { ruleInput } from './triggers';
+import { visitor } from './visitor';
+import { UNCLAIMED_CLICK } from './engine-files';
+import type { ClickMessage } from './clicks';
+
+export interface EngineHooks {
+  /** The data layer's consent state, which the snippet keeps. */
+  consentOf(type: string): ConsentValue | undefined;
+  /** The changes to the data model, when a rule reads it. */
+  log?: ModelLog;
+}
+
+export interface Engine {
+  /** Runs rule number `rule` (the snippet's numbering) for a copy of a message it matched, `at` its position in the model log. */
+  handle(message: unknown, at: number, kind: MessageKind, rule: number): void;
+  /** Tells runs waiting for consent that a consent command arrived. */
+  consentChanged(): void;
+  /** Resolves, with their outcomes, once the runs started so far have completed. */
+  flush(): Promise<EngineOutcome[]>;
+}
+
+/** An engine for a config, or null with the problems of the engine's part of it. */
+export type CreateEngine = (config: BridgeConfig, win: Win, hooks: EngineHooks) => { engine: Engine | null; problems: string[] };
+
+export const createEngine: CreateEngine = (config, win, hooks) => {
+  const { settings, problems } = readConfig(config, selectorTest(win.document));
+  if (!settings) return { engine: null, problems };
+  const platform = createPlatform(win, { debug: settings.debug, consentOf: settings.consent ? hooks.consentOf : undefined });
+  const runs = createRuns({
+    source: 'datalayer_bridge', destinations: settings.destinations, dedupe: settings.dedupe, consent: settings.consent,
+  }, platform);
+  const note = (level: string, text: string) => platform.log('gtm-identify ' + level + ': ' + text);
+  const model = hooks.log && modelReader(hooks.log, platform.problem);
+  const who = visitor();
+  const engine: Engine = {
+    handle(message, at, kind, rule) {
+      if (rule === UNCLAIMED_CLICK) {
+        const input = who.clickInput(message as ClickMessage);
+        input.userIdHash = settings.userIdHash;
+        input.useEmailAsUserId = settings.useEmailAsUserId;
+        return runs.add(input);
+      }
+      const entry = settings.rules[rule];
+      const input = entry && ruleInput(message, entry.source === 'model' && model ? model.at(at) : undefined, kind, entry, settings, note);
+      if (input) runs.add(who.seen(input));
+    },
+    consentChanged: platform.consentChanged,
+    flush: runs.flush,
+  };
+  return { engine, problems };
+};

@@ -1,0 +1,101 @@
+// The built scripts (as buildBridge makes them) in happy-dom pages whose requests are answered
+// from those files: the snippet loads the engine next to itself only when a message a rule may
+// match arrives, picks the one-vendor engine when the config names one vendor, and the one-file
+// build needs no request at all.
+import { parse } from 'acorn';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BRIDGE_FILES, bridgeIifes, engineDistFile } from '../../src/bridge/build';
+import { VENDOR_IDS } from '../../src/core/vendors/ids';
+import { addScript, servedPage, type Win } from './harness';
+
+let files: Record<string, string> = {};
+beforeAll(async () => {
+  const built = await bridgeIifes(process.cwd());
+  expect(built.flatMap((b) => b.problems)).toEqual([]);
+  files = Object.fromEntries(built.map((b) => [b.file, b.text]));
+}, 60_000);
+
+const CDN = 'https://cdn.example.com/gtm-identify/1.0/';
+/** The dist files served from CDN. */
+const served = () => Object.fromEntries(Object.entries(files).map(([file, text]) => [CDN + file.replace(/^dist\//, ''), text]));
+
+function segmentCalls(win: Win) {
+  const calls: unknown[][] = [];
+  win.analytics = { identify: (...args: unknown[]) => calls.push(['identify', ...args]), reset: () => calls.push(['reset']) };
+  return calls;
+}
+
+describe('the built bridge files', () => {
+  it('are the snippet, the one-file build and an engine for all vendors and for each one, each one-vendor engine smaller', () => {
+    expect(Object.keys(files).sort()).toEqual([BRIDGE_FILES.snippet, BRIDGE_FILES.full, engineDistFile(), ...VENDOR_IDS.map(engineDistFile)].sort());
+    for (const vendor of VENDOR_IDS) expect(files[engineDistFile(vendor)].length).toBeLessThan(files[engineDistFile()].length);
+  });
+
+  it('parse as ES2017, for browsers of the last five years (no ?., ??, object spread or newer regex syntax left)', () => {
+    for (const [file, text] of Object.entries(files)) expect(() => parse(text, { ecmaVersion: 2017, sourceType: 'script' }), file).not.toThrow();
+    // the check itself can fail: optional chaining is ES2020
+    expect(() => parse('a?.b', { ecmaVersion: 2017 })).toThrow();
+  });
+
+  it('the snippet loads the Segment engine from its own folder for a sign-in in the history, and identifies through it', async () => {
+    const { win, requested, warnings } = await servedPage(served(), (w) => {
+      w.dataLayer = [{ event: 'user_sign_in', user_id: 'u1', email: 'ann@example.com', tags: 'brand=Audi' }];
+      w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }] };
+    }, CDN + 'identify-bridge.min.js');
+    const calls = segmentCalls(win);
+    const outcomes = await win.identifyBridge.running.flush();
+    expect(calls).toEqual([['identify', 'u1', { email: 'ann@example.com', brand: 'Audi' }]]);
+    expect(outcomes.map((o: { results: unknown[] }) => o.results)).toEqual([[{ vendor: 'segment', status: 'sent', message: 'identify called on window.analytics' }]]);
+    expect(requested).toEqual([CDN + 'identify-bridge.min.js', CDN + 'identify-bridge.engine.segment.min.js']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('the snippet loads the all-vendor engine for a config naming two vendors', async () => {
+    const { win, requested } = await servedPage(served(), (w) => {
+      w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }, { vendor: 'mutiny' }] };
+    }, CDN + 'identify-bridge.min.js');
+    const calls = segmentCalls(win);
+    win.dataLayer.push({ event: 'user_identify', userId: 'u2' });
+    await win.identifyBridge.running.flush();
+    expect(calls).toEqual([['identify', 'u2', {}]]);
+    expect(requested).toEqual([CDN + 'identify-bridge.min.js', CDN + 'identify-bridge.engine.min.js']);
+  });
+
+  it('the one-file build starts for all six vendors at once and requests nothing', async () => {
+    const { win, requested, warnings } = await servedPage(served(), (w) => {
+      w.identifyBridgeConfig = { destinations: VENDOR_IDS.map((vendor) => ({ vendor, portalId: '1', propertyId: '2' })) };
+    }, CDN + 'identify-bridge.full.min.js');
+    const calls = segmentCalls(win);
+    win.dataLayer.push({ event: 'user_identify', userId: 'u3' });
+    await win.identifyBridge.running.flush();
+    expect(calls).toEqual([['identify', 'u3', {}]]);
+    expect(warnings).toEqual([]);
+    expect(requested).toEqual([CDN + 'identify-bridge.full.min.js']);
+  });
+
+  it('without a config defines identifyBridge and starts nothing until start() is called', async () => {
+    const { win, requested } = await servedPage(served(), () => {}, CDN + 'identify-bridge.min.js');
+    expect(win.identifyBridge.running).toBeUndefined();
+    expect(win.dataLayer).toBeUndefined();
+    const calls = segmentCalls(win);
+    const bridge = win.identifyBridge.start({ destinations: [{ vendor: 'segment' }] });
+    win.dataLayer.push({ event: 'user_identify', userId: 'u4' });
+    await bridge.flush();
+    bridge.stop();
+    expect(calls).toEqual([['identify', 'u4', {}]]);
+    expect(requested).toEqual([CDN + 'identify-bridge.min.js', CDN + 'identify-bridge.engine.segment.min.js']);
+  });
+
+  it('loaded twice keeps the first copy and processes each push once', async () => {
+    const { win } = await servedPage(served(), (w) => {
+      w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }] };
+    }, CDN + 'identify-bridge.min.js');
+    const first = win.identifyBridge;
+    await addScript(win, CDN + 'identify-bridge.min.js');
+    expect(win.identifyBridge).toBe(first);
+    const calls = segmentCalls(win);
+    win.dataLayer.push({ event: 'user_identify', userId: 'u5' });
+    await first.running.flush();
+    expect(calls).toEqual([['identify', 'u5', {}]]);
+  });
+});
