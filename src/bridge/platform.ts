@@ -10,7 +10,7 @@ import { snapshot as copy } from './datalayer/snapshot';
 /** The page's window (or a stand-in such as a happy-dom Window). */
 export type Win = Record<string, any>;
 /** Runs page-facing code; what it throws is logged as `what` threw, and `fallback` returned. */
-type Guard = <T>(what: string, fallback: T, fn: () => T) => T;
+type Guard = <T>(what: string, fallback: T, fn: () => T, failed?: (reason: string) => void) => T;
 type Later = (fn: () => void) => void;
 
 export interface PlatformOptions {
@@ -61,6 +61,15 @@ function write(win: Win, path: string, value: unknown): boolean {
   return true;
 }
 
+/** String(value), or a stand-in when even that throws (a revoked Proxy, a hostile toString). */
+export function printable(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return 'a value that cannot be printed';
+  }
+}
+
 function toHex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => (byte < 16 ? '0' : '') + byte.toString(16)).join('');
 }
@@ -69,12 +78,14 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
   const log = (message: string) => {
     if (options.debug) win.console.log(message);
   };
-  const problem = (error: unknown) => log('gtm-identify bridge: ' + String(error));
-  const guard: Guard = (what, fallback, fn) => {
+  const problem = (error: unknown) => log('gtm-identify bridge: ' + printable(error));
+  const guard: Guard = (what, fallback, fn, failed) => {
     try {
       return fn();
     } catch (error) {
-      problem(what + ' threw: ' + String(error));
+      const reason = what + ' threw: ' + printable(error);
+      problem(reason);
+      if (failed) failed(reason);
       return fallback;
     }
   };
@@ -87,7 +98,7 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
   const consent = options.consentOf ? consentListeners(options.consentOf, guard) : undefined;
 
   return {
-    callInWindow: (path, args) => guard(path, undefined, () => {
+    callInWindow: (path, args, failed) => guard(path, undefined, () => {
       const at = resolve(win, path);
       const fn = at && at.owner[at.key];
       if (typeof fn !== 'function') return undefined;
@@ -98,7 +109,7 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
         return undefined;
       }
       return copy(result);
-    }),
+    }, failed),
     copyFromWindow: (path) => guard(path, undefined, () => copy(read(win, path))),
     setInWindow: (path, value, override) => guard(path, false, () => {
       if (read(win, path) !== undefined && !override) return false;

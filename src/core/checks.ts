@@ -1,6 +1,7 @@
 // Small value tests and conversions used across core, written for the sandbox (getType instead
 // of typeof/Array.isArray, makeString instead of String()).
 import { getType, makeNumber, makeString } from '../sandbox/lang';
+import { LIMITS } from './limits';
 import type { Json, JsonObject } from './model';
 import type { Note } from './messages';
 
@@ -23,12 +24,30 @@ export function isFiniteNumber(value: unknown): value is number {
   return getType(value) === 'number' && (value as number) - (value as number) === 0;
 }
 
+/** The names every plain object inherits: only for these is a defined value no proof of an own key. */
+const INHERITED = ('constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf ' +
+  '__proto__ __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__').split(' ');
+
 /**
- * Own property test that also works for keys such as 'constructor', and for objects that carry
- * their own 'hasOwnProperty' key (a trait or data layer key of that name shadows the method).
+ * Own property test in constant time that also works for keys such as 'constructor' and for
+ * objects carrying their own 'hasOwnProperty' key. A key whose value is undefined counts as absent.
  */
 export function has(object: { [key: string]: unknown }, key: string): boolean {
-  return Object.keys(object).indexOf(key) >= 0;
+  if (INHERITED.indexOf(key) >= 0) return Object.keys(object).indexOf(key) >= 0;
+  return object[key] !== undefined;
+}
+
+/** A set of names with constant-time lookups (the sandbox has no Set): keys are prefixed so that none is inherited. */
+export type NameSet = { [key: string]: boolean };
+
+export function nameSet(names: readonly string[]): NameSet {
+  const set: NameSet = {};
+  for (let i = 0; i < names.length; i++) set['$' + names[i]] = true;
+  return set;
+}
+
+export function inSet(set: NameSet, name: string): boolean {
+  return set['$' + name] === true;
 }
 
 
@@ -90,14 +109,18 @@ export function pick<T extends string>(value: unknown, choices: readonly T[], wh
 }
 
 /**
- * The rows of a table value: none for undefined, null or ''; none and a warning naming `what`
- * for anything that is not a list.
+ * The rows of a table value, at most LIMITS.rows: none for undefined, null or ''; none and a
+ * warning naming `what` for anything that is not a list; a warning when rows are left out.
  */
 export function tableRows(value: unknown, what: string, note: Note): unknown[] {
   if (value === undefined || value === null || value === '') return [];
-  if (isArray(value)) return value;
-  note('warning', what + ' must be a list of rows; ignored');
-  return [];
+  if (!isArray(value)) {
+    note('warning', what + ' must be a list of rows; ignored');
+    return [];
+  }
+  if (value.length <= LIMITS.rows) return value;
+  note('warning', what + ' has ' + value.length + ' rows; only the first ' + LIMITS.rows + ' are used');
+  return value.slice(0, LIMITS.rows);
 }
 
 /** A whole number of milliseconds between 0 and `max`, or `fallback`. */

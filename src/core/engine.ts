@@ -2,8 +2,10 @@
 // reset) → one outcome. One vendor's failure never stops the others; nothing throws on bad
 // input; every message is also written to platform.log.
 //
+// Order: every run takes its turn on platform.serial (lane.ts), so a later run never overtakes
+// an earlier one, also when one consent grant releases several.
 // Completion: `done` runs exactly once (guarded), synchronously when every step completes
-// synchronously, otherwise later. When consent is denied and the config says to wait, `done`
+// synchronously and the lane is free, otherwise later. When consent is denied and the config says to wait, `done`
 // runs at once with every destination 'queued' (so a GTM tag never hangs); the later run, if
 // consent is granted, reports only to the debug log.
 //
@@ -22,6 +24,7 @@ import { once } from './once';
 import { vendorId } from './vendors/ids';
 import { VENDORS } from './vendors/registry';
 import type { ConsentConfig } from './consent';
+import type { Job } from './lane';
 import type { Note } from './messages';
 import type { Action, Destination, IdentifyCall, IdentifyInput, Message, MessageLevel, ResultStatus, Source, VendorId, VendorResult } from './model';
 import type { Platform } from './platform';
@@ -190,12 +193,18 @@ export function runIdentify(input: IdentifyInput, config: EngineConfig, platform
     if (action === 'reset') runReset(targets, platform, say, complete);
     else runIdentifyCall(input, source, settings.dedupe === true, targets, platform, say, complete);
   };
-  const later = () => run((results) => logResults(platform, results));
+  // Every run, also one released by a consent grant, takes its turn on platform.serial.
+  const inTurn = (job: Job) => (platform.serial ? platform.serial(job) : job(() => undefined));
+  const later = () => inTurn((next) => run((results) => {
+    logResults(platform, results);
+    next();
+  }));
   const state = gate(readConsent(settings.consent, note), platform, note, later);
   if (state === 'dropped') return finish({ ok: true, results: resultsFor(targets, 'skipped', 'consent denied; not sent'), messages: messages });
   if (state === 'waiting') return finish({ ok: true, results: resultsFor(targets, 'queued', 'waiting for consent'), messages: messages });
-  run((results) => {
+  inTurn((next) => run((results) => {
     logResults(platform, results);
     finish({ ok: isOk(results), results: results, messages: messages });
-  });
+    next();
+  }));
 }

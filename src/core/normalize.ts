@@ -13,13 +13,13 @@
 // module puts them back where that vendor expects them. The parts: trait-sources.ts (traits),
 // identity.ts (user id and email), company.ts, tags.ts.
 import { getType } from '../sandbox/lang';
-import { has, isObject, pick, without } from './checks';
+import { isObject, pick, without } from './checks';
 import { readCompany } from './company';
 import { readEmail, readUserId } from './identity';
 import { collectInto, hasErrors } from './messages';
-import { parseTags } from './tags';
+import { parseTags, uniqueTags } from './tags';
 import { readTraits } from './trait-sources';
-import type { IdentifyCall, IdentifyEvent, IdentifyInput, Message, Source, Tag } from './model';
+import type { IdentifyCall, IdentifyEvent, IdentifyInput, Message, Source } from './model';
 import { withArticle } from './text';
 
 export const IDENTIFY_EVENTS: IdentifyEvent[] = ['identify', 'sign_in', 'sign_up'];
@@ -44,15 +44,14 @@ export function normalize(input: unknown, source: Source): Normalized {
   const set = readTraits(raw.traits, raw.traitRows, note);
   const email = readEmail(raw.email, set.traits.email, note);
   const company = readCompany(set.traits.company, raw.company, note);
-  const tags: Tag[] = [];
-  parseTags(set.traits.tags, tags, note);
-  parseTags(raw.tags, tags, note);
-  const traits = without(set.traits, ['email', 'company', 'tags']);
+  const tags = uniqueTags(parseTags(raw.tags, parseTags(set.traits.tags, [], note), note), note);
+  const pulledOut = ['email', 'company', 'tags'];
+  const traits = without(set.traits, pulledOut);
   const call: IdentifyCall = {
     userId: readUserId(raw, email, note),
     email: email,
     traits: traits,
-    dateKeys: set.dateKeys.filter((key) => has(traits, key)),
+    dateKeys: set.dateKeys.filter((key) => pulledOut.indexOf(key) < 0),
     tags: tags,
     company: company,
     event: pick(raw.event, IDENTIFY_EVENTS, 'event', note),

@@ -4,8 +4,12 @@
 // treated as copies, as they are in the sandbox.
 
 export interface Platform {
-  /** Calls the page function at a dotted path ('analytics.identify'); undefined when it is missing. */
-  callInWindow(path: string, args: unknown[]): unknown;
+  /**
+   * Calls the page function at a dotted path ('analytics.identify'); undefined when it is
+   * missing. Where the runtime catches what the function throws (the bridge), it tells `failed`
+   * why; in GTM a throw ends the tag run itself [INF].
+   */
+  callInWindow(path: string, args: unknown[], failed?: (reason: string) => void): unknown;
   /** A copy of the page value at a dotted path (undefined when missing). */
   copyFromWindow(path: string): unknown;
   /** Sets a page value at a dotted path; without `override` an existing value is kept. */
@@ -36,6 +40,11 @@ export interface Platform {
     /** Calls `listener` on every later change of `consentType`. */
     onChange(consentType: string, listener: (granted: boolean) => void): void;
   };
+  /**
+   * Runs jobs one at a time, in the order given: each starts once the one before has called its
+   * `next` (a Lane, lane.ts). Absent: each job runs at once.
+   */
+  serial?(job: (next: () => void) => void): void;
   /** A debug message (shown only in GTM preview/debug mode, or with the bridge's debug option). */
   log(message: string): void;
 }

@@ -5,12 +5,17 @@
 import { getType, makeString } from '../sandbox/lang';
 import { copyObject, has, isArray, isObject, isUnsafeKey, text } from './checks';
 import type { IdentifyCall, Json, JsonObject, Tag } from './model';
+import { LIMITS } from './limits';
 import type { Note } from './messages';
 import { withArticle } from './text';
 
 function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
   const tagName = text(name);
   if (tagName === null) return null;
+  if (tagName.length > LIMITS.textLength) {
+    note('warning', 'a tag name is longer than ' + LIMITS.textLength + ' characters; left out');
+    return null;
+  }
   if (tagName.indexOf(',') >= 0) {
     note('warning', 'tag name "' + tagName + '" cannot be used (no commas); dropped');
     return null;
@@ -24,6 +29,10 @@ function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
   if (value === false) return null;
   if (valueType === 'boolean' || valueType === 'undefined' || valueType === 'null') return { name: tagName };
   const tagValue = valueType === 'string' || valueType === 'number' ? text(value) : null;
+  if (tagValue !== null && tagValue.length > LIMITS.textLength) {
+    note('warning', 'tag "' + tagName + '" is longer than ' + LIMITS.textLength + ' characters; left out');
+    return null;
+  }
   if (tagValue === null && valueType !== 'string') {
     note('warning', 'tag "' + tagName + '" has a ' + valueType + ' value; sent as a label');
   }
@@ -42,14 +51,7 @@ function tagFromText(item: string, note: Note): Tag | null {
 }
 
 function addTag(list: Tag[], tag: Tag | null): void {
-  if (tag === null) return;
-  for (let i = 0; i < list.length; i++) {
-    if (list[i].name === tag.name) {
-      list[i] = tag;
-      return;
-    }
-  }
-  list.push(tag);
+  if (tag !== null) list.push(tag);
 }
 
 function addFromText(list: Tag[], value: string, note: Note): void {
@@ -62,7 +64,7 @@ function addFromText(list: Tag[], value: string, note: Note): void {
 /** List entries one tags value may hold, nested lists included. */
 const MAX_LIST_ENTRIES = 100000;
 
-/** The tags in `value` (see the header), appended to `into` (later names replace earlier ones). */
+/** The tags in `value` (see the header), appended to `into`; uniqueTags then merges names. */
 export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
   if (!isArray(value)) {
     addFromValue(into, value, note);
@@ -102,6 +104,29 @@ function addFromValue(into: Tag[], value: unknown, note: Note): void {
   } else if (type !== 'undefined' && type !== 'null') {
     note('warning', 'tags must be text, a list or an object, not ' + withArticle(type) + '; ignored');
   }
+}
+
+/**
+ * Each name once, a later tag replacing an earlier one in its place; at most LIMITS.tags names,
+ * the rest left out with a warning.
+ */
+export function uniqueTags(tags: Tag[], note: Note): Tag[] {
+  const out: Tag[] = [];
+  const at: { [key: string]: number } = {};
+  let reported = false;
+  for (let i = 0; i < tags.length; i++) {
+    const slot = at['$' + tags[i].name];
+    if (slot !== undefined) {
+      out[slot] = tags[i];
+    } else if (out.length < LIMITS.tags) {
+      at['$' + tags[i].name] = out.length;
+      out.push(tags[i]);
+    } else if (!reported) {
+      reported = true;
+      note('warning', 'more than ' + LIMITS.tags + ' tags; the rest are left out');
+    }
+  }
+  return out;
 }
 
 /** Label names only. */

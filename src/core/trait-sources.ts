@@ -3,11 +3,13 @@
 // missing, so the object's value stays. Then the reserved traits createdAt/birthday become dates
 // and age a number when their values allow it.
 import { getType } from '../sandbox/lang';
-import { assign, isObject, pick, tableRows, text } from './checks';
+import { assign, inSet, isObject, pick, tableRows, text } from './checks';
+import type { NameSet } from './checks';
 import { toIsoDate } from './dates';
 import {
-  DATE_TRAITS, NUMBER_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue,
+  DATE_TRAITS, NUMBER_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue, valueBudget,
 } from './traits';
+import type { Budget } from './traits';
 import type { JsonObject } from './model';
 import type { Note } from './messages';
 import { withArticle } from './text';
@@ -20,25 +22,27 @@ export interface TraitSet {
 
 /** The traits of the object and the rows, merged and typed (see the header). */
 export function readTraits(object: unknown, rows: unknown, note: Note): TraitSet {
-  const set = mergeTraits(readTraitsObject(object, note), readTraitRows(rows, note));
+  const budget = valueBudget('traits');
+  const set = mergeTraits(readTraitsObject(object, note, budget), readTraitRows(rows, note, budget));
   typeReservedTraits(set, note);
   return set;
 }
 
 /** The traits object's traits (its dates are typed later, with the reserved traits). */
-function readTraitsObject(value: unknown, note: Note): JsonObject {
+function readTraitsObject(value: unknown, note: Note, budget: Budget): JsonObject {
   const type = getType(value);
   if (type === 'undefined' || type === 'null' || value === '') return {};
   if (type !== 'object') {
     note('warning', 'traits must be an object, not ' + withArticle(type) + '; ignored');
     return {};
   }
-  const json = toJson(value, 'traits', 0, note) as JsonObject;
+  const json = toJson(value, 'traits', 0, note, budget) as JsonObject;
   return canonicalTraits(json, 'traits', note);
 }
 
-function readTraitRows(value: unknown, note: Note): TraitSet {
-  const set: TraitSet = { traits: {}, dateKeys: [] };
+function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {
+  const traits: JsonObject = {};
+  const dates: NameSet = {};
   const rows = tableRows(value, 'the traits table', note);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -54,13 +58,12 @@ function readTraitRows(value: unknown, note: Note): TraitSet {
     }
     const key = canonicalName(rawKey, TRAIT_ALIASES);
     const named = where + ' (' + rawKey + ')';
-    const typed = typedValue(row.value, pick(row.type, TRAIT_TYPES, named + ': type', note), named, note);
+    const typed = typedValue(row.value, pick(row.type, TRAIT_TYPES, named + ': type', note), named, note, budget);
     if (typed === null) continue;
-    set.traits[key] = typed.value;
-    set.dateKeys = set.dateKeys.filter((k) => k !== key);
-    if (typed.date) set.dateKeys.push(key);
+    traits[key] = typed.value;
+    dates['$' + key] = typed.date;
   }
-  return set;
+  return { traits: traits, dateKeys: Object.keys(traits).filter((key) => inSet(dates, key)) };
 }
 
 /** Rows win over the object (see the header); only rows carry typed dates so far. */

@@ -3,6 +3,7 @@
 import { getType, makeNumber, makeString } from '../sandbox/lang';
 import { has, isFiniteNumber, isObject, isScalar, isUnsafeKey } from './checks';
 import { toIsoDate } from './dates';
+import { LIMITS } from './limits';
 import type { Json, JsonObject, TraitType } from './model';
 import type { Note } from './messages';
 
@@ -30,14 +31,40 @@ export interface TypedValue {
   date: boolean;
 }
 
+/** How many more values a copy may take (LIMITS.values), and what it copies, for the message. */
+export interface Budget {
+  left: number;
+  what: string;
+}
+
+export function valueBudget(what: string): Budget {
+  return { left: LIMITS.values, what: what };
+}
+
+/** Takes one value from the budget; false (reported once) when it is spent. */
+function spend(budget: Budget, note: Note): boolean {
+  if (budget.left > 0) {
+    budget.left -= 1;
+    return true;
+  }
+  if (budget.left === 0) note('warning', 'more than ' + LIMITS.values + ' values in ' + budget.what + '; the rest are left out');
+  budget.left = -1;
+  return false;
+}
+
 /**
  * A JSON copy of a raw value: strings trimmed, '' / undefined / functions dropped, NaN and
- * Infinity dropped with a warning, unsafe keys skipped. undefined when nothing is left.
+ * Infinity dropped with a warning, unsafe keys skipped, text longer than LIMITS.textLength and
+ * values past the budget left out with a warning. undefined when nothing is left.
  */
-export function toJson(value: unknown, where: string, depth: number, note: Note): Json | undefined {
+export function toJson(value: unknown, where: string, depth: number, note: Note, budget?: Budget): Json | undefined {
   const type = getType(value);
   if (type === 'string') {
     const trimmed = (value as string).trim();
+    if (trimmed.length > LIMITS.textLength) {
+      note('warning', where + ' is longer than ' + LIMITS.textLength + ' characters; left out');
+      return undefined;
+    }
     return trimmed === '' ? undefined : trimmed;
   }
   if (type === 'number') {
@@ -53,28 +80,29 @@ export function toJson(value: unknown, where: string, depth: number, note: Note)
     note('warning', where + ' is nested more than ' + MAX_DEPTH + ' levels deep; dropped');
     return undefined;
   }
+  const left = budget === undefined ? valueBudget(where) : budget;
   if (type === 'array') {
     const list: Json[] = [];
     const items = value as unknown[];
-    for (let i = 0; i < items.length; i++) {
-      const item = toJson(items[i], where + '[' + i + ']', depth + 1, note);
+    for (let i = 0; i < items.length && spend(left, note); i++) {
+      const item = toJson(items[i], where + '[' + i + ']', depth + 1, note, left);
       if (item !== undefined) list.push(item);
     }
     return list;
   }
-  return toJsonObject(value as { [key: string]: unknown }, where, depth, note);
+  return toJsonObject(value as { [key: string]: unknown }, where, depth, note, left);
 }
 
-function toJsonObject(value: { [key: string]: unknown }, where: string, depth: number, note: Note): JsonObject {
+function toJsonObject(value: { [key: string]: unknown }, where: string, depth: number, note: Note, budget: Budget): JsonObject {
   const out: JsonObject = {};
   const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = 0; i < keys.length && spend(budget, note); i++) {
     const key = keys[i];
     if (isUnsafeKey(key)) {
       note('warning', where + '.' + key + ' is not allowed as a name; dropped');
       continue;
     }
-    const item = toJson(value[key], where + '.' + key, depth + 1, note);
+    const item = toJson(value[key], where + '.' + key, depth + 1, note, budget);
     if (item !== undefined) out[key] = item;
   }
   return out;
@@ -145,13 +173,13 @@ function toNumber(value: unknown): number | null {
 /** What a value of each non-text row type must be, as warnings say. */
 const EXPECTED = { number: 'a number', boolean: 'true/false/yes/no/1/0', date: 'a date (ISO-8601 or epoch seconds/ms)' };
 
-export function typedValue(value: unknown, type: TraitType, where: string, note: Note): TypedValue | null {
+export function typedValue(value: unknown, type: TraitType, where: string, note: Note, budget?: Budget): TypedValue | null {
   const raw = getType(value) === 'string' ? (value as string).trim() : value;
   if (raw === '' || raw === null || raw === undefined) return null;
   if (type === 'text') {
     const rawType = getType(raw);
     if (rawType === 'number' || rawType === 'boolean') return { value: makeString(raw), date: false };
-    const json = toJson(raw, where, 0, note);
+    const json = toJson(raw, where, 0, note, budget);
     return json === undefined ? null : { value: json, date: false };
   }
   const converted = type === 'number' ? toNumber(raw) : type === 'boolean' ? toBoolean(raw) : toIsoDate(raw);

@@ -4,7 +4,7 @@
 // The sandbox has no try/catch, so nothing here may throw: every value from a field is read
 // with getType-based checks before use.
 import { copyFromDataLayer, getType, makeTableMap, makeString } from 'gtm-sandbox';
-import { applyKeyMapping, formatMessage, runIdentify } from '../core/index';
+import { LIMITS, applyKeyMapping, formatMessage, runIdentify } from '../core/index';
 import { permit } from '../sandbox/permit';
 import { destinations } from './destinations';
 import { debugLogger, gtmPlatform } from './platform';
@@ -61,7 +61,8 @@ function withKeyMapping(base: IdentifyInput, log: (message: string) => void): Id
   if (getType(rows) !== 'array' || rows === undefined) return base;
   const source: { [slot: string]: unknown } = {};
   const mapped = rows.map((row, index) => {
-    if (getType(row) !== 'object') return row;
+    // Rows past the cap are not read; core leaves them out and says so.
+    if (index >= LIMITS.rows || getType(row) !== 'object') return row;
     const key = permit(getType(row.from) === 'string' ? (row.from as string).trim() : row.from, '*');
     if (key === undefined || key === '') return row;
     const slot = 'row' + makeString(index + 1);

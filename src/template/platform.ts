@@ -7,10 +7,11 @@
 import {
   addConsentListener, aliasInWindow, callInWindow, callLater, copyFromWindow, createArgumentsQueue, createQueue,
   getContainerVersion, getTimestampMillis, injectScript, isConsentGranted, localStorage, logToConsole, setInWindow, sha256,
+  templateStorage,
 } from 'gtm-sandbox';
-import { KNOWN_CONSENT_TYPES, STORAGE_KEY, WINDOWS } from '../core/index';
+import { KNOWN_CONSENT_TYPES, STORAGE_KEY, WINDOWS, createLane } from '../core/index';
 import { permit, permitUrl } from '../sandbox/permit';
-import type { Platform } from '../core/index';
+import type { Lane, Platform } from '../core/index';
 
 const W = WINDOWS;
 const CALLABLE = W.segment.callInWindow.concat(
@@ -39,6 +40,15 @@ export function debugLogger(): (message: string) => void {
   return (message: string) => {
     if (debug) logToConsole(message);
   };
+}
+
+/** The page's one lane for this template's runs, kept in templateStorage across tag runs. */
+function lane(): Lane {
+  const shared = templateStorage.getItem('lane') as Lane | undefined;
+  if (shared) return shared;
+  const created = createLane(() => getTimestampMillis());
+  templateStorage.setItem('lane', created);
+  return created;
 }
 
 /**
@@ -111,6 +121,7 @@ export function gtmPlatform(log: (message: string) => void): Platform {
         else addConsentListener(allowed, (_type: string, granted: boolean) => listener(granted));
       },
     },
+    serial: (job) => lane().add(job),
     log: log,
   };
 }

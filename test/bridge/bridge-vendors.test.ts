@@ -221,4 +221,27 @@ describe('vendors through their stubs and globals', () => {
     expect([...gist]).toEqual([]);
     expect(win.web_event.queue).toHaveLength(1);
   });
+
+  it('a vendor whose identify throws is reported failed with what it threw, and the other vendors are still sent', async () => {
+    const { win } = newPage();
+    win.analytics = { identify: () => { throw new Error('blocked by an extension'); } };
+    const gist = gistSnippet(win);
+    const bridge = startOn(win, { destinations: [{ vendor: 'segment' }, { vendor: 'gist' }] });
+    win.dataLayer.push({ event: 'user_sign_in', userId: 'u-1', email: 'ann@example.com' });
+    const [outcome] = await bridge.flush();
+    expect(outcome.results[0]).toEqual({ vendor: 'segment', status: 'failed', message: 'analytics.identify threw: Error: blocked by an extension' });
+    expect(outcome.results[1].status).toBe('sent');
+    expect(gist).toHaveLength(1);
+  });
+
+  it('a reset that throws is reported failed too', async () => {
+    const { win } = newPage();
+    win.analytics = { reset: () => { throw new TypeError('nope'); } };
+    const bridge = startOn(win, { destinations: [{ vendor: 'segment' }] });
+    win.dataLayer.push({ event: 'user_logout' });
+    const [outcome] = await bridge.flush();
+    expect(outcome.results[0]).toEqual({ vendor: 'segment', status: 'failed', message: 'analytics.reset threw: TypeError: nope' });
+    expect(outcome.ok).toBe(false);
+  });
 });
+

@@ -93,11 +93,23 @@ describe('antsomi identify', () => {
     expect(messages).toContain('attribute "type" is set by the tag; the trait is not sent');
   });
 
-  it("calls the loader's stub when the SDK is still loading", () => {
+  it("calls the loader's stub when the SDK is still loading, and reports the call queued, not sent", () => {
     const platform = new FakePlatform();
     const queue = antsomiStub(platform.win);
-    expect(send(platform, { email: 'a@b.co' }).outcomes[0].status).toBe('sent');
+    expect(send(platform, { email: 'a@b.co' }).outcomes[0]).toEqual({
+      status: 'queued', message: 'Antsomi is not loaded yet; the call waits in web_event.queue until its loader runs',
+    });
     expect(Array.from(queue[0]).slice(0, 2)).toEqual(['user', 'identify']);
+  });
+
+  it('after its script failed to load, a later identify waiting in the stub is failed, not sent', () => {
+    const platform = new FakePlatform();
+    platform.onScript('st-a.cdp.asia', { outcome: 'fail' });
+    const options = { loadScript: true, portalId: '33167', propertyId: 556380312 };
+    expect(send(platform, { email: 'a@b.co' }, options).outcomes[0].status).toBe('failed');
+    const later = send(platform, { email: 'b@b.co' }, options).outcomes[0];
+    expect(later).toEqual({ status: 'failed', message: "queued, but Antsomi's script failed to load (https://st-a.cdp.asia/insight.js)" });
+    expect(platform.win.web_event.queue).toHaveLength(2);
   });
 
   it("builds Antsomi's stub and loads its script with numeric portal and property ids", () => {

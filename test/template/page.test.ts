@@ -8,6 +8,7 @@ import { createTestPage, type TestPageOptions } from '../../src/toolchain/emulat
 import type { Permission } from '../../src/toolchain/permissions/codec';
 import type { Field } from '../../src/toolchain/fields';
 import { FIELDS } from '../../src/template/fields';
+import { LIMITS } from '../../src/core/limits';
 import { builtPermissions, runBuilt } from './built';
 
 let permissions: Permission[] = [];
@@ -208,6 +209,21 @@ describe('permissions and platform APIs', () => {
     expect(identify.calls).toEqual([['u-1', {}]]);
   });
 
+  it('several tags waiting on one consent grant run in firing order: a hashed sign-in, then a logout, never the reverse', async () => {
+    const order: string[] = [];
+    const analytics = { identify: (id: string) => void order.push('identify ' + id), reset: () => void order.push('reset') };
+    const page = debugPage({ globals: { analytics }, consent: { analytics_storage: 'denied' } });
+    const waiting = { sendSegment: true, consentRequired: true, consentWhenDenied: 'wait' };
+    await run({ ...waiting, userId: 'u1', userIdHash: 'sha256' }, page);
+    await run({ ...waiting, action: 'reset' }, page);
+    await run({ ...waiting, userId: 'u2', userIdHash: 'sha256' }, page);
+    page.consent.update({ analytics_storage: 'granted' });
+    await run({ ...waiting, action: 'reset' }, page);
+    await page.scheduler.drain();
+    const hex = (id: string) => createHash('sha256').update(id).digest('hex');
+    expect(order).toEqual([`identify ${hex('u1')}`, 'reset', `identify ${hex('u2')}`, 'reset']);
+  });
+
   it('skips an unchanged identify on a later run with the same localStorage, and a reset clears it', async () => {
     const identify = recorder();
     const reset = recorder();
@@ -242,5 +258,58 @@ describe('permissions and platform APIs', () => {
     expect(usable.successCalls).toBe(1);
     expect(usable.logs).toContain('gtm-identify warning: action "42" is not identify or reset; identify is used');
     expect(identify.calls).toEqual([['u-1', {}]]);
+  });
+});
+
+describe('bounded input in GTM', () => {
+  const many = (count: number, make: (i: number) => unknown) => Array.from({ length: count }, (_, i) => make(i));
+  const CAP_WORDS = 'the rest are left out';
+
+  it('8,000 tag rows end in gtmOnSuccess with the tags up to the cap, and debug mode says the rest were left out', async () => {
+    const identify = recorder();
+    const page = debugPage({ globals: { analytics: { identify } } });
+    const result = await run({ sendSegment: true, userId: 'u-1', tagRows: many(8_000, (i) => ({ name: 't' + i, value: 'x' })) }, page);
+    expect(result.successCalls).toBe(1);
+    const traits = identify.calls[0][1] as Record<string, unknown>;
+    expect(Object.keys(traits)).toHaveLength(LIMITS.tags);
+    expect(result.logs).toContain(`gtm-identify warning: more than ${LIMITS.tags} tags; ${CAP_WORDS}`);
+  });
+
+  it('8,000 key mapping rows read the data layer only for the rows up to the cap, and debug mode says so', async () => {
+    const identify = recorder();
+    const message: Record<string, unknown> = { event: 'user_sign_in', k0: 'Audi' };
+    const page = debugPage({ globals: { analytics: { identify } }, dataLayer: [message] });
+    const result = await run({ sendSegment: true, userId: 'u-1', keyMapping: many(8_000, (i) => ({ from: 'k' + i, to: 'b' + i })) }, page);
+    expect(result.successCalls).toBe(1);
+    expect(identify.calls[0][1]).toEqual({ b0: 'Audi' });
+    expect(result.calls.filter((call) => call.api === 'copyFromDataLayer')).toHaveLength(LIMITS.rows);
+    expect(result.logs).toContain(`gtm-identify warning: the key mapping has 8000 rows; only the first ${LIMITS.rows} are used`);
+  });
+
+  it('a 100,000-key traits variable sent to six vendors with dedupe ends in gtmOnSuccess, and debug mode names the cap', async () => {
+    const traits: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) traits['k' + i] = 'v' + i;
+    const identify = recorder();
+    const page = debugPage({
+      globals: {
+        analytics: { identify }, cioanalytics: { identify: recorder() }, gist: { identify: recorder() },
+        mutiny: { client: { identify: recorder() } }, _connecto: { identify: recorder() }, web_event: { track: recorder() },
+      },
+    });
+    const result = await run({
+      sendSegment: true, sendCustomerio: true, sendGist: true, sendMutiny: true, sendConnecto: true, sendAntsomi: true,
+      dedupe: true, userId: 'u-1', email: 'ann@example.com', traitsObject: traits,
+    }, page);
+    expect(result.successCalls).toBe(1);
+    expect(Object.keys(identify.calls[0][1] as object)).toHaveLength(LIMITS.values + 1); // + email
+    expect(result.logs).toContain(`gtm-identify warning: more than ${LIMITS.values} values in traits; ${CAP_WORDS}`);
+  });
+
+  it('a trait longer than the text cap is left out, and debug mode says so instead of cutting it', async () => {
+    const identify = recorder();
+    const page = debugPage({ globals: { analytics: { identify } } });
+    const result = await run({ sendSegment: true, userId: 'u-1', traitRows: [{ key: 'bio', value: 'x'.repeat(LIMITS.textLength + 1), type: 'text' }] }, page);
+    expect(identify.calls).toEqual([['u-1', {}]]);
+    expect(result.logs).toContain(`gtm-identify warning: traits row 1 (bio) is longer than ${LIMITS.textLength} characters; left out`);
   });
 });

@@ -61,11 +61,12 @@ describe('template/template.tpl', () => {
     ]);
   });
 
-  it('logs only in debug mode, and reads the data layer only for the key mapping', () => {
+  it('logs only in debug mode, reads the data layer only for the key mapping, and keeps its run lane in template storage', () => {
     const byId = new Map(model.permissions.map((p) => [p.publicId, p.params]));
     expect(byId.get('logging')).toEqual({ environments: 'debug' });
     expect([...byId.keys()].sort()).toEqual([
-      'access_consent', 'access_globals', 'access_local_storage', 'inject_script', 'logging', 'read_container_data', 'read_data_layer',
+      'access_consent', 'access_globals', 'access_local_storage', 'access_template_storage', 'inject_script', 'logging',
+      'read_container_data', 'read_data_layer',
     ]);
     expect(byId.get('access_local_storage')).toEqual({ keys: [{ key: 'gtm_identify_last', read: true, write: true }] });
   });

@@ -33,7 +33,7 @@ import { callTraits } from '../tags';
 import { toJson } from '../traits';
 import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
 import type { OptionsObject } from './options';
-import { isFunctionAt, queuedUntilLoaded } from './runtime';
+import { callPage, isFunctionAt, queuedUntilLoaded, sentUnless } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject } from '../model';
@@ -122,8 +122,7 @@ function deliver(
   const problem = foreign(vendor, setup, key, global, platform);
   if (problem !== null) return done(outcome('failed', problem));
   if (loaded) {
-    platform.callInWindow(global + '.' + method, args);
-    return done(outcome('sent', method + ' called on window.' + global));
+    return done(sentUnless(callPage(platform, global + '.' + method, args), method + ' called on window.' + global));
   }
   if (setup.scriptUrl === null && key.loadError !== null) return done(outcome('failed', key.loadError));
   const current = getType(platform.copyFromWindow(global));

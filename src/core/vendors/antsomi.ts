@@ -29,8 +29,9 @@
 //   customer_id or email (ours: `email` is only the validated email). Key/value tags are
 //   attributes of their own (unless one exists); labels become a comma-separated `tags`
 //   attribute.
-// - Delivery: `web_event.track` when it is a function (SDK or the page's loader stub).
-//   Otherwise we build Antsomi's stub: createArgumentsQueue('web_event', 'web_event.queue') +
+// - Delivery: `web_event.track` when it is a function: 'sent' to the SDK; while
+//   `web_event.queue` is still an array it was a loader stub, so the call is 'queued' (with
+//   `loadScript`: until the script loads, 'failed' when it did not). Otherwise we build Antsomi's stub: createArgumentsQueue('web_event', 'web_event.queue') +
 //   aliasInWindow('web_event.track', 'web_event'); with valid numeric portal/property ids we also
 //   set `_portalId`, `_propId` and `web_event.propId` (as Antsomi's loader does, never overriding
 //   the page's); an id that is given but not numeric is reported. Loading (option `loadScript`)
@@ -38,7 +39,7 @@
 //   not a function with `track` is left alone ('failed').
 // - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
-import { assign, choice, flag, has, isScalar, text } from '../checks';
+import { assign, choice, flag, has, inSet, isScalar, nameSet, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
 import { getType } from '../../sandbox/lang';
 import { flatKey, flatten, joinList } from '../flat';
@@ -48,7 +49,7 @@ import { keyValueTags, labels } from '../tags';
 import { isDigits, snakeCase } from '../text';
 import { fullName } from '../traits';
 import { optionsObject } from './options';
-import { isFunctionAt, queuedUntilLoaded } from './runtime';
+import { callPage, isFunctionAt, queuedUntilLoaded, sentUnless } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
@@ -58,7 +59,7 @@ const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 
 export const WINDOW: WindowUse = {
   callInWindow: ['web_event.track', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
-  copyFromWindow: ['web_event', 'web_event.track', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
+  copyFromWindow: ['web_event', 'web_event.track', 'web_event.queue', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
   setInWindow: ['_portalId', '_propId', 'web_event.propId'],
   createQueue: [],
   createArgumentsQueue: ['web_event', 'web_event.queue'],
@@ -149,9 +150,10 @@ function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
   const customers: JsonObject = {};
   const traits = call.traits;
   const entries = flatten(traits, note);
+  const dates = nameSet(call.dateKeys);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    const isDate = entry.parent === null && call.dateKeys.indexOf(entry.name) >= 0;
+    const isDate = entry.parent === null && inSet(dates, entry.name);
     const key = entry.parent === null ? attributeCode(entry.name) : flatKey(entry);
     putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
   }
@@ -218,8 +220,11 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   if (cid === null) return done(outcome('failed', 'no customer id: Antsomi needs ' + SOURCE_NAMES[settings.from] + '; not sent'));
   const args: Json[] = ['user', call.event, trackPayload(call, cid, settings.vocabulary, context)];
   if (isFunctionAt(platform, 'web_event.track')) {
-    platform.callInWindow('web_event.track', args);
-    return done(outcome('sent', 'web_event.track called'));
+    const error = callPage(platform, 'web_event.track', args);
+    if (error !== null || getType(platform.copyFromWindow('web_event.queue')) !== 'array') return done(sentUnless(error, 'web_event.track called'));
+    // The loader's stub (ours or the page's) only queued it [INF: the SDK leaves no queue array]
+    if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Antsomi', done);
+    return done(outcome('queued', 'Antsomi is not loaded yet; the call waits in web_event.queue until its loader runs'));
   }
   const current = getType(platform.copyFromWindow('web_event'));
   if (current !== 'undefined') {
@@ -242,12 +247,11 @@ export function reset(_options: unknown, context: VendorContext, done: Done): vo
   if (!isFunctionAt(platform, 'web_event.track')) {
     return done(outcome('skipped', 'Antsomi is not on the page; nothing to reset'));
   }
-  platform.callInWindow('web_event.track', ['user', 'sign_out']);
-  if (!isFunctionAt(platform, 'web_event.resetAnonymousUId')) {
-    return done(outcome('sent', "sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
+  const error = callPage(platform, 'web_event.track', ['user', 'sign_out']);
+  if (error !== null || !isFunctionAt(platform, 'web_event.resetAnonymousUId')) {
+    return done(sentUnless(error, "sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
   }
-  platform.callInWindow('web_event.resetAnonymousUId', []);
-  done(outcome('sent', 'sign_out sent and the anonymous id reset'));
+  done(sentUnless(callPage(platform, 'web_event.resetAnonymousUId', []), 'sign_out sent and the anonymous id reset'));
 }
 
 /** This vendor's entry in the registry (registry.ts). */

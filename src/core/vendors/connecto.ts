@@ -24,7 +24,7 @@ import { makeString } from '../../sandbox/lang';
 import { flatKey, flatten } from '../flat';
 import { keyValueTags, labels } from '../tags';
 import { optionsObject, readKey, KEY_CHARS } from './options';
-import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, loadScript, noReset, waitUntil } from './runtime';
+import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, loadScript, noReset, sentUnless, waitUntil } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, JsonObject, WindowUse } from '../model';
@@ -75,8 +75,7 @@ function send(call: IdentifyCall, traits: { [key: string]: string }, context: Ve
     id = text(platform.callInWindow('_connecto.getIdentity', []));
     if (id === null) return done(outcome('failed', 'no user id or email, and _connecto.getIdentity() gave no anonymous id'));
   }
-  platform.callInWindow('_connecto.identify', [id, traits]);
-  done(outcome('sent', '_connecto.identify called'));
+  done(sentUnless(callPage(platform, '_connecto.identify', [id, traits]), '_connecto.identify called'));
 }
 
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {

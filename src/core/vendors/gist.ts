@@ -37,7 +37,7 @@
 // - Reset: gist.chat('shutdown'), which exists only once the SDK has loaded: called at once when
 //   present; when a Gist stub is on the page, waited for up to `waitMs` (default 5000 ms);
 //   otherwise (or after the wait) 'skipped' with a message.
-import { flag, has, milliseconds } from '../checks';
+import { flag, has, inSet, milliseconds, nameSet } from '../checks';
 import { toUnixSeconds } from '../dates';
 import { getType } from '../../sandbox/lang';
 import { flatKey, flatten } from '../flat';
@@ -45,7 +45,7 @@ import { keyValueTags, labels } from '../tags';
 import { describe, fullName } from '../traits';
 import { endsWith, snakeCase, wordChars } from '../text';
 import { optionsObject, readKey, KEY_CHARS } from './options';
-import { DEFAULT_WAIT_MS, MAX_WAIT_MS, isFunctionAt, queuedUntilLoaded, waitUntil } from './runtime';
+import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, queuedUntilLoaded, sentUnless, waitUntil } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject, WindowUse } from '../model';
@@ -170,9 +170,10 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
   const props: JsonObject = {};
   if (call.email !== null) props.email = call.email;
   const entries = flatten(call.traits, note);
+  const dates = nameSet(call.dateKeys);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    if (entry.parent === null && call.dateKeys.indexOf(entry.name) >= 0) {
+    if (entry.parent === null && inSet(dates, entry.name)) {
       putDate(props, entry.name, entry.value, note);
       continue;
     }
@@ -223,8 +224,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   const settings = readOptions(options);
   const args: Json[] = [call.userId === null ? '' : call.userId, gistProps(call, settings.overwriteTags, context.note)];
   if (isFunctionAt(platform, 'gist.identify')) {
-    platform.callInWindow('gist.identify', args);
-    return done(outcome('sent', 'gist.identify called'));
+    return done(sentUnless(callPage(platform, 'gist.identify', args), 'gist.identify called'));
   }
   const current = getType(platform.copyFromWindow('gist'));
   if (current !== 'undefined' && current !== 'array') {
@@ -251,8 +251,7 @@ export function reset(options: unknown, context: VendorContext, done: Done): voi
   const waitMs = readOptions(options).waitMs;
   waitUntil(platform, chatReady, waitMs, (ready) => {
     if (!ready) return done(outcome('skipped', 'Gist did not finish loading within ' + waitMs + " ms; chat('shutdown') not called"));
-    platform.callInWindow('gist.chat', ['shutdown']);
-    done(outcome('sent', "gist.chat('shutdown') called"));
+    done(sentUnless(callPage(platform, 'gist.chat', ['shutdown']), "gist.chat('shutdown') called"));
   });
 }
 

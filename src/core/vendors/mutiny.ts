@@ -20,7 +20,7 @@
 //   'skipped' with a message.
 import { isString } from '../checks';
 import { callTraits } from '../tags';
-import { isFunctionAt, noReset } from './runtime';
+import { callPage, isFunctionAt, noReset, sentUnless } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { Company, IdentifyCall, JsonObject, WindowUse } from '../model';
@@ -81,8 +81,7 @@ export function identify(call: IdentifyCall, _options: unknown, context: VendorC
     return done(outcome('skipped', 'Mutiny is not on the page (no mutiny.client.identify)'));
   }
   if (call.email === null) context.note('warning', 'no email: Mutiny cannot match this visitor to a CRM record');
-  platform.callInWindow('mutiny.client.identify', [call.userId, mutinyTraits(call, context.note)]);
-  done(outcome('sent', 'mutiny.client.identify called'));
+  done(sentUnless(callPage(platform, 'mutiny.client.identify', [call.userId, mutinyTraits(call, context.note)]), 'mutiny.client.identify called'));
 }
 
 export const reset = noReset('Mutiny');

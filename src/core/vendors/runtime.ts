@@ -4,7 +4,7 @@
 import { getType } from '../../sandbox/lang';
 import { once } from '../once';
 import { outcome } from './types';
-import type { Done, VendorModule } from './types';
+import type { Done, Outcome, VendorModule } from './types';
 import type { Platform } from '../platform';
 
 /** Longest bounded wait a destination may configure (ms). */
@@ -13,6 +13,20 @@ export const DEFAULT_WAIT_MS = 5000;
 
 export function isFunctionAt(platform: Platform, path: string): boolean {
   return getType(platform.copyFromWindow(path)) === 'function';
+}
+
+/** Calls a page function for its effect; why it threw (see Platform.callInWindow), or null. */
+export function callPage(platform: Platform, path: string, args: unknown[]): string | null {
+  let error: string | null = null;
+  platform.callInWindow(path, args, (reason) => {
+    error = reason;
+  });
+  return error;
+}
+
+/** 'sent' with `message`, or 'failed' with why the page function threw. */
+export function sentUnless(error: string | null, message: string): Outcome {
+  return error === null ? outcome('sent', message) : outcome('failed', error);
 }
 
 /** Injects `url` once per page (the URL is the cache token); `done(true|false)` exactly once. */
