@@ -3,7 +3,7 @@
 // run asynchronously and exactly once — and it shields the page from us and us from the page:
 // an exception or a rejected promise from vendor code is logged, never thrown or left
 // unhandled.
-import type { Platform } from '../core/index';
+import { createLane, type Platform } from '../core/index';
 import { isUnsafeKey } from '../core/checks';
 import { snapshot as copy } from './datalayer/snapshot';
 
@@ -96,6 +96,7 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
     return storage ? use(storage) : fallback;
   });
   const consent = options.consentOf ? consentListeners(options.consentOf, guard) : undefined;
+  const lane = createLane(() => Date.now());
 
   return {
     callInWindow: (path, args, failed) => guard(path, undefined, () => {
@@ -156,6 +157,7 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       removeItem: (key) => withStorage(undefined, (storage) => storage.removeItem(key)),
     },
     consent,
+    serial: lane.add,
     consentChanged: consent ? consent.changed : () => {},
     log,
     problem,
@@ -196,19 +198,20 @@ function scriptLoader(win: Win, guard: Guard, later: Later): Platform['injectScr
 
 /** Platform.consent from the data layer's consent state; `changed` tells listeners what changed. */
 function consentListeners(consentOf: (type: string) => 'granted' | 'denied' | undefined, guard: Guard) {
-  const listeners: Array<{ type: string; listener: (granted: boolean) => void; granted: boolean }> = [];
+  let listeners: Array<{ type: string; listener: (granted: boolean) => boolean | void; granted: boolean; done?: boolean }> = [];
   // Unset consent counts as granted, as GTM's isConsentGranted does.
   const isGranted = (type: string) => consentOf(type) !== 'denied';
   return {
     isGranted,
     onChange: (type: string, listener: (granted: boolean) => void) => void listeners.push({ type, listener, granted: isGranted(type) }),
     changed: () => {
-      for (const entry of listeners) {
+      for (const entry of listeners.slice()) {
         const granted = isGranted(entry.type);
         if (granted === entry.granted) continue;
         entry.granted = granted;
-        guard('a consent listener', undefined, () => entry.listener(granted));
+        entry.done = guard('a consent listener', undefined, () => entry.listener(granted)) === true;
       }
+      listeners = listeners.filter((entry) => !entry.done); // used-up listeners go
     },
   };
 }

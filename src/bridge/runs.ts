@@ -1,54 +1,44 @@
-// Identify runs one after another, in the order their messages arrived: a run may finish later
-// (SHA-256 hashing, waiting for Connecto), and a logout pushed right after a sign-in must not
-// overtake it. flush() resolves once every run started so far has completed.
+// The bridge's identify runs. Their order is the engine's: each run takes its turn on the
+// platform's lane (core/lane.ts), also one released by a consent grant, so a logout pushed
+// right after a sign-in never overtakes it. flush() resolves once every run started so far has
+// reported, with the outcomes since the last flush — the latest KEPT at most, so that a page that
+// never calls flush() (the script tag) keeps next to nothing.
 import { runIdentify } from '../core/index';
+import { once } from '../core/once';
 import type { EngineConfig, EngineOutcome, IdentifyInput } from '../core/index';
-import type { BridgePlatform } from './platform';
+import { printable, type BridgePlatform } from './platform';
 
 export interface Runs {
   add(input: IdentifyInput): void;
-  /** The outcomes of the runs completed since the last flush, once none is pending. */
+  /** The outcomes of the runs completed since the last flush (the latest KEPT), once none is pending. */
   flush(): Promise<EngineOutcome[]>;
 }
 
+export const KEPT = 100;
+
 export function createRuns(config: EngineConfig, platform: BridgePlatform): Runs {
-  const queue: IdentifyInput[] = [];
+  let pending = 0;
   let outcomes: EngineOutcome[] = [];
   const waiters: Array<() => void> = [];
-  let busy = false;
-  let pumping = false;
-
   const settleIfIdle = () => {
-    if (busy || queue.length > 0) return;
-    waiters.splice(0).forEach((wake) => wake());
+    if (pending === 0) waiters.splice(0).forEach((wake) => wake());
   };
-  const pump = () => {
-    if (pumping) return;
-    pumping = true;
-    while (!busy && queue.length > 0) {
-      busy = true;
-      let synchronous = true;
-      const finish = (outcome: EngineOutcome) => {
-        outcomes.push(outcome);
-        busy = false;
-        if (!synchronous) pump();
-      };
-      try {
-        runIdentify(queue.shift()!, config, platform, finish);
-      } catch (error) {
-        platform.problem('identify threw: ' + String(error));
-        busy = false;
-      }
-      synchronous = false;
-    }
-    pumping = false;
+  const report = (outcome: EngineOutcome | null) => {
+    if (outcome) outcomes.push(outcome);
+    if (outcomes.length > KEPT) outcomes.shift();
+    pending -= 1;
     settleIfIdle();
   };
-
   return {
     add(input) {
-      queue.push(input);
-      pump();
+      pending += 1;
+      const finish = once(report);
+      try {
+        runIdentify(input, config, platform, finish);
+      } catch (error) {
+        platform.problem('identify threw: ' + printable(error));
+        finish(null);
+      }
     },
     flush: () => new Promise<EngineOutcome[]>((resolve) => {
       waiters.push(() => {

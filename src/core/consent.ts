@@ -63,10 +63,11 @@ export function gate(rule: ConsentRule | null, platform: Platform, note: Note, p
   note('info', 'consent ' + rule.type + ' is denied; waiting for it to be granted');
   let ran = false;
   consent.onChange(rule.type, (granted) => {
-    if (!granted || ran) return;
+    if (!granted || ran) return ran;
     ran = true;
     note('info', 'consent ' + rule.type + ' granted; sending now');
     proceed();
+    return true;
   });
   return 'waiting';
 }

@@ -20,10 +20,8 @@ export function createLane(now: () => number): Lane {
   let running = 0; // the number of the running job; 0: none
   let count = 0;
   let since = 0;
-  let pumping = false;
+  // No "pumping" flag: a job that throws (in the bridge) must not leave the lane shut for good.
   const pump = () => {
-    if (pumping) return;
-    pumping = true;
     while (running === 0 && jobs.length > 0) {
       const mine = ++count;
       let synchronous = true;
@@ -36,7 +34,6 @@ export function createLane(now: () => number): Lane {
       });
       synchronous = false;
     }
-    pumping = false;
   };
   return {
     add: (job) => {

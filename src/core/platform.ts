@@ -37,8 +37,11 @@ export interface Platform {
   /** Consent state; absent where the runtime has no consent information. */
   consent?: {
     isGranted(consentType: string): boolean;
-    /** Calls `listener` on every later change of `consentType`. */
-    onChange(consentType: string, listener: (granted: boolean) => void): void;
+    /**
+     * Calls `listener` on every later change of `consentType`; one that returns true has done its
+     * work, and the runtime may stop calling it (GTM has no way to remove a listener).
+     */
+    onChange(consentType: string, listener: (granted: boolean) => boolean | void): void;
   };
   /**
    * Runs jobs one at a time, in the order given: each starts once the one before has called its

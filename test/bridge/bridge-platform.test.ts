@@ -161,11 +161,23 @@ describe('consent', () => {
     expect(withConsent.consent!.isGranted('analytics_storage')).toBe(false);
   });
 
+  it('stops calling a listener that said it is done, so used-up listeners cost nothing later', () => {
+    const state: Record<string, 'granted' | 'denied' | undefined> = { ad_storage: 'denied' };
+    const platform = createPlatform(newPage().win, { debug: false, consentOf: (type) => state[type] });
+    let calls = 0;
+    platform.consent!.onChange('ad_storage', () => (calls += 1) > 0);
+    state.ad_storage = 'granted';
+    platform.consentChanged();
+    state.ad_storage = 'denied';
+    platform.consentChanged();
+    expect(calls).toBe(1);
+  });
+
   it('tells listeners about changes only, once per change', () => {
     const state: Record<string, 'granted' | 'denied' | undefined> = { ad_storage: 'denied' };
     const platform = createPlatform(newPage().win, { debug: false, consentOf: (type) => state[type] });
     const heard: boolean[] = [];
-    platform.consent!.onChange('ad_storage', (granted) => heard.push(granted));
+    platform.consent!.onChange('ad_storage', (granted) => void heard.push(granted));
     platform.consentChanged();
     state.ad_storage = 'granted';
     platform.consentChanged();

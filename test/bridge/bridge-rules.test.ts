@@ -1,8 +1,10 @@
 // The bridge end to end on a happy-dom page: data-layer pushes → rules → core's engine → a
 // recording Segment stub (other vendors: bridge-vendors.test.ts).
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { argumentsOf, newPage, segmentPage, segmentStub, startOn } from './harness';
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const signIn = { event: 'user_sign_in', user_id: 'u1', email: 'ann@example.com', traits: { plan: 'pro' } };
 
 describe('default rules (no rules configured)', () => {
@@ -304,6 +306,29 @@ describe('consent from gtag consent commands', () => {
     expect(calls).toEqual([]);
     gtag('consent', 'update', { analytics_storage: 'granted' });
     expect(calls).toEqual([['identify', 'u1', { plan: 'pro', email: 'ann@example.com' }]]);
+  });
+
+  it('a hashed sign-in and a logout held for consent run in push order once it is granted: identify, then reset', async () => {
+    const { calls, push, bridge, gtag } = segmentPage({ consent: { whenDenied: 'wait' }, userIdHash: 'sha256' }, []);
+    gtag('consent', 'default', { analytics_storage: 'denied' });
+    push(signIn, { event: 'user_logout' });
+    await bridge.flush();
+    gtag('consent', 'update', { analytics_storage: 'granted' });
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls.map((call) => call.slice(0, 2))).toEqual([['identify', sha256('u1')], ['reset']]);
+  });
+
+  it('pushes made after the grant queue behind the held runs: id, reset, id, reset, id stay in that order', async () => {
+    const { calls, push, bridge, gtag } = segmentPage({ consent: { whenDenied: 'wait' }, userIdHash: 'sha256' }, []);
+    gtag('consent', 'default', { analytics_storage: 'denied' });
+    push({ ...signIn, user_id: 'u1' });
+    gtag('consent', 'update', { analytics_storage: 'granted' });
+    push({ event: 'user_logout' }, { ...signIn, user_id: 'u2' }, { event: 'user_logout' }, { ...signIn, user_id: 'u3' });
+    await bridge.flush();
+    await vi.waitFor(() => expect(calls).toHaveLength(5));
+    expect(calls.map((call) => call.slice(0, 2))).toEqual([
+      ['identify', sha256('u1')], ['reset'], ['identify', sha256('u2')], ['reset'], ['identify', sha256('u3')],
+    ]);
   });
 
   it('reads consent from the whole history before running past rules', async () => {
