@@ -8,6 +8,7 @@
 // - replaying a history of 1,000 messages at start;
 // - the template's code size (its ___SANDBOXED_JS_FOR_WEB_TEMPLATE___ section) and the time
 //   buildTemplate takes.
+// - what a long-lived bridge keeps, and the time of the largest input the caps allow (bench/bounds.ts).
 // A benchmark, not a test: nothing here fails on a number.
 import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { start } from '../src/bridge/index';
 import { buildTemplate } from '../src/toolchain/build/template';
 import { readTemplate } from '../src/toolchain/tpl/read';
 import { TEMPLATE } from '../src/template/index';
+import { printBounds } from './bench/bounds';
 import { printTemplateWeight } from './template-weight';
 
 type Win = Record<string, any>;
@@ -81,3 +83,4 @@ await bridgeModules(root);
 await replay();
 await template();
 printTemplateWeight();
+await printBounds();

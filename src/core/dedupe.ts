@@ -1,6 +1,6 @@
 // "Skip if unchanged": per vendor, the signature of the last identify that was sent or queued,
 // kept in platform.storage (localStorage) under one key of ours as a JSON object
-// {vendor: signature}. A signature is the md5 of a canonical JSON (sorted keys) of the vendor,
+// {vendor: signature}. A signature is the md5 of a canonical JSON (sorted keys) of the
 // user id (after hashing), email, traits, tags, company and event — never the raw values, so no
 // PII is stored. A reset removes the entries of the vendors it resets (always, dedupe on or
 // off, so that a later identify after a logout is never skipped). A stored value that is not
@@ -26,11 +26,13 @@ function canonicalJson(value: Json): string {
   return JSON.stringify(value);
 }
 
-/** The signature of `call` for `vendor`; null when it cannot be computed (then nothing is skipped). */
-export function signature(vendor: VendorId, call: IdentifyCall): string | null {
+/**
+ * The signature of `call`, stored per vendor (so computed once per run, not per vendor); null
+ * when it cannot be computed (then nothing is skipped).
+ */
+export function signature(call: IdentifyCall): string | null {
   const tags: Json[] = call.tags.map((tag): Json => (tag.value === undefined ? { name: tag.name } : { name: tag.name, value: tag.value }));
   const digest = md5(canonicalJson({
-    vendor: vendor,
     userId: call.userId,
     email: call.email,
     traits: call.traits,

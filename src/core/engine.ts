@@ -134,8 +134,8 @@ function sendIdentify(
   call: IdentifyCall, targets: Target[], dedupe: boolean, platform: Platform,
   say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void,
 ): void {
+  const sig = dedupe ? signature(call) : null;
   fanOut(targets, (target, report) => {
-    const sig = dedupe ? signature(target.vendor, call) : null;
     if (sig !== null && isUnchanged(platform, target.vendor, sig)) {
       return report({ status: 'skipped', message: 'unchanged since the last identify sent to ' + target.module.name + '; not sent again' });
     }

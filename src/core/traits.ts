@@ -34,11 +34,12 @@ export interface TypedValue {
 /** How many more values a copy may take (LIMITS.values), and what it copies, for the message. */
 export interface Budget {
   left: number;
+  characters: number;
   what: string;
 }
 
 export function valueBudget(what: string): Budget {
-  return { left: LIMITS.values, what: what };
+  return { left: LIMITS.values, characters: LIMITS.characters, what: what };
 }
 
 /** Takes one value from the budget; false (reported once) when it is spent. */
@@ -59,12 +60,19 @@ function spend(budget: Budget, note: Note): boolean {
  */
 export function toJson(value: unknown, where: string, depth: number, note: Note, budget?: Budget): Json | undefined {
   const type = getType(value);
+  const left = budget === undefined ? valueBudget(where) : budget;
   if (type === 'string') {
     const trimmed = (value as string).trim();
     if (trimmed.length > LIMITS.textLength) {
       note('warning', where + ' is longer than ' + LIMITS.textLength + ' characters; left out');
       return undefined;
     }
+    if (trimmed.length > left.characters) {
+      if (left.characters >= 0) note('warning', 'more than ' + LIMITS.characters + ' characters of text in ' + left.what + '; the rest are left out');
+      left.characters = -1;
+      return undefined;
+    }
+    left.characters -= trimmed.length;
     return trimmed === '' ? undefined : trimmed;
   }
   if (type === 'number') {
@@ -80,7 +88,6 @@ export function toJson(value: unknown, where: string, depth: number, note: Note,
     note('warning', where + ' is nested more than ' + MAX_DEPTH + ' levels deep; dropped');
     return undefined;
   }
-  const left = budget === undefined ? valueBudget(where) : budget;
   if (type === 'array') {
     const list: Json[] = [];
     const items = value as unknown[];

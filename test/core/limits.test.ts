@@ -106,6 +106,16 @@ describe('bounded input', () => {
     expect(sent.bio).toBe(long);
   });
 
+  it('text past the characters cap of all the traits together is left out, and the run says so', () => {
+    const chunk = 'y'.repeat(LIMITS.textLength);
+    const traits: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) traits['c' + i] = chunk;
+    const { traits: sent, messages } = sendToAll({ traits });
+    const whole = LIMITS.characters / LIMITS.textLength;
+    expect(Object.keys(sent).filter((key) => key.startsWith('c'))).toHaveLength(whole);
+    expect(messages).toContain(`more than ${LIMITS.characters} characters of text in traits; the rest are left out`);
+  });
+
   it('a tag value longer than the text cap is left out with a warning', () => {
     const { traits: sent, messages } = sendToAll({ tags: [{ name: 'note', value: 'y'.repeat(LIMITS.textLength + 1) }] });
     expect(sent.note).toBeUndefined();
