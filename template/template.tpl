@@ -1192,9 +1192,12 @@ let localStorage=require('localStorage');
 let logToConsole=require('logToConsole');
 let setInWindow=require('setInWindow');
 let sha256=require('sha256');
+let templateStorage=require('templateStorage');
 let Object=require('Object');
 let Math=require('Math');
 let JSON=require('JSON');
+// src/core/limits.ts
+var LIMITS={rows:500,tags:500,values:1e3,textLength:8192,characters:32768};
 // src/sandbox/object.ts
 function isObject(value){
 return getType(value)==="object";
@@ -1212,8 +1215,18 @@ return getType(value)==="string";
 function isFiniteNumber(value){
 return getType(value)==="number"&&value-value===0;
 }
+var INHERITED="constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf __proto__ __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__".split(" ");
 function has(object,key){
-return Object.keys(object).indexOf(key)>=0;
+if(INHERITED.indexOf(key)>=0)return Object.keys(object).indexOf(key)>=0;
+return object[key]!==undefined;
+}
+function nameSet(names){
+let set={};
+for(let i=0;i<names.length;i++)set["$"+names[i]]=true;
+return set;
+}
+function inSet(set,name){
+return set["$"+name]===true;
 }
 function text(value){
 let type=getType(value);
@@ -1256,9 +1269,13 @@ return choices[0];
 }
 function tableRows(value,what,note){
 if(value===undefined||value===null||value==="")return[];
-if(isArray(value))return value;
+if(!isArray(value)){
 note("warning",what+" must be a list of rows; ignored");
 return[];
+}
+if(value.length<=LIMITS.rows)return value;
+note("warning",what+" has "+value.length+" rows; only the first "+LIMITS.rows+" are used");
+return value.slice(0,LIMITS.rows);
 }
 function milliseconds(value,fallback,max){
 let number=isString(value)&&value.trim()!==""?makeNumber(value.trim()):value;
@@ -1314,10 +1331,11 @@ return"dropped";
 note("info","consent "+rule.type+" is denied; waiting for it to be granted");
 let ran=false;
 consent.onChange(rule.type,(granted)=>{
-if(!granted||ran)return;
+if(!granted||ran)return ran;
 ran=true;
 note("info","consent "+rule.type+" granted; sending now");
 proceed();
+return true;
 });
 return"waiting";
 }
@@ -1422,10 +1440,9 @@ return"{"+keys.map((key)=>JSON.stringify(key)+":"+canonicalJson(object[key])).jo
 }
 return JSON.stringify(value);
 }
-function signature(vendor,call){
+function signature(call){
 let tags=call.tags.map((tag)=>tag.value===undefined?{name:tag.name}:{name:tag.name,value:tag.value});
 let digest=md5(canonicalJson({
-vendor:vendor,
 userId:call.userId,
 email:call.email,
 traits:call.traits,
@@ -1685,10 +1702,33 @@ var COMPANY_ALIASES={employee_count:"employeeCount"};
 var DATE_TRAITS=["createdAt","birthday"];
 var NUMBER_TRAITS=["age"];
 var MAX_DEPTH=10;
-function toJson(value,where,depth,note){
+function valueBudget(what){
+return{left:LIMITS.values,characters:LIMITS.characters,what:what};
+}
+function spend(budget,note){
+if(budget.left>0){
+budget.left-=1;
+return true;
+}
+if(budget.left===0)note("warning","more than "+LIMITS.values+" values in "+budget.what+"; the rest are left out");
+budget.left=-1;
+return false;
+}
+function toJson(value,where,depth,note,budget){
 let type=getType(value);
+let left=budget===undefined?valueBudget(where):budget;
 if(type==="string"){
 let trimmed=value.trim();
+if(trimmed.length>LIMITS.textLength){
+note("warning",where+" is longer than "+LIMITS.textLength+" characters; left out");
+return undefined;
+}
+if(trimmed.length>left.characters){
+if(left.characters>=0)note("warning","more than "+LIMITS.characters+" characters of text in "+left.what+"; the rest are left out");
+left.characters=-1;
+return undefined;
+}
+left.characters-=trimmed.length;
 return trimmed===""?undefined:trimmed;
 }
 if(type==="number"){
@@ -1707,24 +1747,24 @@ return undefined;
 if(type==="array"){
 let list=[];
 let items=value;
-for(let i=0;i<items.length;i++){
-let item=toJson(items[i],where+"["+i+"]",depth+1,note);
+for(let i=0;i<items.length&&spend(left,note);i++){
+let item=toJson(items[i],where+"["+i+"]",depth+1,note,left);
 if(item!==undefined)list.push(item);
 }
 return list;
 }
-return toJsonObject(value,where,depth,note);
+return toJsonObject(value,where,depth,note,left);
 }
-function toJsonObject(value,where,depth,note){
+function toJsonObject(value,where,depth,note,budget){
 let out={};
 let keys=Object.keys(value);
-for(let i=0;i<keys.length;i++){
+for(let i=0;i<keys.length&&spend(budget,note);i++){
 let key=keys[i];
 if(isUnsafeKey(key)){
 note("warning",where+"."+key+" is not allowed as a name; dropped");
 continue;
 }
-let item=toJson(value[key],where+"."+key,depth+1,note);
+let item=toJson(value[key],where+"."+key,depth+1,note,budget);
 if(item!==undefined)out[key]=item;
 }
 return out;
@@ -1771,13 +1811,13 @@ let number=makeNumber(value.trim());
 return isFiniteNumber(number)?number:null;
 }
 var EXPECTED={number:"a number",boolean:"true/false/yes/no/1/0",date:"a date (ISO-8601 or epoch seconds/ms)"};
-function typedValue(value,type,where,note){
+function typedValue(value,type,where,note,budget){
 let raw=getType(value)==="string"?value.trim():value;
 if(raw===""||raw===null||raw===undefined)return null;
 if(type==="text"){
 let rawType=getType(raw);
 if(rawType==="number"||rawType==="boolean")return{value:makeString(raw),date:false};
-let json=toJson(raw,where,0,note);
+let json=toJson(raw,where,0,note,budget);
 return json===undefined?null:{value:json,date:false};
 }
 let converted=type==="number"?toNumber(raw):type==="boolean"?toBoolean(raw):toIsoDate(raw);
@@ -1880,6 +1920,10 @@ return null;
 function tagOf(name,value,note){
 let tagName=text(name);
 if(tagName===null)return null;
+if(tagName.length>LIMITS.textLength){
+note("warning","a tag name is longer than "+LIMITS.textLength+" characters; left out");
+return null;
+}
 if(tagName.indexOf(",")>=0){
 note("warning",'tag name "'+tagName+'" cannot be used (no commas); dropped');
 return null;
@@ -1892,6 +1936,10 @@ let valueType=getType(value);
 if(value===false)return null;
 if(valueType==="boolean"||valueType==="undefined"||valueType==="null")return{name:tagName};
 let tagValue=valueType==="string"||valueType==="number"?text(value):null;
+if(tagValue!==null&&tagValue.length>LIMITS.textLength){
+note("warning",'tag "'+tagName+'" is longer than '+LIMITS.textLength+" characters; left out");
+return null;
+}
 if(tagValue===null&&valueType!=="string"){
 note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");
 }
@@ -1907,14 +1955,7 @@ return null;
 return tagOf(item.substring(0,at),item.substring(at+1),note);
 }
 function addTag(list,tag){
-if(tag===null)return;
-for(let i=0;i<list.length;i++){
-if(list[i].name===tag.name){
-list[i]=tag;
-return;
-}
-}
-list.push(tag);
+if(tag!==null)list.push(tag);
 }
 function addFromText(list,value,note){
 let items=value.split(",");
@@ -1958,6 +1999,24 @@ for(let i=0;i<keys.length;i++)addTag(into,tagOf(keys[i],value[keys[i]],note));
 note("warning","tags must be text, a list or an object, not "+withArticle(type)+"; ignored");
 }
 }
+function uniqueTags(tags,note){
+let out=[];
+let at={};
+let reported=false;
+for(let i=0;i<tags.length;i++){
+let slot=at["$"+tags[i].name];
+if(slot!==undefined){
+out[slot]=tags[i];
+}else if(out.length<LIMITS.tags){
+at["$"+tags[i].name]=out.length;
+out.push(tags[i]);
+}else if(!reported){
+reported=true;
+note("warning","more than "+LIMITS.tags+" tags; the rest are left out");
+}
+}
+return out;
+}
 function labels(tags){
 return tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);
 }
@@ -1979,22 +2038,24 @@ return traits;
 }
 // src/core/trait-sources.ts
 function readTraits(object,rows,note){
-let set=mergeTraits(readTraitsObject(object,note),readTraitRows(rows,note));
+let budget=valueBudget("traits");
+let set=mergeTraits(readTraitsObject(object,note,budget),readTraitRows(rows,note,budget));
 typeReservedTraits(set,note);
 return set;
 }
-function readTraitsObject(value,note){
+function readTraitsObject(value,note,budget){
 let type=getType(value);
 if(type==="undefined"||type==="null"||value==="")return{};
 if(type!=="object"){
 note("warning","traits must be an object, not "+withArticle(type)+"; ignored");
 return{};
 }
-let json=toJson(value,"traits",0,note);
+let json=toJson(value,"traits",0,note,budget);
 return canonicalTraits(json,"traits",note);
 }
-function readTraitRows(value,note){
-let set={traits:{},dateKeys:[]};
+function readTraitRows(value,note,budget){
+let traits={};
+let dates={};
 let rows=tableRows(value,"the traits table",note);
 for(let i=0;i<rows.length;i++){
 let row=rows[i];
@@ -2010,13 +2071,12 @@ continue;
 }
 let key=canonicalName(rawKey,TRAIT_ALIASES);
 let named=where+" ("+rawKey+")";
-let typed=typedValue(row.value,pick(row.type,TRAIT_TYPES,named+": type",note),named,note);
+let typed=typedValue(row.value,pick(row.type,TRAIT_TYPES,named+": type",note),named,note,budget);
 if(typed===null)continue;
-set.traits[key]=typed.value;
-set.dateKeys=set.dateKeys.filter((k)=>k!==key);
-if(typed.date)set.dateKeys.push(key);
+traits[key]=typed.value;
+dates["$"+key]=typed.date;
 }
-return set;
+return{traits:traits,dateKeys:Object.keys(traits).filter((key)=>inSet(dates,key))};
 }
 function mergeTraits(fromObject,fromRows){
 return{traits:assign(fromObject,fromRows.traits),dateKeys:fromRows.dateKeys};
@@ -2055,15 +2115,14 @@ if(!isObject(input2))note("error","the identify input must be an object, not "+w
 let set=readTraits(raw.traits,raw.traitRows,note);
 let email=readEmail(raw.email,set.traits.email,note);
 let company2=readCompany(set.traits.company,raw.company,note);
-let tags=[];
-parseTags(set.traits.tags,tags,note);
-parseTags(raw.tags,tags,note);
-let traits=without(set.traits,["email","company","tags"]);
+let tags=uniqueTags(parseTags(raw.tags,parseTags(set.traits.tags,[],note),note),note);
+let pulledOut=["email","company","tags"];
+let traits=without(set.traits,pulledOut);
 let call={
 userId:readUserId(raw,email,note),
 email:email,
 traits:traits,
-dateKeys:set.dateKeys.filter((key)=>has(traits,key)),
+dateKeys:set.dateKeys.filter((key)=>pulledOut.indexOf(key)<0),
 tags:tags,
 company:company2,
 event:pick(raw.event,IDENTIFY_EVENTS,"event",note),
@@ -2155,6 +2214,16 @@ var DEFAULT_WAIT_MS=5e3;
 function isFunctionAt(platform,path){
 return getType(platform.copyFromWindow(path))==="function";
 }
+function callPage(platform,path,args){
+let error=null;
+platform.callInWindow(path,args,(reason)=>{
+error=reason;
+});
+return error;
+}
+function sentUnless(error,message){
+return error===null?outcome("sent",message):outcome("failed",error);
+}
 function loadScript(platform,url,done){
 let finish=once(done);
 platform.injectScript(url,()=>finish(true),()=>finish(false),url);
@@ -2182,7 +2251,7 @@ return(_options,_context,done)=>done(outcome("skipped",name+" has no reset or lo
 var SCRIPT_URL="https://st-a.cdp.asia/insight.js";
 var WINDOW={
 callInWindow:["web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
-copyFromWindow:["web_event","web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
+copyFromWindow:["web_event","web_event.track","web_event.queue","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
 setInWindow:["_portalId","_propId","web_event.propId"],
 createQueue:[],
 createArgumentsQueue:["web_event","web_event.queue"],
@@ -2248,9 +2317,10 @@ function customerAttributes(call,note){
 let customers={};
 let traits=call.traits;
 let entries=flatten(traits,note);
+let dates=nameSet(call.dateKeys);
 for(let i=0;i<entries.length;i++){
 let entry=entries[i];
-let isDate=entry.parent===null&&call.dateKeys.indexOf(entry.name)>=0;
+let isDate=entry.parent===null&&inSet(dates,entry.name);
 let key=entry.parent===null?attributeCode(entry.name):flatKey(entry);
 putAttribute(customers,key,attributeValue(key,entry.value,isDate),note);
 }
@@ -2311,8 +2381,10 @@ return done(outcome("skipped","anonymous visitor: Antsomi needs "+SOURCE_NAMES[s
 if(cid===null)return done(outcome("failed","no customer id: Antsomi needs "+SOURCE_NAMES[settings.from]+"; not sent"));
 let args=["user",call.event,trackPayload(call,cid,settings.vocabulary,context)];
 if(isFunctionAt(platform,"web_event.track")){
-platform.callInWindow("web_event.track",args);
-return done(outcome("sent","web_event.track called"));
+let error=callPage(platform,"web_event.track",args);
+if(error!==null||getType(platform.copyFromWindow("web_event.queue"))!=="array")return done(sentUnless(error,"web_event.track called"));
+if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL,"Antsomi",done);
+return done(outcome("queued","Antsomi is not loaded yet; the call waits in web_event.queue until its loader runs"));
 }
 let current=getType(platform.copyFromWindow("web_event"));
 if(current!=="undefined"){
@@ -2334,12 +2406,11 @@ let platform=context.platform;
 if(!isFunctionAt(platform,"web_event.track")){
 return done(outcome("skipped","Antsomi is not on the page; nothing to reset"));
 }
-platform.callInWindow("web_event.track",["user","sign_out"]);
-if(!isFunctionAt(platform,"web_event.resetAnonymousUId")){
-return done(outcome("sent","sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
+let error=callPage(platform,"web_event.track",["user","sign_out"]);
+if(error!==null||!isFunctionAt(platform,"web_event.resetAnonymousUId")){
+return done(sentUnless(error,"sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
 }
-platform.callInWindow("web_event.resetAnonymousUId",[]);
-done(outcome("sent","sign_out sent and the anonymous id reset"));
+done(sentUnless(callPage(platform,"web_event.resetAnonymousUId",[]),"sign_out sent and the anonymous id reset"));
 }
 var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 // src/core/vendors/connecto.ts
@@ -2383,8 +2454,7 @@ if(id===null){
 id=text(platform.callInWindow("_connecto.getIdentity",[]));
 if(id===null)return done(outcome("failed","no user id or email, and _connecto.getIdentity() gave no anonymous id"));
 }
-platform.callInWindow("_connecto.identify",[id,traits]);
-done(outcome("sent","_connecto.identify called"));
+done(sentUnless(callPage(platform,"_connecto.identify",[id,traits]),"_connecto.identify called"));
 }
 function identify2(call,options,context,done){
 let platform=context.platform;
@@ -2458,8 +2528,7 @@ if(loaded)global=setup.callGlobals[i];
 let problem=foreign(vendor,setup,key,global,platform);
 if(problem!==null)return done(outcome("failed",problem));
 if(loaded){
-platform.callInWindow(global+"."+method,args);
-return done(outcome("sent",method+" called on window."+global));
+return done(sentUnless(callPage(platform,global+"."+method,args),method+" called on window."+global));
 }
 if(setup.scriptUrl===null&&key.loadError!==null)return done(outcome("failed",key.loadError));
 let current=getType(platform.copyFromWindow(global));
@@ -2603,9 +2672,10 @@ function gistProps(call,overwriteTags,note){
 let props={};
 if(call.email!==null)props.email=call.email;
 let entries=flatten(call.traits,note);
+let dates=nameSet(call.dateKeys);
 for(let i=0;i<entries.length;i++){
 let entry=entries[i];
-if(entry.parent===null&&call.dateKeys.indexOf(entry.name)>=0){
+if(entry.parent===null&&inSet(dates,entry.name)){
 putDate(props,entry.name,entry.value,note);
 continue;
 }
@@ -2653,8 +2723,7 @@ let platform=context.platform;
 let settings=readOptions(options);
 let args=[call.userId===null?"":call.userId,gistProps(call,settings.overwriteTags,context.note)];
 if(isFunctionAt(platform,"gist.identify")){
-platform.callInWindow("gist.identify",args);
-return done(outcome("sent","gist.identify called"));
+return done(sentUnless(callPage(platform,"gist.identify",args),"gist.identify called"));
 }
 let current=getType(platform.copyFromWindow("gist"));
 if(current!=="undefined"&&current!=="array"){
@@ -2679,8 +2748,7 @@ return done(outcome("skipped","Gist is not on the page; nothing to shut down"));
 let waitMs=readOptions(options).waitMs;
 waitUntil(platform,chatReady,waitMs,(ready)=>{
 if(!ready)return done(outcome("skipped","Gist did not finish loading within "+waitMs+" ms; chat('shutdown') not called"));
-platform.callInWindow("gist.chat",["shutdown"]);
-done(outcome("sent","gist.chat('shutdown') called"));
+done(sentUnless(callPage(platform,"gist.chat",["shutdown"]),"gist.chat('shutdown') called"));
 });
 }
 var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
@@ -2733,8 +2801,7 @@ if(!isFunctionAt(platform,"mutiny.client.identify")){
 return done(outcome("skipped","Mutiny is not on the page (no mutiny.client.identify)"));
 }
 if(call.email===null)context.note("warning","no email: Mutiny cannot match this visitor to a CRM record");
-platform.callInWindow("mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]);
-done(outcome("sent","mutiny.client.identify called"));
+done(sentUnless(callPage(platform,"mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]),"mutiny.client.identify called"));
 }
 var reset4=noReset("Mutiny");
 var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
@@ -2823,8 +2890,8 @@ target.module.reset(target.options,context,report);
 },complete);
 }
 function sendIdentify(call,targets,dedupe,platform,say,complete){
+let sig=dedupe?signature(call):null;
 fanOut(targets,(target,report)=>{
-let sig=dedupe?signature(target.vendor,call):null;
 if(sig!==null&&isUnchanged(platform,target.vendor,sig)){
 return report({status:"skipped",message:"unchanged since the last identify sent to "+target.module.name+"; not sent again"});
 }
@@ -2873,14 +2940,19 @@ let run=(complete)=>{
 if(action==="reset")runReset(targets,platform,say,complete);
 else runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);
 };
-let later=()=>run((results)=>logResults(platform,results));
+let inTurn=(job)=>platform.serial?platform.serial(job):job(()=>undefined);
+let later=()=>inTurn((next)=>run((results)=>{
+logResults(platform,results);
+next();
+}));
 let state=gate(readConsent(settings.consent,note),platform,note,later);
 if(state==="dropped")return finish({ok:true,results:resultsFor(targets,"skipped","consent denied; not sent"),messages:messages});
 if(state==="waiting")return finish({ok:true,results:resultsFor(targets,"queued","waiting for consent"),messages:messages});
-run((results)=>{
+inTurn((next)=>run((results)=>{
 logResults(platform,results);
 finish({ok:isOk(results),results:results,messages:messages});
-});
+next();
+}));
 }
 // src/core/vendors/index.ts
 var WINDOWS={
@@ -2948,6 +3020,35 @@ if(isMissing(input2.email))out.email=mapped.email;
 out.traitRows=mapped.traitRows.concat(ownRows);
 out.tags=[mapped.tagRows,input2.tags];
 return out;
+}
+// src/core/lane.ts
+var STALE_MS=MAX_WAIT_MS*2;
+function createLane(now){
+let jobs=[];
+let running=0;
+let count=0;
+let since=0;
+let pump=()=>{
+while(running===0&&jobs.length>0){
+let mine=++count;
+let synchronous=true;
+running=mine;
+since=now();
+jobs.shift()(()=>{
+if(running!==mine)return;
+running=0;
+if(!synchronous)pump();
+});
+synchronous=false;
+}
+};
+return{
+add:(job)=>{
+if(running!==0&&now()-since>STALE_MS)running=0;
+jobs.push(job);
+pump();
+}
+};
 }
 // src/sandbox/permit.ts
 var ANY="*";
@@ -3085,6 +3186,13 @@ return(message)=>{
 if(debug)logToConsole(message);
 };
 }
+function lane(){
+let shared=templateStorage.getItem("lane");
+if(shared)return shared;
+let created=createLane(()=>getTimestampMillis());
+templateStorage.setItem("lane",created);
+return created;
+}
 function gtmPlatform(log){
 let no=(api,value)=>{
 log("gtm-identify error: "+api+" "+value+" is not in this template's permissions; not done");
@@ -3150,6 +3258,7 @@ if(allowed===undefined)no("addConsentListener",type);
 else addConsentListener(allowed,(_type,granted)=>listener(granted));
 }
 },
+serial:(job)=>lane().add(job),
 log:log
 };
 }
@@ -3189,7 +3298,7 @@ let rows=data.keyMapping;
 if(getType(rows)!=="array"||rows===undefined)return base;
 let source={};
 let mapped=rows.map((row,index)=>{
-if(getType(row)!=="object")return row;
+if(index>=LIMITS.rows||getType(row)!=="object")return row;
 let key=permit(getType(row.from)==="string"?row.from.trim():row.from,"*");
 if(key===undefined||key==="")return row;
 let slot="row"+makeString(index+1);
@@ -4468,6 +4577,16 @@ ___WEB_PERMISSIONS___
     },
     "clientAnnotations": {
       "isEditedByUser": true
+    },
+    "isRequired": true
+  },
+  {
+    "instance": {
+      "key": {
+        "publicId": "access_template_storage",
+        "versionId": "1"
+      },
+      "param": []
     },
     "isRequired": true
   },
