@@ -19,6 +19,7 @@ import type { CreateEngine, Engine, EngineHooks } from './engine';
 import type { Win } from './platform';
 import { readSnippetConfig, ruleFinder, type RuleEvent, type SnippetSettings } from './snippet-config';
 import { UNCLAIMED_CLICK } from './engine-files';
+import { onePerPage } from './one-per-page';
 
 export interface BridgeHandle {
   /** Gives the data layer its previous push back and removes the click listener. */
@@ -43,7 +44,8 @@ const PREFIX = '[identify-bridge] ';
  */
 export function startBridge(config: BridgeConfig, win: Win, source: EngineSource): BridgeHandle {
   try {
-    return startOn(win, config, source);
+    const name = isPlainObject(config) && typeof config.dataLayerName === 'string' ? config.dataLayerName : 'dataLayer';
+    return onePerPage(win, name, () => startOn(win, config, source), INERT);
   } catch (error) {
     win.console.warn(PREFIX + 'not started: ' + String(error));
     return INERT;
