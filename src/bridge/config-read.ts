@@ -14,7 +14,8 @@ export interface Context {
 /** Reads one option (undefined when absent). */
 export type Reader<T> = (value: unknown, name: string, context: Context) => T;
 
-export const GLOBAL_NAME = /^[A-Za-z_$][\w$]*$/;
+// never a name that reaches a prototype (window.__proto__ is Window.prototype)
+export const GLOBAL_NAME = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z_$][\w$]*$/;
 
 export const NOT_AN_OBJECT = 'the config must be an object such as {destinations: [{vendor: "segment"}]}';
 

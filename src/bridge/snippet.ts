@@ -44,8 +44,7 @@ const PREFIX = '[identify-bridge] ';
  */
 export function startBridge(config: BridgeConfig, win: Win, source: EngineSource): BridgeHandle {
   try {
-    const name = isPlainObject(config) && typeof config.dataLayerName === 'string' ? config.dataLayerName : 'dataLayer';
-    return onePerPage(win, name, () => startOn(win, config, source), INERT);
+    return startOn(win, config, source);
   } catch (error) {
     win.console.warn(PREFIX + 'not started: ' + String(error));
     return INERT;
@@ -65,6 +64,11 @@ function startOn(win: Win, config: BridgeConfig, source: EngineSource): BridgeHa
     return INERT;
   }
   const settings = readSnippetConfig(config);
+  // the validated name, so that a hostile dataLayerName never marks a prototype
+  return onePerPage(win, settings.dataLayerName, () => startWith(win, config, settings, source), INERT);
+}
+
+function startWith(win: Win, config: BridgeConfig, settings: SnippetSettings, source: EngineSource): BridgeHandle {
   const log = (text: string) => settings.debug && win.console.log(PREFIX + text);
   let watcher: DataLayerWatcher | undefined;
   // the model is kept only for rules that read it

@@ -57,4 +57,15 @@ describe('one bridge per data layer', () => {
     expect(calls).toHaveLength(1);
     first.stop();
   });
+
+  it('a dataLayerName that reaches a prototype is refused with a message and marks no prototype', () => {
+    const { win, warnings } = newPage();
+    const calls = segmentStub(win);
+    startOn(win, { ...config, dataLayerName: '__proto__' });
+    expect(Object.getOwnPropertySymbols(Object.getPrototypeOf(win))).not.toContain(Symbol.for('identify-bridge'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('dataLayerName must be a global variable name');
+    expect(win.dataLayer).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
 });
