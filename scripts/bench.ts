@@ -18,7 +18,7 @@ import { bridgeFiles, bridgeModules, fileSizes, pageDownloads } from './bench/si
 import { launchChromium } from './bench/chromium';
 import { pushTable } from './bench/push';
 import { start } from '../src/bridge/index';
-import { buildTemplate } from '../src/toolchain/build/template';
+import { buildTemplate } from '../src/toolchain/builder/template';
 import { readTemplate } from '../src/toolchain/tpl/read';
 import { TEMPLATE } from '../src/template/index';
 import { printBounds } from './bench/bounds';

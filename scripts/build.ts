@@ -5,10 +5,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { bundleNodeEntry } from './bundle-node.mjs';
-import { formatDiagnostic } from '../src/toolchain/compile';
-import { buildTemplate } from '../src/toolchain/build/template';
+import { formatDiagnostic } from '../src/toolchain/diagnostics/diagnostic';
+import { buildTemplate } from '../src/toolchain/builder/template';
 import { codeMapFile, codeMapPath } from '../src/toolchain/coverage/code-map-file';
-import type { BuildStepResult } from '../src/toolchain/build/step';
+import type { BuildStepResult } from '../src/toolchain/builder/step';
 import { TEMPLATE } from '../src/template/index';
 import { buildBridge } from '../src/bridge/build';
 import { buildContainer } from '../src/container/build';

@@ -1,7 +1,7 @@
 // npm run bench, the template part: bytes each source module adds to template/template.tpl's
 // code section, so that the cost of every feature is visible.
 import { readFileSync } from 'node:fs';
-import { moduleWeights } from '../src/toolchain/build/weight';
+import { moduleWeights } from '../src/toolchain/builder/weight';
 import { readTemplate } from '../src/toolchain/tpl/read';
 
 export function printTemplateWeight(path = 'template/template.tpl'): void {

@@ -22,7 +22,7 @@ import type { BuildOptions, Plugin } from 'esbuild';
 import { VENDOR_IDS } from '../core/vendors/ids';
 import { engineFile } from './engine-files';
 import type { VendorId } from '../core/model';
-import type { BuildStepResult } from '../toolchain/build/step';
+import type { BuildStepResult } from '../toolchain/builder/step';
 
 export const BRIDGE_FILES = {
   snippet: 'dist/identify-bridge.min.js',

@@ -1,10 +1,10 @@
 // template/container.json from the built template text (see spec.ts for what it holds). The
 // committed file always carries placeholder keys, so it is the same on every machine; with a
 // .env present (or GTM_IDENTIFY_ENV naming one), a copy with its keys goes to dist/container.env.json.
-import { checkReferences, formatContainer, writeContainer } from '../toolchain/container';
+import { checkReferences, formatContainer, writeContainer } from '../toolchain/container-export';
 import { envFileOf, PLACEHOLDER_KEYS, readEnvKeys, type KeyValues } from './keys';
 import { containerSpec } from './spec';
-import type { BuildStepResult } from '../toolchain/build/step';
+import type { BuildStepResult } from '../toolchain/builder/step';
 
 export const CONTAINER_PATH = 'template/container.json';
 export const ENV_CONTAINER_PATH = 'dist/container.env.json';

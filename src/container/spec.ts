@@ -4,7 +4,7 @@
 import {
   condition, integerParam, booleanParam, ref, tagParameters, templateParam,
   type ContainerSpec, type TagSpec, type TagValues, type TriggerSpec, type VariableSpec,
-} from '../toolchain/container';
+} from '../toolchain/container-export';
 import { ATTRIBUTE_PREFIX } from '../bridge/clicks';
 import { DEFAULT_RULES, type Rule } from '../core/rules';
 import { FIELDS } from '../template/fields';

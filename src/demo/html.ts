@@ -1,7 +1,7 @@
 // The demo site's pages: a home page with the sign-in form and the car list, and one page per
 // car with its "Get Dealer Details" buttons (tagged with data attributes only; a second,
 // untagged button relies on the page's oemname in the data layer). Every page shows the panel.
-import type { ContainerExport } from '../toolchain/container/model';
+import type { ContainerExport } from '../toolchain/container-export/model';
 import { CARS } from './shared';
 
 const STYLE = `

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { bridgeIifes } from '../bridge/build';
 import { containerText } from '../container/build';
-import type { ContainerExport } from '../toolchain/container/model';
+import type { ContainerExport } from '../toolchain/container-export/model';
 import { carPage, homePage } from './html';
 import { DEMO_KEYS, VENDORS, vendorOfUrl } from './shared';
 import type { StubVendor } from './vendors/stubs';

@@ -1,5 +1,5 @@
-// The template's sources, one per .tpl section (src/toolchain/build/template.ts builds them).
-import type { TemplateSource } from '../toolchain/build/template';
+// The template's sources, one per .tpl section (src/toolchain/builder/template.ts builds them).
+import type { TemplateSource } from '../toolchain/builder/template';
 import { FIELDS } from './fields';
 import { INFO } from './info';
 import { NOTES } from './notes';

@@ -1,6 +1,6 @@
 // ___INFO___: how the template presents itself in GTM and in the Community Template Gallery.
 // The thumbnail is a 48×48 PNG drawn for this project (a person and three destinations).
-import type { TemplateSource } from '../toolchain/build/template';
+import type { TemplateSource } from '../toolchain/builder/template';
 
 export const INFO: TemplateSource['info'] = {
   displayName: 'Identify: Segment, Customer.io, Gist, Mutiny, Connecto, Antsomi',

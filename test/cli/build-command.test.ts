@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildTemplate } from '../../src/toolchain/build/template';
+import { buildTemplate } from '../../src/toolchain/builder/template';
 import template from '../fixtures/build/ok/template';
 import { ROOT, cli } from './harness';
 

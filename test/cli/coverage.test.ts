@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTemplate } from '../../src/toolchain/build/template';
+import { buildTemplate } from '../../src/toolchain/builder/template';
 import { codeMapFile, findCodeMap } from '../../src/toolchain/coverage/code-map-file';
 import { readTemplate } from '../../src/toolchain/tpl';
 import { positionIn } from '../snippet-position';

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTAINER_PATH } from '../../src/container/build';
 import { TRIGGERS } from '../../src/container/spec';
-import type { ContainerExport, Trigger } from '../../src/toolchain/container';
-import { triggerFires } from '../../src/toolchain/container/preview/conditions';
-import { resolver } from '../../src/toolchain/container/preview/variables';
+import type { ContainerExport, Trigger } from '../../src/toolchain/container-export';
+import { triggerFires } from '../../src/toolchain/container-export/preview/conditions';
+import { resolver } from '../../src/toolchain/container-export/preview/variables';
 
 const container = JSON.parse(readFileSync(join(__dirname, '../..', CONTAINER_PATH), 'utf8')) as ContainerExport;
 const triggerNamed = (name: string): Trigger =>

@@ -8,7 +8,7 @@ import { PLACEHOLDER_KEYS, VENDOR_KEYS } from '../../src/container/keys';
 import { FIELDS } from '../../src/template/fields';
 import {
   checkReferences, checkShape, checkTagParameters, tagParameters, type ContainerExport, type Parameter,
-} from '../../src/toolchain/container';
+} from '../../src/toolchain/container-export';
 import { readTemplate } from '../../src/toolchain/tpl';
 
 const root = join(__dirname, '../..');

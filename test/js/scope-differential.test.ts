@@ -5,7 +5,7 @@
 // resolved alike, and the same bindings were reassigned or mutated.
 import { analyze } from 'eslint-scope';
 import { describe, expect, it } from 'vitest';
-import { childNodes, parseSandbox, type AnyNode } from '../../src/toolchain/compile/parse';
+import { childNodes, parseSandbox, type AnyNode } from '../../src/toolchain/js/parse';
 import { analyseScopes, type Binding, type ScopeAnalysis } from '../../src/toolchain/js/scope';
 import { corpus } from './corpus';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSandbox, type AnyNode } from '../../src/toolchain/compile/parse';
+import { parseSandbox, type AnyNode } from '../../src/toolchain/js/parse';
 import { analyseScopes, type Binding } from '../../src/toolchain/js/scope';
 
 /** Each reference in `code` as `name:line → kind@line` (or `global`). */

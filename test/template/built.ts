@@ -1,6 +1,6 @@
 // The template built in-process once per test file, as `npm run build` builds it.
 import { resolve } from 'node:path';
-import { buildTemplate, type TemplateBuild } from '../../src/toolchain/build/template';
+import { buildTemplate, type TemplateBuild } from '../../src/toolchain/builder/template';
 import { runTemplate } from '../../src/toolchain/emulator';
 import type { Permission } from '../../src/toolchain/permissions/codec';
 import { TEMPLATE } from '../../src/template/index';

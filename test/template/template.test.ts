@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/toolchain/compile';
+import { formatDiagnostic } from '../../src/toolchain/diagnostics/diagnostic';
 import { runTests, type ScenarioResult } from '../../src/toolchain/emulator';
 import { checkFields, countFields } from '../../src/toolchain/fields';
 import { checkPermissions } from '../../src/toolchain/permissions/check';

@@ -2,9 +2,9 @@
 // layer and consent as a site would, installs the vendor snippets the chosen runtime needs, then
 // starts either the container preview (the built template run by the emulator on this window,
 // driven by the container's triggers) or the dataLayer bridge. ui.ts wires the page.
-import type { ContainerExport } from '../../toolchain/container/model';
-import { booleanParam } from '../../toolchain/container/parameters';
-import { startPreview } from '../../toolchain/container/preview/preview';
+import type { ContainerExport } from '../../toolchain/container-export/model';
+import { booleanParam } from '../../toolchain/container-export/parameters';
+import { startPreview } from '../../toolchain/container-export/preview/preview';
 import { createBrowserPage } from '../../toolchain/emulator/page/browser-page';
 import { localScriptUrl, VENDORS, type DemoVendor } from '../shared';
 import { record } from './recorder';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { buildTemplate, type TemplateSource } from '../build/template';
-import { formatDiagnostic } from '../compile';
+import { buildTemplate, type TemplateSource } from '../builder/template';
+import { formatDiagnostic } from '../diagnostics/diagnostic';
 import { codeMapFile } from '../coverage/code-map-file';
 import { EXIT, type CliIO, type ExitCode } from './io';
 

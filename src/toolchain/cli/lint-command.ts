@@ -6,8 +6,9 @@
 // - the sandbox gate on the code, on the test setup and on each scenario;
 // - permissions both ways: what the code needs but ___WEB_PERMISSIONS___ lacks (at the call),
 //   and what is declared but never needed or broader than needed (at the permission).
-import { gateCode, sortDiagnostics, formatDiagnostic, type Diagnostic } from '../compile';
-import { setupDeclarations } from '../compile/scenario-setup';
+import { sortDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { gateCode } from '../gate/gate';
+import { setupDeclarations } from '../scenarios/scenario-setup';
 import { checkFields } from '../fields';
 import { checkPermissions } from '../permissions/check';
 import { analyseCode, type CodeAnalysis } from '../js/analyse';
@@ -16,7 +17,7 @@ import type { Problem } from '../permissions/usage';
 import { CODE_SECTION, PERMISSIONS_SECTION } from '../tpl';
 import { EXIT, type CliIO, type ExitCode } from './io';
 import { loadTemplate, type LoadedTemplate } from './load';
-import type { PositionMap } from './tpl-positions';
+import type { PositionMap } from '../tpl/positions';
 
 export function lintCommand(file: string, io: CliIO): ExitCode {
   const loaded = loadTemplate(file, io);

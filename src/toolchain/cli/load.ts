@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { readTemplate, type TemplateModel, type TplError } from '../tpl';
 import type { CliIO } from './io';
-import { TplPositions } from './tpl-positions';
+import { TplPositions } from '../tpl/positions';
 
 export interface LoadedTemplate {
   /** The path as the user gave it, used in every message. */

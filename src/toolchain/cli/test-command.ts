@@ -5,14 +5,14 @@
 // nothing failed, so it exits 0 (GTM's editor, too, lets such a template be saved).
 // Coverage below --min-lines fails the command (exit 1) with one line that says so.
 import { resolve } from 'node:path';
-import { parseSandbox } from '../compile/parse';
+import { parseSandbox } from '../js/parse';
 import { collectCoverage, coverageUrl } from '../coverage/collect';
 import { reportTemplateCoverage } from '../coverage/template-coverage';
 import { runTests, type ScenarioResult, type TemplateType } from '../emulator';
 import { CODE_SECTION, type Scenario, type TemplateModel } from '../tpl';
 import { EXIT, type CliIO, type ExitCode } from './io';
 import { loadTemplate, type LoadedTemplate } from './load';
-import type { PositionMap } from './tpl-positions';
+import type { PositionMap } from '../tpl/positions';
 
 export interface TestCommandOptions {
   filter?: string;

@@ -5,7 +5,7 @@ import type { EncodedSourceMap } from '@jridgewell/trace-mapping';
 import convert from 'ast-v8-to-istanbul';
 import type { CoverageMapData } from 'istanbul-lib-coverage';
 import type { Profiler } from 'node:inspector';
-import { parseSandbox } from '../compile/parse';
+import { parseSandbox } from '../js/parse';
 
 export interface ScriptCounts {
   /** The template code as it ran. */

@@ -10,7 +10,7 @@
 // not exist in the sandbox). Line breaks are kept, so error positions stay on their lines, and
 // `originalOffset` maps offsets in the rewritten code back (coverage counts the code as written).
 import { ancestor } from 'acorn-walk';
-import { parseSandbox, type AnyNode } from '../compile/parse';
+import { parseSandbox, type AnyNode } from '../js/parse';
 
 const TO_ARRAY = 'arguments = [].slice.call(arguments);';
 

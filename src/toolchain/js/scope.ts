@@ -11,7 +11,7 @@
 // sandboxed code is a function body without arguments [INF]); a redeclaration keeps the first
 // binding, and redeclaring a var that has or gets a value counts as a reassignment.
 import type { Expression, Identifier, Node, Program } from 'acorn';
-import { childNodes, type AnyNode } from '../compile/parse';
+import { childNodes, type AnyNode } from './parse';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'function' | 'param' | 'class' | 'catch' | 'import' | 'arguments';
 

@@ -2,7 +2,7 @@
 // outer before inner), and the expressions that are only tested for truthiness or compared
 // (`if (x)`, `!x`, `typeof x`, `x && …`, `x === y`) — using an API that way needs no permission.
 import type { CallExpression, Program } from 'acorn';
-import { childNodes, type AnyNode } from '../compile/parse';
+import { childNodes, type AnyNode } from '../js/parse';
 
 export interface CodeFacts {
   calls: CallExpression[];
