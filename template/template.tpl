@@ -1190,6 +1190,7 @@ let injectScript=require('injectScript');
 let isConsentGranted=require('isConsentGranted');
 let localStorage=require('localStorage');
 let logToConsole=require('logToConsole');
+let queryPermission=require('queryPermission');
 let setInWindow=require('setInWindow');
 let sha256=require('sha256');
 let templateStorage=require('templateStorage');
@@ -3052,8 +3053,6 @@ pump();
 }
 // src/sandbox/permit.ts
 var ANY="*";
-var HTTPS="https://";
-var HOST_CHARS="abcdefghijklmnopqrstuvwxyz0123456789.-:";
 function someAllowed(allowed,test){
 if(typeof allowed==="string")return test(allowed);
 let values=allowed;
@@ -3066,81 +3065,6 @@ function permit(value,allowed){
 if(typeof value!=="string")return undefined;
 let ok=someAllowed(allowed,(candidate)=>candidate===ANY||candidate===value);
 return ok?value:undefined;
-}
-function permitUrl(url,patterns){
-if(typeof url!=="string")return undefined;
-let ok=someAllowed(patterns,(pattern)=>pattern===ANY||matchesUrlPattern(url,pattern));
-return ok?url:undefined;
-}
-function stopAt(text2,stops){
-let end=text2.length;
-for(let i=0;i<stops.length;i++){
-let at=text2.indexOf(stops[i]);
-if(at>=0&&at<end)end=at;
-}
-return end;
-}
-function splitHttpsUrl(url){
-if(url.substring(0,HTTPS.length).toLowerCase()!==HTTPS)return undefined;
-let rest=url.substring(HTTPS.length);
-let end=stopAt(rest,["/","?","#"]);
-let hostPart=rest.substring(0,end).toLowerCase();
-if(hostPart==="")return undefined;
-let pathPart=rest.substring(end);
-return{host:hostPart,path:pathPart.charAt(0)==="/"?pathPart:"/"+pathPart};
-}
-function isPlainHost(host){
-if(host==="")return false;
-for(let i=0;i<host.length;i++){
-if(HOST_CHARS.indexOf(host.charAt(i))<0)return false;
-}
-return true;
-}
-function globMatch(text2,glob){
-let parts=glob.split(ANY);
-if(parts.length===1)return text2===glob;
-let first=parts[0];
-let last=parts[parts.length-1];
-if(text2.length<first.length+last.length)return false;
-if(text2.substring(0,first.length)!==first)return false;
-if(text2.substring(text2.length-last.length)!==last)return false;
-let position=first.length;
-let end=text2.length-last.length;
-for(let i=1;i<parts.length-1;i++){
-let at=text2.indexOf(parts[i],position);
-if(at<0||at+parts[i].length>end)return false;
-position=at+parts[i].length;
-}
-return true;
-}
-function hostMatches(host,patternHost){
-let pattern=patternHost.toLowerCase();
-if(pattern.substring(0,2)!=="*.")return host===pattern;
-let suffix=pattern.substring(1);
-return host.length>suffix.length&&host.substring(host.length-suffix.length)===suffix;
-}
-function pathMatches(path,patternPath){
-let last=patternPath.charAt(patternPath.length-1);
-return globMatch(path,last==="/"?patternPath+ANY:patternPath);
-}
-var DOT_SEGMENTS=[".","..","%2e","%2e%2e",".%2e","%2e."];
-function hasAmbiguousPath(path){
-let pathOnly=path.substring(0,stopAt(path,["?","#"]));
-if(pathOnly.indexOf("\\")>=0)return true;
-let segments=pathOnly.toLowerCase().split("/");
-for(let i=0;i<segments.length;i++){
-if(DOT_SEGMENTS.indexOf(segments[i])>=0)return true;
-}
-return false;
-}
-function coveredBy(target,host,declared){
-let allowed=splitHttpsUrl(declared);
-if(!allowed||!isPlainHost(host)||hasAmbiguousPath(target.path))return false;
-return hostMatches(target.host,allowed.host)&&pathMatches(target.path,allowed.path);
-}
-function matchesUrlPattern(url,pattern){
-let target=splitHttpsUrl(url);
-return!!target&&coveredBy(target,target.host,pattern);
 }
 // src/template/destinations.ts
 var DESTINATION_OPTIONS={
@@ -3178,6 +3102,9 @@ var QUEUES=W.segment.createQueue.concat(W.customerio.createQueue,W.gist.createQu
 var ARGUMENT_QUEUES=W.segment.createArgumentsQueue.concat(W.customerio.createArgumentsQueue,W.gist.createArgumentsQueue,W.mutiny.createArgumentsQueue,W.connecto.createArgumentsQueue,W.antsomi.createArgumentsQueue);
 var ALIASES=W.segment.aliasInWindow.concat(W.customerio.aliasInWindow,W.gist.aliasInWindow,W.mutiny.aliasInWindow,W.connecto.aliasInWindow,W.antsomi.aliasInWindow);
 var SCRIPTS=W.segment.injectScript.concat(W.customerio.injectScript,W.gist.injectScript,W.mutiny.injectScript,W.connecto.injectScript,W.antsomi.injectScript);
+function permitUrl(url,_patterns){
+return queryPermission("inject_script",url)?url:undefined;
+}
 var MAX_ARGS=4;
 function debugLogger(){
 let version=getContainerVersion();

@@ -6,11 +6,11 @@
 // GTM permission error at the page.
 import {
   addConsentListener, aliasInWindow, callInWindow, callLater, copyFromWindow, createArgumentsQueue, createQueue,
-  getContainerVersion, getTimestampMillis, injectScript, isConsentGranted, localStorage, logToConsole, setInWindow, sha256,
-  templateStorage,
+  getContainerVersion, getTimestampMillis, injectScript, isConsentGranted, localStorage, logToConsole, queryPermission,
+  setInWindow, sha256, templateStorage,
 } from 'gtm-sandbox';
 import { KNOWN_CONSENT_TYPES, STORAGE_KEY, WINDOWS, createLane } from '../core/index';
-import { permit, permitUrl } from '../sandbox/permit';
+import { permit } from '../sandbox/permit';
 import type { Lane, Platform } from '../core/index';
 
 const W = WINDOWS;
@@ -29,6 +29,15 @@ const ALIASES = W.segment.aliasInWindow.concat(
   W.customerio.aliasInWindow, W.gist.aliasInWindow, W.mutiny.aliasInWindow, W.connecto.aliasInWindow, W.antsomi.aliasInWindow);
 const SCRIPTS = W.segment.injectScript.concat(
   W.customerio.injectScript, W.gist.injectScript, W.mutiny.injectScript, W.connecto.injectScript, W.antsomi.injectScript);
+
+/**
+ * A script URL core asks to load, if the template's permissions cover it. The deriver reads
+ * `patterns` (the inject_script URLs to declare); at run time GTM's own matcher answers
+ * (queryPermission), so the template carries no copy of URL pattern matching.
+ */
+function permitUrl(url: string, _patterns: readonly string[]): string | undefined {
+  return queryPermission('inject_script', url) ? url : undefined;
+}
 
 /** Longest argument list core passes to a page function (the sandbox has no spread). */
 const MAX_ARGS = 4;

@@ -169,14 +169,18 @@ describe('scripts that fail to load', () => {
 });
 
 describe('permissions and platform APIs', () => {
-  it('GTM refuses a script whose URL the permissions do not cover', async () => {
+  it('a script whose URL the permissions do not cover is not loaded: no GTM error, debug mode says why and the tag fails', async () => {
     const withoutSegment = permissions.map((p) => p.publicId !== 'inject_script' ? p
       : { ...p, params: { urls: (p.params as { urls: string[] }).urls.filter((u) => !u.includes('segment')) } });
+    const page = debugPage();
     const result = await runBuilt(tagData({ sendSegment: true, segmentLoadScript: true, segmentWriteKey: 'wk_1', userId: 'u-1' }), {
-      permissions: withoutSegment, page: debugPage(),
+      permissions: withoutSegment, page,
     });
-    expect(result.error?.message).toMatch(/inject_script/);
-    expect(result.error?.message).toContain('https://cdn.segment.com/analytics.js/v1/wk_1/analytics.min.js');
+    expect(result.error).toBeUndefined();
+    expect(result.logs[0]).toBe('gtm-identify error: injectScript https://cdn.segment.com/analytics.js/v1/wk_1/analytics.min.js'
+      + ' is not in this template\'s permissions; not done');
+    expect(page.loadedScripts).toEqual([]);
+    expect(result.failureCalls).toBe(1);
   });
 
   it('hashes with the real sha256 API as hex', async () => {
