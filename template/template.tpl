@@ -1349,59 +1349,23 @@ function utf8Bytes(input2){
 let encoded=encodeUriComponent(input2);
 if(encoded===undefined)return undefined;
 let bytes=[];
-let i=0;
-while(i<encoded.length){
+for(let i=0;i<encoded.length;i++){
 let c=encoded.charAt(i);
-if(c==="%"){
-let high=HEX.indexOf(encoded.charAt(i+1).toLowerCase());
-let low=HEX.indexOf(encoded.charAt(i+2).toLowerCase());
-bytes.push(high*16+low);
-i+=3;
-}else{
-bytes.push(PRINTABLE.indexOf(c)+32);
-i+=1;
-}
+if(c!=="%")bytes.push(PRINTABLE.indexOf(c)+32);
+else bytes.push(HEX.indexOf(encoded.charAt(++i).toLowerCase())*16+HEX.indexOf(encoded.charAt(++i).toLowerCase()));
 }
 return bytes;
 }
-function rotateLeft(x,count){
-return x<<count|x>>>32-count;
-}
-function toWords(bytes){
+function md5(input2){
+let bytes=utf8Bytes(input2);
+if(bytes===undefined)return undefined;
 let length=bytes.length;
-let wordCount=((length+8>>>6)+1)*16;
 let words=[];
-for(let i=0;i<wordCount;i++)words.push(0);
-for(let i=0;i<length;i++)words[i>>>2]|=bytes[i]<<i%4*8;
-words[length>>>2]|=128<<length%4*8;
-words[wordCount-2]=length<<3|0;
-words[wordCount-1]=length>>>29;
-return words;
-}
-function roundFunction(round,b,c,d){
-if(round===0)return b&c|(b^-1)&d;
-if(round===1)return d&b|(d^-1)&c;
-if(round===2)return b^c^d;
-return c^(b|d^-1);
-}
-function messageIndex(round,i){
-if(round===0)return i;
-if(round===1)return(5*i+1)%16;
-if(round===2)return(3*i+5)%16;
-return 7*i%16;
-}
-function toHex(words){
-let out="";
-for(let w=0;w<words.length;w++){
-for(let j=0;j<4;j++){
-let byte=words[w]>>>j*8&255;
-out+=HEX.charAt(byte>>>4)+HEX.charAt(byte&15);
-}
-}
-return out;
-}
-function md5Bytes(bytes){
-let words=toWords(bytes);
+for(let i=((length+8>>>6)+1)*16;i>0;i--)words.push(0);
+bytes.push(128);
+for(let i=0;i<=length;i++)words[i>>>2]|=bytes[i]<<i%4*8;
+words[words.length-2]=length<<3;
+words[words.length-1]=length>>>29;
 let state=[1732584193,4023233417|0,2562383102|0,271733878];
 for(let block=0;block<words.length;block+=16){
 let a=state[0];
@@ -1409,24 +1373,27 @@ let b=state[1];
 let c=state[2];
 let d=state[3];
 for(let i=0;i<64;i++){
-let round=Math.floor(i/16);
-let f=roundFunction(round,b,c,d);
-let sum=a+f+K[i]+words[block+messageIndex(round,i)]|0;
+let r=i>>>4;
+let f=r===0?b&c|(b^-1)&d:r===1?d&b|(d^-1)&c:r===2?b^c^d:c^(b|d^-1);
+let word=words[block+(r===0?i:r===1?5*i+1:r===2?3*i+5:7*i)%16];
+let sum=a+f+K[i]+word|0;
+let shift=SHIFTS[r*4+i%4];
 a=d;
 d=c;
 c=b;
-b=b+rotateLeft(sum,SHIFTS[round*4+i%4])|0;
+b=b+(sum<<shift|sum>>>32-shift)|0;
 }
 state[0]=state[0]+a|0;
 state[1]=state[1]+b|0;
 state[2]=state[2]+c|0;
 state[3]=state[3]+d|0;
 }
-return toHex(state);
+let out="";
+for(let i=0;i<16;i++){
+let byte=state[i>>>2]>>>i%4*8&255;
+out+=HEX.charAt(byte>>>4)+HEX.charAt(byte&15);
 }
-function md5(input2){
-let bytes=utf8Bytes(input2);
-return bytes===undefined?undefined:md5Bytes(bytes);
+return out;
 }
 // src/core/dedupe.ts
 var STORAGE_KEY="gtm_identify_last";
@@ -1593,7 +1560,7 @@ var DAY_MS=864e5;
 var EPOCH_SECONDS_BELOW=1e11;
 var MAX_MS=253402300799999;
 var MIN_MS=-621672192e5;
-var ISO_PATTERN="^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?)?(Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$";
+var ISO_PATTERN="^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?)?([Zz]|([+-])([0-9]{2})(?::?([0-9]{2}))?)?$";
 var NUMBER_PATTERN="^-?[0-9]+(?:[.][0-9]+)?$";
 function daysFromCivil(year,month,day){
 let y=month<=2?year-1:year;
@@ -1614,13 +1581,6 @@ let day=dayOfYear-Math.floor((153*mp+2)/5)+1;
 let month=mp<10?mp+3:mp-9;
 let year=yearOfEra+era*400+(month<=2?1:0);
 return[year,month,day];
-}
-function isLeapYear(year){
-return year%4===0&&year%100!==0||year%400===0;
-}
-function daysInMonth(year,month){
-if(month===2)return isLeapYear(year)?29:28;
-return month===4||month===6||month===9||month===11?30:31;
 }
 function pad(value,width){
 let out=makeString(value);
@@ -1650,30 +1610,18 @@ if(!isFiniteNumber(value))return null;
 let ms=Math.abs(value)<EPOCH_SECONDS_BELOW?value*1e3:value;
 return inRange(Math.round(ms));
 }
-function offsetMs(offset){
-if(offset==="Z"||offset==="z")return 0;
-let sign=offset.charAt(0)==="-"?-1:1;
-let digits=offset.substring(1).split(":").join("");
-let hours=makeNumber(digits.substring(0,2));
-let minutes=digits.length>2?makeNumber(digits.substring(2)):0;
-if(hours>23||minutes>59)return null;
-return sign*(hours*36e5+minutes*6e4);
-}
 function fromIsoString(value){
 let parts=value.match(ISO_PATTERN);
 if(!parts)return null;
 let given=(i)=>getType(parts[i])==="string";
 let part=(i)=>given(i)?makeNumber(parts[i]):0;
-let year=part(1);
-let month=part(2);
-let day=part(3);
+let days=daysFromCivil(part(1),part(2),part(3));
+let civil=civilFromDays(days);
+if(civil[0]!==part(1)||civil[1]!==part(2)||civil[2]!==part(3))return null;
+if(part(4)>23||part(5)>59||part(6)>59||part(10)>23||part(11)>59||given(8)&&!given(4))return null;
+let minutes=(days*24+part(4))*60+part(5)-(parts[9]==="-"?-1:1)*(part(10)*60+part(11));
 let fraction=given(7)?makeNumber((parts[7]+"00").substring(0,3)):0;
-if(month<1||month>12||day<1||day>daysInMonth(year,month))return null;
-if(part(4)>23||part(5)>59||part(6)>59||!given(4)&&given(8))return null;
-let offset=given(8)?offsetMs(parts[8]):0;
-if(offset===null)return null;
-let local=daysFromCivil(year,month,day)*DAY_MS+part(4)*36e5+part(5)*6e4+part(6)*1e3+fraction;
-return inRange(local-offset);
+return inRange((minutes*60+part(6))*1e3+fraction);
 }
 function parseDate(value){
 let type=getType(value);

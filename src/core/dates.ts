@@ -23,7 +23,7 @@ const MIN_MS = -62167219200000;
 const ISO_PATTERN =
   '^([0-9]{4})-([0-9]{2})-([0-9]{2})' +
   '(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?)?' +
-  '(Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$';
+  '([Zz]|([+-])([0-9]{2})(?::?([0-9]{2}))?)?$';
 const NUMBER_PATTERN = '^-?[0-9]+(?:[.][0-9]+)?$';
 
 /** Days since 1970-01-01 of a proleptic Gregorian date. */
@@ -50,15 +50,6 @@ export function civilFromDays(days: number): number[] {
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   return [year, month, day];
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function pad(value: number, width: number): string {
@@ -100,32 +91,20 @@ function fromEpochNumber(value: number): number | null {
   return inRange(Math.round(ms));
 }
 
-/** Milliseconds of an offset such as 'Z', '+02:00', '-0530', '+02'; null when out of range. */
-function offsetMs(offset: string): number | null {
-  if (offset === 'Z' || offset === 'z') return 0;
-  const sign = offset.charAt(0) === '-' ? -1 : 1;
-  const digits = offset.substring(1).split(':').join('');
-  const hours = makeNumber(digits.substring(0, 2));
-  const minutes = digits.length > 2 ? makeNumber(digits.substring(2)) : 0;
-  if (hours > 23 || minutes > 59) return null;
-  return sign * (hours * 3600000 + minutes * 60000);
-}
-
 function fromIsoString(value: string): number | null {
   const parts = value.match(ISO_PATTERN);
   if (!parts) return null;
   const given = (i: number) => getType(parts[i]) === 'string';
   const part = (i: number) => (given(i) ? makeNumber(parts[i]) : 0);
-  const year = part(1);
-  const month = part(2);
-  const day = part(3);
+  const days = daysFromCivil(part(1), part(2), part(3));
+  const civil = civilFromDays(days);
+  // An impossible date (2023-02-29, month 13, day 0) comes back from the round trip as another.
+  if (civil[0] !== part(1) || civil[1] !== part(2) || civil[2] !== part(3)) return null;
+  // Groups: 4-7 the time, 8 the offset (9 its sign, 10-11 hours and minutes); no offset without a time.
+  if (part(4) > 23 || part(5) > 59 || part(6) > 59 || part(10) > 23 || part(11) > 59 || (given(8) && !given(4))) return null;
+  const minutes = (days * 24 + part(4)) * 60 + part(5) - (parts[9] === '-' ? -1 : 1) * (part(10) * 60 + part(11));
   const fraction = given(7) ? makeNumber((parts[7] + '00').substring(0, 3)) : 0;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (part(4) > 23 || part(5) > 59 || part(6) > 59 || (!given(4) && given(8))) return null;
-  const offset = given(8) ? offsetMs(parts[8]) : 0;
-  if (offset === null) return null;
-  const local = daysFromCivil(year, month, day) * DAY_MS + part(4) * 3600000 + part(5) * 60000 + part(6) * 1000 + fraction;
-  return inRange(local - offset);
+  return inRange((minutes * 60 + part(6)) * 1000 + fraction);
 }
 
 /** Epoch milliseconds of an ISO-8601 string or an epoch number (see the header); null otherwise. */

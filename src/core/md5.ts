@@ -30,67 +30,26 @@ export function utf8Bytes(input: string): number[] | undefined {
   const encoded = encodeUriComponent(input);
   if (encoded === undefined) return undefined;
   const bytes: number[] = [];
-  let i = 0;
-  while (i < encoded.length) {
+  for (let i = 0; i < encoded.length; i++) {
     const c = encoded.charAt(i);
-    if (c === '%') {
-      const high = HEX.indexOf(encoded.charAt(i + 1).toLowerCase());
-      const low = HEX.indexOf(encoded.charAt(i + 2).toLowerCase());
-      bytes.push(high * 16 + low);
-      i += 3;
-    } else {
-      bytes.push(PRINTABLE.indexOf(c) + 32);
-      i += 1;
-    }
+    if (c !== '%') bytes.push(PRINTABLE.indexOf(c) + 32);
+    else bytes.push(HEX.indexOf(encoded.charAt(++i).toLowerCase()) * 16 + HEX.indexOf(encoded.charAt(++i).toLowerCase()));
   }
   return bytes;
 }
 
-function rotateLeft(x: number, count: number): number {
-  return (x << count) | (x >>> (32 - count));
-}
-
-/** The padded message as little-endian 32-bit words (RFC 1321 §3.1–3.2). */
-function toWords(bytes: number[]): number[] {
+/** Lower-case hex MD5 of a string's UTF-8 bytes; undefined when it holds a lone surrogate. */
+export function md5(input: string): string | undefined {
+  const bytes = utf8Bytes(input);
+  if (bytes === undefined) return undefined;
+  // The padded message as little-endian 32-bit words (RFC 1321 §3.1–3.2).
   const length = bytes.length;
-  const wordCount = (((length + 8) >>> 6) + 1) * 16;
   const words: number[] = [];
-  for (let i = 0; i < wordCount; i++) words.push(0);
-  for (let i = 0; i < length; i++) words[i >>> 2] |= bytes[i] << ((i % 4) * 8);
-  words[length >>> 2] |= 0x80 << ((length % 4) * 8);
-  words[wordCount - 2] = (length << 3) | 0;
-  words[wordCount - 1] = length >>> 29;
-  return words;
-}
-
-function roundFunction(round: number, b: number, c: number, d: number): number {
-  if (round === 0) return (b & c) | ((b ^ -1) & d);
-  if (round === 1) return (d & b) | ((d ^ -1) & c);
-  if (round === 2) return b ^ c ^ d;
-  return c ^ (b | (d ^ -1));
-}
-
-function messageIndex(round: number, i: number): number {
-  if (round === 0) return i;
-  if (round === 1) return (5 * i + 1) % 16;
-  if (round === 2) return (3 * i + 5) % 16;
-  return (7 * i) % 16;
-}
-
-function toHex(words: number[]): string {
-  let out = '';
-  for (let w = 0; w < words.length; w++) {
-    for (let j = 0; j < 4; j++) {
-      const byte = (words[w] >>> (j * 8)) & 255;
-      out += HEX.charAt(byte >>> 4) + HEX.charAt(byte & 15);
-    }
-  }
-  return out;
-}
-
-/** Lower-case hex MD5 of the bytes. */
-function md5Bytes(bytes: number[]): string {
-  const words = toWords(bytes);
+  for (let i = (((length + 8) >>> 6) + 1) * 16; i > 0; i--) words.push(0);
+  bytes.push(0x80);
+  for (let i = 0; i <= length; i++) words[i >>> 2] |= bytes[i] << ((i % 4) * 8);
+  words[words.length - 2] = length << 3;
+  words[words.length - 1] = length >>> 29;
   const state = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476];
   for (let block = 0; block < words.length; block += 16) {
     let a = state[0];
@@ -98,24 +57,26 @@ function md5Bytes(bytes: number[]): string {
     let c = state[2];
     let d = state[3];
     for (let i = 0; i < 64; i++) {
-      const round = Math.floor(i / 16);
-      const f = roundFunction(round, b, c, d);
-      const sum = (a + f + K[i] + words[block + messageIndex(round, i)]) | 0;
+      // Round r's function and message word (§3.4), then the rotation of its step.
+      const r = i >>> 4;
+      const f = r === 0 ? (b & c) | ((b ^ -1) & d) : r === 1 ? (d & b) | ((d ^ -1) & c) : r === 2 ? b ^ c ^ d : c ^ (b | (d ^ -1));
+      const word = words[block + (r === 0 ? i : r === 1 ? 5 * i + 1 : r === 2 ? 3 * i + 5 : 7 * i) % 16];
+      const sum = (a + f + K[i] + word) | 0;
+      const shift = SHIFTS[r * 4 + (i % 4)];
       a = d;
       d = c;
       c = b;
-      b = (b + rotateLeft(sum, SHIFTS[round * 4 + (i % 4)])) | 0;
+      b = (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0;
     }
     state[0] = (state[0] + a) | 0;
     state[1] = (state[1] + b) | 0;
     state[2] = (state[2] + c) | 0;
     state[3] = (state[3] + d) | 0;
   }
-  return toHex(state);
-}
-
-/** Lower-case hex MD5 of a string's UTF-8 bytes; undefined when it holds a lone surrogate. */
-export function md5(input: string): string | undefined {
-  const bytes = utf8Bytes(input);
-  return bytes === undefined ? undefined : md5Bytes(bytes);
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    const byte = (state[i >>> 2] >>> ((i % 4) * 8)) & 255;
+    out += HEX.charAt(byte >>> 4) + HEX.charAt(byte & 15);
+  }
+  return out;
 }
