@@ -2209,26 +2209,25 @@ injectScript:[SCRIPT_URL]
 };
 var CODE_PATTERN="^[a-z0-9_]+$";
 var OURS=["type","customer_id","email"];
-function numericId(value,what,bad){
-let id=text(value);
-if(id===null||isDigits(id))return id;
-bad.push("the Antsomi "+what+' "'+id+'" is not numeric; _portalId and _propId are not set');
-return null;
-}
 function readSettings(options){
 let raw=optionsObject(options);
-let from=["email","phone","userId"];
-let badIds=[];
+let ids=[text(raw.portalId),text(raw.propertyId)];
 return{
-from:choice(raw.customerIdFrom,from,"email"),
+from:choice(raw.customerIdFrom,["email","phone","userId"],"email"),
 hash:choice(raw.customerIdHash,["md5","none"],"md5"),
 lowerEmail:choice(raw.customerIdEmail,["lowercase","asGiven"],"lowercase")==="lowercase",
 vocabulary:choice(raw.vocabulary,["template","devguide"],"template"),
 load:flag(raw.loadScript,false),
-portalId:numericId(raw.portalId,"portal id",badIds),
-propertyId:numericId(raw.propertyId,"property id",badIds),
-badIds:badIds
+ids:ids,
+numericIds:ids.every((id)=>id!==null&&isDigits(id))
 };
+}
+function warnIds(settings,note){
+settings.ids.forEach((id,i)=>{
+if(id!==null&&!isDigits(id)){
+note("warning","the Antsomi "+(i===0?"portal":"property")+' id "'+id+'" is not numeric; _portalId and _propId are not set');
+}
+});
 }
 function customerId(call,settings){
 let from=settings.from;
@@ -2313,11 +2312,10 @@ extra:{identify_id:cid,identify_time:leadTime(context),identify_event:"user_"+ac
 let templateCustomers=assign({type:"customers",customer_id:cid},customers);
 return{items:[],dims:{customers:templateCustomers},extra:{identify_id:cid,identify_event:action}};
 }
-function setIds(context,settings){
-if(settings.portalId===null||settings.propertyId===null)return;
-context.platform.setInWindow("_portalId",settings.portalId,false);
-context.platform.setInWindow("_propId",settings.propertyId,false);
-context.platform.setInWindow("web_event.propId",settings.propertyId,false);
+function setIds(platform,ids){
+platform.setInWindow("_portalId",ids[0],false);
+platform.setInWindow("_propId",ids[1],false);
+platform.setInWindow("web_event.propId",ids[1],false);
 }
 var SOURCE_NAMES={email:"an email",phone:"a phone trait",userId:"a user id"};
 function identify(call,options,context,done){
@@ -2339,13 +2337,13 @@ let current=getType(platform.copyFromWindow("web_event"));
 if(current!=="undefined"){
 return done(outcome("failed","window.web_event holds a value of type "+current+" that is not Antsomi's SDK; nothing sent"));
 }
-if(settings.load&&(settings.portalId===null||settings.propertyId===null)){
+if(settings.load&&!settings.numericIds){
 return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));
 }
-if(!settings.load)settings.badIds.forEach((warning)=>context.note("warning",warning));
+if(!settings.load)warnIds(settings,context.note);
 let track=platform.createArgumentsQueue("web_event","web_event.queue");
 platform.aliasInWindow("web_event.track","web_event");
-setIds(context,settings);
+if(settings.numericIds)setIds(platform,settings.ids);
 track(args[0],args[1],args[2]);
 if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL,"Antsomi",done);
 done(outcome("queued","Antsomi is not on the page yet; queued in web_event.queue"));

@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { md5, utf8Bytes } from '../../src/core/md5';
+import { md5, sineTable, utf8Bytes } from '../../src/core/md5';
 
 const nodeMd5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
 describe('md5', () => {
+  it('computes the RFC 1321 sine table without Math.sin', () => {
+    expect(sineTable()).toEqual(Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32)));
+    expect(sineTable().slice(0, 2)).toEqual([0xd76aa478, 0xe8c7b756]);
+  });
+
   it('matches the RFC 1321 test suite', () => {
     expect(md5('')).toBe('d41d8cd98f00b204e9800998ecf8427e');
     expect(md5('a')).toBe('0cc175b9c0f1b6a831c399e269772661');

@@ -54,6 +54,7 @@ import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
 import type { Note } from '../messages';
+import type { Platform } from '../platform';
 
 const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 
@@ -78,34 +79,32 @@ interface AntsomiSettings {
   lowerEmail: boolean;
   vocabulary: 'template' | 'devguide';
   load: boolean;
-  portalId: string | null;
-  propertyId: string | null;
-  /** Warnings for ids that are given but not numeric. */
-  badIds: string[];
-}
-
-/** A numeric id, or null; an id that is given but not numeric also gets a warning in `bad`. */
-function numericId(value: unknown, what: string, bad: string[]): string | null {
-  const id = text(value);
-  if (id === null || isDigits(id)) return id;
-  bad.push('the Antsomi ' + what + ' "' + id + '" is not numeric; _portalId and _propId are not set');
-  return null;
+  /** [portal id, property id] as given (text or null); usable only when both are numeric. */
+  ids: (string | null)[];
+  numericIds: boolean;
 }
 
 function readSettings(options: unknown): AntsomiSettings {
   const raw = optionsObject(options);
-  const from: CustomerIdFrom[] = ['email', 'phone', 'userId'];
-  const badIds: string[] = [];
+  const ids = [text(raw.portalId), text(raw.propertyId)];
   return {
-    from: choice(raw.customerIdFrom, from, 'email'),
+    from: choice(raw.customerIdFrom, ['email', 'phone', 'userId'] as CustomerIdFrom[], 'email'),
     hash: choice(raw.customerIdHash, ['md5', 'none'], 'md5'),
     lowerEmail: choice(raw.customerIdEmail, ['lowercase', 'asGiven'], 'lowercase') === 'lowercase',
     vocabulary: choice(raw.vocabulary, ['template', 'devguide'], 'template'),
     load: flag(raw.loadScript, false),
-    portalId: numericId(raw.portalId, 'portal id', badIds),
-    propertyId: numericId(raw.propertyId, 'property id', badIds),
-    badIds: badIds,
+    ids: ids,
+    numericIds: ids.every((id) => id !== null && isDigits(id)),
   };
+}
+
+/** Warns of each id that is given but not numeric. */
+function warnIds(settings: AntsomiSettings, note: Note): void {
+  settings.ids.forEach((id, i) => {
+    if (id !== null && !isDigits(id)) {
+      note('warning', 'the Antsomi ' + (i === 0 ? 'portal' : 'property') + ' id "' + id + '" is not numeric; _portalId and _propId are not set');
+    }
+  });
 }
 
 /** The CID for this call, or null when its source value is missing (see the header). */
@@ -201,11 +200,11 @@ function trackPayload(call: IdentifyCall, cid: string, vocabulary: 'template' | 
   return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
 }
 
-function setIds(context: VendorContext, settings: AntsomiSettings): void {
-  if (settings.portalId === null || settings.propertyId === null) return;
-  context.platform.setInWindow('_portalId', settings.portalId, false);
-  context.platform.setInWindow('_propId', settings.propertyId, false);
-  context.platform.setInWindow('web_event.propId', settings.propertyId, false);
+/** As Antsomi's loader does, never overriding the page's. */
+function setIds(platform: Platform, ids: (string | null)[]): void {
+  platform.setInWindow('_portalId', ids[0], false);
+  platform.setInWindow('_propId', ids[1], false);
+  platform.setInWindow('web_event.propId', ids[1], false);
 }
 
 const SOURCE_NAMES = { email: 'an email', phone: 'a phone trait', userId: 'a user id' };
@@ -230,13 +229,13 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   if (current !== 'undefined') {
     return done(outcome('failed', 'window.web_event holds a value of type ' + current + " that is not Antsomi's SDK; nothing sent"));
   }
-  if (settings.load && (settings.portalId === null || settings.propertyId === null)) {
+  if (settings.load && !settings.numericIds) {
     return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));
   }
-  if (!settings.load) settings.badIds.forEach((warning) => context.note('warning', warning));
+  if (!settings.load) warnIds(settings, context.note);
   const track = platform.createArgumentsQueue('web_event', 'web_event.queue');
   platform.aliasInWindow('web_event.track', 'web_event');
-  setIds(context, settings);
+  if (settings.numericIds) setIds(platform, settings.ids);
   track(args[0], args[1], args[2]);
   if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Antsomi', done);
   done(outcome('queued', 'Antsomi is not on the page yet; queued in web_event.queue'));
