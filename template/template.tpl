@@ -1343,7 +1343,22 @@ return"waiting";
 // src/core/md5.ts
 var PRINTABLE=" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 var HEX="0123456789abcdef";
-var K=[3614090360,3905402710,606105819,3250441966,4118548399,1200080426,2821735955,4249261313,1770035416,2336552879,4294925233,2304563134,1804603682,4254626195,2792965006,1236535329,4129170786,3225465664,643717713,3921069994,3593408605,38016083,3634488961,3889429448,568446438,3275163606,4107603335,1163531501,2850285829,4243563512,1735328473,2368359562,4294588738,2272392833,1839030562,4259657740,2763975236,1272893353,4139469664,3200236656,681279174,3936430074,3572445317,76029189,3654602809,3873151461,530742520,3299628645,4096336452,1126891415,2878612391,4237533241,1700485571,2399980690,4293915773,2240044497,1873313359,4264355552,2734768916,1309151649,4149444226,3174756917,718787259,3951481745];
+function sineTable(){
+let table=[];
+let turn=6.283185307179586;
+for(let i=1;i<=64;i++){
+let x=i-Math.floor(i/turn+0.5)*turn;
+let term=x;
+let sum=x;
+for(let n=1;n<16;n++){
+term=-term*x*x/(2*n*(2*n+1));
+sum+=term;
+}
+table.push(Math.floor(Math.abs(sum)*4294967296));
+}
+return table;
+}
+var K=sineTable();
 var SHIFTS=[7,12,17,22,5,9,14,20,4,11,16,23,6,10,15,21];
 function utf8Bytes(input2){
 let encoded=encodeUriComponent(input2);
@@ -1978,12 +1993,16 @@ if(call.email!==null)traits.email=call.email;
 if(company2!==null)traits.company=company2;
 let pairs=keyValueTags(call.tags);
 for(let i=0;i<pairs.length;i++){
-if(has(traits,pairs[i].name))note("warning","tag "+pairs[i].name+" not sent: a trait of that name is already set");
-else traits[pairs[i].name]=pairs[i].value;
+if(tagFits(traits,pairs[i].name,pairs[i].name,note))traits[pairs[i].name]=pairs[i].value;
 }
 let names=labels(call.tags);
 if(names.length>0)traits.tags=labelsAs(names);
 return traits;
+}
+function tagFits(into,key,name,note){
+if(!has(into,key))return true;
+note("warning","tag "+name+' not sent: "'+key+'" is already set');
+return false;
 }
 // src/core/trait-sources.ts
 function readTraits(object,rows,note){
@@ -2138,6 +2157,15 @@ if(flat!==undefined)entries.push({parent:key,name:childKeys[j],value:flat});
 }
 return entries;
 }
+function callEntries(call,note){
+let all=copyObject(call.traits);
+if(call.company!==null)all.company=call.company;
+return flatten(all,note);
+}
+function putOnce(into,key,value,note){
+if(has(into,key))note("warning",'"'+key+'" is given twice; the later value is used');
+into[key]=value;
+}
 // src/core/vendors/options.ts
 var KEY_CHARS=WORD+"-";
 function optionsObject(options){
@@ -2176,6 +2204,12 @@ return error===null?outcome("sent",message):outcome("failed",error);
 function loadScript(platform,url,done){
 let finish=once(done);
 platform.injectScript(url,()=>finish(true),()=>finish(false),url);
+}
+function notTheSdk(global,type,vendor){
+return outcome("failed","window."+global+" holds a value of type "+type+" that is not "+vendor+"'s SDK; nothing sent");
+}
+function queuedOnPage(vendor,queue){
+return outcome("queued",vendor+" is not on the page yet; queued in "+queue);
 }
 function queuedUntilLoaded(platform,url,vendor,done){
 loadScript(platform,url,(loaded)=>{
@@ -2251,41 +2285,25 @@ return joined===null?undefined:joined;
 function putAttribute(customers,key,value,note){
 if(value===undefined)return;
 if(OURS.indexOf(key)>=0)return note("warning",'attribute "'+key+'" is set by the tag; the trait is not sent');
-if(key.match(CODE_PATTERN)===null){
-return note("warning",'attribute "'+key+'" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
-}
-if(has(customers,key))note("warning",'attribute "'+key+'" is given twice; the later value is used');
-customers[key]=value;
-}
-function attributeCode(name){
-if(name==="birthday")return"date_of_birth";
-return snakeCase(name);
+if(key.match(CODE_PATTERN)===null)return note("warning",'attribute "'+key+'" dropped: codes may use only a-z, 0-9 and _');
+putOnce(customers,key,value,note);
 }
 function customerAttributes(call,note){
 let customers={};
-let traits=call.traits;
-let entries=flatten(traits,note);
+let entries=callEntries(call,note);
 let dates=nameSet(call.dateKeys);
 for(let i=0;i<entries.length;i++){
 let entry=entries[i];
-let isDate=entry.parent===null&&inSet(dates,entry.name);
-let key=entry.parent===null?attributeCode(entry.name):flatKey(entry);
-putAttribute(customers,key,attributeValue(key,entry.value,isDate),note);
+let top=entry.parent===null;
+let key=top&&entry.name==="birthday"?"date_of_birth":top?snakeCase(entry.name):flatKey(entry);
+putAttribute(customers,key,attributeValue(key,entry.value,top&&inSet(dates,entry.name)),note);
 }
-let name=fullName(traits);
+let name=fullName(call.traits);
 if(!has(customers,"name")&&name!==null)customers.name=name;
 if(call.email!==null)customers.email=call.email;
-if(call.company!==null){
-let company2=flatten({company:call.company},note);
-for(let i=0;i<company2.length;i++){
-let key=flatKey(company2[i]);
-putAttribute(customers,key,attributeValue(key,company2[i].value,false),note);
-}
-}
 let pairs=keyValueTags(call.tags);
 for(let i=0;i<pairs.length;i++){
-if(has(customers,pairs[i].name))note("warning","tag "+pairs[i].name+" not sent: an attribute of that name is set");
-else putAttribute(customers,pairs[i].name,pairs[i].value,note);
+if(tagFits(customers,pairs[i].name,pairs[i].name,note))putAttribute(customers,pairs[i].name,pairs[i].value,note);
 }
 let names=labels(call.tags);
 if(names.length>0)putAttribute(customers,"tags",names.join(","),note);
@@ -2335,7 +2353,7 @@ return done(outcome("queued","Antsomi is not loaded yet; the call waits in web_e
 }
 let current=getType(platform.copyFromWindow("web_event"));
 if(current!=="undefined"){
-return done(outcome("failed","window.web_event holds a value of type "+current+" that is not Antsomi's SDK; nothing sent"));
+return done(notTheSdk("web_event",current,"Antsomi"));
 }
 if(settings.load&&!settings.numericIds){
 return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));
@@ -2346,7 +2364,7 @@ platform.aliasInWindow("web_event.track","web_event");
 if(settings.numericIds)setIds(platform,settings.ids);
 track(args[0],args[1],args[2]);
 if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL,"Antsomi",done);
-done(outcome("queued","Antsomi is not on the page yet; queued in web_event.queue"));
+done(queuedOnPage("Antsomi","web_event.queue"));
 }
 function reset(_options,context,done){
 let platform=context.platform;
@@ -2371,27 +2389,15 @@ createArgumentsQueue:[],
 aliasInWindow:[],
 injectScript:[SCRIPT_URL2]
 };
-function put(out,key,value,note,replace){
-if(has(out,key)){
-note("warning",'"'+key+'" is given twice; the '+(replace?"tag":"later value")+" is used");
-}
-out[key]=value;
-}
 function connectoTraits(call,note){
-let source=copyObject(call.traits);
-if(call.email!==null)source.email=call.email;
-if(call.company!==null)source.company=call.company;
 let out={};
-let entries=flatten(source,note);
+let entries=callEntries(call,note);
 for(let i=0;i<entries.length;i++){
-let entry=entries[i];
-if(entry.value===null)continue;
-put(out,flatKey(entry),makeString(entry.value),note,false);
+if(entries[i].value!==null)putOnce(out,flatKey(entries[i]),makeString(entries[i].value),note);
 }
-let pairs=keyValueTags(call.tags);
-for(let i=0;i<pairs.length;i++)put(out,pairs[i].name,pairs[i].value,note,true);
-let names=labels(call.tags);
-for(let i=0;i<names.length;i++)put(out,names[i],names[i],note,true);
+if(call.email!==null)out.email=call.email;
+keyValueTags(call.tags).forEach((tag)=>putOnce(out,tag.name,tag.value,note));
+labels(call.tags).forEach((name)=>putOnce(out,name,name,note));
 return out;
 }
 function send(call,traits,context,done){
@@ -2479,14 +2485,12 @@ return done(sentUnless(callPage(platform,global+"."+method,args),method+" called
 }
 if(setup.scriptUrl===null&&key.loadError!==null)return done(outcome("failed",key.loadError));
 let current=getType(platform.copyFromWindow(global));
-if(current!=="undefined"&&current!=="array"){
-return done(outcome("failed","window."+global+" holds a value of type "+current+" that is not "+vendor+"'s analytics.js; nothing sent"));
-}
+if(current!=="undefined"&&current!=="array")return done(notTheSdk(global,current,vendor));
 let push=platform.createQueue(global);
 if((setup.scriptUrl!==null||global===setup.shared)&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
 push([method].concat(args));
 if(setup.scriptUrl!==null)return queuedUntilLoaded(platform,setup.scriptUrl,vendor,done);
-done(outcome("queued",vendor+" is not on the page yet; queued in window."+global));
+done(queuedOnPage(vendor,"window."+global));
 }
 function analyticsJsVendor(name,loadName,setup){
 let run=(options,method,args,context,done)=>{
@@ -2542,130 +2546,83 @@ var MAX_ID_LENGTH=254;
 var MAX_STRING_LENGTH=255;
 function readOptions(options){
 let raw=optionsObject(options);
-let appId=readKey(raw.appId,"Gist app id",KEY_CHARS);
 return{
 load:flag(raw.loadScript,false),
-appId:appId.value,
-appIdError:appId.error,
+appId:readKey(raw.appId,"Gist app id",KEY_CHARS),
 overwriteTags:flag(raw.overwriteTags,false),
 waitMs:milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS)
 };
 }
-function gistKey(key,note){
-if(key===""){
-note("warning","a property with an empty name dropped: Gist needs a name");
+var OWN_KEYS=["email","tags","overwrite_tags"];
+function gistKey(name,note){
+if(name===""||name.indexOf("$")>=0){
+note("warning",'property "'+name+'" dropped: Gist allows no "$" and no empty name');
 return null;
 }
-if(key.indexOf("$")>=0){
-note("warning",'property "'+key+'" dropped: Gist does not allow "$" in property names');
+let snake=snakeCase(name);
+let key=wordChars(snake);
+if(key!==snake)note("info",'property "'+name+'" sent as "'+key+'" (Gist allows only letters, digits and _)');
+if(OWN_KEYS.indexOf(key)<0)return key;
+note("warning",'"'+name+'" not sent: Gist\'s "'+key+'" comes from the email and the tags');
 return null;
-}
-let snake=snakeCase(key);
-let clean=wordChars(snake);
-if(clean!==snake)note("info",'property "'+key+'" sent as "'+clean+'" (Gist allows only letters, digits and _)');
-return clean;
-}
-function atSeconds(key,value,note){
-if(value===null||!endsWith(key,"_at"))return null;
-let seconds=toUnixSeconds(value);
-if(seconds===null){
-note("warning",'property "'+key+'" ends in _at, which Gist reads as a date, but '+describe(value)+" is not a date; sent as given");
-return null;
-}
-if(seconds!==value)note("info",'property "'+key+'" sent as unix seconds ('+seconds+"), as Gist expects in _at keys");
-return seconds;
 }
 function gistValue(key,value,note){
-let seconds=atSeconds(key,value,note);
+if(value!==null&&endsWith(key,"_at")){
+let seconds=toUnixSeconds(value);
+if(seconds===null)note("warning",'property "'+key+'" ends in _at (a date to Gist), but '+describe(value)+" is not a date; sent as given");
+else if(seconds!==value)note("info",'property "'+key+'" sent as unix seconds ('+seconds+")");
 if(seconds!==null)return seconds;
+}
 if(getType(value)==="string"&&value.length>MAX_STRING_LENGTH){
 note("warning",'property "'+key+'" truncated to '+MAX_STRING_LENGTH+" characters");
 return value.substring(0,MAX_STRING_LENGTH);
 }
 return value;
 }
-var OWN_KEYS=["email","tags","overwrite_tags"];
-function valueKey(name,note){
-let key=gistKey(name,note);
-if(key===null||OWN_KEYS.indexOf(key)<0)return key;
-note("warning",'"'+name+'" not sent: Gist\'s "'+key+"\" property comes from the identify's own email and tags");
-return null;
-}
-function tagList(names,note){
-let list="";
-let left=[];
-for(let i=0;i<names.length;i++){
-let next=list===""?names[i]:list+","+names[i];
-if(next.length<=MAX_STRING_LENGTH)list=next;
-else left.push(names[i]);
-}
-if(left.length>0){
-note("warning","tags are limited to "+MAX_STRING_LENGTH+" characters in all; not sent: "+left.join(", "));
-}
-return list;
-}
-function put2(props,key,value,note){
-if(key===null)return;
-if(has(props,key))note("warning",'property "'+key+'" is given twice; the later value is used');
-props[key]=value;
-}
-function putDate(props,name,value,note){
-let key=gistKey(name,note);
-let seconds=toUnixSeconds(value);
-if(key===null||seconds===null)return;
-put2(props,endsWith(key,"_at")?key:key+"_at",seconds,note);
-}
 function gistProps(call,overwriteTags,note){
 let props={};
 if(call.email!==null)props.email=call.email;
-let entries=flatten(call.traits,note);
+let entries=callEntries(call,note);
 let dates=nameSet(call.dateKeys);
 for(let i=0;i<entries.length;i++){
 let entry=entries[i];
-if(entry.parent===null&&inSet(dates,entry.name)){
-putDate(props,entry.name,entry.value,note);
+let key=gistKey(flatKey(entry),note);
+if(key===null)continue;
+if(entry.parent!==null||!inSet(dates,entry.name)){
+putOnce(props,key,gistValue(key,entry.value,note),note);
 continue;
 }
-let key=valueKey(flatKey(entry),note);
-if(key!==null)put2(props,key,gistValue(key,entry.value,note),note);
+let seconds=toUnixSeconds(entry.value);
+if(seconds!==null)putOnce(props,endsWith(key,"_at")?key:key+"_at",seconds,note);
 }
 let name=fullName(call.traits);
 if(!has(props,"name")&&name!==null)props.name=gistValue("name",name,note);
-if(call.company!==null){
-let company2=flatten({company:call.company},note);
-for(let i=0;i<company2.length;i++){
-let key=gistKey(flatKey(company2[i]),note);
-if(key!==null)put2(props,key,gistValue(key,company2[i].value,note),note);
-}
-}
 let pairs=keyValueTags(call.tags);
 for(let i=0;i<pairs.length;i++){
-let key=valueKey(pairs[i].name,note);
-if(key===null)continue;
-if(has(props,key))note("warning","tag "+pairs[i].name+" not sent: a property of that name is already set");
-else props[key]=gistValue(key,pairs[i].value,note);
+let key=gistKey(pairs[i].name,note);
+if(key!==null&&tagFits(props,key,pairs[i].name,note))props[key]=gistValue(key,pairs[i].value,note);
 }
-let names=labels(call.tags);
-let list=tagList(names,note);
+let list="";
+let left=[];
+labels(call.tags).forEach((label)=>{
+let next=list===""?label:list+","+label;
+if(next.length<=MAX_STRING_LENGTH)list=next;
+else left.push(label);
+});
+if(left.length>0)note("warning","tags are limited to "+MAX_STRING_LENGTH+" characters in all; not sent: "+left.join(", "));
 if(list!==""){
 props.tags=list;
 if(!overwriteTags)props.overwrite_tags=false;
 }
 return props;
 }
-function missing(call){
-if(call.email===null)return"Gist needs an email; not sent";
-if(call.userId!==null&&call.userId.length>MAX_ID_LENGTH){
-return"Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent";
-}
-return null;
-}
 function identify3(call,options,context,done){
-if(call.userId===null&&call.email===null){
-return done(outcome("skipped","anonymous visitor: Gist needs an email; not sent"));
+if(call.email===null){
+return done(outcome(call.userId===null?"skipped":"failed",(call.userId===null?"anonymous visitor: ":"")+"Gist needs an email; not sent"));
 }
-let problem=missing(call);
-if(problem!==null)return done(outcome("failed",problem));
+if(call.userId!==null&&call.userId.length>MAX_ID_LENGTH){
+return done(outcome("failed","Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent"));
+}
 let platform=context.platform;
 let settings=readOptions(options);
 let args=[call.userId===null?"":call.userId,gistProps(call,settings.overwriteTags,context.note)];
@@ -2673,18 +2630,16 @@ if(isFunctionAt(platform,"gist.identify")){
 return done(sentUnless(callPage(platform,"gist.identify",args),"gist.identify called"));
 }
 let current=getType(platform.copyFromWindow("gist"));
-if(current!=="undefined"&&current!=="array"){
-return done(outcome("failed","window.gist holds a value of type "+current+" that is not Gist; nothing sent"));
-}
-if(settings.load&&settings.appId===null)return done(outcome("failed","cannot load Gist: "+settings.appIdError));
+if(current!=="undefined"&&current!=="array")return done(notTheSdk("gist",current,"Gist"));
+if(settings.load&&settings.appId.value===null)return done(outcome("failed","cannot load Gist: "+settings.appId.error));
 let push=platform.createQueue("gist");
 if(settings.load&&current==="undefined"){
-push(["setAppId",settings.appId]);
+push(["setAppId",settings.appId.value]);
 push(["trackPageView"]);
 }
 push(["identify"].concat(args));
 if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL3,"Gist",done);
-done(outcome("queued","Gist is not on the page yet; queued in window.gist"));
+done(queuedOnPage("Gist","window.gist"));
 }
 function reset3(options,context,done){
 let platform=context.platform;
@@ -4763,7 +4718,7 @@ scenarios:
     pageFunction("gist.identify", undefined);
     runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com", traitRows: [{ key: "$score", value: "9", type: "number" }] }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", { email: "ann@example.com" }]]);
-    assertThat(logs).contains('gtm-identify gist warning: property "$score" dropped: Gist does not allow "$" in property names');
+    assertThat(logs).contains('gtm-identify gist warning: property "$score" dropped: Gist allows no "$" and no empty name');
 - name: Gist reset shuts the chat down
   code: |-
     page.gist = [];
@@ -4964,7 +4919,7 @@ scenarios:
       dims: { customers: { type: "customers", customer_id: "257c57037d384ae37ea27a07e8a01665", loyalty_level: 3, email: "ann@example.com" } },
       extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
     }]]);
-    assertThat(logs).contains('gtm-identify antsomi warning: attribute "plan tier" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
+    assertThat(logs).contains('gtm-identify antsomi warning: attribute "plan tier" dropped: codes may use only a-z, 0-9 and _');
 - name: Antsomi reset sends sign_out and resets the anonymous id
   code: |-
     pageFunction("web_event.track", undefined);
@@ -5445,9 +5400,9 @@ scenarios:
       bio: letters(255, "b")
     }]]);
     assertThat(logs).contains('gtm-identify gist warning: property "bio" truncated to 255 characters');
-    assertThat(logs).contains('gtm-identify gist info: property "last_seen_at" sent as unix seconds (1705312800), as Gist expects in _at keys');
-    assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at, which Gist reads as a date, but "soon" is not a date; sent as given');
-    assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: Gist\'s "tags" property comes from the identify\'s own email and tags');
+    assertThat(logs).contains('gtm-identify gist info: property "last_seen_at" sent as unix seconds (1705312800)');
+    assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at (a date to Gist), but "soon" is not a date; sent as given');
+    assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: Gist\'s "tags" comes from the email and the tags');
 - name: Gist labels beyond 255 characters in all are left out whole and named in preview
     mode
   code: |-
@@ -5465,7 +5420,7 @@ scenarios:
     pageFunction("gist.identify", undefined);
     runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com", traitRows: [{ key: "plan", value: "pro" }], tagsText: "plan=gold" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", { email: "ann@example.com", plan: "pro" }]]);
-    assertThat(logs).contains("gtm-identify gist warning: tag plan not sent: a property of that name is already set");
+    assertThat(logs).contains('gtm-identify gist warning: tag plan not sent: "plan" is already set');
 - name: Without its widget on the page and without loading it, the Gist identify waits
     in window.gist
   code: |-
@@ -5478,7 +5433,7 @@ scenarios:
     page.gist = "gist";
     runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com" }));
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify gist failed: window.gist holds a value of type string that is not Gist; nothing sent");
+    assertThat(logs).contains("gtm-identify gist failed: window.gist holds a value of type string that is not Gist's SDK; nothing sent");
 - name: Antsomi can take the customer id from the phone trait or the user id instead
     of the email
   code: |-
@@ -5512,7 +5467,7 @@ scenarios:
       } },
       extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
     }]]);
-    assertThat(logs).contains("gtm-identify antsomi warning: tag email not sent: an attribute of that name is set");
+    assertThat(logs).contains('gtm-identify antsomi warning: tag email not sent: "email" is already set');
 - name: Without its SDK and without loading it, the Antsomi call waits in web_event.queue,
     and ids that are not numeric are reported
   code: |-
@@ -5554,7 +5509,7 @@ scenarios:
     pageFunction("_connecto.identify", undefined);
     runCode(tag({ sendConnecto: true, userId: "u-1", traitRows: [{ key: "plan", value: "pro" }], tagsText: "plan=gold" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "_connecto.identify", "u-1", { plan: "gold" }]]);
-    assertThat(logs).contains('gtm-identify connecto warning: "plan" is given twice; the tag is used');
+    assertThat(logs).contains('gtm-identify connecto warning: "plan" is given twice; the later value is used');
 - name: Connecto keeps the license key the page already configured
   code: |-
     page._TConnecto = { licenseKey: "page-key" };

@@ -4,9 +4,9 @@
 // one snake_case spelling for every such vendor (company.employeeCount → company_employee_count);
 // each vendor may restrict it further (Gist's characters, Antsomi's codes).
 import { getType, makeString } from '../sandbox/lang';
-import { isScalar } from './checks';
+import { copyObject, has, isScalar } from './checks';
 import { snakeCase } from './text';
-import type { Json, JsonObject } from './model';
+import type { IdentifyCall, Json, JsonObject } from './model';
 import type { Note } from './messages';
 
 export type Scalar = string | number | boolean | null;
@@ -69,4 +69,17 @@ export function flatten(object: JsonObject, note: Note): FlatEntry[] {
     }
   }
   return entries;
+}
+
+/** The call's traits, then its company (company_name …), as flat entries. */
+export function callEntries(call: IdentifyCall, note: Note): FlatEntry[] {
+  const all = copyObject(call.traits);
+  if (call.company !== null) all.company = call.company as JsonObject;
+  return flatten(all, note);
+}
+
+/** Sets a flat vendor's property; one given twice keeps the later value, with a warning. */
+export function putOnce(into: JsonObject, key: string, value: Json, note: Note): void {
+  if (has(into, key)) note('warning', '"' + key + '" is given twice; the later value is used');
+  into[key] = value;
 }

@@ -150,10 +150,16 @@ export function callTraits(call: IdentifyCall, company: Json | null, labelsAs: (
   if (company !== null) traits.company = company;
   const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) {
-    if (has(traits, pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: a trait of that name is already set');
-    else traits[pairs[i].name] = pairs[i].value as string;
+    if (tagFits(traits, pairs[i].name, pairs[i].name, note)) traits[pairs[i].name] = pairs[i].value as string;
   }
   const names = labels(call.tags);
   if (names.length > 0) traits.tags = labelsAs(names);
   return traits;
+}
+
+/** Whether a key/value tag may take `key` in a vendor's traits or properties: not when it is set already (said). */
+export function tagFits(into: JsonObject, key: string, name: string, note: Note): boolean {
+  if (!has(into, key)) return true;
+  note('warning', 'tag ' + name + ' not sent: "' + key + '" is already set');
+  return false;
 }

@@ -89,7 +89,7 @@ describe('antsomi identify', () => {
       date_of_birth: '1990-05-17', loyalty_tier: 'gold', created_at: '2023-11-14 22:13:20', email: 'a@b.co',
       company_name: 'Acme', brand: 'Audi', tags: 'vip',
     });
-    expect(messages).toContain('attribute "ünïcode" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
+    expect(messages).toContain('attribute "ünïcode" dropped: codes may use only a-z, 0-9 and _');
     expect(messages).toContain('attribute "type" is set by the tag; the trait is not sent');
   });
 

@@ -33,7 +33,7 @@ describe('gist identify', () => {
   it('drops keys with a dollar sign and says so', () => {
     const { props, messages } = propsOf({ ...USER, traits: { $created: 'x', plan: 'pro' } });
     expect(props).toEqual({ email: 'ann@example.com', plan: 'pro' });
-    expect(messages).toContain('property "$created" dropped: Gist does not allow "$" in property names');
+    expect(messages).toContain('property "$created" dropped: Gist allows no "$" and no empty name');
   });
 
   it('replaces dots and other special characters in keys with underscores', () => {
@@ -61,19 +61,19 @@ describe('gist identify', () => {
     expect(props).toMatchObject({
       last_paid_at: 1704067200, trial_ends_at: 1700000000, renewed_at: 1700000000, cancelled_at: null, company_created_at: 1699920000,
     });
-    expect(messages).toContain('property "last_paid_at" sent as unix seconds (1704067200), as Gist expects in _at keys');
+    expect(messages).toContain('property "last_paid_at" sent as unix seconds (1704067200)');
   });
 
   it('sends a value that is not a date in an _at key as given and says so', () => {
     const { props, messages } = propsOf({ ...USER, traits: { seen_at: 'yesterday' } });
     expect(props.seen_at).toBe('yesterday');
-    expect(messages).toContain('property "seen_at" ends in _at, which Gist reads as a date, but "yesterday" is not a date; sent as given');
+    expect(messages).toContain('property "seen_at" ends in _at (a date to Gist), but "yesterday" is not a date; sent as given');
   });
 
   it('drops a property with an empty name and says so', () => {
     const { props, messages } = propsOf({ ...USER, traits: { '': 'x', plan: 'pro' } });
     expect(props).toEqual({ email: 'ann@example.com', plan: 'pro' });
-    expect(messages).toContain('a property with an empty name dropped: Gist needs a name');
+    expect(messages).toContain('property "" dropped: Gist allows no "$" and no empty name');
   });
 
   it('never lets a trait or tag replace the email, tags or overwrite_tags it sets itself', () => {
@@ -82,8 +82,8 @@ describe('gist identify', () => {
       { overwriteTags: false },
     );
     expect(props).toEqual({ email: 'ann@example.com', tags: 'vip', overwrite_tags: false });
-    expect(messages).toContain('"Email" not sent: Gist\'s "email" property comes from the identify\'s own email and tags');
-    expect(messages).toContain('"OverwriteTags" not sent: Gist\'s "overwrite_tags" property comes from the identify\'s own email and tags');
+    expect(messages).toContain('"Email" not sent: Gist\'s "email" comes from the email and the tags');
+    expect(messages).toContain('"OverwriteTags" not sent: Gist\'s "overwrite_tags" comes from the email and the tags');
   });
 
   it('keeps the tags string within 255 characters by leaving out whole labels, and says which', () => {
@@ -197,7 +197,7 @@ describe('gist identify', () => {
     const platform = new FakePlatform();
     platform.win.gist = { version: 1 };
     const { outcomes } = send(platform, { userId: 'u-1', email: 'ann@example.com' });
-    expect(outcomes).toEqual([{ status: 'failed', message: 'window.gist holds a value of type object that is not Gist; nothing sent' }]);
+    expect(outcomes).toEqual([{ status: 'failed', message: 'window.gist holds a value of type object that is not Gist\'s SDK; nothing sent' }]);
     expect(platform.win.gist).toEqual({ version: 1 });
   });
 });

@@ -33,7 +33,7 @@ import { callTraits } from '../tags';
 import { toJson } from '../traits';
 import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
 import type { OptionsObject } from './options';
-import { callPage, isFunctionAt, queuedUntilLoaded, sentUnless } from './runtime';
+import { callPage, isFunctionAt, notTheSdk, queuedOnPage, queuedUntilLoaded, sentUnless } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject } from '../model';
@@ -126,15 +126,12 @@ function deliver(
   }
   if (setup.scriptUrl === null && key.loadError !== null) return done(outcome('failed', key.loadError));
   const current = getType(platform.copyFromWindow(global));
-  if (current !== 'undefined' && current !== 'array') {
-    return done(outcome('failed', 'window.' + global + ' holds a value of type ' + current + ' that is not ' + vendor +
-      "'s analytics.js; nothing sent"));
-  }
+  if (current !== 'undefined' && current !== 'array') return done(notTheSdk(global, current, vendor));
   const push = platform.createQueue(global);
   if ((setup.scriptUrl !== null || global === setup.shared) && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);
   push([method as Json].concat(args));
   if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, vendor, done);
-  done(outcome('queued', vendor + ' is not on the page yet; queued in window.' + global));
+  done(queuedOnPage(vendor, 'window.' + global));
 }
 
 /** The vendor module of an analytics.js vendor: `setup` reads a destination's options. */

@@ -42,14 +42,14 @@
 import { assign, choice, flag, has, inSet, isScalar, nameSet, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
 import { getType } from '../../sandbox/lang';
-import { flatKey, flatten, joinList } from '../flat';
+import { callEntries, flatKey, joinList, putOnce } from '../flat';
 import { isHashed } from '../hash';
 import { md5 } from '../md5';
-import { keyValueTags, labels } from '../tags';
+import { keyValueTags, labels, tagFits } from '../tags';
 import { isDigits, snakeCase } from '../text';
 import { fullName } from '../traits';
 import { optionsObject } from './options';
-import { callPage, isFunctionAt, queuedUntilLoaded, sentUnless } from './runtime';
+import { callPage, isFunctionAt, notTheSdk, queuedOnPage, queuedUntilLoaded, sentUnless } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
@@ -132,44 +132,27 @@ function attributeValue(key: string, value: Json, isDate: boolean): Json | undef
 function putAttribute(customers: JsonObject, key: string, value: Json | undefined, note: Note): void {
   if (value === undefined) return;
   if (OURS.indexOf(key) >= 0) return note('warning', 'attribute "' + key + '" is set by the tag; the trait is not sent');
-  if (key.match(CODE_PATTERN) === null) {
-    return note('warning', 'attribute "' + key + '" dropped: Antsomi attribute codes use only a-z, 0-9 and _');
-  }
-  if (has(customers, key)) note('warning', 'attribute "' + key + '" is given twice; the later value is used');
-  customers[key] = value;
-}
-
-function attributeCode(name: string): string {
-  if (name === 'birthday') return 'date_of_birth';
-  return snakeCase(name);
+  if (key.match(CODE_PATTERN) === null) return note('warning', 'attribute "' + key + '" dropped: codes may use only a-z, 0-9 and _');
+  putOnce(customers, key, value, note);
 }
 
 /** dims.customers without customer_id (see the header). */
 function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
   const customers: JsonObject = {};
-  const traits = call.traits;
-  const entries = flatten(traits, note);
+  const entries = callEntries(call, note);
   const dates = nameSet(call.dateKeys);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    const isDate = entry.parent === null && inSet(dates, entry.name);
-    const key = entry.parent === null ? attributeCode(entry.name) : flatKey(entry);
-    putAttribute(customers, key, attributeValue(key, entry.value, isDate), note);
+    const top = entry.parent === null;
+    const key = top && entry.name === 'birthday' ? 'date_of_birth' : top ? snakeCase(entry.name) : flatKey(entry);
+    putAttribute(customers, key, attributeValue(key, entry.value, top && inSet(dates, entry.name)), note);
   }
-  const name = fullName(traits);
+  const name = fullName(call.traits);
   if (!has(customers, 'name') && name !== null) customers.name = name;
   if (call.email !== null) customers.email = call.email;
-  if (call.company !== null) {
-    const company = flatten({ company: call.company as JsonObject }, note);
-    for (let i = 0; i < company.length; i++) {
-      const key = flatKey(company[i]);
-      putAttribute(customers, key, attributeValue(key, company[i].value, false), note);
-    }
-  }
   const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) {
-    if (has(customers, pairs[i].name)) note('warning', 'tag ' + pairs[i].name + ' not sent: an attribute of that name is set');
-    else putAttribute(customers, pairs[i].name, pairs[i].value as string, note);
+    if (tagFits(customers, pairs[i].name, pairs[i].name, note)) putAttribute(customers, pairs[i].name, pairs[i].value as string, note);
   }
   const names = labels(call.tags);
   if (names.length > 0) putAttribute(customers, 'tags', names.join(','), note);
@@ -227,7 +210,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   }
   const current = getType(platform.copyFromWindow('web_event'));
   if (current !== 'undefined') {
-    return done(outcome('failed', 'window.web_event holds a value of type ' + current + " that is not Antsomi's SDK; nothing sent"));
+    return done(notTheSdk('web_event', current, 'Antsomi'));
   }
   if (settings.load && !settings.numericIds) {
     return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));
@@ -238,7 +221,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   if (settings.numericIds) setIds(platform, settings.ids);
   track(args[0], args[1], args[2]);
   if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Antsomi', done);
-  done(outcome('queued', 'Antsomi is not on the page yet; queued in web_event.queue'));
+  done(queuedOnPage('Antsomi', 'web_event.queue'));
 }
 
 export function reset(_options: unknown, context: VendorContext, done: Done): void {

@@ -19,9 +19,9 @@
 //   https://server.connecto.io/javascripts/connect.prod.min.js, then wait the same way. After the
 //   bound: 'failed' (the call is dropped and says so).
 // - Reset: Connecto documents none: a no-op, 'skipped' with a message.
-import { copyObject, has, flag, isObject, milliseconds, text } from '../checks';
+import { flag, isObject, milliseconds, text } from '../checks';
 import { makeString } from '../../sandbox/lang';
-import { flatKey, flatten } from '../flat';
+import { callEntries, flatKey, putOnce } from '../flat';
 import { keyValueTags, labels } from '../tags';
 import { optionsObject, readKey, KEY_CHARS } from './options';
 import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, loadScript, noReset, sentUnless, waitUntil } from './runtime';
@@ -42,33 +42,20 @@ export const WINDOW: WindowUse = {
   injectScript: [SCRIPT_URL],
 };
 
-function put(out: { [key: string]: string }, key: string, value: string, note: Note, replace: boolean): void {
-  if (has(out, key)) {
-    note('warning', '"' + key + '" is given twice; the ' + (replace ? 'tag' : 'later value') + ' is used');
-  }
-  out[key] = value;
-}
-
-/** C of the mapping (see the header). */
-function connectoTraits(call: IdentifyCall, note: Note): { [key: string]: string } {
-  const source = copyObject(call.traits);
-  if (call.email !== null) source.email = call.email;
-  if (call.company !== null) source.company = call.company as JsonObject;
-  const out: { [key: string]: string } = {};
-  const entries = flatten(source, note);
+/** Flat text properties (see the header); key/value tags and labels come last and win. */
+function connectoTraits(call: IdentifyCall, note: Note): JsonObject {
+  const out: JsonObject = {};
+  const entries = callEntries(call, note);
   for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    if (entry.value === null) continue;
-    put(out, flatKey(entry), makeString(entry.value), note, false);
+    if (entries[i].value !== null) putOnce(out, flatKey(entries[i]), makeString(entries[i].value), note);
   }
-  const pairs = keyValueTags(call.tags);
-  for (let i = 0; i < pairs.length; i++) put(out, pairs[i].name, pairs[i].value as string, note, true);
-  const names = labels(call.tags);
-  for (let i = 0; i < names.length; i++) put(out, names[i], names[i], note, true);
+  if (call.email !== null) out.email = call.email;
+  keyValueTags(call.tags).forEach((tag) => putOnce(out, tag.name, tag.value as string, note));
+  labels(call.tags).forEach((name) => putOnce(out, name, name, note));
   return out;
 }
 
-function send(call: IdentifyCall, traits: { [key: string]: string }, context: VendorContext, done: Done): void {
+function send(call: IdentifyCall, traits: JsonObject, context: VendorContext, done: Done): void {
   const platform = context.platform;
   let id = call.userId !== null ? call.userId : call.email;
   if (id === null) {

@@ -40,12 +40,13 @@
 import { flag, has, inSet, milliseconds, nameSet } from '../checks';
 import { toUnixSeconds } from '../dates';
 import { getType } from '../../sandbox/lang';
-import { flatKey, flatten } from '../flat';
-import { keyValueTags, labels } from '../tags';
+import { callEntries, flatKey, putOnce } from '../flat';
+import { keyValueTags, labels, tagFits } from '../tags';
 import { describe, fullName } from '../traits';
 import { endsWith, snakeCase, wordChars } from '../text';
 import { optionsObject, readKey, KEY_CHARS } from './options';
-import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, queuedUntilLoaded, sentUnless, waitUntil } from './runtime';
+import type { KeyOption } from './options';
+import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, notTheSdk, queuedOnPage, queuedUntilLoaded, sentUnless, waitUntil } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject, WindowUse } from '../model';
@@ -69,55 +70,46 @@ const MAX_STRING_LENGTH = 255;
 
 interface GistOptionsRead {
   load: boolean;
-  appId: string | null;
-  appIdError: string | null;
+  appId: KeyOption;
   overwriteTags: boolean;
   waitMs: number;
 }
 
 function readOptions(options: unknown): GistOptionsRead {
   const raw = optionsObject(options);
-  const appId = readKey(raw.appId, 'Gist app id', KEY_CHARS);
   return {
     load: flag(raw.loadScript, false),
-    appId: appId.value,
-    appIdError: appId.error,
+    appId: readKey(raw.appId, 'Gist app id', KEY_CHARS),
     overwriteTags: flag(raw.overwriteTags, false),
     waitMs: milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS),
   };
 }
 
-/** A Gist property key, or null when it must be dropped ('$'). */
-function gistKey(key: string, note: Note): string | null {
-  if (key === '') {
-    note('warning', 'a property with an empty name dropped: Gist needs a name');
+/** Keys the tag sets itself; a trait or tag never replaces them. */
+const OWN_KEYS = ['email', 'tags', 'overwrite_tags'];
+
+/** The Gist key of a trait, company field or key/value tag; null when it is dropped ('$', empty, OWN_KEYS). */
+function gistKey(name: string, note: Note): string | null {
+  if (name === '' || name.indexOf('$') >= 0) {
+    note('warning', 'property "' + name + '" dropped: Gist allows no "$" and no empty name');
     return null;
   }
-  if (key.indexOf('$') >= 0) {
-    note('warning', 'property "' + key + '" dropped: Gist does not allow "$" in property names');
-    return null;
-  }
-  const snake = snakeCase(key);
-  const clean = wordChars(snake);
-  if (clean !== snake) note('info', 'property "' + key + '" sent as "' + clean + '" (Gist allows only letters, digits and _)');
-  return clean;
+  const snake = snakeCase(name);
+  const key = wordChars(snake);
+  if (key !== snake) note('info', 'property "' + name + '" sent as "' + key + '" (Gist allows only letters, digits and _)');
+  if (OWN_KEYS.indexOf(key) < 0) return key;
+  note('warning', '"' + name + '" not sent: Gist\'s "' + key + '" comes from the email and the tags');
+  return null;
 }
 
-/** Unix seconds for a date value in a key ending in _at (Gist's date keys); null otherwise. */
-function atSeconds(key: string, value: Scalar, note: Note): number | null {
-  if (value === null || !endsWith(key, '_at')) return null;
-  const seconds = toUnixSeconds(value);
-  if (seconds === null) {
-    note('warning', 'property "' + key + '" ends in _at, which Gist reads as a date, but ' + describe(value) + ' is not a date; sent as given');
-    return null;
-  }
-  if (seconds !== value) note('info', 'property "' + key + '" sent as unix seconds (' + seconds + '), as Gist expects in _at keys');
-  return seconds;
-}
-
+/** A value for Gist: unix seconds in a key ending in _at (Gist's dates), text cut at 255 characters. */
 function gistValue(key: string, value: Scalar, note: Note): Scalar {
-  const seconds = atSeconds(key, value, note);
-  if (seconds !== null) return seconds;
+  if (value !== null && endsWith(key, '_at')) {
+    const seconds = toUnixSeconds(value);
+    if (seconds === null) note('warning', 'property "' + key + '" ends in _at (a date to Gist), but ' + describe(value) + ' is not a date; sent as given');
+    else if (seconds !== value) note('info', 'property "' + key + '" sent as unix seconds (' + seconds + ')');
+    if (seconds !== null) return seconds;
+  }
   if (getType(value) === 'string' && (value as string).length > MAX_STRING_LENGTH) {
     note('warning', 'property "' + key + '" truncated to ' + MAX_STRING_LENGTH + ' characters');
     return (value as string).substring(0, MAX_STRING_LENGTH);
@@ -125,79 +117,40 @@ function gistValue(key: string, value: Scalar, note: Note): Scalar {
   return value;
 }
 
-/** Keys the tag sets itself; a trait never replaces them. */
-const OWN_KEYS = ['email', 'tags', 'overwrite_tags'];
-
-/** The key of a trait or key/value tag, or null when it must be dropped ('$', empty, OWN_KEYS). */
-function valueKey(name: string, note: Note): string | null {
-  const key = gistKey(name, note);
-  if (key === null || OWN_KEYS.indexOf(key) < 0) return key;
-  note('warning', '"' + name + '" not sent: Gist\'s "' + key + '" property comes from the identify\'s own email and tags');
-  return null;
-}
-
-/** Labels joined with ',' up to Gist's string limit; labels that do not fit are left out whole. */
-function tagList(names: string[], note: Note): string {
-  let list = '';
-  const left: string[] = [];
-  for (let i = 0; i < names.length; i++) {
-    const next = list === '' ? names[i] : list + ',' + names[i];
-    if (next.length <= MAX_STRING_LENGTH) list = next;
-    else left.push(names[i]);
-  }
-  if (left.length > 0) {
-    note('warning', 'tags are limited to ' + MAX_STRING_LENGTH + ' characters in all; not sent: ' + left.join(', '));
-  }
-  return list;
-}
-
-function put(props: JsonObject, key: string | null, value: Json, note: Note): void {
-  if (key === null) return;
-  if (has(props, key)) note('warning', 'property "' + key + '" is given twice; the later value is used');
-  props[key] = value;
-}
-
-/** A date trait as (key ending in _at, unix seconds). */
-function putDate(props: JsonObject, name: string, value: Json, note: Note): void {
-  const key = gistKey(name, note);
-  const seconds = toUnixSeconds(value);
-  if (key === null || seconds === null) return;
-  put(props, endsWith(key, '_at') ? key : key + '_at', seconds, note);
-}
-
 /** P of the mapping (see the header). */
 function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): JsonObject {
   const props: JsonObject = {};
   if (call.email !== null) props.email = call.email;
-  const entries = flatten(call.traits, note);
+  const entries = callEntries(call, note);
   const dates = nameSet(call.dateKeys);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    if (entry.parent === null && inSet(dates, entry.name)) {
-      putDate(props, entry.name, entry.value, note);
+    const key = gistKey(flatKey(entry), note);
+    if (key === null) continue;
+    if (entry.parent !== null || !inSet(dates, entry.name)) {
+      putOnce(props, key, gistValue(key, entry.value, note), note);
       continue;
     }
-    const key = valueKey(flatKey(entry), note);
-    if (key !== null) put(props, key, gistValue(key, entry.value, note), note);
+    // A date trait: unix seconds in a key ending in _at.
+    const seconds = toUnixSeconds(entry.value);
+    if (seconds !== null) putOnce(props, endsWith(key, '_at') ? key : key + '_at', seconds, note);
   }
   const name = fullName(call.traits);
   if (!has(props, 'name') && name !== null) props.name = gistValue('name', name, note);
-  if (call.company !== null) {
-    const company = flatten({ company: call.company as JsonObject }, note);
-    for (let i = 0; i < company.length; i++) {
-      const key = gistKey(flatKey(company[i]), note);
-      if (key !== null) put(props, key, gistValue(key, company[i].value, note), note);
-    }
-  }
   const pairs = keyValueTags(call.tags);
   for (let i = 0; i < pairs.length; i++) {
-    const key = valueKey(pairs[i].name, note);
-    if (key === null) continue;
-    if (has(props, key)) note('warning', 'tag ' + pairs[i].name + ' not sent: a property of that name is already set');
-    else props[key] = gistValue(key, pairs[i].value as string, note);
+    const key = gistKey(pairs[i].name, note);
+    if (key !== null && tagFits(props, key, pairs[i].name, note)) props[key] = gistValue(key, pairs[i].value as string, note);
   }
-  const names = labels(call.tags);
-  const list = tagList(names, note);
+  // Labels joined with ',' up to Gist's string limit; labels that do not fit are left out whole.
+  let list = '';
+  const left: string[] = [];
+  labels(call.tags).forEach((label) => {
+    const next = list === '' ? label : list + ',' + label;
+    if (next.length <= MAX_STRING_LENGTH) list = next;
+    else left.push(label);
+  });
+  if (left.length > 0) note('warning', 'tags are limited to ' + MAX_STRING_LENGTH + ' characters in all; not sent: ' + left.join(', '));
   if (list !== '') {
     props.tags = list;
     if (!overwriteTags) props.overwrite_tags = false;
@@ -205,21 +158,13 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
   return props;
 }
 
-/** Why Gist cannot take this call, or null. */
-function missing(call: IdentifyCall): string | null {
-  if (call.email === null) return 'Gist needs an email; not sent';
-  if (call.userId !== null && call.userId.length > MAX_ID_LENGTH) {
-    return 'Gist user ids must be fewer than 255 characters (this one has ' + call.userId.length + '); not sent';
-  }
-  return null;
-}
-
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
-  if (call.userId === null && call.email === null) {
-    return done(outcome('skipped', 'anonymous visitor: Gist needs an email; not sent'));
+  if (call.email === null) {
+    return done(outcome(call.userId === null ? 'skipped' : 'failed', (call.userId === null ? 'anonymous visitor: ' : '') + 'Gist needs an email; not sent'));
   }
-  const problem = missing(call);
-  if (problem !== null) return done(outcome('failed', problem));
+  if (call.userId !== null && call.userId.length > MAX_ID_LENGTH) {
+    return done(outcome('failed', 'Gist user ids must be fewer than 255 characters (this one has ' + call.userId.length + '); not sent'));
+  }
   const platform = context.platform;
   const settings = readOptions(options);
   const args: Json[] = [call.userId === null ? '' : call.userId, gistProps(call, settings.overwriteTags, context.note)];
@@ -227,18 +172,16 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
     return done(sentUnless(callPage(platform, 'gist.identify', args), 'gist.identify called'));
   }
   const current = getType(platform.copyFromWindow('gist'));
-  if (current !== 'undefined' && current !== 'array') {
-    return done(outcome('failed', 'window.gist holds a value of type ' + current + ' that is not Gist; nothing sent'));
-  }
-  if (settings.load && settings.appId === null) return done(outcome('failed', 'cannot load Gist: ' + settings.appIdError));
+  if (current !== 'undefined' && current !== 'array') return done(notTheSdk('gist', current, 'Gist'));
+  if (settings.load && settings.appId.value === null) return done(outcome('failed', 'cannot load Gist: ' + settings.appId.error));
   const push = platform.createQueue('gist');
   if (settings.load && current === 'undefined') {
-    push(['setAppId', settings.appId as string]);
+    push(['setAppId', settings.appId.value as string]);
     push(['trackPageView']);
   }
   push(['identify' as Json].concat(args));
   if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Gist', done);
-  done(outcome('queued', 'Gist is not on the page yet; queued in window.gist'));
+  done(queuedOnPage('Gist', 'window.gist'));
 }
 
 /** chat('shutdown') at once, or once Gist has loaded (bounded); nothing when Gist is absent. */

@@ -35,6 +35,16 @@ export function loadScript(platform: Platform, url: string, done: (loaded: boole
   platform.injectScript(url, () => finish(true), () => finish(false), url);
 }
 
+/** 'failed': the page holds something else under the vendor's global; it is left alone. */
+export function notTheSdk(global: string, type: string, vendor: string): Outcome {
+  return outcome('failed', 'window.' + global + ' holds a value of type ' + type + ' that is not ' + vendor + "'s SDK; nothing sent");
+}
+
+/** 'queued' in the page's queue, which the vendor's script reads when it loads. */
+export function queuedOnPage(vendor: string, queue: string): Outcome {
+  return outcome('queued', vendor + ' is not on the page yet; queued in ' + queue);
+}
+
 /** A call we queued is 'queued' once the vendor's script loads, 'failed' when it cannot load. */
 export function queuedUntilLoaded(platform: Platform, url: string, vendor: string, done: Done): void {
   loadScript(platform, url, (loaded) => {

@@ -24,7 +24,7 @@ scenario('Antsomi gets dates as "YYYY-MM-DD hh:mm:ss", a birthday as date_of_bir
     } },
     extra: { identify_id: '257c57037d384ae37ea27a07e8a01665', identify_event: 'identify' },
   }]]);
-  assertThat(logs).contains('gtm-identify antsomi warning: tag email not sent: an attribute of that name is set');
+  assertThat(logs).contains('gtm-identify antsomi warning: tag email not sent: "email" is already set');
 });
 
 scenario('Without its SDK and without loading it, the Antsomi call waits in web_event.queue, and ids that are not numeric are reported', () => {

@@ -24,9 +24,9 @@ scenario('Gist gets dates in _at keys as Unix seconds, long text cut to 255 char
     email: 'ann@example.com', last_seen_at: 1705312800, trial_at: 'soon', bio: letters(255, 'b'),
   }]]);
   assertThat(logs).contains('gtm-identify gist warning: property "bio" truncated to 255 characters');
-  assertThat(logs).contains('gtm-identify gist info: property "last_seen_at" sent as unix seconds (1705312800), as Gist expects in _at keys');
-  assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at, which Gist reads as a date, but "soon" is not a date; sent as given');
-  assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: Gist\'s "tags" property comes from the identify\'s own email and tags');
+  assertThat(logs).contains('gtm-identify gist info: property "last_seen_at" sent as unix seconds (1705312800)');
+  assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at (a date to Gist), but "soon" is not a date; sent as given');
+  assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: Gist\'s "tags" comes from the email and the tags');
 });
 
 scenario('Gist labels beyond 255 characters in all are left out whole and named in preview mode', () => {
@@ -42,7 +42,7 @@ scenario('Gist does not send a key/value tag whose name a trait already uses, an
   pageFunction('gist.identify', undefined);
   runCode(tag({ sendGist: true, userId: 'u-1', email: 'ann@example.com', traitRows: [{ key: 'plan', value: 'pro' }], tagsText: 'plan=gold' }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', { email: 'ann@example.com', plan: 'pro' }]]);
-  assertThat(logs).contains('gtm-identify gist warning: tag plan not sent: a property of that name is already set');
+  assertThat(logs).contains('gtm-identify gist warning: tag plan not sent: "plan" is already set');
 });
 
 scenario('Without its widget on the page and without loading it, the Gist identify waits in window.gist', () => {
@@ -55,5 +55,5 @@ scenario('When window.gist holds something that is not Gist, nothing is sent to 
   page.gist = 'gist';
   runCode(tag({ sendGist: true, userId: 'u-1', email: 'ann@example.com' }));
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains('gtm-identify gist failed: window.gist holds a value of type string that is not Gist; nothing sent');
+  assertThat(logs).contains('gtm-identify gist failed: window.gist holds a value of type string that is not Gist\'s SDK; nothing sent');
 });

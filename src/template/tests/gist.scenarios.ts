@@ -59,7 +59,7 @@ scenario('Gist drops property names with a dollar sign and says so', () => {
   pageFunction('gist.identify', undefined);
   runCode(tag({ sendGist: true, userId: 'u-1', email: 'ann@example.com', traitRows: [{ key: '$score', value: '9', type: 'number' }] }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', { email: 'ann@example.com' }]]);
-  assertThat(logs).contains('gtm-identify gist warning: property "$score" dropped: Gist does not allow "$" in property names');
+  assertThat(logs).contains('gtm-identify gist warning: property "$score" dropped: Gist allows no "$" and no empty name');
 });
 
 scenario('Gist reset shuts the chat down', () => {
