@@ -2,8 +2,12 @@
 // - dist/identify-bridge.min.js, the snippet a page embeds (src/bridge/iife.ts);
 // - dist/identify-bridge.engine.min.js (every vendor) and dist/identify-bridge.engine.<vendor>.min.js
 //   (one vendor: esbuild loads a one-vendor registry in place of src/core/vendors/registry.ts),
-//   the engines the snippet loads next to itself;
-// - dist/identify-bridge.full.min.js, snippet and every vendor's engine in one file;
+//   the production engines the snippet loads next to itself: they trust the config and carry
+//   message codes instead of texts (message-codes.ts);
+// - dist/identify-bridge.engine.debug.min.js, the debug engine (every vendor, the config checked
+//   in full, every message's text), which the snippet loads when the config says `debug: true`;
+// - dist/identify-bridge.full.min.js, snippet and every vendor's production engine in one file,
+//   and dist/identify-bridge.full.debug.min.js, the same with the debug engine;
 // - the ESM build (dist/identify-bridge.mjs and the chunks its dynamic import() of the engine
 //   splits off), and TypeScript declarations for it.
 // Everything is returned as text so that the project build writes it; the same sources give the
@@ -21,12 +25,15 @@ import { build } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { VENDOR_IDS } from '../core/vendors/ids';
 import { engineFile } from './engine-files';
+import { messageCodes } from './message-codes';
 import type { VendorId } from '../core/model';
 import type { BuildStepResult } from '../toolchain/builder/step';
 
 export const BRIDGE_FILES = {
   snippet: 'dist/identify-bridge.min.js',
   full: 'dist/identify-bridge.full.min.js',
+  fullDebug: 'dist/identify-bridge.full.debug.min.js',
+  engineDebug: 'dist/' + engineFile(null, true),
   esm: 'dist/identify-bridge.mjs',
   types: 'dist/identify-bridge.d.ts',
 };
@@ -65,15 +72,18 @@ function oneVendorRegistry(root: string, vendor: VendorId): Plugin {
   };
 }
 
-/** The IIFE builds by what they hold; an engine may hold one vendor only. */
-const IIFE_ENTRIES = { snippet: 'src/bridge/iife.ts', engine: 'src/bridge/engine-script.ts', full: 'src/bridge/full.ts' };
+/** The IIFE builds by what they hold; the production engine may hold one vendor only. */
+const IIFE_ENTRIES = {
+  snippet: 'src/bridge/iife.ts', engine: 'src/bridge/engine-script.ts', full: 'src/bridge/full.ts',
+  engineDebug: 'src/bridge/engine-debug-script.ts', fullDebug: 'src/bridge/full-debug.ts',
+};
+/** The builds whose core messages are codes. */
+const PRODUCTION: Array<keyof typeof IIFE_ENTRIES> = ['engine', 'full'];
 
-/** A minified IIFE: the snippet, the engine (every vendor, or only `vendor`) or the one-file build. */
+/** A minified IIFE: the snippet, an engine (every vendor, or only `vendor`) or a one-file build. */
 export function bundleIife(root: string, what: keyof typeof IIFE_ENTRIES, vendor?: VendorId, options: BuildOptions = {}) {
-  return bundle(root, {
-    entryPoints: [IIFE_ENTRIES[what]], format: 'iife', minify: true, plugins: vendor ? [oneVendorRegistry(root, vendor)] : [],
-    ...options,
-  });
+  const plugins = (vendor ? [oneVendorRegistry(root, vendor)] : []).concat(PRODUCTION.indexOf(what) >= 0 ? [messageCodes()] : []);
+  return bundle(root, { entryPoints: [IIFE_ENTRIES[what]], format: 'iife', minify: true, plugins, ...options });
 }
 
 /** The ESM build: the entry and the chunks that its import() of the engine splits off. */
@@ -121,6 +131,8 @@ export async function bridgeIifes(root: string, options: BuildOptions = {}) {
   const builds: Array<[string, ReturnType<typeof bundleIife>]> = [
     [BRIDGE_FILES.snippet, bundleIife(root, 'snippet', undefined, options)],
     [BRIDGE_FILES.full, bundleIife(root, 'full', undefined, options)],
+    [BRIDGE_FILES.fullDebug, bundleIife(root, 'fullDebug', undefined, options)],
+    [BRIDGE_FILES.engineDebug, bundleIife(root, 'engineDebug', undefined, options)],
     [engineDistFile(), bundleIife(root, 'engine', undefined, options)],
     ...VENDOR_IDS.map((vendor): [string, ReturnType<typeof bundleIife>] => [engineDistFile(vendor), bundleIife(root, 'engine', vendor, options)]),
   ];

@@ -1,13 +1,14 @@
 // The bridge's configuration: what a page passes to identifyBridge.start(), checked in full by
-// the engine (the snippet reads its part leniently, snippet-config.ts): before anything starts
-// when the engine is at hand, else when it loads — at start in debug mode. Every problem is
-// collected (not just the first), so that one console warning lists all of them. Nothing here
-// throws.
+// the debug engine (and the ESM build's): before anything starts when the engine is at hand, else
+// when it loads — at start in debug mode. Every problem is collected (not just the first), so
+// that one console warning lists all of them. Nothing here throws. The snippet reads its part
+// leniently (snippet-config.ts); a checked config is read into the engine's settings by
+// settings.ts, which the production engine uses alone.
 //
-// Each option has a reader in OPTIONS, each rule key one in RULE_KEYS; the compiler checks that
-// every key of BridgeConfig / RuleConfig has one, and Settings is what the readers return. So a
-// new option is a line in BridgeConfig (with its doc) and a line in OPTIONS.
-import { DEFAULT_RULES, VENDOR_IDS } from '../core/index';
+// Each option has a checker in OPTIONS, each rule key one in RULE_KEYS; the compiler checks that
+// every key of BridgeConfig / RuleConfig has one. So a new option is a line in BridgeConfig (with
+// its doc), a line in OPTIONS and, when the engine uses it, a line in settings.ts.
+import { VENDOR_IDS } from '../core/index';
 import { isUnsafeKey } from '../core/checks';
 import { WHEN_DENIED } from '../core/consent';
 import { HASH_METHODS } from '../core/hash';
@@ -15,10 +16,13 @@ import { IDENTIFY_EVENTS } from '../core/normalize';
 import { TRAIT_TYPES } from '../core/traits';
 import { vendorId } from '../core/vendors/ids';
 import { VENDORS } from '../core/vendors/registry';
-import type { ConsentConfig, Destination, KeyMappingRow, Rule, VendorId } from '../core/index';
+import type { ConsentConfig, VendorId } from '../core/index';
 import { checkChoice, checkKeys, flag, GLOBAL_NAME, isRegExp, isText, NOT_AN_OBJECT, oneOf, type Context, type Reader } from './config-read';
 import { isPlainObject } from '../datalayer/kinds';
 import { engineFile } from './engine-files';
+import { engineSettings, type EngineSettings } from './settings';
+
+export type { BridgeRule } from './settings';
 
 /** One vendor and its options, flat: `{vendor: 'segment', writeKey: 'abc', loadScript: true}`. */
 export interface DestinationConfig {
@@ -86,18 +90,9 @@ export interface BridgeConfig {
   engineFolder?: string;
 }
 
-/** A checked rule: a core Rule (its key mapping built from the paths) and where it reads from. */
-export interface BridgeRule {
-  rule: Rule;
-  source: 'message' | 'model';
-}
-
-const readDestinations: Reader<Destination[]> = (value, name, { problems }) => {
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.push(`${name} must be a non-empty list such as [{vendor: "segment"}]`);
-    return [];
-  }
-  const out: Destination[] = [];
+const readDestinations: Reader<void> = (value, name, { problems }) => {
+  if (!Array.isArray(value) || value.length === 0) return void problems.push(`${name} must be a non-empty list such as [{vendor: "segment"}]`);
+  const seen: VendorId[] = [];
   value.forEach((item, i) => {
     const where = `destination ${i + 1}`;
     const given = isPlainObject(item) ? item.vendor : undefined;
@@ -107,97 +102,68 @@ const readDestinations: Reader<Destination[]> = (value, name, { problems }) => {
     } else if (!VENDORS[vendor]) {
       problems.push(`${where}: ${vendor} is not in this engine (it has ${Object.keys(VENDORS).join(', ')}); ` +
         `use ${engineFile()} or ${engineFile(vendor)}`);
-    } else if (out.some((d) => d.vendor === vendor)) {
+    } else if (seen.indexOf(vendor) >= 0) {
       problems.push(`${where}: ${vendor} is listed twice`);
-    } else {
-      const options: Record<string, unknown> = {};
-      for (const key of Object.keys(item as object)) {
-        if (key !== 'vendor' && !isUnsafeKey(key)) options[key] = (item as Record<string, unknown>)[key];
-      }
-      out.push({ vendor, options } as Destination);
     }
+    if (vendor) seen.push(vendor);
   });
-  return out;
 };
 
 // --- rules ---------------------------------------------------------------------------------
 
-/** A key-mapping row reading the dotted path `value`; none when it is absent or not a path. */
-function pathRow(value: unknown, name: string, problems: string[], row: KeyMappingRow): KeyMappingRow[] {
-  if (value === undefined) return [];
-  if (isText(value)) return [Object.assign(row, { from: value })];
-  problems.push(`${name} must be a dotted path such as "user.id"`);
-  return [];
+/** A dotted path, when given. */
+function checkPath(value: unknown, name: string, problems: string[]): void {
+  if (value !== undefined && !isText(value)) problems.push(`${name} must be a dotted path such as "user.id"`);
 }
 
-const pathOf = (as: 'userId' | 'email'): Reader<KeyMappingRow[]> => (value, name, { problems }) =>
-  pathRow(value, name, problems, { as });
+const readPath: Reader<void> = (value, name, { problems }) => checkPath(value, name, problems);
 
 /** Traits or tags: name → path (a trait may be {path, type}); tags may also be a list of names. */
-const tableOf = (as: 'trait' | 'tag'): Reader<KeyMappingRow[]> => (value, name, { problems, where }) => {
-  if (value === undefined) return [];
+const tableOf = (as: 'trait' | 'tag'): Reader<void> => (value, name, { problems, where }) => {
+  if (value === undefined) return;
   const names = as === 'tag' && Array.isArray(value);
-  if (!names && !isPlainObject(value)) {
-    problems.push(`${name} must be ${as === 'tag' ? 'a list of names or ' : ''}an object of name → path`);
-    return [];
-  }
+  if (!names && !isPlainObject(value)) return void problems.push(`${name} must be ${as === 'tag' ? 'a list of names or ' : ''}an object of name → path`);
   const entries = names ? (value as unknown[]).map((key) => [key, key]) : Object.entries(value as object);
-  const rows: KeyMappingRow[] = [];
   for (const [key, from] of entries) {
     const entry = `${where}: ${as} ${JSON.stringify(key)}`;
     if (!isText(key) || isUnsafeKey(key)) problems.push(`${where}: ${JSON.stringify(key)} is not a usable ${as} name`);
-    else if (as !== 'trait' || !isPlainObject(from)) rows.push(...pathRow(from, entry, problems, { to: key, as }));
+    else if (as !== 'trait' || !isPlainObject(from)) checkPath(from, entry, problems);
     else {
       checkChoice(from.type, TRAIT_TYPES, `${entry} type`, problems);
-      rows.push(...pathRow(from.path, `${entry} path`, problems, { to: key, as, type: from.type }));
+      checkPath(from.path, `${entry} path`, problems);
     }
   }
-  return rows;
 };
 
-const readEvent: Reader<string | RegExp | undefined> = (value, name, { problems }) => {
-  if (isText(value) || isRegExp(value)) return value;
-  problems.push(`${name} must be an event name or a regular expression`);
-  return undefined;
+const readEvent: Reader<void> = (value, name, { problems }) => {
+  if (!isText(value) && !isRegExp(value)) problems.push(`${name} must be an event name or a regular expression`);
 };
 
-/** Every key of RuleConfig and how it is read; the compiler keeps the two in step. */
+/** Every key of RuleConfig and how it is checked; the compiler keeps the two in step. */
 const RULE_KEYS = {
   event: readEvent,
   action: oneOf(['identify', 'reset'] as const),
   identifyEvent: oneOf(IDENTIFY_EVENTS),
-  userId: pathOf('userId'),
-  email: pathOf('email'),
+  userId: readPath,
+  email: readPath,
   traits: tableOf('trait'),
   tags: tableOf('tag'),
   source: oneOf(['message', 'model'] as const),
 } satisfies { [K in keyof Required<RuleConfig>]: Reader<unknown> };
 
-const DEFAULT_BRIDGE_RULES: BridgeRule[] = DEFAULT_RULES.map((rule) => ({ rule, source: 'message' }));
-
-/** The rule at `where`; one that is not an object is a problem and reads as an empty rule, so that the snippet's numbering still holds. */
-function readRule(item: unknown, where: string, { problems, isSelector }: Context): BridgeRule {
+/** Checks the rule at `where` (settings.ts reads it). */
+function readRule(item: unknown, where: string, { problems, isSelector }: Context): void {
   if (!isPlainObject(item)) problems.push(`${where} must be an object`);
   const given = isPlainObject(item) ? item : {};
   checkKeys(given, RULE_KEYS, `${where}: unknown key`, problems);
   const context = { problems, isSelector, where };
-  const read = <K extends keyof typeof RULE_KEYS>(key: K) => RULE_KEYS[key](given[key], `${where}: ${key}`, context) as ReturnType<(typeof RULE_KEYS)[K]>;
-  read('event'); // the snippet matches it (snippet-config.ts)
-  const rule: Rule = {
-    action: read('action') === 'reset' ? 'reset' : 'identify',
-    identifyEvent: read('identifyEvent'),
-    mapping: read('userId').concat(read('email'), read('traits'), read('tags')),
-  };
-  return { rule, source: read('source') === 'model' ? 'model' : 'message' };
+  for (const key of Object.keys(RULE_KEYS) as Array<keyof typeof RULE_KEYS>) RULE_KEYS[key](given[key], `${where}: ${key}`, context);
 }
 
-const readRules: Reader<BridgeRule[]> = (value, name, context) => {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    context.problems.push(`${name} must be a list`);
-    return [];
-  }
-  return value.map((item, i) => readRule(item, `rule ${i + 1}`, context));
+const readRules: Reader<void> = (value, name, context) => {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) return void context.problems.push(`${name} must be a list`);
+  value.forEach((item, i) => readRule(item, `rule ${i + 1}`, context));
 };
 
 // --- clicks and consent --------------------------------------------------------------------
@@ -280,20 +246,14 @@ const OPTIONS = {
   engineFolder: readEngineFolder,
 } satisfies { [K in keyof Required<BridgeConfig>]: Reader<unknown> };
 
-/** A checked config: each option as its reader gives it; `rules` ends with core's defaults unless defaultRules is false. */
-export type Settings = { [K in keyof typeof OPTIONS]: ReturnType<(typeof OPTIONS)[K]> };
-
 /**
- * The settings a config describes, or null with every problem found. `isSelector` tells valid
+ * The engine's settings for a config, or null with every problem found. `isSelector` tells valid
  * CSS selectors (the page's document decides).
  */
-export function readConfig(config: unknown, isSelector: (selector: string) => boolean): { settings: Settings | null; problems: string[] } {
+export function readConfig(config: unknown, isSelector: (selector: string) => boolean): { settings: EngineSettings | null; problems: string[] } {
   if (!isPlainObject(config)) return { settings: null, problems: [NOT_AN_OBJECT] };
   const context: Context = { problems: [], isSelector, where: '' };
   checkKeys(config, OPTIONS, 'unknown option', context.problems);
-  const settings = {} as Record<string, unknown>;
-  for (const key of Object.keys(OPTIONS) as Array<keyof Settings>) settings[key] = OPTIONS[key](config[key], key, context);
-  const read = settings as Settings;
-  if (read.defaultRules) read.rules = read.rules.concat(DEFAULT_BRIDGE_RULES);
-  return { settings: context.problems.length > 0 ? null : read, problems: context.problems };
+  for (const key of Object.keys(OPTIONS) as Array<keyof typeof OPTIONS>) OPTIONS[key](config[key], key, context);
+  return { settings: context.problems.length > 0 ? null : engineSettings(config), problems: context.problems };
 }

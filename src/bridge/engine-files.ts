@@ -2,8 +2,12 @@
 // build (which writes the files) and for the snippet (which loads them).
 import type { VendorId } from '../core/model';
 
-/** The engine file for `vendor` alone, or with every vendor: 'identify-bridge.engine.segment.min.js'. */
-export const engineFile = (vendor?: VendorId | null) => 'identify-bridge.engine' + (vendor ? '.' + vendor : '') + '.min.js';
+/**
+ * The production engine file for `vendor` alone, or with every vendor
+ * ('identify-bridge.engine.segment.min.js'); with `debug`, the debug engine (every vendor).
+ */
+export const engineFile = (vendor?: VendorId | null, debug?: boolean) =>
+  'identify-bridge.engine' + (debug ? '.debug' : vendor ? '.' + vendor : '') + '.min.js';
 
 /** The rule number the snippet hands over with a tagged click no rule claims (an identify of the visitor, its data as tags). */
 export const UNCLAIMED_CLICK = -1;

@@ -1,14 +1,16 @@
 // The bridge's engine: core's identify engine and vendor modules behind a Platform on `window`.
 // The snippet (snippet.ts) loads it on the first message a rule may match and hands it each such
-// message with the index of the rule it matched; the engine checks the rest of the config
-// (config.ts), builds the rule's IdentifyInput (triggers.ts) and runs it (runs.ts).
+// message with the index of the rule it matched; the engine reads the rest of the config, builds
+// the rule's IdentifyInput (triggers.ts) and runs it (runs.ts). How it reads the config is the
+// difference between the builds: the debug engine (engine-debug.ts) checks it in full first, the
+// production engine (engine-script.ts) trusts it (settings.ts).
 import type { EngineOutcome } from '../core/index';
-import { selectorTest } from './clicks';
-import { readConfig, type BridgeConfig } from './config';
+import type { BridgeConfig } from './config';
 import type { ConsentValue, MessageKind, ModelLog } from './datalayer/index';
 import { modelReader } from './datalayer/model-reader';
 import { createPlatform, type Win } from './platform';
 import { createRuns } from './runs';
+import type { EngineSettings } from './settings';
 import { ruleInput } from './triggers';
 import { visitor } from './visitor';
 import { UNCLAIMED_CLICK } from './engine-files';
@@ -33,8 +35,12 @@ export interface Engine {
 /** An engine for a config, or null with the problems of the engine's part of it. */
 export type CreateEngine = (config: BridgeConfig, win: Win, hooks: EngineHooks) => { engine: Engine | null; problems: string[] };
 
-export const createEngine: CreateEngine = (config, win, hooks) => {
-  const { settings, problems } = readConfig(config, selectorTest(win.document));
+/** The engine's settings for a config, or null with the problems found. */
+export type ReadSettings = (config: BridgeConfig, win: Win) => { settings: EngineSettings | null; problems: string[] };
+
+/** The engine that reads its config with `read`. */
+export const engineWith = (read: ReadSettings): CreateEngine => (config, win, hooks) => {
+  const { settings, problems } = read(config, win);
   if (!settings) return { engine: null, problems };
   const platform = createPlatform(win, { debug: settings.debug, consentOf: settings.consent ? hooks.consentOf : undefined });
   const runs = createRuns({

@@ -14,5 +14,5 @@ export type { BridgeHandle } from './snippet';
  * console warning listing them and starts nothing; nothing here throws at the page.
  */
 export function start(config: BridgeConfig, win: Win = window): BridgeHandle {
-  return startBridge(config, win, { load: () => import('./engine').then((engine) => engine.createEngine) });
+  return startBridge(config, win, { load: () => import('./engine-debug').then((engine) => engine.createEngine) });
 }

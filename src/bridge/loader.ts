@@ -17,7 +17,7 @@ export function scriptLoader(win: Win, scriptSrc: string | undefined) {
     if (typeof present === 'function') return resolve(present);
     const folder = settings.engineFolder ? settings.engineFolder.replace(/\/?$/, '/') : scriptSrc && folderOf(scriptSrc);
     if (!folder) return reject(new Error('the snippet was not loaded from a URL: set engineFolder'));
-    const url = folder + engineFile(settings.vendor);
+    const url = folder + engineFile(settings.vendor, settings.debug);
     const doc = win.document;
     const script = doc.createElement('script');
     const settle = (fail?: string) => {

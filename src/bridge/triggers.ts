@@ -9,7 +9,7 @@
 import { inputFromMessage } from '../core/index';
 import type { IdentifyInput } from '../core/index';
 import type { Note } from '../core/messages';
-import type { BridgeRule, Settings } from './config';
+import type { BridgeRule, EngineSettings } from './settings';
 import { isPlainObject } from '../datalayer/kinds';
 import type { MessageKind, Model } from './datalayer/index';
 
@@ -22,7 +22,7 @@ function eventFields(message: unknown, kind: MessageKind): Record<string, unknow
 }
 
 /** The input `entry` gives for a message (copies of it and, for a 'model' rule, of the model). */
-export function ruleInput(message: unknown, model: Model | undefined, kind: MessageKind, entry: BridgeRule, settings: Settings, note: Note): IdentifyInput | null {
+export function ruleInput(message: unknown, model: Model | undefined, kind: MessageKind, entry: BridgeRule, settings: EngineSettings, note: Note): IdentifyInput | null {
   const fields = eventFields(message, kind);
   if (!fields) return null;
   const input = inputFromMessage(entry.source === 'model' ? model : fields, entry.rule, note);

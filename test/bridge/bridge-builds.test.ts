@@ -26,8 +26,10 @@ function segmentCalls(win: Win) {
 }
 
 describe('the built bridge files', () => {
-  it('are the snippet, the one-file build and an engine for all vendors and for each one, each one-vendor engine smaller', () => {
-    expect(Object.keys(files).sort()).toEqual([BRIDGE_FILES.snippet, BRIDGE_FILES.full, engineDistFile(), ...VENDOR_IDS.map(engineDistFile)].sort());
+  it('are the snippet, the one-file builds (production and debug), the debug engine and a production engine for all vendors and for each one, each one-vendor engine smaller', () => {
+    expect(Object.keys(files).sort()).toEqual([
+      BRIDGE_FILES.snippet, BRIDGE_FILES.full, BRIDGE_FILES.fullDebug, BRIDGE_FILES.engineDebug, engineDistFile(), ...VENDOR_IDS.map(engineDistFile),
+    ].sort());
     for (const vendor of VENDOR_IDS) expect(files[engineDistFile(vendor)].length).toBeLessThan(files[engineDistFile()].length);
   });
 
@@ -97,5 +99,54 @@ describe('the built bridge files', () => {
     win.dataLayer.push({ event: 'user_identify', userId: 'u5' });
     await first.running.flush();
     expect(calls).toEqual([['identify', 'u5', {}]]);
+  });
+});
+
+describe('production and debug builds', () => {
+  /** A page running `file` with `config` (Segment unless it says otherwise), its outcomes after `pushes`. */
+  async function run(file: string, config: Record<string, unknown>, pushes: unknown[]) {
+    const page = await servedPage(served(), (w) => {
+      w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }], ...config };
+    }, CDN + file);
+    const calls = segmentCalls(page.win);
+    for (const message of pushes) page.win.dataLayer.push(message);
+    const outcomes = await page.win.identifyBridge.running.flush();
+    return { ...page, calls, outcomes: outcomes as Array<{ messages: Array<{ level: string; text: string }> }> };
+  }
+  const badEmail = { event: 'user_sign_in', user_id: 'u1', email: 'not an address' };
+
+  it('the production engine reports a message as a short code where the debug engine gives its text, and both send the same identify', async () => {
+    const production = await run('identify-bridge.full.min.js', {}, [badEmail]);
+    const debug = await run('identify-bridge.full.debug.min.js', {}, [badEmail]);
+    expect(production.calls).toEqual([['identify', 'u1', {}]]);
+    expect(debug.calls).toEqual(production.calls);
+    expect(debug.outcomes[0].messages).toEqual([{ level: 'warning', vendor: null, text: 'email "not an address" is not a valid address; dropped' }]);
+    expect(production.outcomes[0].messages).toEqual([{ level: 'warning', vendor: null, text: expect.stringMatching(/^identity\.\d+$/) }]);
+    expect(files[BRIDGE_FILES.full]).not.toContain('is not a valid address');
+  });
+
+  it('the production engine trusts the config; with debug: true the snippet loads the debug engine, which lists every problem and starts nothing', async () => {
+    const config = { rules: [{ event: 'lead', traits: { brand: 3 }, userId: 'user.id' }], dedupe: 'yes' };
+    const lead = { event: 'lead', user: { id: 'u7' } };
+    const production = await run('identify-bridge.min.js', config, [lead]);
+    expect(production.warnings).toEqual([]);
+    expect(production.calls).toEqual([['identify', 'u7', {}]]);
+    expect(production.requested).toEqual([CDN + 'identify-bridge.min.js', CDN + 'identify-bridge.engine.segment.min.js']);
+
+    const debug = await run('identify-bridge.min.js', { ...config, debug: true }, [lead]);
+    expect(debug.warnings).toEqual([
+      '[identify-bridge] stopped, the config has problems: rule 1: trait "brand" must be a dotted path such as "user.id"; dedupe must be true or false',
+    ]);
+    expect(debug.calls).toEqual([]);
+    expect(debug.requested).toEqual([CDN + 'identify-bridge.min.js', CDN + 'identify-bridge.engine.debug.min.js']);
+  });
+
+  it('the debug one-file build checks the config at start; the production one starts', async () => {
+    const config = { destinations: [{ vendor: 'segment' }, { vendor: 'mixpanel' }] };
+    const debug = await run('identify-bridge.full.debug.min.js', config, []);
+    expect(debug.warnings).toEqual(['[identify-bridge] not started, the config has problems: destination 2: vendor "mixpanel" is not one of segment, customerio, gist, mutiny, connecto, antsomi']);
+    const production = await run('identify-bridge.full.min.js', config, [{ event: 'user_identify', userId: 'u8' }]);
+    expect(production.warnings).toEqual([]);
+    expect(production.calls).toEqual([['identify', 'u8', {}]]);
   });
 });

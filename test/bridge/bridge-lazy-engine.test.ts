@@ -10,6 +10,7 @@ import { runScript, servedPage, type Win } from './harness';
 const CDN = 'https://cdn.example.com/gtm-identify/1.0/';
 const SNIPPET = CDN + 'identify-bridge.min.js';
 const ENGINE = CDN + 'identify-bridge.engine.segment.min.js';
+const DEBUG_ENGINE = CDN + 'identify-bridge.engine.debug.min.js';
 let dist: Record<string, string> = {};
 beforeAll(async () => {
   const built = await bridgeIifes(process.cwd());
@@ -62,10 +63,10 @@ describe('the lazily loaded engine', () => {
   });
 
   it('that fails to load throws nothing at the page, debug says why, and the next matching message tries again', async () => {
-    const files = filesAt(CDN, ['identify-bridge.engine.segment.min.js']);
+    const files = filesAt(CDN, ['identify-bridge.engine.debug.min.js']);
     const { requested, push, bridge, calls, logs, warnings } = await lazyPage({ debug: true }, files);
     await bridge.flush();
-    expect(logs.join('\n')).toContain(`the engine did not load: Error: ${ENGINE} could not be loaded (not found, offline or refused by a Content-Security-Policy); the next matching message tries again`);
+    expect(logs.join('\n')).toContain(`the engine did not load: Error: ${DEBUG_ENGINE} could not be loaded (not found, offline or refused by a Content-Security-Policy); the next matching message tries again`);
     expect(() => push({ event: 'user_sign_in', user_id: 'u1' })).not.toThrow();
     await bridge.flush();
     expect(calls).toEqual([]);
@@ -73,7 +74,7 @@ describe('the lazily loaded engine', () => {
     push({ event: 'user_identify', userId: 'u2' });
     await bridge.flush();
     expect(calls).toEqual([['identify', 'u1', {}], ['identify', 'u2', {}]]);
-    expect(engineRequests(requested)).toEqual([ENGINE, ENGINE, ENGINE]); // debug's at start, u1's, u2's
+    expect(engineRequests(requested)).toEqual([DEBUG_ENGINE, DEBUG_ENGINE, DEBUG_ENGINE]); // debug's at start, u1's, u2's
     expect(warnings).toEqual([]);
   });
 
@@ -95,10 +96,10 @@ describe('the lazily loaded engine', () => {
     expect(calls).toEqual([['identify', 'u1', {}]]);
   });
 
-  it('is loaded at start in debug mode, so that a problem only the engine checks is reported at once and the bridge stops', async () => {
+  it('is the debug engine, loaded at start in debug mode, so that a problem only the engine checks is reported at once and the bridge stops', async () => {
     const { win, warnings, bridge, requested } = await lazyPage({ debug: true, rules: [{ event: 'lead', traits: { brand: 3 } }] });
     await bridge.flush();
-    expect(engineRequests(requested)).toEqual([ENGINE]);
+    expect(engineRequests(requested)).toEqual([DEBUG_ENGINE]);
     expect(warnings).toEqual(['[identify-bridge] stopped, the config has problems: rule 1: trait "brand" must be a dotted path such as "user.id"']);
     expect(Object.prototype.hasOwnProperty.call(win.dataLayer, 'push')).toBe(false);
   });

@@ -7,7 +7,7 @@ import { afterEach } from 'vitest';
 import { createModelLog, DEFAULT_LIMITS, watchDataLayer, type MessageMeta, type Model, type WatchDataLayerOptions } from '../../src/bridge/datalayer';
 import { modelReader, type ModelReader } from '../../src/bridge/datalayer/model-reader';
 import type { BridgeConfig } from '../../src/bridge/config';
-import { createEngine } from '../../src/bridge/engine';
+import { createEngine } from '../../src/bridge/engine-debug';
 import { startBridge, type BridgeHandle } from '../../src/bridge/snippet';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

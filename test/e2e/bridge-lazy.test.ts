@@ -9,6 +9,8 @@ import { launchChromium } from '../../src/demo/browser';
 
 const ORIGIN = 'https://shop.test';
 const ENGINE = '/js/identify-bridge.engine.segment.min.js';
+/** The engine the snippet loads when the config says debug: true. */
+const DEBUG_ENGINE = '/js/identify-bridge.engine.debug.min.js';
 let browser: Browser;
 let files: Record<string, string> = {};
 
@@ -68,8 +70,8 @@ async function shopPage(config: Record<string, unknown> = {}, { csp, engine: fir
     const path = new URL(route.request().url()).pathname;
     requested.push(path);
     if (path === '/') return route.fulfill({ contentType: 'text/html', body: PAGE, headers: csp ? { 'content-security-policy': csp } : {} });
-    if (path === ENGINE && engine.answer === '404') return route.fulfill({ status: 404, body: 'not found' });
-    if (path === ENGINE && engine.answer === 'hold') await new Promise<void>((go) => held.push(go));
+    if (path.includes('.engine') && engine.answer === '404') return route.fulfill({ status: 404, body: 'not found' });
+    if (path.includes('.engine') && engine.answer === 'hold') await new Promise<void>((go) => held.push(go));
     const body = files[path];
     return body === undefined ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ contentType: 'text/javascript', body });
   });
@@ -140,12 +142,12 @@ describe('the lazily loaded engine in Chromium', () => {
       await push(shop.page, { event: 'user_sign_in', user_id: 'u1' });
       await flush(shop.page);
       expect(await shop.calls()).toEqual([]);
-      expect(shop.logs.join('\n')).toContain(`[identify-bridge] the engine did not load: Error: ${ORIGIN}${ENGINE} could not be loaded (not found, offline or refused by a Content-Security-Policy); the next matching message tries again`);
+      expect(shop.logs.join('\n')).toContain(`[identify-bridge] the engine did not load: Error: ${ORIGIN}${DEBUG_ENGINE} could not be loaded (not found, offline or refused by a Content-Security-Policy); the next matching message tries again`);
       shop.engine.answer = 'serve';
       await push(shop.page, { event: 'user_identify', userId: 'u2' });
       await flush(shop.page);
       expect(await shop.calls()).toEqual([['identify', 'u1', {}], ['identify', 'u2', {}]]);
-      expect(engineRequests(shop.requested)).toEqual([ENGINE, ENGINE, ENGINE]);
+      expect(engineRequests(shop.requested)).toEqual([DEBUG_ENGINE, DEBUG_ENGINE, DEBUG_ENGINE]);
       expect(shop.pageErrors).toEqual([]);
     } finally {
       await shop.context.close();
@@ -158,7 +160,7 @@ describe('the lazily loaded engine in Chromium', () => {
       await flush(shop.page);
       await push(shop.page, { event: 'user_sign_in', user_id: 'u1' });
       await flush(shop.page);
-      expect(shop.logs.join('\n')).toContain('[identify-bridge] the engine did not load: Error: https://cdn.elsewhere.test/js/identify-bridge.engine.segment.min.js could not be loaded');
+      expect(shop.logs.join('\n')).toContain('[identify-bridge] the engine did not load: Error: https://cdn.elsewhere.test/js/identify-bridge.engine.debug.min.js could not be loaded');
       expect(engineRequests(shop.requested)).toEqual([]); // Chromium refused it before any request
       expect(await shop.calls()).toEqual([]);
       expect(shop.pageErrors).toEqual([]);
