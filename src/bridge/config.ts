@@ -8,7 +8,7 @@
 // Each option has a checker in OPTIONS, each rule key one in RULE_KEYS; the compiler checks that
 // every key of BridgeConfig / RuleConfig has one. So a new option is a line in BridgeConfig (with
 // its doc), a line in OPTIONS and, when the engine uses it, a line in settings.ts.
-import { VENDOR_IDS } from '../core/index';
+import { VENDOR_IDS } from '../core/vendors/ids';
 import { isUnsafeKey } from '../core/checks';
 import { WHEN_DENIED } from '../core/consent';
 import { HASH_METHODS } from '../core/hash';

@@ -1,9 +1,10 @@
-// The production engine's short message codes (build time only). In src/core, the text a module
-// writes with `note(level, text)`, `outcome(status, text)` or `{status, message: text}` becomes a
-// code such as "gist.3" (the module, and the text's place in it), so that the production engine
-// carries no message texts: they only matter in debug mode, and debug mode loads the debug
-// engine, which keeps them. Only texts are replaced — an expression holding a string literal and
-// nothing that assigns — so that what a module does is the same in both builds.
+// The production engine's messages (build time only). In src/core, a `note('info' | 'warning',
+// text)` is dropped, and the text a module writes with `note('error', text)`, `outcome(status,
+// text)` or `{status, message: text}` becomes a code such as "gist.3" (the module, and the text's
+// place in it), so that the production engine carries no message texts: they matter in debug
+// mode, and debug mode loads the debug engine, which keeps them all. Only texts are replaced or
+// dropped — expressions holding a string literal and nothing that assigns — so that what a module
+// does is the same in both builds.
 import { readFileSync } from 'node:fs';
 import { parse } from 'acorn';
 import { simple } from 'acorn-walk';
@@ -28,14 +29,16 @@ function isText(node: Node): boolean {
   return literal && !acts;
 }
 
-/** The texts of `node`'s note/outcome calls and result objects. */
+/** The texts of `node`'s note/outcome calls and result objects, and the info and warning notes (`drop`). */
 function textsIn(ast: Node): Node[] {
   const texts: Node[] = [];
   simple(ast as any, {
     CallExpression(node: any) {
       const callee = node.callee;
       const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
-      if ((name === 'note' || name === 'outcome') && isLevel(node.arguments[0]) && node.arguments[1] && isText(node.arguments[1])) texts.push(node.arguments[1]);
+      const [level, text] = node.arguments;
+      if (name === 'note' && isLevel(level) && level.value !== 'error' && text && isText(text)) return void texts.push({ ...node, drop: true });
+      if ((name === 'note' || name === 'outcome') && isLevel(level) && text && isText(text)) texts.push(text);
     },
     ObjectExpression(node: any) {
       const prop = (key: string) => node.properties.find((p: any) => p.type === 'Property' && !p.computed && p.key.name === key);
@@ -47,22 +50,28 @@ function textsIn(ast: Node): Node[] {
   return texts.sort((a, b) => a.start - b.start);
 }
 
-/** `source` (TypeScript) as JavaScript with its texts replaced by codes `<module>.<n>`; `table` gets code → text. */
+/** `source` (TypeScript) as JavaScript with its texts replaced by codes `<module>.<n>` and its info and warning notes dropped; `table` gets code → text. */
 export async function withCodes(source: string, module: string, table: Record<string, string>): Promise<string> {
   const js = (await transform(source, { loader: 'ts', format: 'esm', target: 'esnext' })).code;
   const texts = textsIn(parse(js, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as Node);
   let out = '';
   let at = 0;
-  texts.forEach((text, i) => {
-    const code = module + '.' + (i + 1);
-    table[code] = js.slice(text.start, text.end);
-    out += js.slice(at, text.start) + JSON.stringify(code);
+  let n = 0;
+  for (const text of texts) {
+    if (text.start < at) continue; // inside a note already dropped
+    let replacement = 'void 0'; // what note() returns
+    if (!text.drop) {
+      const code = module + '.' + ++n;
+      table[code] = js.slice(text.start, text.end);
+      replacement = JSON.stringify(code);
+    }
+    out += js.slice(at, text.start) + replacement;
     at = text.end;
-  });
+  }
   return out + js.slice(at);
 }
 
-/** An esbuild plugin giving src/core's modules codes in place of message texts; `table` gets code → text. */
+/** An esbuild plugin giving src/core's modules codes in place of message texts (see the header); `table` gets code → text. */
 export function messageCodes(table: Record<string, string> = {}): Plugin {
   return {
     name: 'message-codes',

@@ -3,7 +3,8 @@
 // run asynchronously and exactly once — and it shields the page from us and us from the page:
 // an exception or a rejected promise from vendor code is logged, never thrown or left
 // unhandled.
-import { createLane, type Platform } from '../core/index';
+import { createLane } from '../core/lane';
+import type { Platform } from '../core/index';
 import { isUnsafeKey } from '../core/checks';
 import { snapshot as copy } from './datalayer/snapshot';
 

@@ -3,7 +3,7 @@
 // right after a sign-in never overtakes it. flush() resolves once every run started so far has
 // reported, with the outcomes since the last flush — the latest KEPT at most, so that a page that
 // never calls flush() (the script tag) keeps next to nothing.
-import { runIdentify } from '../core/index';
+import { runIdentify } from '../core/engine';
 import { once } from '../core/once';
 import type { EngineConfig, EngineOutcome, IdentifyInput } from '../core/index';
 import { printable, type BridgePlatform } from './platform';

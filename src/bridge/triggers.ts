@@ -6,7 +6,7 @@
 // identify; a rule with source 'model' reads the merged data model instead (everything pushed so
 // far, later values winning) — useful when a page pushes the user once and events later, but
 // stale keys stay until something overwrites them.
-import { inputFromMessage } from '../core/index';
+import { inputFromMessage } from '../core/rules';
 import type { IdentifyInput } from '../core/index';
 import type { Note } from '../core/messages';
 import type { BridgeRule, EngineSettings } from './settings';

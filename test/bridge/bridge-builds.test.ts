@@ -114,14 +114,27 @@ describe('production and debug builds', () => {
     return { ...page, calls, outcomes: outcomes as Array<{ messages: Array<{ level: string; text: string }> }> };
   }
   const badEmail = { event: 'user_sign_in', user_id: 'u1', email: 'not an address' };
+  const badUserId = { event: 'user_sign_in', user_id: { id: 'u1' } };
 
-  it('the production engine reports a message as a short code where the debug engine gives its text, and both send the same identify', async () => {
+  it('the production engine reports an error as a short code where the debug engine gives its text, and fails the same way', async () => {
+    const production = await run('identify-bridge.full.min.js', {}, [badUserId]);
+    const debug = await run('identify-bridge.full.debug.min.js', {}, [badUserId]);
+    expect(production.calls).toEqual([]);
+    expect(debug.calls).toEqual([]);
+    const text = expect.stringContaining('user id must be text or a number');
+    expect(debug.outcomes).toEqual([{ ok: false, results: [{ vendor: 'segment', status: 'failed', message: text }], messages: [{ level: 'error', vendor: null, text }] }]);
+    const code = expect.stringMatching(/^identity\.\d+$/);
+    expect(production.outcomes).toEqual([{ ok: false, results: [{ vendor: 'segment', status: 'failed', message: code }], messages: [{ level: 'error', vendor: null, text: code }] }]);
+    expect(files[BRIDGE_FILES.full]).not.toContain('must be text or a number');
+  });
+
+  it('the production engine leaves warnings and notes to the debug engine, and both send the same identify', async () => {
     const production = await run('identify-bridge.full.min.js', {}, [badEmail]);
     const debug = await run('identify-bridge.full.debug.min.js', {}, [badEmail]);
     expect(production.calls).toEqual([['identify', 'u1', {}]]);
     expect(debug.calls).toEqual(production.calls);
     expect(debug.outcomes[0].messages).toEqual([{ level: 'warning', vendor: null, text: 'email "not an address" is not a valid address; dropped' }]);
-    expect(production.outcomes[0].messages).toEqual([{ level: 'warning', vendor: null, text: expect.stringMatching(/^identity\.\d+$/) }]);
+    expect(production.outcomes[0].messages).toEqual([]);
     expect(files[BRIDGE_FILES.full]).not.toContain('is not a valid address');
   });
 
