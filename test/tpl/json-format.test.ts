@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson, quoteJsonString, sameJson } from '../../src/toolchain/tpl/json-format';
-import { findJsonProblem, lineColumnAt } from '../../src/toolchain/tpl/json-position';
+import { findJsonProblem } from '../../src/toolchain/tpl/json-position';
 
 describe('GTM JSON string escaping', () => {
   it.each([
@@ -92,11 +92,5 @@ describe('findJsonProblem', () => {
     ['{} {}', 3, 'unexpected text after the JSON value'],
   ])('locates the problem in %j', (text, offset, message) => {
     expect(findJsonProblem(text)).toEqual({ offset, message });
-  });
-
-  it('turns offsets into 1-based lines and columns', () => {
-    expect(lineColumnAt('ab\ncd\nef', 0)).toEqual({ line: 1, column: 1 });
-    expect(lineColumnAt('ab\ncd\nef', 4)).toEqual({ line: 2, column: 2 });
-    expect(lineColumnAt('ab\ncd\nef', 6)).toEqual({ line: 3, column: 1 });
   });
 });

@@ -111,6 +111,6 @@ function syntaxError(code: string, map: PositionMap | undefined): string | undef
   const parsed = parseSandbox(code);
   if (!parsed.error) return undefined;
   const { line, column, message } = parsed.error;
-  const at = (map ?? ((p) => p))({ line, column: column + 1 });
+  const at = (map ?? ((p) => p))({ line, column });
   return `${at.line}:${at.column} ${message}`;
 }

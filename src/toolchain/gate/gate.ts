@@ -32,7 +32,7 @@ export function gateCode(code: string | CodeAnalysis, options: GateOptions): Dia
   const analysed = typeof code === 'string' ? analyseCode(code) : code;
   if (analysed.error) {
     const { message, line, column } = analysed.error;
-    return [{ file, line: line + lineOffset, column: column + 1, rule: 'syntax', message }];
+    return [{ file, line: line + lineOffset, column, rule: 'syntax', message }];
   }
   const globals = sandboxGlobals(options.mode);
   for (const name of options.allowedGlobals ?? []) globals.add(name);

@@ -13,7 +13,7 @@ const OPTIONS: Options = {
 
 export interface SyntaxProblem {
   message: string;
-  /** 1-based line, 0-based column. */
+  /** 1-based line and column (diagnostics/lines.ts). */
   line: number;
   column: number;
 }
@@ -26,7 +26,7 @@ export function parseSandbox(code: string): ParseResult {
   } catch (e) {
     const err = e as SyntaxError & { loc?: { line: number; column: number } };
     const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
-    return { error: { message, line: err.loc?.line ?? 1, column: err.loc?.column ?? 0 } };
+    return { error: { message, line: err.loc?.line ?? 1, column: (err.loc?.column ?? 0) + 1 } };
   }
 }
 

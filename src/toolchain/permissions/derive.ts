@@ -32,7 +32,7 @@ export function deriveUsage(code: string | CodeAnalysis, options: DeriveOptions 
   const analysed = typeof code === 'string' ? analyseCode(code) : code;
   if (analysed.error) {
     const { line, column, message } = analysed.error;
-    return { usage: { requirements: [] }, problems: [{ line, column: column + 1, rule: 'syntax-error', message }] };
+    return { usage: { requirements: [] }, problems: [{ line, column, rule: 'syntax-error', message }] };
   }
   return new Deriver(analysed.scopes, collectFacts(analysed.scopes.program), options).run();
 }

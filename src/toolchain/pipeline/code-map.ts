@@ -4,7 +4,7 @@
 // maps nowhere; the sources' text travels in the map, so it stays readable without them.
 import { GenMapping, maybeAddSegment, setSourceContent, toEncodedMap, type EncodedSourceMap } from '@jridgewell/gen-mapping';
 import { TraceMap, eachMapping, sourceContentFor } from '@jridgewell/trace-mapping';
-import { LineIndex } from '../diagnostics/positions';
+import { LineIndex } from '../diagnostics/lines';
 
 /** `finalOffset` tells where an offset of esbuild's output `raw` ended up in `code`, if anywhere. */
 export function composeCodeMap(
@@ -16,10 +16,10 @@ export function composeCodeMap(
   const composed = new GenMapping();
   eachMapping(map, (m) => {
     if (m.source === null) return;
-    const at = finalOffset(rawLines.offset({ line: m.generatedLine, column: m.generatedColumn }));
+    const at = finalOffset(rawLines.offset({ line: m.generatedLine, column: m.generatedColumn + 1 }));
     if (at === undefined) return;
-    const generated = finalLines.position(at);
-    maybeAddSegment(composed, generated.line - 1, generated.column, m.source, m.originalLine - 1, m.originalColumn);
+    const generated = finalLines.location(at);
+    maybeAddSegment(composed, generated.line - 1, generated.column - 1, m.source, m.originalLine - 1, m.originalColumn);
   });
   for (const source of map.resolvedSources) setSourceContent(composed, source, sourceContentFor(map, source));
   return toEncodedMap(composed);

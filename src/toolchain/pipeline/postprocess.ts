@@ -13,7 +13,7 @@ import { applyEdits, type Edit, type MappedText } from './mapped-text';
 import { parseSandbox, type AnyNode } from '../js/parse';
 import { analyseScopes, type ScopeAnalysis } from '../js/scope';
 import { mergeDuplicateRequires } from './merge-requires';
-import { LineIndex } from '../diagnostics/positions';
+import { LineIndex } from '../diagnostics/lines';
 import { blankOutside, wholeLines } from './ranges';
 import { addRequires, BAD_IMPORT_MESSAGE, importedRequires, requireInserts, shorthandEdits, voidZeroEdits, type RequireLine } from './rewrite';
 

@@ -11,7 +11,7 @@ import { composeCodeMap } from './code-map';
 import { compactCode } from './compact';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { gateCode } from '../gate/gate';
-import { LineIndex } from '../diagnostics/positions';
+import { LineIndex } from '../diagnostics/lines';
 import { postProcess } from './postprocess';
 import { SourceTracer } from './source-map';
 
@@ -55,16 +55,16 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
   const finalLines = new LineIndex(code);
 
   const locate = (rawOffset: number): Pick<Diagnostic, 'file' | 'line' | 'column'> => {
-    const source = tracer.trace(rawLines.position(rawOffset));
+    const source = tracer.trace(rawLines.location(rawOffset));
     if (!source) return { file: entry, line: 1, column: 1 };
-    return { file: toCwdRelative(cwd, source.source), line: source.line, column: source.column + 1 };
+    return { file: toCwdRelative(cwd, source.source), line: source.line, column: source.column };
   };
 
   const diagnostics: Diagnostic[] = processed.findings.map((finding) => ({
     ...locate(finding.offset), rule: finding.rule, message: finding.message,
   }));
   const locateFinal = (line: number, column: number) =>
-    locate(processed.output.origin(processedOffset(finalLines.offset({ line, column: column - 1 }))));
+    locate(processed.output.origin(processedOffset(finalLines.offset({ line, column }))));
   const analysis = analyseCode(code);
   for (const found of gateCode(analysis, { mode: 'template', allowedGlobals: processed.reportedNames })) {
     diagnostics.push({ ...found, ...locateFinal(found.line, found.column) });

@@ -3,12 +3,18 @@
 // up to it are identical (esbuild maps `function all(...rest)` at `all`, not at `...`); generated
 // code with no mapping of its own (esbuild's glue) borrows the nearest mapped position.
 import { LEAST_UPPER_BOUND, TraceMap, originalPositionFor, traceSegment } from '@jridgewell/trace-mapping';
-import type { LineColumn } from '../diagnostics/positions';
+import type { Location } from '../diagnostics/lines';
+
+/** A position as source maps count it: 1-based line, 0-based column. */
+interface MapPosition {
+  line: number;
+  column: number;
+}
 
 export interface SourcePosition {
   /** As written in the map's `sources`. */
   source: string;
-  /** 1-based line, 0-based column. */
+  /** 1-based line and column (diagnostics/lines.ts). */
   line: number;
   column: number;
 }
@@ -25,12 +31,14 @@ export class SourceTracer {
     this.generatedLines = generated.split('\n');
   }
 
-  /** The source position of a generated position (1-based line, 0-based column). */
-  trace(at: LineColumn): SourcePosition | undefined {
-    return this.inSegment(at) ?? this.after(at) ?? this.before(at.line - 1);
+  /** The source location of a generated location. */
+  trace(location: Location): SourcePosition | undefined {
+    const at = { line: location.line, column: location.column - 1 };
+    const found = this.inSegment(at) ?? this.after(at) ?? this.before(at.line - 1);
+    return found && { ...found, column: found.column + 1 };
   }
 
-  private inSegment(at: LineColumn, extrapolate = true): SourcePosition | undefined {
+  private inSegment(at: MapPosition, extrapolate = true): SourcePosition | undefined {
     const segment = traceSegment(this.map, at.line - 1, at.column);
     if (!segment || segment.length < 4) return undefined;
     const [generatedColumn, sourceIndex, line, column] = segment as [number, number, number, number];
@@ -41,7 +49,7 @@ export class SourceTracer {
     return { source: this.map.resolvedSources[sourceIndex] ?? '', line: line + 1, column: column + shift };
   }
 
-  private after(at: LineColumn): SourcePosition | undefined {
+  private after(at: MapPosition): SourcePosition | undefined {
     const found = originalPositionFor(this.map, { line: at.line, column: at.column, bias: LEAST_UPPER_BOUND });
     return found.source === null ? undefined : { source: found.source, line: found.line, column: found.column };
   }

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { gateCode } from '../gate/gate';
 import { applyEdits, type Edit } from '../pipeline/mapped-text';
-import { LineIndex } from '../diagnostics/positions';
+import { LineIndex } from '../diagnostics/lines';
 import { contentRange } from '../pipeline/ranges';
 import { requireInserts, shorthandEdits, voidZeroEdits, type RequireLine } from '../pipeline/rewrite';
 import type { AnyNode } from '../js/parse';
@@ -75,7 +75,7 @@ export function gatePiece(piece: Piece, allowedGlobals: readonly string[]): Diag
   const { snippet, from } = piece;
   const lines = new LineIndex(snippet.code);
   return gateCode(snippet.code, { mode: 'test', allowedGlobals }).map((found) => {
-    const offset = lines.offset({ line: found.line, column: found.column - 1 });
+    const offset = lines.offset(found);
     return { ...found, ...from.locate(snippet.origin(offset)) };
   });
 }

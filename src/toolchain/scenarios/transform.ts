@@ -9,7 +9,7 @@ import { messageToDiagnostic, toCwdRelative } from '../pipeline/bundle';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { SANDBOX_SUPPORTED } from '../pipeline/lowering';
 import { parseSandbox, type AnyNode } from '../js/parse';
-import { LineIndex } from '../diagnostics/positions';
+import { LineIndex } from '../diagnostics/lines';
 import { analyseScopes, type ScopeAnalysis } from '../js/scope';
 import { SourceTracer } from '../pipeline/source-map';
 
@@ -49,8 +49,8 @@ export async function transformFile(path: string, cwd: string): Promise<Transfor
   const lines = new LineIndex(result.code);
   const tracer = new SourceTracer(result.map, result.code);
   const locate = (offset: number): Location => {
-    const traced = tracer.trace(lines.position(offset));
-    return traced ? { file, line: traced.line, column: traced.column + 1 } : { file, line: 1, column: 1 };
+    const traced = tracer.trace(lines.location(offset));
+    return traced ? { file, line: traced.line, column: traced.column } : { file, line: 1, column: 1 };
   };
   if (parsed.error) {
     const { message, line, column } = parsed.error;

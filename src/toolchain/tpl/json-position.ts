@@ -49,12 +49,6 @@ export function parseLenientJson(text: string): LenientJson {
   return { value: JSON.parse(strict), leniencies: scanner.leniencies.map(({ offset, message }) => ({ offset, message })) };
 }
 
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const BARE_NAME = /[A-Za-z_$][A-Za-z0-9_$]*/y;
 

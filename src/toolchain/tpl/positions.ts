@@ -2,8 +2,8 @@
 // sees: section bodies, a field's definition in ___TEMPLATE_PARAMETERS___, a permission in
 // ___WEB_PERMISSIONS___, and lines of test code inside the ___TESTS___ YAML scalars.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import { locationAt } from '../diagnostics/lines';
 import { quoteJsonString } from './json-format';
-import { lineColumnAt } from './json-position';
 import { parseTpl, type TplSection } from './parse';
 
 export interface Position {
@@ -101,7 +101,7 @@ function findLastLine(lines: string[], from: number, needle: string): Position |
  */
 function scalarMap(text: string, node: unknown, bodyLine: number): PositionMap {
   const start = (node as Node | undefined)?.range?.[0] ?? 0;
-  const at = lineColumnAt(text, start);
+  const at = locationAt(text, start);
   const origin = { line: bodyLine + at.line - 1, column: at.column };
   if (!isScalar(node) || (node as Scalar).type !== 'BLOCK_LITERAL') return () => origin;
   const indent = blockIndent(text, start);

@@ -3,7 +3,8 @@
 // permissions are read as leniently as GTM imports them; each lenient spot is a warning.
 import type { Field } from '../fields/json';
 import { decodePermissions, type Permission } from '../permissions/codec';
-import { findJsonProblem, lineColumnAt, parseLenientJson, type JsonProblem } from './json-position';
+import { locationAt } from '../diagnostics/lines';
+import { findJsonProblem, parseLenientJson, type JsonProblem } from './json-position';
 import type { CodeSection, ExtraSection, Info, SectionFraming, SectionName, SourceText, TemplateModel, TemplateTests } from './model';
 import { CANONICAL_LEAD, CANONICAL_TAIL, parseTpl, type TplSection } from './parse';
 import { parseTestsYaml } from './tests-yaml';
@@ -188,7 +189,7 @@ function parseJson(section: TplSection, { errors, warnings }: Report): unknown {
 }
 
 function atOffset(section: TplSection, { offset, message }: JsonProblem): TplError {
-  const { line, column } = lineColumnAt(section.body, offset);
+  const { line, column } = locationAt(section.body, offset);
   return { line: section.bodyLine + line - 1, column, message: `___${section.name}___: ${message}` };
 }
 

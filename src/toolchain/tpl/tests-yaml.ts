@@ -1,7 +1,7 @@
 // ___TESTS___: `scenarios` (list of {name, code}) and an optional `setup`, read with the `yaml`
 // library and written in GTM's export style (see yaml-scalar.ts).
 import { isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { lineColumnAt } from './json-position';
+import { locationAt } from '../diagnostics/lines';
 import type { Scenario, TemplateTests } from './model';
 import { YamlWriter } from './yaml-scalar';
 
@@ -42,7 +42,7 @@ export function parseTestsYaml(body: string): { tests?: TemplateTests; errors: P
   const text = body + '\n';
   // failsafe: every scalar is a string, as GTM treats scenario names and code.
   const doc = parseDocument(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number, message: string): PositionedMessage => ({ ...lineColumnAt(text, offset), message });
+  const at = (offset: number, message: string): PositionedMessage => ({ ...locationAt(text, offset), message });
   // Later YAML errors are mostly consequences of the first.
   if (doc.errors.length) return { errors: [at(doc.errors[0].pos[0], doc.errors[0].message)] };
 
