@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { CliIO } from '../src/toolchain/cli/io';
 import { runCli } from '../src/toolchain/cli/main';
 import { readTemplate, renderTemplate } from '../src/toolchain/tpl';
+import { failing } from '../src/toolchain/diagnostics/diagnostic';
 
 interface Row {
   name: string;
@@ -21,7 +22,8 @@ interface Row {
 async function checkFile(dir: string, name: string): Promise<Row> {
   const path = join(dir, name);
   const text = readFileSync(path, 'utf8');
-  const { model, errors } = readTemplate(text);
+  const { model, problems } = readTemplate(text);
+  const errors = failing(problems);
   const row: Row = { name, read: errors.length ? `${errors.length} errors` : 'ok', roundTrip: '-', canonical: '-', tests: '-', note: '' };
   if (errors.length) {
     row.note = `line ${errors[0].line}: ${errors[0].message}`;

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { GALLERY_TERMS_OF_SERVICE, readTemplate } from '../toolchain/tpl';
+import { failing } from '../toolchain/diagnostics/diagnostic';
 
 /** Source of each gallery file, relative to the repository root. */
 export const GALLERY_SOURCES = {
@@ -28,8 +29,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 const isHttpsUrl = (v: unknown) => typeof v === 'string' && /^https:\/\/[^\s/]+\.[^\s]+$/.test(v);
 
 export function checkTemplateForGallery(text: string): string[] {
-  const { model, errors } = readTemplate(text);
-  const problems = errors.map((e) => `template.tpl line ${e.line}: ${e.message}`);
+  const read = readTemplate(text);
+  const model = read.model;
+  const problems = failing(read.problems).map((e) => `template.tpl line ${e.line}: ${e.message}`);
   if (model.termsOfService?.trim() !== GALLERY_TERMS_OF_SERVICE) problems.push('template.tpl: the ___TERMS_OF_SERVICE___ section does not accept the gallery terms');
   const info = model.info;
   if (!info) return [...problems, 'template.tpl: no ___INFO___ section'];

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate, type TemplateBuild, type TemplateSource } from '../../src/toolchain/builder/template';
 import { runTests } from '../../src/toolchain/emulator';
 import { readTemplate } from '../../src/toolchain/tpl';
+import { failing } from '../../src/toolchain/diagnostics/diagnostic';
 import { positionOf, where } from '../pipeline/fixtures';
 import { fields } from '../fixtures/build/ok/fields';
 import template from '../fixtures/build/ok/template';
@@ -22,8 +23,8 @@ describe('buildTemplate on a valid template', () => {
   });
 
   it('writes a .tpl that reads back without errors and with the same sections', () => {
-    const { model, errors } = readTemplate(built.text);
-    expect(errors).toEqual([]);
+    const { model, problems } = readTemplate(built.text);
+    expect(failing(problems)).toEqual([]);
     expect(model.parameters).toEqual(fields);
     expect(model.notes).toBe('Built by the test suite.');
     expect(model.termsOfService).toContain('Community');

@@ -10,6 +10,7 @@ import {
   checkReferences, checkShape, checkTagParameters, tagParameters, type ContainerExport, type Parameter,
 } from '../../src/toolchain/container-export';
 import { readTemplate } from '../../src/toolchain/tpl';
+import { failing } from '../../src/toolchain/diagnostics/diagnostic';
 
 const root = join(__dirname, '../..');
 const templateText = readFileSync(join(root, 'template/template.tpl'), 'utf8');
@@ -43,8 +44,8 @@ describe('the committed container', () => {
   });
 
   it('sets only fields of the embedded template, each in the shape that field stores', () => {
-    const { model, errors } = readTemplate(v.customTemplate[0].templateData);
-    expect(errors).toEqual([]);
+    const { model, problems } = readTemplate(v.customTemplate[0].templateData);
+    expect(failing(problems)).toEqual([]);
     for (const tag of v.tag) {
       expect(tag.type).toBe(`cvt_${v.containerId}_${v.customTemplate[0].templateId}`);
       expect(checkTagParameters(tag.name, tag.parameter, model.parameters)).toEqual([]);

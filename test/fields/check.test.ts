@@ -42,7 +42,7 @@ describe('checkFields', () => {
       checkbox('c', { checkboxText: 'c', subParams: [text('c')] }),
       radio('r', { items: [radioItem('a', 'A', { subParams: [text('advanced')] })] }),
     ];
-    expect(checkFields(fields).map((p) => p.field)).toEqual(['userId', 'c', 'advanced']);
+    expect(checkFields(fields).map((p) => p.about)).toEqual(['userId', 'c', 'advanced']);
   });
 
   it('reports duplicate columns within a table but allows a column to share a top-level name', () => {
@@ -51,7 +51,7 @@ describe('checkFields', () => {
       simpleTable('t', { columns: [column('key', 'Key'), column('key', 'Again')] }),
       paramTable('p', { columns: [paramColumn(text('key')), paramColumn(text('value'))] }),
     ];
-    expect(checkFields(fields)).toEqual([{ field: 't.key', message: "duplicate field name 'key': data keys are flat, names must be unique" }]);
+    expect(checkFields(fields)).toEqual([{ rule: 'fields', about: 't.key', message: "duplicate field name 'key': data keys are flat, names must be unique" }]);
   });
 
   it('reports enabling conditions on missing fields, on groups and labels, and on values a field never has', () => {
@@ -64,10 +64,10 @@ describe('checkFields', () => {
       text('d', { enablingConditions: [notEquals('debug', 'true')] }),
     ];
     expect(checkFields(fields)).toEqual([
-      { field: 'a', message: "enabling condition refers to 'acton', which is not a field" },
-      { field: 'b', message: "enabling condition refers to LABEL 'note', which has no value" },
-      { field: 'c', message: `'action' never equals "idenitfy" (its values: "identify", "reset")` },
-      { field: 'd', message: `checkbox 'debug' is compared with "true"; use true or false` },
+      { rule: 'fields', about: 'a', message: "enabling condition refers to 'acton', which is not a field" },
+      { rule: 'fields', about: 'b', message: "enabling condition refers to LABEL 'note', which has no value" },
+      { rule: 'fields', about: 'c', message: `'action' never equals "idenitfy" (its values: "identify", "reset")` },
+      { rule: 'fields', about: 'd', message: `checkbox 'debug' is compared with "true"; use true or false` },
     ]);
   });
 
@@ -87,8 +87,8 @@ describe('checkFields', () => {
       }),
     ];
     expect(checkFields(fields)).toEqual([
-      { field: 'e', message: "enabling condition refers to 'missing', which is not a field" },
-      { field: 'p.value', message: `'kind' never equals "email" (its values: "id")` },
+      { rule: 'fields', about: 'e', message: "enabling condition refers to 'missing', which is not a field" },
+      { rule: 'fields', about: 'p.value', message: `'kind' never equals "email" (its values: "id")` },
     ]);
   });
 
@@ -100,9 +100,9 @@ describe('checkFields', () => {
       text('d', { textAsList: true, valueValidators: [tableRowCount(1, 3)] }),
     ];
     expect(checkFields(fields)).toEqual([
-      { field: 'a', message: 'REGEX pattern "([a-z]+" does not compile' },
-      { field: 'b', message: 'STRING_LENGTH minimum 10 exceeds maximum 2' },
-      { field: 'c', message: 'TABLE_ROW_COUNT applies to tables and textAsList TEXT fields only' },
+      { rule: 'fields', about: 'a', message: 'REGEX pattern "([a-z]+" does not compile' },
+      { rule: 'fields', about: 'b', message: 'STRING_LENGTH minimum 10 exceeds maximum 2' },
+      { rule: 'fields', about: 'c', message: 'TABLE_ROW_COUNT applies to tables and textAsList TEXT fields only' },
     ]);
   });
 
@@ -111,14 +111,14 @@ describe('checkFields', () => {
       { type: 'SELECT', name: 's', selectItems: [{ value: 'a', displayValue: 'A' }, { value: 'a', displayValue: 'A again' }], defaultValue: 'b' },
     ];
     expect(checkFields(fields)).toEqual([
-      { field: 's', message: 'item value "a" appears twice' },
-      { field: 's', message: 'defaultValue "b" is not one of the item values' },
+      { rule: 'fields', about: 's', message: 'item value "a" appears twice' },
+      { rule: 'fields', about: 's', message: 'defaultValue "b" is not one of the item values' },
     ]);
   });
 
   it('reports more fields than GTM allows', () => {
     const many = Array.from({ length: GTM_FIELD_CAP + 1 }, (_, i) => text(`f${i}`));
-    expect(checkFields(many)).toEqual([{ field: '', message: `${GTM_FIELD_CAP + 1} fields exceed GTM's field cap of ${GTM_FIELD_CAP}` }]);
+    expect(checkFields(many)).toEqual([{ rule: 'fields', about: '', message: `${GTM_FIELD_CAP + 1} fields exceed GTM's field cap of ${GTM_FIELD_CAP}` }]);
     expect(checkFields(many, { maxFields: 200 })).toEqual([]);
   });
 });
@@ -128,26 +128,26 @@ describe('checkFields on shapes GTM never exports', () => {
   const malformed = (json: unknown) => checkFields(json as Field[]);
 
   it('reports a list key that is not a list, naming the field', () => {
-    expect(malformed([{ type: 'SELECT', name: 'mode', selectItems: 3 }])).toEqual([{ field: 'mode', message: 'selectItems must be a list, not number 3' }]);
-    expect(malformed([{ type: 'GROUP', name: 'g', subParams: { a: 1 } }])).toEqual([{ field: 'g', message: 'subParams must be a list, not an object' }]);
+    expect(malformed([{ type: 'SELECT', name: 'mode', selectItems: 3 }])).toEqual([{ rule: 'fields', about: 'mode', message: 'selectItems must be a list, not number 3' }]);
+    expect(malformed([{ type: 'GROUP', name: 'g', subParams: { a: 1 } }])).toEqual([{ rule: 'fields', about: 'g', message: 'subParams must be a list, not an object' }]);
   });
 
   it('reports entries that are not objects, also in nested fields and param-table columns', () => {
     expect(malformed([null, { type: 'RADIO', name: 'r', radioItems: [{ value: 'a', subParams: [7] }] }])).toEqual([
-      { field: '', message: 'field 1 must be an object, not null' },
-      { field: 'r', message: 'field 1 must be an object, not number 7' },
+      { rule: 'fields', about: '', message: 'field 1 must be an object, not null' },
+      { rule: 'fields', about: 'r', message: 'field 1 must be an object, not number 7' },
     ]);
     expect(malformed([{ type: 'PARAM_TABLE', name: 'p', paramTableColumns: [{ isUnique: true }] }])).toEqual([
-      { field: 'p', message: 'paramTableColumns: column 1 needs a "param" field object' },
+      { rule: 'fields', about: 'p', message: 'paramTableColumns: column 1 needs a "param" field object' },
     ]);
     expect(malformed([{ type: 'TEXT', name: 't', valueValidators: [{ type: 'REGEX', args: '.*' }], enablingConditions: ['x'] }])).toEqual([
-      { field: 't', message: 'valueValidators: validator 1 args must be a list, not string ".*"' },
-      { field: 't', message: 'enablingConditions: condition 1 must be an object, not string "x"' },
+      { rule: 'fields', about: 't', message: 'valueValidators: validator 1 args must be a list, not string ".*"' },
+      { rule: 'fields', about: 't', message: 'enablingConditions: condition 1 must be an object, not string "x"' },
     ]);
   });
 
   it('reports fields that are not a list at all', () => {
-    expect(malformed({ name: 'x' })).toEqual([{ field: '', message: 'the fields must be a list, not an object' }]);
+    expect(malformed({ name: 'x' })).toEqual([{ rule: 'fields', about: '', message: 'the fields must be a list, not an object' }]);
   });
 });
 

@@ -19,7 +19,7 @@ describe('checkPermissions: what the code needs but the template does not declar
 
   it('reports a missing permission where the code needs it, naming permission and key', () => {
     const [p] = checkPermissions([], usageOf(code));
-    expect(p).toMatchObject({ rule: 'permission-missing', permission: 'access_globals', line: 2, column: 14 });
+    expect(p).toMatchObject({ rule: 'permission-missing', about: 'access_globals', line: 2, column: 14 });
     expect(p.message).toContain("execute on 'analytics.identify'");
     expect(p.message).toContain('GTM refuses it at run time');
   });
@@ -48,7 +48,7 @@ describe('checkPermissions: what the code needs but the template does not declar
 describe('checkPermissions: what the template declares but the code does not need', () => {
   it('reports a whole permission the code never needs', () => {
     expect(checkPermissions([perm('read_title')], { requirements: [] })).toEqual([
-      { rule: 'permission-unused', permission: 'read_title', message: 'read_title is declared but the code never needs it' },
+      { rule: 'permission-unused', about: 'read_title', message: 'read_title is declared but the code never needs it' },
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('checkPermissions: what the template declares but the code does not nee
   it("lets a declared 'any' cover specific use but flags it as broader than needed", () => {
     const code = "const c = require('copyFromDataLayer'); c('user.id');";
     const problems = checkPermissions([perm('read_data_layer', { allowedKeys: 'any' })], usageOf(code));
-    expect(problems).toEqual([{ rule: 'permission-broader', permission: 'read_data_layer',
+    expect(problems).toEqual([{ rule: 'permission-broader', about: 'read_data_layer',
       message: 'read_data_layer allows any data layer key, but the code only needs specific ones' }]);
   });
 
@@ -113,7 +113,7 @@ describe('a declared block in the shape of a GTM export', () => {
     const { usage } = deriveUsage(fixture('analytics-identify.js'));
     const problems = checkPermissions(declared, usage);
     expect(problems.filter((p) => p.line !== undefined)).toEqual([{
-      rule: 'permission-missing', permission: 'access_globals', line: 46, column: 16,
+      rule: 'permission-missing', about: 'access_globals', line: 46, column: 16,
       message: "callInWindow needs access_globals (execute on 'cioanalytics.reset'), but access_globals is declared without "
         + "execute on 'cioanalytics.reset' in ___WEB_PERMISSIONS___; GTM refuses it at run time",
     }]);

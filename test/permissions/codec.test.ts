@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePermissions, encodePermissions } from '../../src/toolchain/permissions/codec';
 import { formatJson } from '../../src/toolchain/tpl/json-format';
 import { readTemplate } from '../../src/toolchain/tpl/read';
+import { failing } from '../../src/toolchain/diagnostics/diagnostic';
 import { writeTemplate } from '../../src/toolchain/tpl/write';
 
 const str = (s: string) => ({ type: 1, string: s });
@@ -70,8 +71,8 @@ describe('permission codec round trips', () => {
       '___SANDBOXED_JS_FOR_WEB_TEMPLATE___', '', "require('logToConsole')('t');", '', '',
       '___WEB_PERMISSIONS___', '', formatJson(permissions), '', '', '',
     ].join('\n');
-    const { model, errors } = readTemplate(text);
-    expect(errors).toEqual([]);
+    const { model, problems } = readTemplate(text);
+    expect(failing(problems)).toEqual([]);
     expect(writeTemplate(model, { keepSource: false })).toBe(text);
   });
 });

@@ -78,7 +78,7 @@ describe('what the evaluator does not resolve', () => {
 
   it('does not resolve a function parameter, and names the API, the argument and the fix', () => {
     const [p] = problemsOf('function call(path) {\n  callInWindow(path);\n}');
-    expect(p).toMatchObject({ rule: 'unresolvable-argument', line: 7, column: 16, permission: 'access_globals' });
+    expect(p).toMatchObject({ rule: 'unresolvable-argument', line: 7, column: 16, about: 'access_globals' });
     expect(p.message).toContain('callInWindow');
     expect(p.message).toContain('pathToFunction');
     expect(p.message).toContain('permit(pathToFunction, [...allowed values])');
@@ -133,7 +133,7 @@ describe('URL arguments become match patterns', () => {
 
   it('reports a whole URL that is not resolvable, with a permitUrl() fix', () => {
     const [p] = problemsOf('injectScript(data.url);');
-    expect(p).toMatchObject({ rule: 'unresolvable-argument', line: 6, column: 14, permission: 'inject_script' });
+    expect(p).toMatchObject({ rule: 'unresolvable-argument', line: 6, column: 14, about: 'inject_script' });
     expect(p.message).toContain('permitUrl(url, [...URL patterns])');
   });
 
@@ -159,7 +159,7 @@ describe('require() and API uses the deriver cannot follow', () => {
   it('reports a keyed API passed around as a value, but not one only tested for availability', () => {
     const { problems } = deriveUsage("const callInWindow = require('callInWindow');\nconst ls = require('localStorage');\n"
       + "if (ls) { ls.getItem('k'); }\nconst platform = { call: callInWindow };");
-    expect(problems).toMatchObject([{ rule: 'untracked-api-use', line: 4, column: 26, permission: 'access_globals' }]);
+    expect(problems).toMatchObject([{ rule: 'untracked-api-use', line: 4, column: 26, about: 'access_globals' }]);
   });
 
   it('reports an API called through apply() as untracked', () => {
@@ -167,7 +167,7 @@ describe('require() and API uses the deriver cannot follow', () => {
   });
 
   it("reports permit(value, '*') where GTM has no 'any' setting", () => {
-    expect(problemsOf("callInWindow(permit(data.path, '*'));")).toMatchObject([{ rule: 'not-grantable', permission: 'access_globals' }]);
+    expect(problemsOf("callInWindow(permit(data.path, '*'));")).toMatchObject([{ rule: 'not-grantable', about: 'access_globals' }]);
   });
 
   it('reports code that does not parse', () => {

@@ -10,6 +10,7 @@ import { checkFields, countFields } from '../../src/toolchain/fields';
 import { checkPermissions } from '../../src/toolchain/permissions/check';
 import { deriveUsage } from '../../src/toolchain/permissions/derive';
 import { readTemplate, type TemplateModel } from '../../src/toolchain/tpl';
+import { failing } from '../../src/toolchain/diagnostics/diagnostic';
 import { WINDOWS, VENDOR_IDS } from '../../src/core/index';
 import { FIELDS } from '../../src/template/fields';
 import { ROOT, builtTemplate } from './built';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   expect(build.diagnostics.map(formatDiagnostic)).toEqual([]);
   text = build.text;
   const read = readTemplate(text);
-  expect(read.errors).toEqual([]);
+  expect(failing(read.problems)).toEqual([]);
   model = read.model as TemplateModel;
   results = await runTests({
     code: model.code, permissions: model.permissions, type: 'TAG',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TplPositions } from '../../src/toolchain/tpl/positions';
+import { readTemplate } from '../../src/toolchain/tpl/read';
 import { formatTestsYaml } from '../../src/toolchain/tpl/tests-yaml';
 
 /** A .tpl whose ___TESTS___ body starts at line 4. */
@@ -11,7 +11,7 @@ const textAt = (text: string, at: { line: number; column: number }) => text.spli
 describe('positions of test code inside ___TESTS___', () => {
   it('maps lines of a literal block scalar to their .tpl lines at the block indentation', () => {
     const text = tpl({ scenarios: [{ name: 'a', code: 'runCode({});\n\nassertApi(\'x\').wasCalled();' }], setup: 'const m = 1;\nconst n = 2;' });
-    const maps = new TplPositions(text).testCode();
+    const maps = readTemplate(text).positions.testCode();
     expect(textAt(text, maps.scenarios[0]({ line: 3, column: 1 }))).toBe("assertApi('x').wasCalled();");
     expect(textAt(text, maps.setup!({ line: 2, column: 7 }))).toBe('n = 2;');
   });
@@ -19,14 +19,14 @@ describe('positions of test code inside ___TESTS___', () => {
   it('honours an explicit indentation indicator, which GTM writes when code starts with a space', () => {
     const text = tpl({ scenarios: [{ name: 'a', code: '  runCode({});\nfail();' }] });
     expect(text).toContain('code: |2-');
-    const map = new TplPositions(text).testCode().scenarios[0];
+    const map = readTemplate(text).positions.testCode().scenarios[0];
     expect(textAt(text, map({ line: 1, column: 3 }))).toBe('runCode({});');
     expect(textAt(text, map({ line: 2, column: 1 }))).toBe('fail();');
   });
 
   it('maps code held in a one-line scalar to the scalar itself', () => {
     const text = tpl({ scenarios: [{ name: 'a', code: 'runCode({}); fail();' }] });
-    const map = new TplPositions(text).testCode().scenarios[0];
+    const map = readTemplate(text).positions.testCode().scenarios[0];
     expect(textAt(text, map({ line: 1, column: 14 }))).toBe('runCode({}); fail();');
   });
 });
@@ -38,7 +38,7 @@ describe('positions of fields and permissions', () => {
     '      {', '        "name": "key"', '      }', '    ]', '  },', '  {', '    "name": "key"', '  }', ']', '', '',
     '___WEB_PERMISSIONS___', '', '[{"instance": {"key": {"publicId": "logging", "versionId": "1"}}}]', '', '',
   ].join('\n');
-  const positions = new TplPositions(text);
+  const positions = readTemplate(text).positions;
 
   it('finds a table column after its table, and the last definition when asked', () => {
     expect(positions.field('traits.key')).toEqual({ line: 9, column: 9 });

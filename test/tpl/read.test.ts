@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { readTemplate } from '../../src/toolchain/tpl/read';
+import { failing } from '../../src/toolchain/diagnostics/diagnostic';
+import { readTemplate, type ReadResult } from '../../src/toolchain/tpl/read';
 import { renderTemplate } from '../../src/toolchain/tpl/write';
 import { fixture, lineOf } from './fixtures';
 
 const tag = fixture('identify-tag.tpl');
 
+/** The errors of a read, as line, column and message. */
+const errorsIn = (read: ReadResult) => failing(read.problems).map(({ line, column, message }) => ({ line: line!, column: column!, message }));
+const warningsIn = (read: ReadResult) => read.problems.filter((p) => p.severity === 'warning').map(({ line, column, message }) => ({ line: line!, column: column!, message }));
+
 function errorsOf(text: string) {
-  return readTemplate(text).errors;
+  return errorsIn(readTemplate(text));
 }
 
 describe('readTemplate model', () => {
@@ -45,8 +50,9 @@ describe('readTemplate model', () => {
   });
 
   it('reads server code and ___SERVER_PERMISSIONS___ for server templates', () => {
-    const { model, errors } = readTemplate(fixture('server-variable.tpl'));
-    expect(errors).toEqual([]);
+    const read = readTemplate(fixture('server-variable.tpl'));
+    const model = read.model;
+    expect(errorsIn(read)).toEqual([]);
     expect(model.codeSection).toBe('server');
     expect(model.permissions.map((p) => p.publicId)).toEqual(['read_event_data']);
     expect(model.tests).toEqual({ scenarios: [expect.objectContaining({ name: 'Reads user_id' })], setup: '' });
@@ -145,7 +151,7 @@ describe('readTemplate errors carry .tpl line numbers', () => {
 
   it('never throws on text that is not a template, and places every error it reports on a line', () => {
     for (const text of ['', 'hello', '___INFO___', '___INFO___\n\n{', '\uFEFF\r\n', '___TESTS___\n\n: : :\n']) {
-      const { errors } = readTemplate(text);
+      const errors = errorsOf(text);
       expect(errors, JSON.stringify(text)).not.toEqual([]);
       // "found the end of the text" may sit just past a last line without a newline
       const lines = text.split('\n').length + 1;
@@ -164,11 +170,11 @@ describe('readTemplate reads fields and permissions as leniently as GTM imports 
 
   it('accepts trailing commas and unquoted property names there, with the same model as strict JSON and a warning per spot', () => {
     const read = readTemplate(lenient);
-    expect(read.errors).toEqual([]);
+    expect(errorsIn(read)).toEqual([]);
     expect(read.model.parameters).toEqual(readTemplate(strict).model.parameters);
     expect(read.model.permissions).toEqual(readTemplate(strict).model.permissions);
     const lines = lenient.split('\n');
-    expect(read.warnings.map((w) => [lines[w.line - 1].slice(w.column - 1).trim(), w.message])).toEqual([
+    expect(warningsIn(read).map((w) => [lines[w.line - 1].slice(w.column - 1).trim(), w.message])).toEqual([
       ['type: "TEXT",', '___TEMPLATE_PARAMETERS___: property name type without double quotes (GTM imports it; strict JSON does not allow it)'],
       [',', "___TEMPLATE_PARAMETERS___: trailing comma before '}' (GTM imports it; strict JSON does not allow it)"],
       [',', "___TEMPLATE_PARAMETERS___: trailing comma before ']' (GTM imports it; strict JSON does not allow it)"],
@@ -184,9 +190,22 @@ describe('readTemplate reads fields and permissions as leniently as GTM imports 
 
   it('writes the leniently read sections back as strict JSON in the canonical form', () => {
     const written = renderTemplate(readTemplate(lenient).model, { keepSource: false }).text;
-    const { errors, warnings } = readTemplate(written);
-    expect(errors).toEqual([]);
-    expect(warnings).toEqual([]);
+    const read = readTemplate(written);
+    expect(errorsIn(read)).toEqual([]);
+    expect(warningsIn(read)).toEqual([]);
     expect(renderTemplate(readTemplate(lenient).model).text).toBe(lenient); // a round trip keeps the bytes
+  });
+});
+
+describe('readTemplate reports every problem as a diagnostic', () => {
+  it('errors have the rule format, lenient spots are warnings of the rule lenient-json, and each carries the file when given', () => {
+    const lenient = readFileSync('test/fixtures/cli/lenient-json.tpl', 'utf8');
+    const broken = lenient.replace('"version": 1,', 'version: 1,');
+    const { problems } = readTemplate(broken, 'x.tpl');
+    expect(problems.map((p) => [p.file, p.rule, p.severity ?? 'error'])).toEqual([
+      ['x.tpl', 'format', 'error'],
+      ...Array.from({ length: 4 }, () => ['x.tpl', 'lenient-json', 'warning']),
+    ]);
+    expect(readTemplate(broken).problems.every((p) => p.file === undefined)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GALLERY_TERMS_OF_SERVICE } from '../../src/toolchain/tpl';
 import type { TemplateModel } from '../../src/toolchain/tpl/model';
+import { failing } from '../../src/toolchain/diagnostics/diagnostic';
 import { readTemplate } from '../../src/toolchain/tpl/read';
 import { renderTemplate, writeTemplate } from '../../src/toolchain/tpl/write';
 import { fixture, fixtureNames } from './fixtures';
@@ -13,8 +14,8 @@ describe('round trip of GTM-shaped templates', () => {
   for (const name of fixtureNames()) {
     it(`${name} reads without errors and writes back byte for byte`, () => {
       const text = fixture(name);
-      const { model, errors } = readTemplate(text);
-      expect(errors).toEqual([]);
+      const { model, problems } = readTemplate(text);
+      expect(failing(problems)).toEqual([]);
       expect(writeTemplate(model)).toBe(text);
     });
 
@@ -29,8 +30,8 @@ describe('round trip of GTM-shaped templates', () => {
 
   it('a CRLF copy of a template round-trips with CRLF line endings', () => {
     const text = fixture('identify-tag.tpl').replace(/\n/g, '\r\n');
-    const { model, errors } = readTemplate(text);
-    expect(errors).toEqual([]);
+    const { model, problems } = readTemplate(text);
+    expect(failing(problems)).toEqual([]);
     expect(model.lineEnding).toBe('\r\n');
     expect(model.code).not.toContain('\r');
     expect(model.tests?.setup).toBe("const calls = [];\nconst mockData = {userId: 'u1', action: 'identify', traits: [{key: 'plan', value: 'pro'}]};");

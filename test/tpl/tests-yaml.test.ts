@@ -1,6 +1,12 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { formatTestsYaml, parseTestsYaml } from '../../src/toolchain/tpl/tests-yaml';
+import { formatTestsYaml, parseTestsYaml as parseWithLocations } from '../../src/toolchain/tpl/tests-yaml';
+
+/** The tests and errors of a read (test code locations are tested in positions.test.ts). */
+const parseTestsYaml = (body: string) => {
+  const { code: _code, ...read } = parseWithLocations(body);
+  return read;
+};
 
 const one = (name: string, code: string) => formatTestsYaml({ scenarios: [{ name, code }] });
 
@@ -110,10 +116,10 @@ describe('parseTestsYaml', () => {
   });
 
   it('reports a root that is not a mapping', () => {
-    expect(parseTestsYaml('- a')).toEqual({ errors: [{ line: 1, column: 1, message: 'expected a mapping with `scenarios` (and optionally `setup`)' }] });
+    expect(parseTestsYaml('- a')).toEqual({ errors: [{ line: 1, column: 1, rule: 'format', message: 'expected a mapping with `scenarios` (and optionally `setup`)' }] });
   });
 
   it('reports a setup that is not a string', () => {
-    expect(parseTestsYaml('scenarios: []\nsetup:\n  a: b').errors).toEqual([{ line: 3, column: 3, message: '`setup` must be a string' }]);
+    expect(parseTestsYaml('scenarios: []\nsetup:\n  a: b').errors).toEqual([{ line: 3, column: 3, rule: 'format', message: '`setup` must be a string' }]);
   });
 });

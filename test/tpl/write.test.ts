@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GALLERY_TERMS_OF_SERVICE } from '../../src/toolchain/tpl';
 import type { TemplateModel } from '../../src/toolchain/tpl/model';
 import { parseTpl } from '../../src/toolchain/tpl/parse';
+import { failing } from '../../src/toolchain/diagnostics/diagnostic';
 import { readTemplate } from '../../src/toolchain/tpl/read';
 import { renderTemplate, writeTemplate } from '../../src/toolchain/tpl/write';
 import { fixture } from './fixtures';
@@ -76,8 +77,8 @@ describe('writeTemplate framing', () => {
   it('writes unknown sections back after the section they followed', () => {
     const text = writeTemplate(minimal());
     const withExtra = text.replace('___TEMPLATE_PARAMETERS___', '___FUTURE___\n\nsomething\n\n\n___TEMPLATE_PARAMETERS___');
-    const { model, errors } = readTemplate(withExtra);
-    expect(errors).toEqual([]);
+    const { model, problems } = readTemplate(withExtra);
+    expect(failing(problems)).toEqual([]);
     expect(model.extraSections).toEqual([{ name: 'FUTURE', body: 'something', after: 'INFO' }]);
     expect(writeTemplate({ ...model, source: undefined })).toBe(withExtra);
   });

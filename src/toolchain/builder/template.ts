@@ -48,7 +48,7 @@ export async function buildTemplate(source: TemplateSource, options: { cwd?: str
     diagnostics.push({ ...at, rule: problem.rule, message: problem.message });
   }
   for (const problem of checkFields(source.fields)) {
-    diagnostics.push({ file: 'fields', line: 1, column: 1, rule: 'fields', message: `${problem.field}: ${problem.message}` });
+    diagnostics.push({ file: 'fields', line: 1, column: 1, rule: 'fields', message: `${problem.about}: ${problem.message}` });
   }
 
   const tests = source.tests ? await compileScenarios({ ...source.tests, cwd: options.cwd }) : undefined;

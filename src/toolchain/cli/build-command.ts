@@ -18,7 +18,7 @@ export const DEFAULT_OUT = 'template.tpl';
 export async function buildCommand(file: string, out: string, io: CliIO): Promise<ExitCode> {
   const loaded = await loadSource(resolve(io.cwd, file));
   if (typeof loaded === 'string') {
-    io.err(`${file}: ${loaded}`);
+    io.err(formatDiagnostic({ file, rule: 'unloadable', message: loaded }));
     return EXIT.unreadable;
   }
   const built = await buildTemplate(loaded, { cwd: io.cwd });

@@ -17,12 +17,12 @@ import type { Problem } from '../permissions/usage';
 import { CODE_SECTION, PERMISSIONS_SECTION } from '../tpl';
 import { EXIT, type CliIO, type ExitCode } from './io';
 import { loadTemplate, type LoadedTemplate } from './load';
-import type { PositionMap } from '../tpl/positions';
+import type { LocationMap } from '../tpl/tests-yaml';
 
 export function lintCommand(file: string, io: CliIO): ExitCode {
   const loaded = loadTemplate(file, io);
   if (!loaded.template) {
-    for (const line of loaded.problems) io.out(line);
+    for (const d of loaded.problems) io.out(formatDiagnostic(d));
     return EXIT.unreadable;
   }
   const found = lintTemplate(loaded.template);
@@ -49,13 +49,13 @@ function lintTemplate(template: LoadedTemplate): Diagnostic[] {
 }
 
 /** Where a JSON section is read only as leniently as GTM reads it (`gtm-tpl build` writes strict JSON). */
-function lenientJson({ file, warnings }: LoadedTemplate): Diagnostic[] {
-  return warnings.map((w) => ({ file, line: w.line, column: w.column, rule: 'lenient-json', message: w.message, severity: 'warning' as const }));
+function lenientJson({ warnings }: LoadedTemplate): Diagnostic[] {
+  return warnings;
 }
 
 function fieldProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] {
   return checkFields(model.parameters).map((p) => ({
-    file, ...positions.field(p.field, p.message.startsWith('duplicate')), rule: 'fields', message: p.field ? `${p.field}: ${p.message}` : p.message,
+    file, ...positions.field(p.about, p.message.startsWith('duplicate')), rule: p.rule, message: p.about ? `${p.about}: ${p.message}` : p.message,
   }));
 }
 
@@ -72,7 +72,7 @@ function testProblems({ file, model, positions }: LoadedTemplate): Diagnostic[] 
   if (!tests) return [];
   const maps = positions.testCode();
   const out: Diagnostic[] = [];
-  const gate = (code: string, map: PositionMap | undefined, allowedGlobals: readonly string[]) => {
+  const gate = (code: string, map: LocationMap | undefined, allowedGlobals: readonly string[]) => {
     for (const d of gateCode(code, { mode: 'test', file, allowedGlobals })) {
       const at = map ? map({ line: d.line, column: d.column }) : { line: d.line, column: d.column };
       out.push({ ...d, ...at });
@@ -98,7 +98,7 @@ function permissionProblems(template: LoadedTemplate, analysis: CodeAnalysis, ga
   const place = (p: Problem): Diagnostic => {
     const at = p.line !== undefined
       ? { line: p.line + lineOffset, column: p.column ?? 1 }
-      : p.permission ? positions.permission(permissionsSection, p.permission) : { line: positions.bodyLine(permissionsSection), column: 1 };
+      : p.about ? positions.permission(permissionsSection, p.about) : { line: positions.bodyLine(permissionsSection), column: 1 };
     return { file, ...at, rule: p.rule, message: p.message };
   };
   const fromDerivation = derived.problems.map(place).filter((d) => !gated.has(`${d.line}:${d.column}`));

@@ -12,7 +12,8 @@ import { runTests, type ScenarioResult, type TemplateType } from '../emulator';
 import { CODE_SECTION, type Scenario, type TemplateModel } from '../tpl';
 import { EXIT, type CliIO, type ExitCode } from './io';
 import { loadTemplate, type LoadedTemplate } from './load';
-import type { PositionMap } from '../tpl/positions';
+import type { LocationMap } from '../tpl/tests-yaml';
+import { formatDiagnostic } from '../diagnostics/diagnostic';
 
 export interface TestCommandOptions {
   filter?: string;
@@ -27,7 +28,7 @@ export interface TestCommandOptions {
 export async function testCommand(file: string, options: TestCommandOptions, io: CliIO): Promise<ExitCode> {
   const loaded = loadTemplate(file, io);
   if (!loaded.template) {
-    for (const line of loaded.problems) io.err(line);
+    for (const d of loaded.problems) io.err(formatDiagnostic(d));
     return EXIT.unreadable;
   }
   const { model, positions } = loaded.template;
@@ -107,7 +108,7 @@ function underTest(model: TemplateModel, scenarios: Scenario[], setup: string | 
 }
 
 /** `line:col message` of the first syntax error (positions through `map`), or undefined. */
-function syntaxError(code: string, map: PositionMap | undefined): string | undefined {
+function syntaxError(code: string, map: LocationMap | undefined): string | undefined {
   const parsed = parseSandbox(code);
   if (!parsed.error) return undefined;
   const { line, column, message } = parsed.error;

@@ -1,12 +1,10 @@
 // Static checks of field definitions that GTM's editor would reject or that make `data` ambiguous.
 import type { EnablingCondition, Field, ParamValue, ValueValidator } from './json';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { shapeProblems } from './shape';
 
-export interface Problem {
-  /** Name of the field (or `table.column`) the problem is about. */
-  field: string;
-  message: string;
-}
+/** A problem of the field definitions (rule `fields`), `about` the field (or `table.column`) it names. */
+export type Problem = Diagnostic & { about: string };
 
 /**
  * Field cap assumed for GTM's template editor. Not documented anywhere found; the largest real
@@ -58,15 +56,15 @@ export function checkFields(fields: readonly Field[], options: { maxFields?: num
 
   const max = options.maxFields ?? GTM_FIELD_CAP;
   const count = countFields(fields);
-  if (count > max) problems.push({ field: '', message: `${count} fields exceed GTM's field cap of ${max}` });
+  if (count > max) problems.push({ rule: 'fields', about: '', message: `${count} fields exceed GTM's field cap of ${max}` });
   return problems;
 }
 
 function checkUniqueNames(names: string[], prefix: string, problems: Problem[]): void {
   const seen = new Set<string>();
   for (const name of names) {
-    if (!name) problems.push({ field: prefix, message: 'a field has no name' });
-    else if (seen.has(name)) problems.push({ field: prefix + name, message: `duplicate field name '${name}': data keys are flat, names must be unique` });
+    if (!name) problems.push({ rule: 'fields', about: prefix, message: 'a field has no name' });
+    else if (seen.has(name)) problems.push({ rule: 'fields', about: prefix + name, message: `duplicate field name '${name}': data keys are flat, names must be unique` });
     seen.add(name);
   }
 }
@@ -78,10 +76,10 @@ function checkField(field: Field, label: string, scope: Map<string, Field>, prob
   if (items) {
     const values = items.map((i) => i.value);
     const duplicate = values.find((v, i) => values.indexOf(v) !== i);
-    if (duplicate !== undefined) problems.push({ field: label, message: `item value ${JSON.stringify(duplicate)} appears twice` });
+    if (duplicate !== undefined) problems.push({ rule: 'fields', about: label, message: `item value ${JSON.stringify(duplicate)} appears twice` });
     const fixed = field.type === 'RADIO' || !field.macrosInSelect;
     if (fixed && field.defaultValue !== undefined && !values.includes(field.defaultValue as ParamValue)) {
-      problems.push({ field: label, message: `defaultValue ${JSON.stringify(field.defaultValue)} is not one of the item values` });
+      problems.push({ rule: 'fields', about: label, message: `defaultValue ${JSON.stringify(field.defaultValue)} is not one of the item values` });
     }
   }
 }
@@ -95,21 +93,21 @@ function checkConditions(
   for (const c of conditions ?? []) {
     const target = scope.get(c.paramName);
     if (!target) {
-      problems.push({ field: label, message: `enabling condition refers to '${c.paramName}', which is not a field` });
+      problems.push({ rule: 'fields', about: label, message: `enabling condition refers to '${c.paramName}', which is not a field` });
       continue;
     }
     if (target.type === 'GROUP' || target.type === 'LABEL') {
-      problems.push({ field: label, message: `enabling condition refers to ${target.type} '${c.paramName}', which has no value` });
+      problems.push({ rule: 'fields', about: label, message: `enabling condition refers to ${target.type} '${c.paramName}', which has no value` });
       continue;
     }
     if (c.type === 'PRESENT') continue;
     if (target.type === 'CHECKBOX' && typeof c.paramValue !== 'boolean') {
-      problems.push({ field: label, message: `checkbox '${c.paramName}' is compared with ${JSON.stringify(c.paramValue)}; use true or false` });
+      problems.push({ rule: 'fields', about: label, message: `checkbox '${c.paramName}' is compared with ${JSON.stringify(c.paramValue)}; use true or false` });
     }
     const items = target.type === 'RADIO' ? target.radioItems : target.type === 'SELECT' && !target.macrosInSelect ? target.selectItems : undefined;
     if (items && !items.some((i) => i.value === c.paramValue)) {
       const allowed = items.map((i) => JSON.stringify(i.value)).join(', ');
-      problems.push({ field: label, message: `'${c.paramName}' never equals ${JSON.stringify(c.paramValue)} (its values: ${allowed})` });
+      problems.push({ rule: 'fields', about: label, message: `'${c.paramName}' never equals ${JSON.stringify(c.paramValue)} (its values: ${allowed})` });
     }
   }
 }
@@ -126,17 +124,17 @@ function checkValidators(
     const args = v.args ?? [];
     if (v.type === 'REGEX') {
       const pattern = args[0];
-      if (typeof pattern !== 'string') problems.push({ field: label, message: 'REGEX validator needs a pattern string' });
-      else if (!compiles(pattern)) problems.push({ field: label, message: `REGEX pattern ${JSON.stringify(pattern)} does not compile` });
+      if (typeof pattern !== 'string') problems.push({ rule: 'fields', about: label, message: 'REGEX validator needs a pattern string' });
+      else if (!compiles(pattern)) problems.push({ rule: 'fields', about: label, message: `REGEX pattern ${JSON.stringify(pattern)} does not compile` });
     }
     if (v.type === 'STRING_LENGTH' || v.type === 'TABLE_ROW_COUNT') {
       const [min, max] = args;
       const numeric = typeof min === 'number' && (max === undefined || typeof max === 'number');
-      if (!numeric || (v.type === 'STRING_LENGTH' && max === undefined)) problems.push({ field: label, message: `${v.type} needs numeric bounds` });
-      else if (max !== undefined && min > max) problems.push({ field: label, message: `${v.type} minimum ${min} exceeds maximum ${max}` });
+      if (!numeric || (v.type === 'STRING_LENGTH' && max === undefined)) problems.push({ rule: 'fields', about: label, message: `${v.type} needs numeric bounds` });
+      else if (max !== undefined && min > max) problems.push({ rule: 'fields', about: label, message: `${v.type} minimum ${min} exceeds maximum ${max}` });
     }
     if (v.type === 'TABLE_ROW_COUNT' && field && !isListLike(field)) {
-      problems.push({ field: label, message: 'TABLE_ROW_COUNT applies to tables and textAsList TEXT fields only' });
+      problems.push({ rule: 'fields', about: label, message: 'TABLE_ROW_COUNT applies to tables and textAsList TEXT fields only' });
     }
   }
 }

@@ -14,23 +14,23 @@ const FIELD_LISTS: readonly [string, string][] = [
 
 /** Problems with the structure of `fields`; empty when the semantic checks can run safely. */
 export function shapeProblems(fields: unknown, label = ''): Problem[] {
-  if (!Array.isArray(fields)) return [{ field: label, message: `the fields must be a list, not ${describe(fields)}` }];
+  if (!Array.isArray(fields)) return [{ rule: 'fields', about: label, message: `the fields must be a list, not ${describe(fields)}` }];
   return fields.flatMap((field, index) => fieldShape(field, label, index));
 }
 
 function fieldShape(field: unknown, parent: string, index: number): Problem[] {
-  if (!isObject(field)) return [{ field: parent, message: `field ${index + 1} must be an object, not ${describe(field)}` }];
+  if (!isObject(field)) return [{ rule: 'fields', about: parent, message: `field ${index + 1} must be an object, not ${describe(field)}` }];
   const label = typeof field.name === 'string' && field.name ? field.name : parent;
   const problems: Problem[] = [];
   for (const [key, entry] of FIELD_LISTS) {
     const value = field[key];
     if (value === undefined) continue;
     if (!Array.isArray(value)) {
-      problems.push({ field: label, message: `${key} must be a list, not ${describe(value)}` });
+      problems.push({ rule: 'fields', about: label, message: `${key} must be a list, not ${describe(value)}` });
       continue;
     }
     value.forEach((item, i) => {
-      if (!isObject(item)) problems.push({ field: label, message: `${key}: ${entry} ${i + 1} must be an object, not ${describe(item)}` });
+      if (!isObject(item)) problems.push({ rule: 'fields', about: label, message: `${key}: ${entry} ${i + 1} must be an object, not ${describe(item)}` });
       else problems.push(...entryShape(key, item, label, i));
     });
   }
@@ -42,10 +42,10 @@ function entryShape(key: string, item: Json, label: string, index: number): Prob
   if (key === 'subParams') return fieldShape(item, label, index);
   if (key === 'radioItems' && item.subParams !== undefined) return shapeProblems(item.subParams, label);
   if (key === 'paramTableColumns') {
-    return isObject(item.param) ? fieldShape(item.param, label, index) : [{ field: label, message: `paramTableColumns: column ${index + 1} needs a "param" field object` }];
+    return isObject(item.param) ? fieldShape(item.param, label, index) : [{ rule: 'fields', about: label, message: `paramTableColumns: column ${index + 1} needs a "param" field object` }];
   }
   if (key === 'valueValidators' && item.args !== undefined && !Array.isArray(item.args)) {
-    return [{ field: label, message: `valueValidators: validator ${index + 1} args must be a list, not ${describe(item.args)}` }];
+    return [{ rule: 'fields', about: label, message: `valueValidators: validator ${index + 1} args must be a list, not ${describe(item.args)}` }];
   }
   return [];
 }

@@ -1,7 +1,7 @@
 // The sandbox gate: reports every construct of a piece of JavaScript that GTM's sandbox cannot
 // run (rules in rules.ts), with positions in that code (plus lineOffset, for code that
 // sits inside a .tpl). Works on compiled templates, test scenarios and third-party .tpl code.
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { LocatedDiagnostic } from '../diagnostics/diagnostic';
 import { sortDiagnostics } from '../diagnostics/diagnostic';
 import { sandboxGlobals, type GateMode } from './globals';
 import { RULES, type Rule, type RuleContext } from './rules';
@@ -26,18 +26,18 @@ for (const rule of RULES) {
 }
 
 /** Gates code, or its analysis when the caller has one (lint and build share it with the deriver). */
-export function gateCode(code: string | CodeAnalysis, options: GateOptions): Diagnostic[] {
+export function gateCode(code: string | CodeAnalysis, options: GateOptions): LocatedDiagnostic[] {
   const file = options.file ?? '<sandbox>';
   const lineOffset = options.lineOffset ?? 0;
   const analysed = typeof code === 'string' ? analyseCode(code) : code;
   if (analysed.error) {
-    const { message, line, column } = analysed.error;
-    return [{ file, line: line + lineOffset, column, rule: 'syntax', message }];
+    const { line, column, rule, message } = analysed.error;
+    return [{ file, line: line + lineOffset, column, rule, message }];
   }
   const globals = sandboxGlobals(options.mode);
   for (const name of options.allowedGlobals ?? []) globals.add(name);
   const { references, program } = analysed.scopes;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: LocatedDiagnostic[] = [];
   const ancestors: AnyNode[] = [];
   const ctx: RuleContext = { ancestors, references, globals };
 

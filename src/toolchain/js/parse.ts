@@ -2,6 +2,8 @@
 // `return` is legal) in a sloppy-mode script; import/export are accepted by the parser so the
 // gate can report them as rules rather than as syntax errors.
 import { parse, type Node, type Options, type Program } from 'acorn';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Location } from '../diagnostics/lines';
 
 const OPTIONS: Options = {
   ecmaVersion: 'latest',
@@ -11,22 +13,18 @@ const OPTIONS: Options = {
   locations: true,
 };
 
-export interface SyntaxProblem {
-  message: string;
-  /** 1-based line and column (diagnostics/lines.ts). */
-  line: number;
-  column: number;
-}
+/** The first syntax error of a piece of code (rule `syntax`), at its 1-based line and column in that code. */
+export type ParseError = Diagnostic & Location;
 
-export type ParseResult = { program: Program; error?: undefined } | { program?: undefined; error: SyntaxProblem };
+export type ParseResult = { program: Program; error?: undefined } | { program?: undefined; error: ParseError };
 
 export function parseSandbox(code: string): ParseResult {
   try {
     return { program: parse(code, OPTIONS) };
   } catch (e) {
-    const err = e as SyntaxError & { loc?: { line: number; column: number } };
+    const err = e as Error & { loc?: { line: number; column: number } };
     const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
-    return { error: { message, line: err.loc?.line ?? 1, column: (err.loc?.column ?? 0) + 1 } };
+    return { error: { rule: 'syntax', message, line: err.loc?.line ?? 1, column: (err.loc?.column ?? 0) + 1 } };
   }
 }
 

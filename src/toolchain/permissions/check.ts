@@ -204,7 +204,7 @@ export function checkPermissions(declared: readonly Permission[], usage: Usage):
     const what = describe(r);
     const reason = grants.length ? ' is declared without ' + (what || 'it') : ' is not declared';
     problems.push({
-      line: r.line, column: r.column, rule: 'permission-missing', permission: r.permission,
+      line: r.line, column: r.column, rule: 'permission-missing', about: r.permission,
       message: r.api + ' needs ' + r.permission + (what ? ' (' + what + ')' : '') + ', but ' + r.permission + reason
         + ' in ___WEB_PERMISSIONS___; GTM refuses it at run time',
     });
@@ -214,11 +214,11 @@ export function checkPermissions(declared: readonly Permission[], usage: Usage):
     if (unresolved.has(p.publicId)) continue;
     const rs = usage.requirements.filter((r) => r.permission === p.publicId);
     if (!rs.length) {
-      problems.push({ rule: 'permission-unused', permission: p.publicId, message: p.publicId + ' is declared but the code never needs it' });
+      problems.push({ rule: 'permission-unused', about: p.publicId, message: p.publicId + ' is declared but the code never needs it' });
       continue;
     }
     for (const excess of (CHECKERS[p.publicId] ?? wholeChecker).excess(p.params, rs)) {
-      problems.push({ rule: excess.broader ? 'permission-broader' : 'permission-unused', permission: p.publicId, message: p.publicId + ' ' + excess.text });
+      problems.push({ rule: excess.broader ? 'permission-broader' : 'permission-unused', about: p.publicId, message: p.publicId + ' ' + excess.text });
     }
   }
   return problems;

@@ -31,8 +31,7 @@ function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T 
 export function deriveUsage(code: string | CodeAnalysis, options: DeriveOptions = {}): Derivation {
   const analysed = typeof code === 'string' ? analyseCode(code) : code;
   if (analysed.error) {
-    const { line, column, message } = analysed.error;
-    return { usage: { requirements: [] }, problems: [{ line, column, rule: 'syntax-error', message }] };
+    return { usage: { requirements: [] }, problems: [{ ...analysed.error, rule: 'syntax-error' }] };
   }
   return new Deriver(analysed.scopes, collectFacts(analysed.scopes.program), options).run();
 }

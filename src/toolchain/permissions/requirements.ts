@@ -192,7 +192,7 @@ export class RequirementCollector {
   problem(node: Node, rule: ProblemRule, message: string, permission?: PermissionId): void {
     const p: Problem = { ...position(node), rule, message };
     if (permission) {
-      p.permission = permission;
+      p.about = permission;
       this.unresolved.add(permission);
     }
     this.problems.push(p);

@@ -1,5 +1,6 @@
 // What sandboxed code needs from ___WEB_PERMISSIONS___, one requirement per thing it touches,
 // and the problems found while deriving or checking it.
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { PermissionId } from '../../sandbox/apis';
 
 export type Access = 'read' | 'write' | 'execute';
@@ -41,15 +42,12 @@ export interface Usage {
   unresolved?: PermissionId[];
 }
 
-export interface Problem {
-  /** 1-based, in the analysed code; absent for problems on the declared permissions. */
-  line?: number;
-  column?: number;
-  rule: ProblemRule;
-  message: string;
-  /** The permission concerned, so a lint can place declared-side problems. */
-  permission?: string;
-}
+/**
+ * A derivation or check problem: line and column are 1-based in the analysed code (absent for
+ * problems on the declared permissions); `about` names the permission concerned, so a lint can
+ * place declared-side problems. The caller adds the file.
+ */
+export type Problem = Diagnostic & { rule: ProblemRule };
 
 export type ProblemRule =
   | 'syntax-error' // the code does not parse

@@ -3,7 +3,7 @@
 // statements, and an in-memory source map. esbuild's errors become diagnostics.
 import { build, type Message, type Plugin } from 'esbuild';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { LocatedDiagnostic } from '../diagnostics/diagnostic';
 import { SANDBOX_MODULE, SANDBOX_SUPPORTED } from './lowering';
 
 export interface Bundle {
@@ -11,7 +11,7 @@ export interface Bundle {
   map: string;
 }
 
-export type BundleResult = { bundle: Bundle; diagnostics: [] } | { bundle?: undefined; diagnostics: Diagnostic[] };
+export type BundleResult = { bundle: Bundle; diagnostics: [] } | { bundle?: undefined; diagnostics: LocatedDiagnostic[] };
 
 export interface BundleOptions {
   entry: string;
@@ -47,7 +47,7 @@ export async function bundleSandbox(options: BundleOptions): Promise<BundleResul
   }
 }
 
-export function messageToDiagnostic(message: Message, fallbackFile: string): Diagnostic {
+export function messageToDiagnostic(message: Message, fallbackFile: string): LocatedDiagnostic {
   const location = message.location;
   return {
     file: location?.file || fallbackFile,

@@ -9,7 +9,7 @@ import { analyseCode, type CodeAnalysis } from '../js/analyse';
 import { bundleSandbox, toCwdRelative } from './bundle';
 import { composeCodeMap } from './code-map';
 import { compactCode } from './compact';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
+import { sortDiagnostics, type LocatedDiagnostic } from '../diagnostics/diagnostic';
 import { gateCode } from '../gate/gate';
 import { LineIndex } from '../diagnostics/lines';
 import { postProcess } from './postprocess';
@@ -19,9 +19,9 @@ export interface CompileResult {
   code: string;
   /** `code` parsed and scoped, for the permission deriver (absent when bundling failed). */
   analysis?: CodeAnalysis;
-  diagnostics: Diagnostic[];
+  diagnostics: LocatedDiagnostic[];
   /** Maps a 1-based line/column of `code` back to the TypeScript source (e.g. for permission problems). */
-  locate(line: number, column: number): Pick<Diagnostic, 'file' | 'line' | 'column'>;
+  locate(line: number, column: number): Pick<LocatedDiagnostic, 'file' | 'line' | 'column'>;
   /** `code` → TypeScript sources (paths relative to cwd); absent when bundling failed. */
   map?: EncodedSourceMap;
 }
@@ -54,13 +54,13 @@ export async function compileSandbox(options: CompileOptions): Promise<CompileRe
   const rawLines = new LineIndex(raw);
   const finalLines = new LineIndex(code);
 
-  const locate = (rawOffset: number): Pick<Diagnostic, 'file' | 'line' | 'column'> => {
+  const locate = (rawOffset: number): Pick<LocatedDiagnostic, 'file' | 'line' | 'column'> => {
     const source = tracer.trace(rawLines.location(rawOffset));
     if (!source) return { file: entry, line: 1, column: 1 };
     return { file: toCwdRelative(cwd, source.source), line: source.line, column: source.column };
   };
 
-  const diagnostics: Diagnostic[] = processed.findings.map((finding) => ({
+  const diagnostics: LocatedDiagnostic[] = processed.findings.map((finding) => ({
     ...locate(finding.offset), rule: finding.rule, message: finding.message,
   }));
   const locateFinal = (line: number, column: number) =>

@@ -1,7 +1,7 @@
 // One scenario file → its scenarios. Only imports and `scenario('literal name', () => { … })`
 // calls may stand at its top level; each body becomes a scenario's code with require lines for
 // the 'gtm-sandbox' imports it uses (those the setup already requires excepted).
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { LocatedDiagnostic } from '../diagnostics/diagnostic';
 import { SANDBOX_MODULE, SANDBOX_TEST_MODULE } from '../pipeline/lowering';
 import type { AnyNode } from '../js/parse';
 import { collectRequires, type Report, type RequireLine } from '../pipeline/rewrite';
@@ -14,7 +14,7 @@ interface FileContext {
   seen: Map<string, Location>;
   /** Top-level names of the setup → the API they are required from (undefined: not a require). */
   declared: SetupDeclarations;
-  diagnostics: Diagnostic[];
+  diagnostics: LocatedDiagnostic[];
 }
 
 export function scenariosOf(file: TransformedFile, context: FileContext): { name: string; piece: Piece }[] {
@@ -92,7 +92,7 @@ function cutBody(file: TransformedFile, body: AnyNode, imports: readonly Require
 
 /** A scenario import whose name the setup declares must be the same API, or the two would clash. */
 function checkAgainstSetup(
-  line: RequireLine, declared: SetupDeclarations, file: TransformedFile, diagnostics: Diagnostic[],
+  line: RequireLine, declared: SetupDeclarations, file: TransformedFile, diagnostics: LocatedDiagnostic[],
 ): void {
   if (!declared.has(line.local) || declared.get(line.local) === line.api) return;
   diagnostics.push({

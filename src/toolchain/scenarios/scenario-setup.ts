@@ -1,7 +1,7 @@
 // setup.ts → the ___TESTS___ setup code: its top-level statements with `export` removed,
 // 'gtm-sandbox' imports turned into require lines and other imports dropped. GTM runs the setup
 // before each scenario, so the names it declares count as declared in the scenarios.
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { LocatedDiagnostic } from '../diagnostics/diagnostic';
 import { SANDBOX_MODULE } from '../pipeline/lowering';
 import type { Edit } from '../pipeline/mapped-text';
 import { parseSandbox, requiredName, type AnyNode } from '../js/parse';
@@ -14,7 +14,7 @@ import { transformFile } from './transform';
 /** Top-level names of the setup → the API each is required from (undefined: not a require). */
 export type SetupDeclarations = ReadonlyMap<string, string | undefined>;
 
-export async function compileSetup(path: string, cwd: string, diagnostics: Diagnostic[]): Promise<Piece | undefined> {
+export async function compileSetup(path: string, cwd: string, diagnostics: LocatedDiagnostic[]): Promise<Piece | undefined> {
   const result = await transformFile(path, cwd);
   diagnostics.push(...result.diagnostics);
   const from = result.transformed;

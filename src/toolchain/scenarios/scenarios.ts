@@ -3,7 +3,7 @@
 // its 'gtm-sandbox' imports as require lines on top. setup.ts's top-level statements become the
 // setup code. Everything is gated in test mode, names declared by the setup counting as declared.
 import { resolve } from 'node:path';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
+import { sortDiagnostics, type LocatedDiagnostic } from '../diagnostics/diagnostic';
 import { scenariosOf } from './scenario-file';
 import { compileSetup, setupDeclarations } from './scenario-setup';
 import { gatePiece, type Piece } from './snippet';
@@ -17,7 +17,7 @@ export interface CompiledScenario {
 export interface ScenariosResult {
   setup: string;
   scenarios: CompiledScenario[];
-  diagnostics: Diagnostic[];
+  diagnostics: LocatedDiagnostic[];
 }
 
 export interface ScenariosOptions {
@@ -31,7 +31,7 @@ export interface ScenariosOptions {
 
 export async function compileScenarios(options: ScenariosOptions): Promise<ScenariosResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: LocatedDiagnostic[] = [];
   const setup = options.setup ? await compileSetup(options.setup, cwd, diagnostics) : undefined;
   const declared = setup ? setupDeclarations(setup.snippet.code) : new Map<string, string | undefined>();
   const pieces: { name: string; piece: Piece }[] = [];

@@ -1,7 +1,7 @@
 // A piece of test code cut out of a transformed file: [from, to) with some deletions, trimmed,
 // dedented, `void 0` → `undefined`, and require lines on top. It remembers where each of its
 // offsets came from, so gate diagnostics on it can be located in the TypeScript source.
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { LocatedDiagnostic } from '../diagnostics/diagnostic';
 import { gateCode } from '../gate/gate';
 import { applyEdits, type Edit } from '../pipeline/mapped-text';
 import { LineIndex } from '../diagnostics/lines';
@@ -71,7 +71,7 @@ function dedentEdits(source: string, from: number, to: number): Edit[] {
 }
 
 /** Gates test code, locating each finding in the TypeScript file the piece was cut from. */
-export function gatePiece(piece: Piece, allowedGlobals: readonly string[]): Diagnostic[] {
+export function gatePiece(piece: Piece, allowedGlobals: readonly string[]): LocatedDiagnostic[] {
   const { snippet, from } = piece;
   const lines = new LineIndex(snippet.code);
   return gateCode(snippet.code, { mode: 'test', allowedGlobals }).map((found) => {

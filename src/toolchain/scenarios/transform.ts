@@ -6,14 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Program } from 'acorn';
 import { messageToDiagnostic, toCwdRelative } from '../pipeline/bundle';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { LocatedDiagnostic } from '../diagnostics/diagnostic';
 import { SANDBOX_SUPPORTED } from '../pipeline/lowering';
 import { parseSandbox, type AnyNode } from '../js/parse';
 import { LineIndex } from '../diagnostics/lines';
 import { analyseScopes, type ScopeAnalysis } from '../js/scope';
 import { SourceTracer } from '../pipeline/source-map';
 
-export type Location = Pick<Diagnostic, 'file' | 'line' | 'column'>;
+export type Location = Pick<LocatedDiagnostic, 'file' | 'line' | 'column'>;
 
 export interface TransformedFile {
   /** The file as diagnostics name it (relative to cwd). */
@@ -25,7 +25,7 @@ export interface TransformedFile {
   locate(offset: number): Location;
 }
 
-export type TransformResult = { transformed: TransformedFile; diagnostics: Diagnostic[] } | { transformed?: undefined; diagnostics: Diagnostic[] };
+export type TransformResult = { transformed: TransformedFile; diagnostics: LocatedDiagnostic[] } | { transformed?: undefined; diagnostics: LocatedDiagnostic[] };
 
 export async function transformFile(path: string, cwd: string): Promise<TransformResult> {
   const file = toCwdRelative(cwd, path);

@@ -1,20 +1,17 @@
-// .tpl text → TemplateModel, with every problem reported as a position in the .tpl file instead of
-// an exception: broken JSON/YAML, missing or duplicate sections, malformed permissions. Fields and
-// permissions are read as leniently as GTM imports them; each lenient spot is a warning.
+// .tpl text → TemplateModel, read once: the model, every problem as a Diagnostic at its .tpl line
+// instead of an exception (rule `format`: broken JSON/YAML, missing or duplicate sections,
+// malformed permissions), and where the parts sit (TplPositions) for the commands' later checks.
+// Fields and permissions are read as leniently as GTM imports them; each lenient spot is a
+// warning (rule `lenient-json`).
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Field } from '../fields/json';
 import { decodePermissions, type Permission } from '../permissions/codec';
 import { locationAt } from '../diagnostics/lines';
 import { findJsonProblem, parseLenientJson, type JsonProblem } from './json-position';
-import type { CodeSection, ExtraSection, Info, SectionFraming, SectionName, SourceText, TemplateModel, TemplateTests } from './model';
+import type { CodeSection, ExtraSection, Info, SectionFraming, SectionName, SourceText, TemplateModel } from './model';
 import { CANONICAL_LEAD, CANONICAL_TAIL, parseTpl, type TplSection } from './parse';
-import { parseTestsYaml } from './tests-yaml';
-
-export interface TplError {
-  /** 1-based line in the .tpl file. */
-  line: number;
-  column: number;
-  message: string;
-}
+import { TplPositions } from './positions';
+import { parseTestsYaml, type TestCodeLocations } from './tests-yaml';
 
 export const CODE_SECTION: Record<CodeSection, SectionName> = {
   web: 'SANDBOXED_JS_FOR_WEB_TEMPLATE',
@@ -28,51 +25,56 @@ export const PERMISSIONS_SECTION: Record<CodeSection, SectionName> = {
 
 export interface ReadResult {
   model: TemplateModel;
-  /** What stops the model from being trusted. */
-  errors: TplError[];
-  /** What GTM accepts but strict JSON does not (trailing commas, unquoted names), where it is. */
-  warnings: TplError[];
+  /**
+   * Errors (what stops the model from being trusted) and warnings (what GTM accepts but strict
+   * JSON does not: trailing commas, unquoted names), in the order found.
+   */
+  problems: Diagnostic[];
+  positions: TplPositions;
 }
 
 /** The JSON sections GTM reads leniently [REAL: see json-position.ts]. */
 const LENIENT_SECTIONS = new Set<string>(['TEMPLATE_PARAMETERS', PERMISSIONS_SECTION.web]);
 
-export function readTemplate(text: string): ReadResult {
-  const file = parseTpl(text);
-  const errors: TplError[] = [];
-  const warnings: TplError[] = [];
-  const sections = uniqueSections(file.sections, errors);
-  const codeSection = pickCodeSection(sections, errors);
+/** `file`, when given, goes into every problem (the caller prints them). */
+export function readTemplate(text: string, file?: string): ReadResult {
+  const parsed = parseTpl(text);
+  const problems: Diagnostic[] = [];
+  const sections = uniqueSections(parsed.sections, problems);
+  const codeSection = pickCodeSection(sections, problems);
   const model: TemplateModel = {
     info: {} as Info,
     parameters: [],
     code: sections.get(CODE_SECTION[codeSection])?.body ?? '',
     codeSection,
     permissions: [],
-    bom: file.bom,
-    lineEnding: file.lineEnding,
+    bom: parsed.bom,
+    lineEnding: parsed.lineEnding,
   };
   const source: SourceText = {};
   readTextSections(sections, model);
-  const report = { errors, warnings };
-  readJsonSections(sections, model, source, report);
-  readPermissionsAndTests(sections, model, source, report);
+  readJsonSections(sections, model, source, problems);
+  const testCode = readPermissionsAndTests(sections, model, source, problems);
 
   const handled = new Set<string>([...TEXT_SECTIONS, ...JSON_SECTIONS, 'TESTS', CODE_SECTION[codeSection], PERMISSIONS_SECTION[codeSection]]);
   const extras = extraSections([...sections.values()], handled);
   if (extras.length) model.extraSections = extras;
-  if (file.preamble) model.preamble = file.preamble;
+  if (parsed.preamble) model.preamble = parsed.preamble;
   const framing = irregularFraming([...sections.values()]);
   if (framing) source.framing = framing;
   source.order = [...sections.keys()];
   model.source = source;
-  return { model, errors: file.sections.length ? errors : [noSections(file.preamble)], warnings };
+  const found = parsed.sections.length ? problems : [noSections(parsed.preamble)];
+  return { model, problems: file === undefined ? found : found.map((d) => ({ file, ...d })), positions: new TplPositions(sections, testCode) };
 }
 
+/** A problem of the .tpl's format at a 1-based line and column. */
+const format = (line: number, column: number, message: string): Diagnostic => ({ line, column, rule: 'format', message });
+
 /** One clear message instead of a list of missing sections when the text has no section at all. */
-function noSections(text: string): TplError {
+function noSections(text: string): Diagnostic {
   const what = text.trim() === '' ? 'the file is empty' : 'no ___SECTION___ marker lines: this is not a GTM template export';
-  return { line: 1, column: 1, message: `${what} (a .tpl holds ___INFO___, ___TEMPLATE_PARAMETERS___ and ___SANDBOXED_JS_FOR_WEB_TEMPLATE___)` };
+  return format(1, 1, `${what} (a .tpl holds ___INFO___, ___TEMPLATE_PARAMETERS___ and ___SANDBOXED_JS_FOR_WEB_TEMPLATE___)`);
 }
 
 const TEXT_SECTIONS = ['TERMS_OF_SERVICE', 'NOTES'] as const;
@@ -85,57 +87,55 @@ function readTextSections(sections: Map<string, TplSection>, model: TemplateMode
   if (notes) model.notes = notes.body;
 }
 
-interface Report {
-  errors: TplError[];
-  warnings: TplError[];
-}
-
-function readJsonSections(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, { errors, warnings }: Report): void {
+function readJsonSections(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, problems: Diagnostic[]): void {
   for (const name of JSON_SECTIONS) {
     const section = sections.get(name);
     if (!section) {
-      if (name !== 'VENDOR_DETAILS') errors.push({ line: 1, column: 1, message: `missing section ___${name}___` });
+      if (name !== 'VENDOR_DETAILS') problems.push(format(1, 1, `missing section ___${name}___`));
       continue;
     }
     source[name] = section.body;
-    const value = parseJson(section, { errors, warnings });
+    const value = parseJson(section, problems);
     if (value === undefined) continue;
     if (name === 'VENDOR_DETAILS') model.vendorDetails = value;
     else if (name === 'INFO' && isPlainObject(value)) model.info = value as Info;
-    else if (name === 'TEMPLATE_PARAMETERS' && Array.isArray(value)) model.parameters = fields(value, section, errors);
-    else errors.push(at(section, name === 'INFO' ? 'must be a JSON object' : 'must be a JSON array'));
+    else if (name === 'TEMPLATE_PARAMETERS' && Array.isArray(value)) model.parameters = fields(value, section, problems);
+    else problems.push(at(section, name === 'INFO' ? 'must be a JSON object' : 'must be a JSON array'));
   }
 }
 
 /** The fields of ___TEMPLATE_PARAMETERS___: each entry must be an object (the field checks rely on it). */
-function fields(list: unknown[], section: TplSection, errors: TplError[]): Field[] {
+function fields(list: unknown[], section: TplSection, problems: Diagnostic[]): Field[] {
   const bad = list.findIndex((item) => !isPlainObject(item));
   if (bad < 0) return list as Field[];
-  errors.push(at(section, `entry ${bad + 1} must be a JSON object (a field)`));
+  problems.push(at(section, `entry ${bad + 1} must be a JSON object (a field)`));
   return [];
 }
 
-function readPermissionsAndTests(sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, report: Report): void {
-  const { errors } = report;
+/** Reads the permissions and the tests; returns where the test code sits in the ___TESTS___ body. */
+function readPermissionsAndTests(
+  sections: Map<string, TplSection>, model: TemplateModel, source: SourceText, problems: Diagnostic[],
+): TestCodeLocations | undefined {
   const permissions = sections.get(PERMISSIONS_SECTION[model.codeSection]);
   if (permissions) {
     source.PERMISSIONS = permissions.body;
-    model.permissions = readPermissions(permissions, report);
+    model.permissions = readPermissions(permissions, problems);
   }
   const tests = sections.get('TESTS');
-  if (tests) {
-    source.TESTS = tests.body;
-    const parsed = readTests(tests, errors);
-    if (parsed) model.tests = parsed;
-  }
+  if (!tests) return undefined;
+  source.TESTS = tests.body;
+  const read = parseTestsYaml(tests.body);
+  for (const p of read.errors) problems.push({ ...p, line: tests.bodyLine + (p.line ?? 1) - 1, message: `___TESTS___: ${p.message}` });
+  if (read.tests) model.tests = read.tests;
+  return read.code;
 }
 
-function uniqueSections(list: TplSection[], errors: TplError[]): Map<string, TplSection> {
+function uniqueSections(list: TplSection[], problems: Diagnostic[]): Map<string, TplSection> {
   const sections = new Map<string, TplSection>();
   for (const section of list) {
     const first = sections.get(section.name);
     if (first) {
-      errors.push({ line: section.markerLine, column: 1, message: `duplicate section ___${section.name}___ (first at line ${first.markerLine}); this one is ignored` });
+      problems.push(format(section.markerLine, 1, `duplicate section ___${section.name}___ (first at line ${first.markerLine}); this one is ignored`));
     } else {
       sections.set(section.name, section);
     }
@@ -143,13 +143,13 @@ function uniqueSections(list: TplSection[], errors: TplError[]): Map<string, Tpl
   return sections;
 }
 
-function pickCodeSection(sections: Map<string, TplSection>, errors: TplError[]): CodeSection {
+function pickCodeSection(sections: Map<string, TplSection>, problems: Diagnostic[]): CodeSection {
   const web = sections.get(CODE_SECTION.web);
   const server = sections.get(CODE_SECTION.server);
   if (web && server) {
-    errors.push({ line: server.markerLine, column: 1, message: `a template has one code section: both ___${CODE_SECTION.web}___ and ___${CODE_SECTION.server}___ found` });
+    problems.push(format(server.markerLine, 1, `a template has one code section: both ___${CODE_SECTION.web}___ and ___${CODE_SECTION.server}___ found`));
   }
-  if (!web && !server) errors.push({ line: 1, column: 1, message: `missing section ___${CODE_SECTION.web}___ (or ___${CODE_SECTION.server}___)` });
+  if (!web && !server) problems.push(format(1, 1, `missing section ___${CODE_SECTION.web}___ (or ___${CODE_SECTION.server}___)`));
   return !web && server ? 'server' : 'web';
 }
 
@@ -169,47 +169,39 @@ function extraSections(ordered: TplSection[], handled: Set<string>): ExtraSectio
   return extras;
 }
 
-function at(section: TplSection, message: string): TplError {
-  return { line: section.bodyLine, column: 1, message: `___${section.name}___ ${message}` };
+function at(section: TplSection, message: string): Diagnostic {
+  return format(section.bodyLine, 1, `___${section.name}___ ${message}`);
 }
 
 /** A JSON section's value; undefined (and an error at the broken character) when it cannot be read. */
-function parseJson(section: TplSection, { errors, warnings }: Report): unknown {
+function parseJson(section: TplSection, problems: Diagnostic[]): unknown {
   try {
     return JSON.parse(section.body);
   } catch {
     const lenient = LENIENT_SECTIONS.has(section.name) ? parseLenientJson(section.body) : undefined;
     if (lenient && !lenient.problem) {
-      warnings.push(...lenient.leniencies.map((spot) => atOffset(section, spot)));
+      problems.push(...lenient.leniencies.map((spot) => ({ ...atOffset(section, spot), rule: 'lenient-json', severity: 'warning' as const })));
       return lenient.value;
     }
-    errors.push(atOffset(section, lenient?.problem ?? findJsonProblem(section.body) ?? { offset: 0, message: 'invalid JSON' }));
+    problems.push(atOffset(section, lenient?.problem ?? findJsonProblem(section.body) ?? { offset: 0, message: 'invalid JSON' }));
     return undefined;
   }
 }
 
-function atOffset(section: TplSection, { offset, message }: JsonProblem): TplError {
+function atOffset(section: TplSection, { offset, message }: JsonProblem): Diagnostic {
   const { line, column } = locationAt(section.body, offset);
-  return { line: section.bodyLine + line - 1, column, message: `___${section.name}___: ${message}` };
+  return format(section.bodyLine + line - 1, column, `___${section.name}___: ${message}`);
 }
 
-function readPermissions(section: TplSection, report: Report): Permission[] {
-  const value = parseJson(section, report);
+function readPermissions(section: TplSection, problems: Diagnostic[]): Permission[] {
+  const value = parseJson(section, problems);
   if (value === undefined) return [];
   try {
     return decodePermissions(value);
   } catch (e) {
-    report.errors.push(at(section, `cannot be read: ${e instanceof Error ? e.message : String(e)}`));
+    problems.push(at(section, `cannot be read: ${e instanceof Error ? e.message : String(e)}`));
     return [];
   }
-}
-
-function readTests(section: TplSection, errors: TplError[]): TemplateTests | undefined {
-  const { tests, errors: problems } = parseTestsYaml(section.body);
-  for (const p of problems) {
-    errors.push({ line: section.bodyLine + p.line - 1, column: p.column, message: `___TESTS___: ${p.message}` });
-  }
-  return tests;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -6,6 +6,7 @@ import { isArguments, isPlainObject } from '../../../datalayer/kinds';
 import type { PageEnvironment } from '../../emulator/page/page';
 import { runTemplate, type TemplateRun } from '../../emulator/run-template';
 import { readTemplate } from '../../tpl/read';
+import { failing } from '../../diagnostics/diagnostic';
 import type { Permission } from '../../permissions/codec';
 import type { ContainerExport, Tag } from '../model';
 import { templateTagType } from '../write';
@@ -37,7 +38,8 @@ function templatesOf(container: ContainerExport): Map<string, CompiledTemplate> 
   const v = container.containerVersion;
   const byType = new Map<string, CompiledTemplate>();
   for (const template of v.customTemplate ?? []) {
-    const { model, errors } = readTemplate(template.templateData);
+    const { model, problems } = readTemplate(template.templateData);
+    const errors = failing(problems);
     if (errors.length > 0) throw new Error(`template "${template.name}" line ${errors[0].line}: ${errors[0].message}`);
     byType.set(templateTagType(v.containerId, template.templateId), { code: model.code, permissions: model.permissions ?? [] });
   }
