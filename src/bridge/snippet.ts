@@ -13,7 +13,7 @@ import { watchClicks, type ClickMessage } from './clicks';
 import { isRegExp } from './config-read';
 import { NOT_AN_OBJECT } from './config-read';
 import { isPlainObject } from '../datalayer/kinds';
-import { createModelLog, watchDataLayer } from './datalayer/index';
+import { createModelLog, UNWATCHED, watchDataLayer } from './datalayer/index';
 import type { DataLayerWatcher, MessageKind } from './datalayer/index';
 import type { CreateEngine, Engine, EngineHooks } from './engine';
 import type { Win } from './platform';
@@ -123,6 +123,8 @@ function startWith(win: Win, config: BridgeConfig, settings: SnippetSettings, so
   };
 
   const findRule = ruleFinder(settings.rules);
+  // the rule a message matches, asked first with the live message (inside the watcher's guard):
+  // a push no rule matches costs one look-up of its event name
   const ruleOf = (message: unknown, kind: MessageKind) => {
     const name = eventName(message, kind);
     return typeof name === 'string' ? findRule(name) : -1;
@@ -130,8 +132,8 @@ function startWith(win: Win, config: BridgeConfig, settings: SnippetSettings, so
   watcher = watchDataLayer(win, {
     name: settings.dataLayerName,
     listenToPast: settings.listenToPast,
-    // commands other than gtag events go on: consent commands concern runs waiting for consent
-    wants: (message, kind) => (kind === 'command' && eventName(message, kind) === undefined) || ruleOf(message, kind) >= 0,
+    // consent commands go on too: they concern runs waiting for consent
+    wants: (message, kind) => ruleOf(message, kind) >= 0 || (kind === 'command' && (message as unknown[])[0] === 'consent'),
     log: modelLog,
     onMessage: (message, { kind, at }) => {
       if (kind === 'command' && engine) engine.consentChanged();
@@ -142,13 +144,10 @@ function startWith(win: Win, config: BridgeConfig, settings: SnippetSettings, so
     },
     onError: (error) => log(String(error)),
   });
+  // said also without debug: nothing will ever be identified
+  if (watcher === UNWATCHED) win.console.warn(PREFIX + 'window.' + settings.dataLayerName + ' is not an array; the data layer is not watched');
   starting = false;
-  if (queue.length > 0 || settings.debug) load();
-  else if (settings.preload) win.requestIdleCallback ? win.requestIdleCallback(load) : win.setTimeout(load, 1);
-  const clicks = settings.clicks === false ? null : tagClicks(win, settings, findRule, log, (message) => {
-    queue.push([message, 0, 'object', UNCLAIMED_CLICK]);
-    load();
-  });
+  let clicks: { stop(): void } | null = null;
   const handle: BridgeHandle = {
     stop() {
       watcher!.stop();
@@ -156,9 +155,19 @@ function startWith(win: Win, config: BridgeConfig, settings: SnippetSettings, so
     },
     flush: () => Promise.resolve(loading).then(() => (engine ? engine.flush() : [])),
   };
+  try {
+    if (queue.length > 0 || settings.debug) load();
+    else if (settings.preload) win.requestIdleCallback ? win.requestIdleCallback(load) : win.setTimeout(load, 1);
+    clicks = settings.clicks === false ? null : tagClicks(win, settings, findRule, log, (message) => {
+      queue.push([message, 0, 'object', UNCLAIMED_CLICK]);
+      load();
+    });
+  } catch (error) {
+    handle.stop(); // a start that fails gives push back: nothing piles up behind a bridge that is not running
+    throw error;
+  }
   return handle;
 }
-
 /** Events that set or forget who the visitor is: page HTML may not push them (clicks.ts). */
 const IDENTITY_EVENTS = DEFAULT_RULES.map((rule) => rule.event as string);
 

@@ -57,6 +57,36 @@ describe('the bridge in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('takes revoked Proxies (pushed, nested in a sign-in, in the history) without an exception on the page or a lost identify', async () => {
+    const { page } = await pageWith({ destinations: [{ vendor: 'segment' }] });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const thrown = await page.evaluate(() => {
+      const w = window as any;
+      const revoked = () => {
+        const { proxy, revoke } = Proxy.revocable({}, {});
+        revoke();
+        return proxy;
+      };
+      w.gtag('consent', 'update', { analytics_storage: 'granted' });
+      try {
+        w.dataLayer.push(revoked());
+        w.dataLayer.push({ event: 'user_sign_in', user_id: 'u1', traits: { plan: 'pro', bad: revoked() } });
+        // a second data layer whose history holds one: that bridge starts and identifies too
+        w.otherLayer = [revoked()];
+        w.identifyBridge.start({ destinations: [{ vendor: 'segment' }], dataLayerName: 'otherLayer' });
+        w.otherLayer.push({ event: 'user_sign_in', user_id: 'u2' });
+        return null;
+      } catch (error) {
+        return String(error);
+      }
+    });
+    expect(thrown).toBeNull();
+    expect(await callsOf(page, 2)).toEqual(['identify u1', 'identify u2']);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('returns the running bridge to a second start and says so in the console: one sign-in is identified once', async () => {
     const { page, warnings } = await pageWith({ destinations: [{ vendor: 'segment' }] });
     const same = await page.evaluate(() => {

@@ -8,7 +8,9 @@
 //   function message a model read runs) is handled after it, never recursively;
 // - message kinds: plain object, `arguments` (a command), array (a command array),
 //   function; anything else is skipped and never reaches onMessage;
-// - an exception in onMessage is reported and the queue goes on.
+// - an exception in onMessage is reported and the queue goes on; so is anything a pushed
+//   value throws when inspected (a throwing getter, a revoked Proxy): every inspection is
+//   inside a guard, nothing reaches the page, and a start that fails gives push back.
 //
 // The model is not built here (the page pays for a push, and most pages never read the
 // model): the watcher writes every message that changes it — objects, `set` commands,
@@ -23,8 +25,9 @@
 //   separate message after anything already queued); `consent` default/update feeds
 //   consent() at once; `event`, `config`, `js` and others only reach onMessage.
 // - A push made while history is replayed is a new message (past: false).
-// - Handlers get snapshots (snapshot.ts). A listener's wants() sees the live message first
-//   and can decline it, so nothing is copied for it.
+// - Handlers get snapshots (snapshot.ts); what a snapshot cut or left out (its limits, cycles,
+//   unreadable values) is reported after onMessage. A listener's wants() sees the live message
+//   first and can decline it, so nothing is copied for it.
 // - One watcher per array: a second watchDataLayer on the same array (e.g. the
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
@@ -104,68 +107,90 @@ const WATCHER = Symbol.for('gtm-identify.dataLayerWatcher');
 
 type DataLayer = unknown[] & { [WATCHER]?: DataLayerWatcher };
 
+/** What watchDataLayer returns when the data layer is not an array: it watches nothing. */
+export const UNWATCHED: DataLayerWatcher = { consent: () => undefined, stop() {} };
+
 export function watchDataLayer(host: object, options: WatchDataLayerOptions): DataLayerWatcher {
-  const name = options.name ?? 'dataLayer';
-  const report = options.onError ?? (() => {});
+  const name = options.name || 'dataLayer';
+  const onError = options.onError;
+  // a page whose own handler throws still never sees an exception
+  const report = (error: unknown, message: unknown) => {
+    try {
+      if (onError) onError(error, message);
+    } catch {
+      // nothing left to tell
+    }
+  };
   const scope = host as Record<string, unknown>;
+  let array: DataLayer;
   try {
     if (scope[name] === undefined) scope[name] = [];
+    array = scope[name] as DataLayer;
+    // Array.isArray throws for a revoked Proxy
+    if (!Array.isArray(array)) throw new TypeError(`window.${name} is not an array; the data layer is not watched`);
   } catch (error) {
     report(error, undefined);
+    return UNWATCHED;
   }
-  const array = scope[name];
-  if (!Array.isArray(array)) {
-    report(new TypeError(`window.${name} is not an array; the data layer is not watched`), array);
-    return { consent: () => undefined, stop() {} };
-  }
-  const existing = (array as DataLayer)[WATCHER];
+  const existing = array[WATCHER];
   if (existing) {
     report(new Error(`window.${name} is already watched; the existing watcher is returned`), undefined);
     return existing;
   }
-  return install(array as DataLayer, options, report);
-}
 
-type Report = (error: unknown, message: unknown) => void;
-
-function install(array: DataLayer, options: WatchDataLayerOptions, report: Report): DataLayerWatcher {
   const limits: SnapshotLimits = Object.assign({}, DEFAULT_LIMITS, options.limits);
-  const wants = options.wants ?? (() => true);
-  const log = options.log;
+  const { wants, log, listenToPast } = options;
   const consent = consentState();
   let active = true;
+  let busy = false;
+  const queue: unknown[] = []; // message, past, message, past, …
 
-  /** An object onMessage does not want: it only changes the model. */
-  function quiet(message: unknown, past: boolean): boolean {
+  /** An object onMessage does not want: it only changes the model (inspected inside the guard). */
+  const quiet = (message: unknown, past: boolean): boolean => {
     try {
       return typeof message === 'object' && message !== null && (message as { length?: unknown }).length === undefined &&
-        ((past && !options.listenToPast) || !wants(message, 'object'));
+        ((past && !listenToPast) || (!!wants && !wants(message, 'object')));
     } catch {
-      return false; // a throwing getter: handle() sorts it out
+      return false; // a throwing getter or a revoked Proxy: handle() sorts it out
     }
-  }
-  const changes = (message: unknown) => {
-    if (log) log.add({ message, kind: 'object' });
   };
 
-  function handle(message: unknown, past: boolean): void {
-    if (quiet(message, past)) return changes(message);
-    const kind = kindOf(message);
-    if (!kind) return;
-    const args = kind === 'command' ? Array.from(message as IArguments) : [];
-    if (args[0] === 'consent' && !consent.apply(args[1], args[2])) {
-      report(new TypeError("'consent' takes 'default' or 'update' and an object"), message);
-    }
-    if (log && (kind !== 'command' || args[0] === 'set')) log.add({ message, kind });
-    if (past && !options.listenToPast) return;
+  // Every inspection of a pushed value happens in here, so nothing it does throws at the page.
+  const handle = (message: unknown, past: boolean): void => {
     try {
-      if (wants(message, kind)) options.onMessage(snapshot(message, limits), { past, kind, at: log ? log.size() : 0 });
+      if (quiet(message, past)) {
+        if (log) log.add({ message, kind: 'object' });
+        return;
+      }
+      const kind = kindOf(message);
+      if (!kind) return;
+      const args = kind === 'command' ? Array.from(message as IArguments) : [];
+      if (args[0] === 'consent' && !consent.apply(args[1], args[2])) {
+        report(new TypeError("'consent' takes 'default' or 'update' and an object"), message);
+      }
+      if (log && (kind !== 'command' || args[0] === 'set')) log.add({ message, kind });
+      if ((past && !listenToPast) || (wants && !wants(message, kind))) return;
+      const cuts: string[] = [];
+      options.onMessage(snapshot(message, limits, cuts), { past, kind, at: log ? log.size() : 0 });
+      if (cuts.length) report(new RangeError('the copy of this message left out ' + cuts.join(', ')), message);
     } catch (error) {
       report(error, message);
     }
-  }
+  };
 
-  const queue = fifo(handle, () => active);
+  // One FIFO queue for every message: a push made while a message is handled (by onMessage, or
+  // by a function message) is handled after it, never recursively, and nothing runs once stopped.
+  const run = () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (let next = 0; active && next < queue.length; next += 2) handle(queue[next], queue[next + 1] as boolean);
+    } finally {
+      queue.length = 0;
+      busy = false;
+    }
+  };
+
   let unwrap = () => {};
   const watcher: DataLayerWatcher = {
     consent: (type) => consent.get(type),
@@ -176,73 +201,45 @@ function install(array: DataLayer, options: WatchDataLayerOptions, report: Repor
       delete array[WATCHER];
     },
   };
+  // push is wrapped: the push that was there (Array.prototype.push, GTM's, another helper's) runs
+  // first with the same arguments and its result is returned. stop() gives it back, unless
+  // someone has wrapped ours since: then ours stays in their chain and only forwards.
   try {
-    unwrap = wrapPush(array, queue, quiet, changes, () => active);
+    const hadOwnPush = hasOwn(array, 'push');
+    const previousPush = array.push;
+    const push = function (): unknown {
+      const result = previousPush.apply(array, arguments as unknown as unknown[]);
+      if (active) {
+        // the push most pages make most often, one object nobody wants while nothing is queued,
+        // allocates nothing: `arguments` is only read item by item
+        if (arguments.length === 1 && !busy && quiet(arguments[0], false)) {
+          if (log) log.add({ message: arguments[0], kind: 'object' });
+        } else {
+          for (let i = 0; i < arguments.length; i++) queue.push(arguments[i], false);
+          run();
+        }
+      }
+      return result;
+    };
+    array.push = push as typeof array.push;
+    unwrap = () => {
+      if (array.push !== push) return;
+      if (hadOwnPush) array.push = previousPush;
+      else delete (array as { push?: unknown }).push;
+    };
     Object.defineProperty(array, WATCHER, { value: watcher, configurable: true });
   } catch (error) {
     report(error, undefined); // e.g. a frozen array: only its history is read
   }
-  const pastLength = array.length;
-  for (let i = 0; i < pastLength && active; i++) queue([array[i]], true);
+  try {
+    const pastLength = array.length;
+    for (let i = 0; i < pastLength && active; i++) {
+      queue.push(array[i], true);
+      run();
+    }
+  } catch (error) {
+    watcher.stop(); // a failed start leaves push as it was
+    throw error;
+  }
   return watcher;
 }
-
-/**
- * Puts a push in front of the array's own that calls it first, with the same arguments, and
- * returns its result; the queue then gets the items. The function returned gives push back,
- * unless someone has wrapped ours since: then ours stays in their chain and only forwards.
- * Fast path, the push most pages make most often: one quiet object while nothing is queued
- * only goes to the log.
- */
-function wrapPush(
-  array: DataLayer, queue: Fifo, quiet: (message: unknown, past: boolean) => boolean,
-  changes: (message: unknown) => void, isActive: () => boolean,
-): () => void {
-  const hadOwnPush = hasOwn(array, 'push');
-  const previousPush = array.push;
-  const push = function (): unknown {
-    const result = previousPush.apply(array, arguments as unknown as unknown[]);
-    if (!isActive()) return result;
-    const message = arguments[0];
-    if (arguments.length === 1 && queue.idle() && quiet(message, false)) changes(message);
-    else queue(Array.prototype.slice.call(arguments), false);
-    return result;
-  };
-  array.push = push as typeof array.push;
-  return () => {
-    if (array.push !== push) return;
-    if (hadOwnPush) array.push = previousPush;
-    else delete (array as { push?: unknown }).push;
-  };
-}
-
-/**
- * One FIFO queue for every message: a push made while a message is handled (by onMessage or
- * by a function message) waits until that message is done, and nothing runs once `isActive`
- * turns false.
- */
-type Fifo = ((messages: unknown[], past: boolean) => void) & { idle(): boolean };
-
-function fifo(handle: (message: unknown, past: boolean) => void, isActive: () => boolean): Fifo {
-  const queue: Array<{ message: unknown; past: boolean }> = [];
-  let busy = false;
-  const run = (messages: unknown[], past: boolean): void => {
-    // One message and nothing queued (the usual push): handled without going through the queue.
-    const direct = !busy && queue.length === 0 && messages.length === 1;
-    if (!direct) for (const message of messages) queue.push({ message, past });
-    if (busy) return; // the loop below, further up the stack, will get to them
-    busy = true;
-    try {
-      if (direct) handle(messages[0], past);
-      while (isActive() && queue.length > 0) {
-        const next = queue.shift()!;
-        handle(next.message, next.past);
-      }
-      if (!isActive()) queue.length = 0;
-    } finally {
-      busy = false;
-    }
-  };
-  return Object.assign(run, { idle: () => !busy && queue.length === 0 });
-}
-
