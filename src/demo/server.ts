@@ -11,7 +11,7 @@ import { bridgeIifes } from '../bridge/build';
 import { containerText } from '../container/build';
 import type { ContainerExport } from '../toolchain/container-export/model';
 import { carPage, homePage } from './html';
-import { DEMO_KEYS, VENDORS, vendorOfUrl } from './shared';
+import { DEMO_KEYS, REAL_CLIENTS, VENDORS, vendorOfUrl } from './shared';
 import type { StubVendor } from './vendors/stubs';
 
 export interface DemoServer {
@@ -42,8 +42,8 @@ async function assets(root: string): Promise<{ container: ContainerExport; stati
   const template = await readFile(resolve(root, 'template/template.tpl'), 'utf8');
   const built = containerText(template, DEMO_KEYS);
   if (built.problems.length > 0) throw new Error(`the demo container has problems:\n${built.problems.join('\n')}`);
-  // Every vendor but Segment, which is the real analytics.js (stubs.ts needs a window: not imported here)
-  const stubs = VENDORS.filter((vendor): vendor is StubVendor => vendor !== 'segment');
+  // Every vendor but those with a real client (Segment's analytics.js); stubs.ts needs a window: not imported here
+  const stubs = VENDORS.filter((vendor): vendor is StubVendor => !REAL_CLIENTS.includes(vendor));
   const [bridge, page, ...stubBodies] = await Promise.all([
     bridgeIifes(root),
     bundleBrowser(root, { path: 'src/demo/page/main.ts' }),

@@ -18,6 +18,9 @@ export const DEMO_KEYS: KeyValues = {
 export const VENDORS: readonly VendorId[] = VENDOR_IDS;
 export type DemoVendor = VendorId;
 
+/** Vendors the demo runs with their real client; every other vendor has a stand-in in vendors/stubs.ts. */
+export const REAL_CLIENTS: readonly VendorId[] = ['segment'];
+
 /** Mutiny's script is per customer (core allows none): the demo's stand-in. */
 const MUTINY_SCRIPT_URL = 'https://demo.mutiny.invalid/mutiny.js';
 
