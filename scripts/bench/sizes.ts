@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { bridgeIifes } from '../../src/bridge/build';
+import { messageCodes } from '../../src/bridge/message-codes';
 import { openPage } from './chromium';
 
 export type BridgeFiles = Record<string, string>;
@@ -60,10 +61,11 @@ export async function pageDownloads(browser: Browser, files: BridgeFiles): Promi
 }
 
 /** Bytes each module adds to a minified bundle (esbuild's bytes in output) and its share of the gzip size. */
-async function moduleWeights(root: string, entry: string, title: string): Promise<void> {
+async function moduleWeights(root: string, entry: string, title: string, production = false): Promise<void> {
   const result = await build({
     absWorkingDir: root, entryPoints: [entry], bundle: true, write: false, minify: true, format: 'iife', target: 'es2017',
     metafile: true, outfile: 'bench-out.js', logLevel: 'silent', legalComments: 'none', charset: 'utf8',
+    plugins: production ? [messageCodes()] : [],
   });
   const text = result.outputFiles[0].text;
   const inputs = Object.values(result.metafile.outputs)[0].inputs;
@@ -79,5 +81,6 @@ async function moduleWeights(root: string, entry: string, title: string): Promis
 
 export async function bridgeModules(root: string): Promise<void> {
   await moduleWeights(root, 'src/bridge/iife.ts', 'the snippet (dist/identify-bridge.min.js)');
-  await moduleWeights(root, 'src/bridge/engine-script.ts', 'the all-vendor engine (dist/identify-bridge.engine.min.js)');
+  await moduleWeights(root, 'src/bridge/engine-script.ts', 'the all-vendor production engine (dist/identify-bridge.engine.min.js)', true);
+  await moduleWeights(root, 'src/bridge/engine-debug-script.ts', 'the debug engine (dist/identify-bridge.engine.debug.min.js)');
 }

@@ -6,7 +6,7 @@
 import { createLane } from '../core/lane';
 import type { Platform } from '../core/index';
 import { isUnsafeKey } from '../core/checks';
-import { snapshot as copy } from './datalayer/snapshot';
+import { snapshot } from './datalayer/snapshot';
 
 /** The page's window (or a stand-in such as a happy-dom Window). */
 export type Win = Record<string, any>;
@@ -27,12 +27,14 @@ export interface BridgePlatform extends Platform {
   problem(error: unknown): void;
 }
 
-// Split paths, kept: vendors ask for the same few paths ('analytics.identify') on every run.
-const SPLIT = new Map<string, string[]>();
-function split(path: string): string[] {
+// Split paths, kept with the check that no part reaches a prototype: vendors ask for the same few
+// paths ('analytics.identify') on every run. null: a path with such a part.
+const SPLIT = new Map<string, string[] | null>();
+function split(path: string): string[] | null {
   let parts = SPLIT.get(path);
-  if (!parts) {
+  if (parts === undefined) {
     parts = path.split('.');
+    if (parts.some(isUnsafeKey)) parts = null;
     if (SPLIT.size < 100) SPLIT.set(path, parts);
   }
   return parts;
@@ -42,12 +44,27 @@ function split(path: string): string[] {
 function resolve(win: Win, path: string): { owner: Win; key: string } | null {
   const parts = split(path);
   let owner: unknown = win;
-  for (let i = 0; i < parts.length; i++) {
-    if (isUnsafeKey(parts[i]) || owner === null || (typeof owner !== 'object' && typeof owner !== 'function')) return null;
+  for (let i = 0; parts && i < parts.length; i++) {
+    if (owner === null || (typeof owner !== 'object' && typeof owner !== 'function')) return null;
     if (i === parts.length - 1) return { owner: owner as Win, key: parts[i] };
     owner = (owner as Win)[parts[i]];
   }
   return null;
+}
+
+/** A copy of a value from the page (snapshot.ts); values that are not objects are what they are. */
+const copy = (value: unknown) => (value !== null && typeof value === 'object' ? snapshot(value) : value);
+
+/**
+ * A copy of a value core hands to the page: JSON that core built (plain objects, lists and
+ * primitives, no cycles), so a plain recursive copy does; functions are passed as they are.
+ */
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (!isUnsafeKey(key)) out[key] = copyJson((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 function read(win: Win, path: string): unknown {
@@ -104,7 +121,7 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       const at = resolve(win, path);
       const fn = at && at.owner[at.key];
       if (typeof fn !== 'function') return undefined;
-      const result = fn.apply(at!.owner, copy(args) as unknown[]);
+      const result = fn.apply(at!.owner, copyJson(args) as unknown[]);
       // Mutiny's identify returns a promise its stub may reject: never leave that unhandled.
       if (result && typeof result.then === 'function') {
         guard(path + ' result', undefined, () => result.then(undefined, (error: unknown) => problem(path + ' rejected: ' + String(error))));
@@ -115,13 +132,13 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
     copyFromWindow: (path) => guard(path, undefined, () => copy(read(win, path))),
     setInWindow: (path, value, override) => guard(path, false, () => {
       if (read(win, path) !== undefined && !override) return false;
-      return write(win, path, copy(value));
+      return write(win, path, copyJson(value));
     }),
     createQueue: (path) => {
       guard(path, false, () => read(win, path) === undefined && write(win, path, []));
       return (item) => guard(path + '.push', undefined, () => {
         const queue = read(win, path) as unknown[] | undefined;
-        if (queue && typeof queue.push === 'function') queue.push(copy(item));
+        if (queue && typeof queue.push === 'function') queue.push(copyJson(item));
       });
     },
     createArgumentsQueue: (fnPath, arrayPath) => {
@@ -136,7 +153,7 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       });
       return (...args) => guard(fnPath, undefined, () => {
         const fn = read(win, fnPath);
-        if (typeof fn === 'function') fn(...(copy(args) as unknown[]));
+        if (typeof fn === 'function') fn(...(copyJson(args) as unknown[]));
       });
     },
     aliasInWindow: (toPath, fromPath) => guard(toPath, false, () => write(win, toPath, read(win, fromPath))),

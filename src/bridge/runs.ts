@@ -21,11 +21,10 @@ export function createRuns(config: EngineConfig, platform: BridgePlatform): Runs
   let outcomes: EngineOutcome[] = [];
   const waiters: Array<() => void> = [];
   const settleIfIdle = () => {
-    if (pending === 0) waiters.splice(0).forEach((wake) => wake());
+    if (pending === 0 && waiters.length > 0) waiters.splice(0).forEach((wake) => wake());
   };
   const report = (outcome: EngineOutcome | null) => {
-    if (outcome) outcomes.push(outcome);
-    if (outcomes.length > KEPT) outcomes.shift();
+    if (outcome && outcomes.push(outcome) > KEPT) outcomes.shift();
     pending -= 1;
     settleIfIdle();
   };
