@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson, quoteJsonString, sameJson } from '../../src/toolchain/tpl/json-format';
+import { LineIndex } from '../../src/toolchain/diagnostics/lines';
 import { findJsonProblem } from '../../src/toolchain/tpl/json-position';
 
 describe('GTM JSON string escaping', () => {
@@ -91,6 +92,8 @@ describe('findJsonProblem', () => {
     ['', 0, 'expected a JSON value but found the end of the text'],
     ['{} {}', 3, 'unexpected text after the JSON value'],
   ])('locates the problem in %j', (text, offset, message) => {
-    expect(findJsonProblem(text)).toEqual({ offset, message });
+    const found = findJsonProblem(text);
+    expect(found && { offset: new LineIndex(text).offset({ line: found.line!, column: found.column! }), message: found.message }).toEqual({ offset, message });
+    expect(found?.rule).toBe('format');
   });
 });

@@ -7,11 +7,11 @@ import type { AnyNode } from '../js/parse';
 import { collectRequires, type Report, type RequireLine } from '../pipeline/rewrite';
 import type { SetupDeclarations } from './scenario-setup';
 import { cutSnippet, type Piece, type Snippet } from './snippet';
-import type { Location, TransformedFile } from './transform';
+import type { SourceLocation, TransformedFile } from './transform';
 
 interface FileContext {
   /** Scenario names so far, with where they were first used. */
-  seen: Map<string, Location>;
+  seen: Map<string, SourceLocation>;
   /** Top-level names of the setup → the API they are required from (undefined: not a require). */
   declared: SetupDeclarations;
   diagnostics: LocatedDiagnostic[];

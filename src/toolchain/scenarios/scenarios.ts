@@ -7,7 +7,7 @@ import { sortDiagnostics, type LocatedDiagnostic } from '../diagnostics/diagnost
 import { scenariosOf } from './scenario-file';
 import { compileSetup, setupDeclarations } from './scenario-setup';
 import { gatePiece, type Piece } from './snippet';
-import { transformFile, type Location } from './transform';
+import { transformFile, type SourceLocation } from './transform';
 
 export interface CompiledScenario {
   name: string;
@@ -35,7 +35,7 @@ export async function compileScenarios(options: ScenariosOptions): Promise<Scena
   const setup = options.setup ? await compileSetup(options.setup, cwd, diagnostics) : undefined;
   const declared = setup ? setupDeclarations(setup.snippet.code) : new Map<string, string | undefined>();
   const pieces: { name: string; piece: Piece }[] = [];
-  const seen = new Map<string, Location>();
+  const seen = new Map<string, SourceLocation>();
   for (const path of options.files) {
     const result = await transformFile(path, cwd);
     diagnostics.push(...result.diagnostics);

@@ -13,7 +13,8 @@ import { LineIndex } from '../diagnostics/lines';
 import { analyseScopes, type ScopeAnalysis } from '../js/scope';
 import { SourceTracer } from '../pipeline/source-map';
 
-export type Location = Pick<LocatedDiagnostic, 'file' | 'line' | 'column'>;
+/** A place in a TypeScript source: its file and 1-based line and column. */
+export type SourceLocation = Pick<LocatedDiagnostic, 'file' | 'line' | 'column'>;
 
 export interface TransformedFile {
   /** The file as diagnostics name it (relative to cwd). */
@@ -22,7 +23,7 @@ export interface TransformedFile {
   program: Program & AnyNode;
   scopes: ScopeAnalysis;
   /** The TypeScript position of an offset in `code`. */
-  locate(offset: number): Location;
+  locate(offset: number): SourceLocation;
 }
 
 export type TransformResult = { transformed: TransformedFile; diagnostics: LocatedDiagnostic[] } | { transformed?: undefined; diagnostics: LocatedDiagnostic[] };
@@ -48,7 +49,7 @@ export async function transformFile(path: string, cwd: string): Promise<Transfor
   const parsed = parseSandbox(result.code);
   const lines = new LineIndex(result.code);
   const tracer = new SourceTracer(result.map, result.code);
-  const locate = (offset: number): Location => {
+  const locate = (offset: number): SourceLocation => {
     const traced = tracer.trace(lines.location(offset));
     return traced ? { file, line: traced.line, column: traced.column } : { file, line: 1, column: 1 };
   };

@@ -1,5 +1,5 @@
 export { formatJson, quoteJsonString } from './json-format';
-export { findJsonProblem, type JsonProblem } from './json-position';
+export { findJsonProblem } from './json-position';
 export type * from './model';
 export { parseTpl, type TplFile, type TplSection } from './parse';
 export { CODE_SECTION, PERMISSIONS_SECTION, readTemplate, type ReadResult } from './read';

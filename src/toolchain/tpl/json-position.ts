@@ -4,9 +4,13 @@
 // ___WEB_PERMISSIONS___: trailing commas and unquoted property names are accepted [REAL:
 // Conviva's gallery template, at the commit its gallery entry names, has `subParams:[` and
 // `…,\n]` and imports into GTM]. Nothing else is [INF: the stricter reading].
+// Problems are Diagnostics at 1-based lines and columns of the text: rule `format` for what
+// cannot be read, `lenient-json` (a warning) for each spot only a lenient reading accepts.
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { LineIndex } from '../diagnostics/lines';
 
-export interface JsonProblem {
-  /** 0-based offset into the text. */
+/** A problem at a 0-based offset, while scanning. */
+interface Spot {
   offset: number;
   message: string;
 }
@@ -15,23 +19,26 @@ class Fail {
   constructor(readonly offset: number, readonly message: string) {}
 }
 
-export function findJsonProblem(text: string): JsonProblem | undefined {
+const at = (text: string, { offset, message }: Spot, rule: string): Diagnostic => ({ ...new LineIndex(text).location(offset), rule, message });
+
+/** Where and why `text` is not JSON (rule `format`); undefined when it is. */
+export function findJsonProblem(text: string): Diagnostic | undefined {
   const scanner = new Scanner(text);
   try {
     scanner.document();
     return undefined;
   } catch (e) {
-    if (e instanceof Fail) return { offset: e.offset, message: e.message };
+    if (e instanceof Fail) return at(text, e, 'format');
     throw e;
   }
 }
 
 /** Where a text departs from strict JSON in a way GTM accepts, and the edit that makes it strict. */
-interface Leniency extends JsonProblem {
+interface Leniency extends Spot {
   edit: { at: number; remove: number; insert: string };
 }
 
-export type LenientJson = { value: unknown; leniencies: JsonProblem[]; problem?: undefined } | { problem: JsonProblem };
+export type LenientJson = { value: unknown; leniencies: Diagnostic[]; problem?: undefined } | { problem: Diagnostic };
 
 /** The value of a JSON text read as GTM reads its JSON sections, with each lenient spot. */
 export function parseLenientJson(text: string): LenientJson {
@@ -39,14 +46,15 @@ export function parseLenientJson(text: string): LenientJson {
   try {
     scanner.document();
   } catch (e) {
-    if (e instanceof Fail) return { problem: { offset: e.offset, message: e.message } };
+    if (e instanceof Fail) return { problem: at(text, e, 'format') };
     throw e;
   }
   let strict = text;
   for (const { edit } of [...scanner.leniencies].reverse()) {
     strict = strict.slice(0, edit.at) + edit.insert + strict.slice(edit.at + edit.remove);
   }
-  return { value: JSON.parse(strict), leniencies: scanner.leniencies.map(({ offset, message }) => ({ offset, message })) };
+  const leniencies = scanner.leniencies.map((spot): Diagnostic => ({ ...at(text, spot, 'lenient-json'), severity: 'warning' }));
+  return { value: JSON.parse(strict), leniencies };
 }
 
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;

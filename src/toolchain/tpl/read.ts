@@ -6,8 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Field } from '../fields/json';
 import { decodePermissions, type Permission } from '../permissions/codec';
-import { locationAt } from '../diagnostics/lines';
-import { findJsonProblem, parseLenientJson, type JsonProblem } from './json-position';
+import { findJsonProblem, parseLenientJson } from './json-position';
 import type { CodeSection, ExtraSection, Info, SectionFraming, SectionName, SourceText, TemplateModel } from './model';
 import { CANONICAL_LEAD, CANONICAL_TAIL, parseTpl, type TplSection } from './parse';
 import { TplPositions } from './positions';
@@ -180,17 +179,17 @@ function parseJson(section: TplSection, problems: Diagnostic[]): unknown {
   } catch {
     const lenient = LENIENT_SECTIONS.has(section.name) ? parseLenientJson(section.body) : undefined;
     if (lenient && !lenient.problem) {
-      problems.push(...lenient.leniencies.map((spot) => ({ ...atOffset(section, spot), rule: 'lenient-json', severity: 'warning' as const })));
+      problems.push(...lenient.leniencies.map((spot) => inSection(section, spot)));
       return lenient.value;
     }
-    problems.push(atOffset(section, lenient?.problem ?? findJsonProblem(section.body) ?? { offset: 0, message: 'invalid JSON' }));
+    problems.push(inSection(section, lenient?.problem ?? findJsonProblem(section.body) ?? format(1, 1, 'invalid JSON')));
     return undefined;
   }
 }
 
-function atOffset(section: TplSection, { offset, message }: JsonProblem): Diagnostic {
-  const { line, column } = locationAt(section.body, offset);
-  return format(section.bodyLine + line - 1, column, `___${section.name}___: ${message}`);
+/** A problem found in a section's body, placed in the .tpl. */
+function inSection(section: TplSection, d: Diagnostic): Diagnostic {
+  return { ...d, line: section.bodyLine + (d.line ?? 1) - 1, message: `___${section.name}___: ${d.message}` };
 }
 
 function readPermissions(section: TplSection, problems: Diagnostic[]): Permission[] {
