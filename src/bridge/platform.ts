@@ -28,16 +28,16 @@ export interface BridgePlatform extends Platform {
 }
 
 // Split paths, kept with the check that no part reaches a prototype: vendors ask for the same few
-// paths ('analytics.identify') on every run. null: a path with such a part.
-const SPLIT = new Map<string, string[] | null>();
+// paths ('analytics.identify') on every run, built anew each time, so they are found by comparing
+// (a Map would hash every new string). null: a path with such a part.
+const PATHS: string[] = [];
+const PARTS: Array<string[] | null> = [];
 function split(path: string): string[] | null {
-  let parts = SPLIT.get(path);
-  if (parts === undefined) {
-    parts = path.split('.');
-    if (parts.some(isUnsafeKey)) parts = null;
-    if (SPLIT.size < 100) SPLIT.set(path, parts);
-  }
-  return parts;
+  for (let i = 0; i < PATHS.length; i++) if (PATHS[i] === path) return PARTS[i];
+  const parts = path.split('.');
+  const safe = parts.some(isUnsafeKey) ? null : parts;
+  if (PATHS.length < 16) PARTS[PATHS.push(path) - 1] = safe;
+  return safe;
 }
 
 /** The object holding the last segment of a dotted path, and that segment; null when unreachable. */

@@ -24,7 +24,7 @@ export function createRuns(config: EngineConfig, platform: BridgePlatform): Runs
     if (pending === 0 && waiters.length > 0) waiters.splice(0).forEach((wake) => wake());
   };
   const report = (outcome: EngineOutcome | null) => {
-    if (outcome && outcomes.push(outcome) > KEPT) outcomes.shift();
+    if (outcome && outcomes.push(outcome) > 2 * KEPT) outcomes = outcomes.slice(-KEPT); // trimmed now and then, not on every run
     pending -= 1;
     settleIfIdle();
   };
@@ -41,7 +41,7 @@ export function createRuns(config: EngineConfig, platform: BridgePlatform): Runs
     },
     flush: () => new Promise<EngineOutcome[]>((resolve) => {
       waiters.push(() => {
-        const done = outcomes;
+        const done = outcomes.slice(-KEPT);
         outcomes = [];
         resolve(done);
       });
