@@ -25,7 +25,7 @@ export async function bridgeFiles(root: string): Promise<BridgeFiles> {
 }
 
 export function fileSizes(files: BridgeFiles): void {
-  const widths = [44, 10, 10, 10];
+  const widths = [48, 10, 10, 10];
   console.log(cells(['bridge file', 'min', 'min+gzip', 'brotli'], widths));
   for (const [path, text] of Object.entries(files)) {
     console.log(cells([`  dist${path}`, bytes(Buffer.byteLength(text)), bytes(gzip(text)), bytes(brotli(text))], widths));
