@@ -25,7 +25,7 @@
 // - The prefix and the rules come checked (config.ts); a push that throws is
 //   reported, never thrown at the page.
 
-import { isUnsafeKey } from '../core/checks';
+import { isUnsafeKey } from '../sandbox/object';
 
 /** The attributes marketers tag elements with: data-identify-event, data-identify-<key>. */
 export const ATTRIBUTE_PREFIX = 'data-identify-';
@@ -67,7 +67,7 @@ export function selectorTest(doc: Document): (selector: unknown) => boolean {
   let probe: Element | undefined;
   return (selector) => {
     try {
-      (probe ??= doc.createElement('div')).matches(selector as string);
+      (probe = probe || doc.createElement('div')).matches(selector as string);
       return typeof selector === 'string';
     } catch {
       return false;
@@ -76,13 +76,13 @@ export function selectorTest(doc: Document): (selector: unknown) => boolean {
 }
 
 export function watchClicks(doc: Document, options: WatchClicksOptions): { stop(): void } {
-  const report = options.onError ?? ((error: unknown) => console.warn('[gtm-identify]', error));
-  const note = options.note ?? (() => {});
-  const prefix = (options.attributePrefix ?? ATTRIBUTE_PREFIX).toLowerCase();
+  const report = options.onError || ((error: unknown) => console.warn('[gtm-identify]', error));
+  const note = options.note || (() => {});
+  const prefix = (options.attributePrefix || ATTRIBUTE_PREFIX).toLowerCase();
   const eventAttribute = `${prefix}event`;
   const tagged = `[${eventAttribute}]:not([${eventAttribute}=""])`;
-  const rules = options.selectors ?? [];
-  const refusedKeys = IDENTITY_KEYS.concat(options.refusedKeys ?? []);
+  const rules = options.selectors || [];
+  const refusedKeys = IDENTITY_KEYS.concat(options.refusedKeys || []);
 
   /** The element's prefixed attributes, added to `message`. */
   const withAttributes = (element: Element, message: ClickMessage) => {

@@ -1,4 +1,4 @@
-// How config options are read, for both halves of the config (snippet-config.ts: what the
+// How config options are read, for both halves of the config (snippet.ts: what the
 // snippet needs on every page; config.ts: what the engine needs). A reader returns the value
 // to use and notes each problem as `${name} must …`; nothing here throws.
 import { hasOwn } from '../datalayer/kinds';

@@ -2,7 +2,7 @@
 // the debug engine (and the ESM build's): before anything starts when the engine is at hand, else
 // when it loads — at start in debug mode. Every problem is collected (not just the first), so
 // that one console warning lists all of them. Nothing here throws. The snippet reads its part
-// leniently (snippet-config.ts); a checked config is read into the engine's settings by
+// leniently (snippet.ts); a checked config is read into the engine's settings by
 // settings.ts, which the production engine uses alone.
 //
 // Each option has a checker in OPTIONS, each rule key one in RULE_KEYS; the compiler checks that
@@ -168,7 +168,7 @@ const readRules: Reader<void> = (value, name, context) => {
 
 // --- clicks and consent --------------------------------------------------------------------
 
-/** Checks click rules; the snippet reads them (snippet-config.ts). */
+/** Checks click rules; the snippet reads them (snippet.ts). */
 const readClicks: Reader<void> = (value, name, { problems, isSelector }) => {
   if (value === false || value === undefined) return;
   if (!Array.isArray(value)) return void problems.push(`${name} must be a list of {selector, event} or false`);

@@ -113,7 +113,7 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
     const storage = win.localStorage as Storage | null;
     return storage ? use(storage) : fallback;
   });
-  const consent = options.consentOf ? consentListeners(options.consentOf, guard) : undefined;
+  const consent = options.consentOf ? consentListeners(options.consentOf, guard, problem) : undefined;
   const lane = createLane(() => Date.now());
 
   return {
@@ -214,14 +214,28 @@ function scriptLoader(win: Win, guard: Guard, later: Later): Platform['injectScr
   };
 }
 
+/**
+ * How many runs wait for a consent grant at most: a page that never grants keeps the latest
+ * HELD, in push order; older ones are dropped (and said in debug mode), so memory stays bounded.
+ * Only the oldest go, so a logout is never overtaken by a sign-in held before it.
+ */
+export const HELD = 1000;
+
 /** Platform.consent from the data layer's consent state; `changed` tells listeners what changed. */
-function consentListeners(consentOf: (type: string) => 'granted' | 'denied' | undefined, guard: Guard) {
+function consentListeners(consentOf: (type: string) => 'granted' | 'denied' | undefined, guard: Guard, problem: (error: unknown) => void) {
   let listeners: Array<{ type: string; listener: (granted: boolean) => boolean | void; granted: boolean; done?: boolean }> = [];
+  let dropping = false;
   // Unset consent counts as granted, as GTM's isConsentGranted does.
   const isGranted = (type: string) => consentOf(type) !== 'denied';
   return {
     isGranted,
-    onChange: (type: string, listener: (granted: boolean) => void) => void listeners.push({ type, listener, granted: isGranted(type) }),
+    onChange: (type: string, listener: (granted: boolean) => void) => {
+      if (listeners.push({ type, listener, granted: isGranted(type) }) <= HELD) return;
+      // said once: a page that never grants would fill the console
+      listeners.shift();
+      if (!dropping) problem('consent: more than ' + HELD + ' runs wait for consent; the oldest are dropped, the latest ' + HELD + ' wait');
+      dropping = true;
+    },
     changed: () => {
       for (const entry of listeners.slice()) {
         const granted = isGranted(entry.type);

@@ -26,12 +26,8 @@ export interface Rule {
   mapping?: KeyMappingRow[];
 }
 
-export const DEFAULT_RULES: readonly Rule[] = [
-  { event: 'user_sign_in', action: 'identify', identifyEvent: 'sign_in' },
-  { event: 'user_sign_up', action: 'identify', identifyEvent: 'sign_up' },
-  { event: 'user_identify', action: 'identify', identifyEvent: 'identify' },
-  { event: 'user_logout', action: 'reset' },
-];
+// in a module of their own, so that the bridge's snippet, which needs only their events, carries nothing else of core
+export { DEFAULT_RULES } from './default-rules';
 
 /** True when `rule` matches an event name. */
 export function ruleMatches(rule: Rule, eventName: string): boolean {

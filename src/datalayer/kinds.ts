@@ -10,31 +10,31 @@ export function hasOwn(value: object, key: string): boolean {
   return hasOwnProperty.call(value, key);
 }
 
-/** What `function gtag(){dataLayer.push(arguments)}` pushes. */
-export function isArguments(value: unknown): value is IArguments {
+/** A value's `[object Tag]`; '' when it cannot be read (a Proxy whose get trap throws or that was revoked). */
+function tagOf(value: unknown): string {
   try {
-    return toTag.call(value) === '[object Arguments]';
+    return toTag.call(value);
   } catch {
-    return false; // a Proxy whose get trap throws (toString reads Symbol.toStringTag)
+    return '';
   }
 }
 
-// Built-in objects whose tag marks them as not plain even when their prototype
-// chain looks like Object's (boxed primitives, dates, regexps, arguments).
-const NOT_PLAIN_TAGS = new Set(['Boolean', 'Number', 'String', 'Function', 'Array', 'Date', 'RegExp', 'Arguments']
-  .map((name) => `[object ${name}]`));
+/** What `function gtag(){dataLayer.push(arguments)}` pushes. */
+export function isArguments(value: unknown): value is IArguments {
+  return tagOf(value) === '[object Arguments]';
+}
 
 /**
  * A "plain" object merges key-wise. Like data-layer-helper (src/plain/plain.js): object
- * literals, `new Object`, `Object.create(null)` and objects from other frames are
- * plain; null, dates, regexps, arrays, DOM nodes, windows, class instances and
- * objects with inherited enumerable keys are not.
+ * literals, `new Object`, `Object.create(null)` and objects from other frames are plain (their
+ * tag is Object); null, boxed primitives, dates, regexps, arrays, arguments, DOM nodes, windows,
+ * class instances and objects with inherited enumerable keys are not.
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
+  if (tagOf(value) !== '[object Object]') return false;
   try {
     const v = value as Record<string, unknown>;
-    if (NOT_PLAIN_TAGS.has(toTag.call(v)) || v.nodeType || v === v.window) return false;
+    if (v.nodeType || v === v.window) return false;
     // A constructor other than some realm's Object (whose prototype owns isPrototypeOf).
     const ctor = v.constructor as { prototype?: object } | undefined;
     if (ctor && !hasOwn(v, 'constructor') && !(ctor.prototype && hasOwn(ctor.prototype, 'isPrototypeOf'))) {

@@ -26,7 +26,7 @@ describe('revoked Proxies', () => {
     push({ event: 'user_sign_in', user_id: 'u1', email: 'a@example.com', traits: { plan: 'pro', bad: revoked() }, company: revoked() });
     await bridge.flush();
     expect(calls).toEqual([['identify', 'u1', { email: 'a@example.com', plan: 'pro' }]]);
-    expect(logs.some((line) => line.includes('left out values that could not be read'))).toBe(true);
+    expect(logs.some((line) => line.includes('message copy cut: unreadable values'))).toBe(true);
   });
 
   it('in the history before start do not stop the start: the bridge runs, and each later sign-in is identified once', async () => {
@@ -71,10 +71,10 @@ describe('what the copy of a message leaves out', () => {
     push({ event: 'user_sign_in', user_id: 'u1', traits: { note: 'x'.repeat(9000), deep, many: Array.from({ length: 6000 }, (_, i) => i) } });
     await bridge.flush();
     expect(calls).toHaveLength(1);
-    const report = logs.find((line) => line.includes('the copy of this message left out'));
-    expect(report).toContain('text past 8192 characters');
-    expect(report).toContain('values past 5000');
-    expect(report).toContain('values nested over 20 deep');
+    const report = logs.find((line) => line.includes('message copy cut: '));
+    expect(report).toContain('text over 8192 characters');
+    expect(report).toContain('over 5000 values');
+    expect(report).toContain('nesting over 20 levels');
   });
 
   it('is not reported without debug, and a message cut nowhere reports nothing', async () => {
@@ -86,7 +86,7 @@ describe('what the copy of a message leaves out', () => {
     const debug = segmentPage({ debug: true });
     debug.push({ event: 'user_sign_in', user_id: 'u1', traits: { plan: 'pro' } });
     await debug.bridge.flush();
-    expect(debug.logs.filter((line) => line.includes('left out'))).toEqual([]);
+    expect(debug.logs.filter((line) => line.includes('copy cut'))).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@
 // 100,000 identifies without flush() is measured by `npm run bench`).
 import { describe, expect, it } from 'vitest';
 import { KEPT } from '../../src/bridge/runs';
+import { HELD } from '../../src/bridge/platform';
 import { segmentPage } from './harness';
 
 const signIn = (id: string) => ({ event: 'user_sign_in', user_id: id });
@@ -28,5 +29,20 @@ describe('a long-lived page', () => {
     await bridge.flush();
     expect(calls).toHaveLength(1_000);
     expect(calls[999]).toEqual(['identify', 'u999', {}]);
+  });
+
+  it('keeps the latest runs waiting for a consent that is never granted, in push order, and says once in debug that older ones were dropped', async () => {
+    const { calls, push, bridge, gtag, logs } = segmentPage({ consent: { whenDenied: 'wait' }, debug: true }, []);
+    gtag('consent', 'default', { analytics_storage: 'denied' });
+    for (let i = 0; i < HELD + 50; i++) push(signIn('u' + i));
+    push({ event: 'user_logout' });
+    await bridge.flush();
+    expect(logs.filter((line) => line.includes('runs wait for consent; the oldest are dropped'))).toHaveLength(1);
+    gtag('consent', 'update', { analytics_storage: 'granted' });
+    await bridge.flush();
+    expect(calls).toHaveLength(HELD);
+    expect(calls[0]).toEqual(['identify', 'u51', {}]);
+    // the logout pushed last still comes last: no held sign-in overtakes it
+    expect(calls[HELD - 1]).toEqual(['reset']);
   });
 });

@@ -6,7 +6,7 @@
 // cannot know the visitor's region, so a default that names `region`s counts
 // only when it denies — the safe reading until an update arrives.
 
-import { isUnsafeKey } from '../../core/checks';
+import { isUnsafeKey } from '../../sandbox/object';
 import { isPlainObject } from '../../datalayer/kinds';
 
 export type ConsentValue = 'granted' | 'denied';
@@ -33,6 +33,6 @@ export function consentState(): ConsentState {
       }
       return true;
     },
-    get: (type) => updates.get(type) ?? (regionalDenials.has(type) ? 'denied' : defaults.get(type)),
+    get: (type) => updates.get(type) || (regionalDenials.has(type) ? 'denied' : defaults.get(type)),
   };
 }

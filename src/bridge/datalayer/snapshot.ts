@@ -33,12 +33,12 @@ export function snapshot(value: unknown, limits: SnapshotLimits = DEFAULT_LIMITS
   const copy = (v: unknown, depth: number): unknown => {
     try {
       if (typeof v === 'string') {
-        return v.length > limits.stringLength ? (cut('text past ' + limits.stringLength + ' characters'), v.slice(0, limits.stringLength)) : v;
+        return v.length > limits.stringLength ? (cut('text over ' + limits.stringLength + ' characters'), v.slice(0, limits.stringLength)) : v;
       }
       if (v instanceof Date) return new Date(v.getTime());
       const list = Array.isArray(v) || isArguments(v);
       if (!list && !isPlainObject(v)) return v;
-      if (depth >= limits.depth) return cut('values nested over ' + limits.depth + ' deep');
+      if (depth >= limits.depth) return cut('nesting over ' + limits.depth + ' levels');
       if (ancestors.indexOf(v as object) >= 0) return cut('a cycle');
       ancestors.push(v as object);
       try {
@@ -47,7 +47,7 @@ export function snapshot(value: unknown, limits: SnapshotLimits = DEFAULT_LIMITS
         ancestors.pop();
       }
     } catch {
-      return cut('values that could not be read');
+      return cut('unreadable values');
     }
   };
   /** The value at `key`, or SKIP when it cannot be read (a throwing getter). */
@@ -55,13 +55,13 @@ export function snapshot(value: unknown, limits: SnapshotLimits = DEFAULT_LIMITS
     try {
       return from[key];
     } catch {
-      return cut('values that could not be read'), SKIP;
+      return cut('unreadable values'), SKIP;
     }
   };
   const copyList = (items: ArrayLike<unknown>, depth: number): unknown[] => {
     const out: unknown[] = [];
     for (let i = 0; i < items.length; i++) {
-      if (budget-- <= 0) return cut('values past ' + limits.values), out;
+      if (budget-- <= 0) return cut('over ' + limits.values + ' values'), out;
       const read = i in items ? item(items as never, i) : SKIP;
       if (read !== SKIP) out[i] = copy(read, depth + 1);
     }
@@ -71,8 +71,8 @@ export function snapshot(value: unknown, limits: SnapshotLimits = DEFAULT_LIMITS
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(object)) {
       if (isUnsafeKey(key)) continue;
-      if (key.length > limits.stringLength) cut('keys past ' + limits.stringLength + ' characters');
-      else if (budget-- <= 0) return cut('values past ' + limits.values), out;
+      if (key.length > limits.stringLength) cut('keys over ' + limits.stringLength + ' characters');
+      else if (budget-- <= 0) return cut('over ' + limits.values + ' values'), out;
       else {
         const read = item(object, key);
         if (read !== SKIP) out[key] = copy(read, depth + 1);

@@ -100,12 +100,17 @@ export interface DataLayerWatcher {
   consent(type: string): ConsentValue | undefined;
   /** Stops processing and gives push back (or, if wrapped since, only forwards). */
   stop(): void;
+  /** The bridge running on this data layer (snippet.ts), for a second start to find. */
+  bridge?: unknown;
 }
 
 // Symbol.for: shared by every copy of the bridge loaded on the page.
 const WATCHER = Symbol.for('gtm-identify.dataLayerWatcher');
 
 type DataLayer = unknown[] & { [WATCHER]?: DataLayerWatcher };
+
+/** Said when window[name] is not an array. */
+export const notAnArray = (name: string) => `window.${name} is not an array; the data layer is not watched`;
 
 /** What watchDataLayer returns when the data layer is not an array: it watches nothing. */
 export const UNWATCHED: DataLayerWatcher = { consent: () => undefined, stop() {} };
@@ -127,7 +132,7 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
     if (scope[name] === undefined) scope[name] = [];
     array = scope[name] as DataLayer;
     // Array.isArray throws for a revoked Proxy
-    if (!Array.isArray(array)) throw new TypeError(`window.${name} is not an array; the data layer is not watched`);
+    if (!Array.isArray(array)) throw notAnArray(name);
   } catch (error) {
     report(error, undefined);
     return UNWATCHED;
@@ -172,7 +177,7 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
       if ((past && !listenToPast) || (wants && !wants(message, kind))) return;
       const cuts: string[] = [];
       options.onMessage(snapshot(message, limits, cuts), { past, kind, at: log ? log.size() : 0 });
-      if (cuts.length) report(new RangeError('the copy of this message left out ' + cuts.join(', ')), message);
+      if (cuts.length) report('message copy cut: ' + cuts.join(', '), message);
     } catch (error) {
       report(error, message);
     }
