@@ -100,3 +100,31 @@ describe('a data layer that is not an array', () => {
     expect(win.dataLayer).toBe(before);
   });
 });
+
+describe('the push path', () => {
+  /** A message whose `page` getter counts how often it is read. */
+  const counted = (event: string) => {
+    const reads = { count: 0 };
+    return { reads, message: { event, get page() { reads.count++; return { path: '/cars/q5' }; } } };
+  };
+
+  it('looks at a push no rule matches for its event name only: nothing else of it is read or copied', async () => {
+    const { push, bridge, calls } = segmentPage();
+    const { reads, message } = counted('page_view');
+    push(message);
+    await bridge.flush();
+    expect(reads.count).toBe(0);
+    expect(calls).toEqual([]);
+  });
+
+  it('with a source: model rule, keeps the unmatched push by reference and reads it only when a matching message needs the model', async () => {
+    const { push, bridge, calls } = segmentPage({ rules: [{ event: 'user_sign_in', traits: { path: 'page.path' }, source: 'model' }] });
+    const { reads, message } = counted('page_view');
+    push(message);
+    expect(reads.count).toBe(0);
+    push({ event: 'user_sign_in', user_id: 'u1' });
+    await bridge.flush();
+    expect(reads.count).toBe(1);
+    expect(calls).toEqual([['identify', 'u1', { path: '/cars/q5' }]]);
+  });
+});
