@@ -8,6 +8,7 @@
 //   in full, every message's text), which the snippet loads when the config says `debug: true`;
 // - dist/identify-bridge.full.min.js, snippet and every vendor's production engine in one file,
 //   and dist/identify-bridge.full.debug.min.js, the same with the debug engine;
+// - dist/identify-bridge.codes.json, what each message code of the production builds stands for;
 // - the ESM build (dist/identify-bridge.mjs and the chunks its dynamic import() of the engine
 //   splits off), and TypeScript declarations for it.
 // Everything is returned as text so that the project build writes it; the same sources give the
@@ -25,7 +26,7 @@ import { build } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { VENDOR_IDS } from '../core/vendors/ids';
 import { engineFile } from './engine-files';
-import { messageCodes } from './message-codes';
+import { codeTable, messageCodes } from './message-codes';
 import type { VendorId } from '../core/model';
 import type { BuildStepResult } from '../toolchain/builder/step';
 
@@ -34,6 +35,8 @@ export const BRIDGE_FILES = {
   full: 'dist/identify-bridge.full.min.js',
   fullDebug: 'dist/identify-bridge.full.debug.min.js',
   engineDebug: 'dist/' + engineFile(null, true),
+  /** What each code of the production engines stands for. */
+  codes: 'dist/identify-bridge.codes.json',
   esm: 'dist/identify-bridge.mjs',
   types: 'dist/identify-bridge.d.ts',
 };
@@ -141,9 +144,9 @@ export async function bridgeIifes(root: string, options: BuildOptions = {}) {
 }
 
 export async function buildBridge(root: string): Promise<BuildStepResult> {
-  const [iifes, esm] = await Promise.all([bridgeIifes(root), bundleEsm(root)]);
+  const [iifes, esm, codes] = await Promise.all([bridgeIifes(root), bundleEsm(root), codeTable(root)]);
   const types = declarations(root);
-  const files: Record<string, string> = {};
+  const files: Record<string, string> = { [BRIDGE_FILES.codes]: JSON.stringify(codes, null, 2) + '\n' };
   for (const iife of iifes) files[iife.file] = iife.text;
   return {
     files: { ...files, ...esm.files, ...types.files },

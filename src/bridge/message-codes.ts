@@ -5,7 +5,8 @@
 // mode, and debug mode loads the debug engine, which keeps them all. Only texts are replaced or
 // dropped — expressions holding a string literal and nothing that assigns — so that what a module
 // does is the same in both builds.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'acorn';
 import { simple } from 'acorn-walk';
 import { transform } from 'esbuild';
@@ -71,14 +72,24 @@ export async function withCodes(source: string, module: string, table: Record<st
   return out + js.slice(at);
 }
 
+const moduleOf = (path: string) => path.replace(/^.*[\\/]/, '').replace(/\.ts$/, '');
+
+/** Every code of src/core under `root` and the text it stands for (the source expression), in code order. */
+export async function codeTable(root: string): Promise<Record<string, string>> {
+  const table: Record<string, string> = {};
+  const dir = join(root, 'src/core');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
+  for (const file of files) await withCodes(readFileSync(join(dir, file), 'utf8'), moduleOf(file), table);
+  return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
+}
+
 /** An esbuild plugin giving src/core's modules codes in place of message texts (see the header); `table` gets code → text. */
 export function messageCodes(table: Record<string, string> = {}): Plugin {
   return {
     name: 'message-codes',
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]core[\\/].*\.ts$/ }, async (args) => {
-        const module = args.path.replace(/^.*[\\/]/, '').replace(/\.ts$/, '');
-        return { contents: await withCodes(readFileSync(args.path, 'utf8'), module, table), loader: 'js' };
+        return { contents: await withCodes(readFileSync(args.path, 'utf8'), moduleOf(args.path), table), loader: 'js' };
       });
     },
   };

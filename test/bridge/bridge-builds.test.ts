@@ -6,6 +6,7 @@ import { parse } from 'acorn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_FILES, bridgeIifes, engineDistFile } from '../../src/bridge/build';
 import { VENDOR_IDS } from '../../src/core/vendors/ids';
+import { codeTable } from '../../src/bridge/message-codes';
 import { addScript, servedPage, type Win } from './harness';
 
 let files: Record<string, string> = {};
@@ -126,6 +127,9 @@ describe('production and debug builds', () => {
     const code = expect.stringMatching(/^identity\.\d+$/);
     expect(production.outcomes).toEqual([{ ok: false, results: [{ vendor: 'segment', status: 'failed', message: code }], messages: [{ level: 'error', vendor: null, text: code }] }]);
     expect(files[BRIDGE_FILES.full]).not.toContain('must be text or a number');
+    // the build's table (dist/identify-bridge.codes.json) says what the code stands for
+    const table = await codeTable(process.cwd());
+    expect(table[production.outcomes[0].messages[0].text]).toContain('user id must be text or a number');
   });
 
   it('the production engine leaves warnings and notes to the debug engine, and both send the same identify', async () => {
