@@ -2236,7 +2236,6 @@ var WINDOW={
 callInWindow:["web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
 copyFromWindow:["web_event","web_event.track","web_event.queue","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
 setInWindow:["_portalId","_propId","web_event.propId"],
-createQueue:[],
 createArgumentsQueue:["web_event","web_event.queue"],
 aliasInWindow:["web_event.track","web_event"],
 injectScript:[SCRIPT_URL]
@@ -2384,9 +2383,6 @@ var WINDOW2={
 callInWindow:["_connecto.identify","_connecto.getIdentity"],
 copyFromWindow:["_connecto.identify","_TConnecto"],
 setInWindow:["_TConnecto"],
-createQueue:[],
-createArgumentsQueue:[],
-aliasInWindow:[],
 injectScript:[SCRIPT_URL2]
 };
 function connectoTraits(call,note){
@@ -2513,9 +2509,7 @@ callInWindow:["cioanalytics.identify","cioanalytics.reset","analytics.identify",
 copyFromWindow:["cioanalytics","cioanalytics.identify","cioanalytics.reset","analytics","analytics.identify","analytics.reset","analytics._writeKey","analytics.settings.writeKey"],
 setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
 createQueue:["cioanalytics","analytics"],
-createArgumentsQueue:[],
-aliasInWindow:[],
-/** US, then EU; the write key takes the place of `*`. */
+// US, then EU; the write key takes the place of `*`.
 injectScript:["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"]
 };
 var GLOBALS=["cioanalytics","analytics"];
@@ -2536,10 +2530,7 @@ var SCRIPT_URL3="https://widget.getgist.com/";
 var WINDOW4={
 callInWindow:["gist.identify","gist.chat"],
 copyFromWindow:["gist","gist.identify","gist.chat"],
-setInWindow:[],
 createQueue:["gist"],
-createArgumentsQueue:[],
-aliasInWindow:[],
 injectScript:[SCRIPT_URL3]
 };
 var MAX_ID_LENGTH=254;
@@ -2657,12 +2648,7 @@ var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
 // src/core/vendors/mutiny.ts
 var WINDOW5={
 callInWindow:["mutiny.client.identify"],
-copyFromWindow:["mutiny.client.identify"],
-setInWindow:[],
-createQueue:[],
-createArgumentsQueue:[],
-aliasInWindow:[],
-injectScript:[]
+copyFromWindow:["mutiny.client.identify"]
 };
 function cutAt(value,stops){
 let end=value.length;
@@ -2713,9 +2699,7 @@ callInWindow:["analytics.identify","analytics.reset"],
 copyFromWindow:["analytics","analytics.identify","analytics.reset"],
 setInWindow:["analytics._writeKey"],
 createQueue:["analytics"],
-createArgumentsQueue:[],
-aliasInWindow:[],
-/** The write key takes the place of `*`. */
+// The write key takes the place of `*`.
 injectScript:["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]
 };
 var segmentSetup=(_raw,keyInUrl)=>({
@@ -2856,15 +2840,6 @@ finish({ok:isOk(results),results:results,messages:messages});
 next();
 }));
 }
-// src/core/vendors/index.ts
-var WINDOWS={
-segment:WINDOW6,
-customerio:WINDOW3,
-gist:WINDOW4,
-mutiny:WINDOW5,
-connecto:WINDOW2,
-antsomi:WINDOW
-};
 // src/core/mapping.ts
 function readPath(source,path){
 if(path==="")return undefined;
@@ -2995,14 +2970,13 @@ list.push({vendor:vendor,options:options});
 return list;
 }
 // src/template/platform.ts
-var W=WINDOWS;
-var CALLABLE=W.segment.callInWindow.concat(W.customerio.callInWindow,W.gist.callInWindow,W.mutiny.callInWindow,W.connecto.callInWindow,W.antsomi.callInWindow);
-var READABLE=W.segment.copyFromWindow.concat(W.customerio.copyFromWindow,W.gist.copyFromWindow,W.mutiny.copyFromWindow,W.connecto.copyFromWindow,W.antsomi.copyFromWindow);
-var WRITABLE=W.segment.setInWindow.concat(W.customerio.setInWindow,W.gist.setInWindow,W.mutiny.setInWindow,W.connecto.setInWindow,W.antsomi.setInWindow);
-var QUEUES=W.segment.createQueue.concat(W.customerio.createQueue,W.gist.createQueue,W.mutiny.createQueue,W.connecto.createQueue,W.antsomi.createQueue);
-var ARGUMENT_QUEUES=W.segment.createArgumentsQueue.concat(W.customerio.createArgumentsQueue,W.gist.createArgumentsQueue,W.mutiny.createArgumentsQueue,W.connecto.createArgumentsQueue,W.antsomi.createArgumentsQueue);
-var ALIASES=W.segment.aliasInWindow.concat(W.customerio.aliasInWindow,W.gist.aliasInWindow,W.mutiny.aliasInWindow,W.connecto.aliasInWindow,W.antsomi.aliasInWindow);
-var SCRIPTS=W.segment.injectScript.concat(W.customerio.injectScript,W.gist.injectScript,W.mutiny.injectScript,W.connecto.injectScript,W.antsomi.injectScript);
+var CALLABLE=WINDOW6.callInWindow.concat(WINDOW3.callInWindow,WINDOW4.callInWindow,WINDOW5.callInWindow,WINDOW2.callInWindow,WINDOW.callInWindow);
+var READABLE=WINDOW6.copyFromWindow.concat(WINDOW3.copyFromWindow,WINDOW4.copyFromWindow,WINDOW5.copyFromWindow,WINDOW2.copyFromWindow,WINDOW.copyFromWindow);
+var WRITABLE=WINDOW6.setInWindow.concat(WINDOW3.setInWindow,WINDOW2.setInWindow,WINDOW.setInWindow);
+var QUEUES=WINDOW6.createQueue.concat(WINDOW3.createQueue,WINDOW4.createQueue);
+var ARGUMENT_QUEUES=WINDOW.createArgumentsQueue;
+var ALIASES=WINDOW.aliasInWindow;
+var SCRIPTS=WINDOW6.injectScript.concat(WINDOW3.injectScript,WINDOW4.injectScript,WINDOW2.injectScript,WINDOW.injectScript);
 function permitUrl(url,_patterns){
 return queryPermission("inject_script",url)?url:undefined;
 }

@@ -179,16 +179,17 @@ export type Destination =
 
 /**
  * The window paths and script URL patterns a vendor module may use, one list per Platform
- * method (createArgumentsQueue and aliasInWindow list both of their paths). Declared as
- * literals so the template can derive GTM permissions from them and guard calls at run time.
+ * method (createArgumentsQueue and aliasInWindow list both of their paths); a method the vendor
+ * never uses is left out. Declared as literals so the template can derive GTM permissions from
+ * them and guard calls at run time (src/template/platform.ts names each vendor's lists).
  */
 export interface WindowUse {
-  callInWindow: readonly string[];
-  copyFromWindow: readonly string[];
-  setInWindow: readonly string[];
-  createQueue: readonly string[];
-  createArgumentsQueue: readonly string[];
-  aliasInWindow: readonly string[];
+  callInWindow?: readonly string[];
+  copyFromWindow?: readonly string[];
+  setInWindow?: readonly string[];
+  createQueue?: readonly string[];
+  createArgumentsQueue?: readonly string[];
+  aliasInWindow?: readonly string[];
   /** GTM URL match patterns for injectScript */
-  injectScript: readonly string[];
+  injectScript?: readonly string[];
 }

@@ -37,7 +37,7 @@ export const SCRIPT_URLS: Record<DemoVendor, string> = {
 /** The vendor whose script `url` is: by core's injectScript patterns (the template's permissions). */
 export function vendorOfUrl(url: string): DemoVendor | null {
   if (url === MUTINY_SCRIPT_URL) return 'mutiny';
-  return VENDOR_IDS.find((vendor) => permitUrl(url, WINDOWS[vendor].injectScript) !== undefined) ?? null;
+  return VENDOR_IDS.find((vendor) => permitUrl(url, WINDOWS[vendor].injectScript ?? []) !== undefined) ?? null;
 }
 
 /** Local route for a vendor URL, /cdn/<host><path>; for a failing vendor the server answers 404. */

@@ -9,26 +9,24 @@ import {
   getContainerVersion, getTimestampMillis, injectScript, isConsentGranted, localStorage, logToConsole, queryPermission,
   setInWindow, sha256, templateStorage,
 } from 'gtm-sandbox';
-import { KNOWN_CONSENT_TYPES, STORAGE_KEY, WINDOWS, createLane } from '../core/index';
+import {
+  ANTSOMI_WINDOW as ANTSOMI, CONNECTO_WINDOW as CONNECTO, CUSTOMERIO_WINDOW as CUSTOMERIO, GIST_WINDOW as GIST,
+  KNOWN_CONSENT_TYPES, MUTINY_WINDOW as MUTINY, SEGMENT_WINDOW as SEGMENT, STORAGE_KEY, createLane,
+} from '../core/index';
 import { permit } from '../sandbox/permit';
 import type { Lane, Platform } from '../core/index';
 
-const W = WINDOWS;
-const CALLABLE = W.segment.callInWindow.concat(
-  W.customerio.callInWindow, W.gist.callInWindow, W.mutiny.callInWindow, W.connecto.callInWindow, W.antsomi.callInWindow);
-const READABLE = W.segment.copyFromWindow.concat(
-  W.customerio.copyFromWindow, W.gist.copyFromWindow, W.mutiny.copyFromWindow, W.connecto.copyFromWindow, W.antsomi.copyFromWindow);
-const WRITABLE = W.segment.setInWindow.concat(
-  W.customerio.setInWindow, W.gist.setInWindow, W.mutiny.setInWindow, W.connecto.setInWindow, W.antsomi.setInWindow);
-const QUEUES = W.segment.createQueue.concat(
-  W.customerio.createQueue, W.gist.createQueue, W.mutiny.createQueue, W.connecto.createQueue, W.antsomi.createQueue);
-const ARGUMENT_QUEUES = W.segment.createArgumentsQueue.concat(
-  W.customerio.createArgumentsQueue, W.gist.createArgumentsQueue, W.mutiny.createArgumentsQueue,
-  W.connecto.createArgumentsQueue, W.antsomi.createArgumentsQueue);
-const ALIASES = W.segment.aliasInWindow.concat(
-  W.customerio.aliasInWindow, W.gist.aliasInWindow, W.mutiny.aliasInWindow, W.connecto.aliasInWindow, W.antsomi.aliasInWindow);
-const SCRIPTS = W.segment.injectScript.concat(
-  W.customerio.injectScript, W.gist.injectScript, W.mutiny.injectScript, W.connecto.injectScript, W.antsomi.injectScript);
+// Each API's list joins the vendors that use it (test/template/template.test.ts checks that
+// every declared path reaches the permissions).
+const CALLABLE = SEGMENT.callInWindow.concat(
+  CUSTOMERIO.callInWindow, GIST.callInWindow, MUTINY.callInWindow, CONNECTO.callInWindow, ANTSOMI.callInWindow);
+const READABLE = SEGMENT.copyFromWindow.concat(
+  CUSTOMERIO.copyFromWindow, GIST.copyFromWindow, MUTINY.copyFromWindow, CONNECTO.copyFromWindow, ANTSOMI.copyFromWindow);
+const WRITABLE = SEGMENT.setInWindow.concat(CUSTOMERIO.setInWindow, CONNECTO.setInWindow, ANTSOMI.setInWindow);
+const QUEUES = SEGMENT.createQueue.concat(CUSTOMERIO.createQueue, GIST.createQueue);
+const ARGUMENT_QUEUES = ANTSOMI.createArgumentsQueue;
+const ALIASES = ANTSOMI.aliasInWindow;
+const SCRIPTS = SEGMENT.injectScript.concat(CUSTOMERIO.injectScript, GIST.injectScript, CONNECTO.injectScript, ANTSOMI.injectScript);
 
 /**
  * A script URL core asks to load, if the template's permissions cover it. The deriver reads

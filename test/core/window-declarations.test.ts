@@ -36,8 +36,8 @@ function undeclared(platform: FakePlatform, declared: WindowUse): string[] {
     const api = call.api as keyof WindowUse;
     const paths = KEYED.includes(api) ? [call.args[0]]
       : api === 'createArgumentsQueue' || api === 'aliasInWindow' ? call.args.slice(0, 2) : [];
-    for (const path of paths) if (!declared[api].includes(path as string)) problems.push(api + ' ' + String(path));
-    if (api === 'injectScript' && !declared.injectScript.some((pattern) => matchesUrlPattern(call.args[0] as string, pattern))) {
+    for (const path of paths) if (!(declared[api] ?? []).includes(path as string)) problems.push(api + ' ' + String(path));
+    if (api === 'injectScript' && !(declared.injectScript ?? []).some((pattern) => matchesUrlPattern(call.args[0] as string, pattern))) {
       problems.push('injectScript ' + String(call.args[0]));
     }
   }
@@ -68,7 +68,7 @@ describe('WINDOW declarations', () => {
 
   it('declares only well-formed https URL patterns', () => {
     for (const vendor of VENDOR_IDS) {
-      for (const pattern of WINDOWS[vendor].injectScript) expect(isUrlPattern(pattern), pattern).toBe(true);
+      for (const pattern of WINDOWS[vendor].injectScript ?? []) expect(isUrlPattern(pattern), pattern).toBe(true);
     }
   });
 

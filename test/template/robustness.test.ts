@@ -307,7 +307,7 @@ function randomPage(r: Rng): PageSetup {
 /** Top-level globals the template may write (or create) per the vendors' WINDOWS declarations. */
 const WRITABLE = new Set(VENDOR_IDS.flatMap((vendor) => {
   const use = WINDOWS[vendor];
-  return [...use.setInWindow, ...use.createQueue, ...use.createArgumentsQueue, ...use.aliasInWindow].map((path) => path.split('.')[0]);
+  return [use.setInWindow, use.createQueue, use.createArgumentsQueue, use.aliasInWindow].flatMap((paths) => paths ?? []).map((path) => path.split('.')[0]);
 }));
 
 /** What a run did, so the fuzzer can show it reached the paths it means to test. */

@@ -52,10 +52,18 @@ describe('template/template.tpl', () => {
     expect(checkPermissions(model.permissions, usage.usage)).toEqual([]);
   });
 
+  it('declares every window path each vendor module lists, and no other', () => {
+    const globals = model.permissions.find((p) => p.publicId === 'access_globals');
+    const keys = (globals?.params as { keys: Array<{ key: string }> }).keys.map((k) => k.key);
+    const declared = VENDOR_IDS.flatMap((vendor) => Object.entries(WINDOWS[vendor])
+      .filter(([api]) => api !== 'injectScript').flatMap(([, paths]) => paths as string[]));
+    expect([...new Set(keys)].sort()).toEqual([...new Set(declared)].sort());
+  });
+
   it('lets scripts load only from each vendor’s own host', () => {
     const inject = model.permissions.find((p) => p.publicId === 'inject_script');
     const urls = (inject?.params as { urls: string[] }).urls;
-    const declared = VENDOR_IDS.flatMap((vendor) => WINDOWS[vendor].injectScript);
+    const declared = VENDOR_IDS.flatMap((vendor) => WINDOWS[vendor].injectScript ?? []);
     expect([...urls].sort()).toEqual([...declared].sort());
     expect(urls.map((url) => new URL(url.replace('*', 'x')).host).sort()).toEqual([
       'cdn.segment.com', 'cdp-eu.customer.io', 'cdp.customer.io', 'server.connecto.io', 'st-a.cdp.asia', 'widget.getgist.com',

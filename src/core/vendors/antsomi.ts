@@ -58,15 +58,14 @@ import type { Platform } from '../platform';
 
 const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 
-export const WINDOW: WindowUse = {
+export const WINDOW = {
   callInWindow: ['web_event.track', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
   copyFromWindow: ['web_event', 'web_event.track', 'web_event.queue', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
   setInWindow: ['_portalId', '_propId', 'web_event.propId'],
-  createQueue: [],
   createArgumentsQueue: ['web_event', 'web_event.queue'],
   aliasInWindow: ['web_event.track', 'web_event'],
   injectScript: [SCRIPT_URL],
-};
+} satisfies WindowUse;
 const CODE_PATTERN = '^[a-z0-9_]+$';
 /** Attributes the tag fills itself; `email` only ever from the validated email. */
 const OURS = ['type', 'customer_id', 'email'];

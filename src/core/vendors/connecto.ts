@@ -32,15 +32,12 @@ import type { Note } from '../messages';
 
 const SCRIPT_URL = 'https://server.connecto.io/javascripts/connect.prod.min.js';
 
-export const WINDOW: WindowUse = {
+export const WINDOW = {
   callInWindow: ['_connecto.identify', '_connecto.getIdentity'],
   copyFromWindow: ['_connecto.identify', '_TConnecto'],
   setInWindow: ['_TConnecto'],
-  createQueue: [],
-  createArgumentsQueue: [],
-  aliasInWindow: [],
   injectScript: [SCRIPT_URL],
-};
+} satisfies WindowUse;
 
 /** Flat text properties (see the header); key/value tags and labels come last and win. */
 function connectoTraits(call: IdentifyCall, note: Note): JsonObject {

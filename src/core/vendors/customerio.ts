@@ -25,7 +25,7 @@ import type { AnalyticsGlobal, SetupOf } from './analytics-js';
 import type { VendorModule } from './types';
 import type { WindowUse } from '../model';
 
-export const WINDOW: WindowUse = {
+export const WINDOW = {
   callInWindow: ['cioanalytics.identify', 'cioanalytics.reset', 'analytics.identify', 'analytics.reset'],
   copyFromWindow: [
     'cioanalytics', 'cioanalytics.identify', 'cioanalytics.reset', 'analytics', 'analytics.identify', 'analytics.reset',
@@ -33,14 +33,12 @@ export const WINDOW: WindowUse = {
   ],
   setInWindow: ['cioanalytics._writeKey', 'analytics._writeKey'],
   createQueue: ['cioanalytics', 'analytics'],
-  createArgumentsQueue: [],
-  aliasInWindow: [],
-  /** US, then EU; the write key takes the place of `*`. */
+  // US, then EU; the write key takes the place of `*`.
   injectScript: [
     'https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
     'https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
   ],
-};
+} satisfies WindowUse;
 
 const GLOBALS: AnalyticsGlobal[] = ['cioanalytics', 'analytics'];
 

@@ -55,15 +55,12 @@ import type { Note } from '../messages';
 
 const SCRIPT_URL = 'https://widget.getgist.com/';
 
-export const WINDOW: WindowUse = {
+export const WINDOW = {
   callInWindow: ['gist.identify', 'gist.chat'],
   copyFromWindow: ['gist', 'gist.identify', 'gist.chat'],
-  setInWindow: [],
   createQueue: ['gist'],
-  createArgumentsQueue: [],
-  aliasInWindow: [],
   injectScript: [SCRIPT_URL],
-};
+} satisfies WindowUse;
 /** Gist: user ids "must be fewer than 255 characters"; string values "up to 255 characters". */
 const MAX_ID_LENGTH = 254;
 const MAX_STRING_LENGTH = 255;

@@ -10,6 +10,7 @@ import { WINDOW as SEGMENT_WINDOW } from './segment';
 import type { VendorId, WindowUse } from '../model';
 
 export { VENDOR_IDS, vendorId } from './ids';
+export { ANTSOMI_WINDOW, CONNECTO_WINDOW, CUSTOMERIO_WINDOW, GIST_WINDOW, MUTINY_WINDOW, SEGMENT_WINDOW };
 export { VENDORS } from './registry';
 export type { Registry } from './registry';
 

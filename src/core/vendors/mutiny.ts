@@ -26,15 +26,10 @@ import type { Done, VendorContext, VendorModule } from './types';
 import type { Company, IdentifyCall, JsonObject, WindowUse } from '../model';
 import type { Note } from '../messages';
 
-export const WINDOW: WindowUse = {
+export const WINDOW = {
   callInWindow: ['mutiny.client.identify'],
   copyFromWindow: ['mutiny.client.identify'],
-  setInWindow: [],
-  createQueue: [],
-  createArgumentsQueue: [],
-  aliasInWindow: [],
-  injectScript: [],
-};
+} satisfies WindowUse;
 
 function cutAt(value: string, stops: string[]): string {
   let end = value.length;

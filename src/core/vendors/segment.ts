@@ -14,16 +14,14 @@ import type { SetupOf } from './analytics-js';
 import type { VendorModule } from './types';
 import type { WindowUse } from '../model';
 
-export const WINDOW: WindowUse = {
+export const WINDOW = {
   callInWindow: ['analytics.identify', 'analytics.reset'],
   copyFromWindow: ['analytics', 'analytics.identify', 'analytics.reset'],
   setInWindow: ['analytics._writeKey'],
   createQueue: ['analytics'],
-  createArgumentsQueue: [],
-  aliasInWindow: [],
-  /** The write key takes the place of `*`. */
+  // The write key takes the place of `*`.
   injectScript: ['https://cdn.segment.com/analytics.js/v1/*/analytics.min.js'],
-};
+} satisfies WindowUse;
 
 const segmentSetup: SetupOf = (_raw, keyInUrl) => ({
   callGlobals: ['analytics'],
