@@ -1235,19 +1235,15 @@ if(type==="string"){
 let trimmed=value.trim();
 return trimmed===""?null:trimmed;
 }
-if(type==="number"&&isFiniteNumber(value))return makeString(value);
-return null;
+return isFiniteNumber(value)?makeString(value):null;
 }
 function isMissing(value){
 let type=getType(value);
 return type==="undefined"||type==="null"||type==="string"&&text(value)===null;
 }
 function flag(value,fallback){
-if(value===true||value===false)return value;
-let word=isString(value)?value.trim().toLowerCase():"";
-if(word==="true")return true;
-if(word==="false")return false;
-return fallback;
+let word=isString(value)?value.trim().toLowerCase():value;
+return word===true||word==="true"?true:word===false||word==="false"?false:fallback;
 }
 function oneOf(word,choices){
 let lower=word.trim().toLowerCase();
@@ -1292,7 +1288,7 @@ if(drop.indexOf(keys[i])<0)copy[keys[i]]=object[keys[i]];
 return copy;
 }
 function copyObject(object){
-return without(object,[]);
+return assign({},object);
 }
 function assign(into,from){
 let keys=Object.keys(from);
@@ -1418,19 +1414,18 @@ let type=getType(value);
 if(type==="array")return"["+value.map((item)=>canonicalJson(item)).join(",")+"]";
 if(type==="object"){
 let object=value;
-let keys=Object.keys(object).sort();
+let keys=Object.keys(object).filter((key)=>object[key]!==undefined).sort();
 return"{"+keys.map((key)=>JSON.stringify(key)+":"+canonicalJson(object[key])).join(",")+"}";
 }
 return JSON.stringify(value);
 }
 function signature(call){
-let tags=call.tags.map((tag)=>tag.value===undefined?{name:tag.name}:{name:tag.name,value:tag.value});
 let digest=md5(canonicalJson({
 userId:call.userId,
 email:call.email,
 traits:call.traits,
-tags:tags,
-company:call.company===null?null:call.company,
+tags:call.tags,
+company:call.company,
 event:call.event
 }));
 return digest===undefined?null:digest;
@@ -1664,7 +1659,6 @@ last_name:"lastName"
 var ADDRESS_ALIASES={postal_code:"postalCode"};
 var COMPANY_ALIASES={employee_count:"employeeCount"};
 var DATE_TRAITS=["createdAt","birthday"];
-var NUMBER_TRAITS=["age"];
 var MAX_DEPTH=10;
 function valueBudget(what){
 return{left:LIMITS.values,characters:LIMITS.characters,what:what};
@@ -1759,19 +1753,11 @@ return out;
 var TRUE_WORDS=["true","1","yes"];
 var FALSE_WORDS=["false","0","no"];
 function toBoolean(value){
-if(value===true||value===false)return value;
-if(value===1||value===0)return value===1;
-if(getType(value)!=="string")return null;
-let word=value.trim().toLowerCase();
-if(TRUE_WORDS.indexOf(word)>=0)return true;
-if(FALSE_WORDS.indexOf(word)>=0)return false;
-return null;
+let word=isScalar(value)?makeString(value).trim().toLowerCase():"";
+return TRUE_WORDS.indexOf(word)>=0?true:FALSE_WORDS.indexOf(word)>=0?false:null;
 }
 function toNumber(value){
-let type=getType(value);
-if(type==="number")return isFiniteNumber(value)?value:null;
-if(type!=="string")return null;
-let number=makeNumber(value.trim());
+let number=getType(value)==="string"?makeNumber(value.trim()):value;
 return isFiniteNumber(number)?number:null;
 }
 var EXPECTED={number:"a number",boolean:"true/false/yes/no/1/0",date:"a date (ISO-8601 or epoch seconds/ms)"};
@@ -1790,16 +1776,13 @@ note("warning",where+": "+describe(raw)+" is not "+EXPECTED[type]+"; dropped");
 return null;
 }
 function fullName(traits){
-let parts=[];
-if(isScalar(traits.firstName)&&traits.firstName!==null)parts.push(makeString(traits.firstName));
-if(isScalar(traits.lastName)&&traits.lastName!==null)parts.push(makeString(traits.lastName));
-return parts.length===0?null:parts.join(" ");
+let parts=[traits.firstName,traits.lastName].filter((part)=>isScalar(part)&&part!==null);
+return parts.length===0?null:parts.map((part)=>makeString(part)).join(" ");
 }
 function describe(value){
 let type=getType(value);
 if(type==="string")return'"'+value+'"';
-if(type==="number"||type==="boolean"||type==="null"||type==="undefined")return makeString(value);
-return type;
+return isScalar(value)||type==="undefined"?makeString(value):type;
 }
 // src/core/company.ts
 function readCompany(fromTraits,explicit,note){
@@ -1883,28 +1866,15 @@ return null;
 // src/core/tags.ts
 function tagOf(name,value,note){
 let tagName=text(name);
-if(tagName===null)return null;
-if(tagName.length>LIMITS.textLength){
-note("warning","a tag name is longer than "+LIMITS.textLength+" characters; left out");
-return null;
-}
-if(tagName.indexOf(",")>=0){
-note("warning",'tag name "'+tagName+'" cannot be used (no commas); dropped');
-return null;
-}
-if(isUnsafeKey(tagName)){
-note("warning",'tag name "'+tagName+'" cannot be used (a reserved object key); dropped');
-return null;
-}
+if(tagName===null||value===false)return null;
 let valueType=getType(value);
-if(value===false)return null;
-if(valueType==="boolean"||valueType==="undefined"||valueType==="null")return{name:tagName};
 let tagValue=valueType==="string"||valueType==="number"?text(value):null;
-if(tagValue!==null&&tagValue.length>LIMITS.textLength){
-note("warning",'tag "'+tagName+'" is longer than '+LIMITS.textLength+" characters; left out");
+let problem=tagName.length>LIMITS.textLength||tagValue!==null&&tagValue.length>LIMITS.textLength?"is longer than "+LIMITS.textLength+" characters; left out":tagName.indexOf(",")>=0?"cannot be used (no commas in names); dropped":isUnsafeKey(tagName)?"cannot be used (a reserved object key); dropped":null;
+if(problem!==null){
+note("warning",'tag "'+tagName.substring(0,100)+'" '+problem);
 return null;
 }
-if(tagValue===null&&valueType!=="string"){
+if(tagValue===null&&valueType!=="string"&&valueType!=="boolean"&&valueType!=="undefined"&&valueType!=="null"){
 note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");
 }
 return tagValue===null?{name:tagName}:{name:tagName,value:tagValue};
@@ -1929,10 +1899,6 @@ if(items[i].trim()!=="")addTag(list,tagFromText(items[i],note));
 }
 var MAX_LIST_ENTRIES=1e5;
 function parseTags(value,into,note){
-if(!isArray(value)){
-addFromValue(into,value,note);
-return into;
-}
 let pending=[value];
 let budget=MAX_LIST_ENTRIES;
 while(pending.length>0){
@@ -1955,7 +1921,7 @@ return into;
 function addFromValue(into,value,note){
 let type=getType(value);
 if(type==="string")addFromText(into,value,note);
-else if(type==="number")addTag(into,tagOf(makeString(value),undefined,note));
+else if(type==="number")addTag(into,tagOf(value,undefined,note));
 else if(isObject(value)){
 let keys=Object.keys(value);
 for(let i=0;i<keys.length;i++)addTag(into,tagOf(keys[i],value[keys[i]],note));
@@ -2007,7 +1973,9 @@ return false;
 // src/core/trait-sources.ts
 function readTraits(object,rows,note){
 let budget=valueBudget("traits");
-let set=mergeTraits(readTraitsObject(object,note,budget),readTraitRows(rows,note,budget));
+let fromObject=readTraitsObject(object,note,budget);
+let set=readTraitRows(rows,note,budget);
+set.traits=assign(fromObject,set.traits);
 typeReservedTraits(set,note);
 return set;
 }
@@ -2046,29 +2014,18 @@ dates["$"+key]=typed.date;
 }
 return{traits:traits,dateKeys:Object.keys(traits).filter((key)=>inSet(dates,key))};
 }
-function mergeTraits(fromObject,fromRows){
-return{traits:assign(fromObject,fromRows.traits),dateKeys:fromRows.dateKeys};
-}
 function typeReservedTraits(set,note){
-for(let i=0;i<DATE_TRAITS.length;i++){
-let key=DATE_TRAITS[i];
+DATE_TRAITS.forEach((key)=>{
 let value=set.traits[key];
-if(value===undefined||set.dateKeys.indexOf(key)>=0)continue;
+if(value===undefined||set.dateKeys.indexOf(key)>=0)return;
 let iso=toIsoDate(value);
-if(iso===null){
-note("warning",key+": "+describe(value)+" is not a date; sent as given");
-continue;
-}
+if(iso===null)return note("warning",key+": "+describe(value)+" is not a date; sent as given");
 set.traits[key]=iso;
 set.dateKeys.push(key);
-}
-for(let i=0;i<NUMBER_TRAITS.length;i++){
-let key=NUMBER_TRAITS[i];
-let value=set.traits[key];
-if(getType(value)!=="string")continue;
-let typed=typedValue(value,"number",key,note);
-if(typed!==null)set.traits[key]=typed.value;
-}
+});
+let age=set.traits.age;
+let typed=getType(age)==="string"?typedValue(age,"number","age",note):null;
+if(typed!==null)set.traits.age=typed.value;
 }
 // src/core/normalize.ts
 var IDENTIFY_EVENTS=["identify","sign_in","sign_up"];
@@ -2751,9 +2708,6 @@ return targets;
 function resultsFor(targets,status,message){
 return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));
 }
-function isOk(results){
-return results.some((result)=>result.status!=="failed");
-}
 function fanOut(targets,each,complete){
 let results=[];
 let pending=targets.length;
@@ -2764,9 +2718,6 @@ pending-=1;
 if(pending===0)complete(results);
 }));
 });
-}
-function logResults(platform,results){
-results.forEach((result)=>platform.log(formatMessage({level:result.status,vendor:result.vendor,text:result.message})));
 }
 function runReset(targets,platform,say,complete){
 forget(platform,targets.map((target)=>target.vendor));
@@ -2812,13 +2763,14 @@ let finish=once((outcome2)=>{
 collecting.open=false;
 done(outcome2);
 });
+let end=(ok,results)=>finish({ok:ok,results:results,messages:messages});
 let say=reporter(platform,messages,collecting);
 let note=say(null);
 let settings=isObject(config2)?config2:{};
 let targets=readTargets(settings.destinations,note);
 if(targets.length===0){
 note("error","no destination to send to");
-return finish({ok:false,results:[],messages:messages});
+return end(false,[]);
 }
 let action=pick(isObject(input2)?input2.action:undefined,ACTIONS,"action",note);
 let source=settings.source==="datalayer_bridge"?"datalayer_bridge":"gtm_template";
@@ -2827,18 +2779,15 @@ if(action==="reset")runReset(targets,platform,say,complete);
 else runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);
 };
 let inTurn=(job)=>platform.serial?platform.serial(job):job(()=>undefined);
-let later=()=>inTurn((next)=>run((results)=>{
-logResults(platform,results);
+let inTurnThen=(after)=>inTurn((next)=>run((results)=>{
+results.forEach((result)=>platform.log(formatMessage({level:result.status,vendor:result.vendor,text:result.message})));
+after(results);
 next();
 }));
-let state=gate(readConsent(settings.consent,note),platform,note,later);
-if(state==="dropped")return finish({ok:true,results:resultsFor(targets,"skipped","consent denied; not sent"),messages:messages});
-if(state==="waiting")return finish({ok:true,results:resultsFor(targets,"queued","waiting for consent"),messages:messages});
-inTurn((next)=>run((results)=>{
-logResults(platform,results);
-finish({ok:isOk(results),results:results,messages:messages});
-next();
-}));
+let state=gate(readConsent(settings.consent,note),platform,note,()=>inTurnThen(()=>undefined));
+if(state==="dropped")return end(true,resultsFor(targets,"skipped","consent denied; not sent"));
+if(state==="waiting")return end(true,resultsFor(targets,"queued","waiting for consent"));
+inTurnThen((results)=>end(results.some((result)=>result.status!=="failed"),results));
 }
 // src/core/mapping.ts
 function readPath(source,path){
@@ -2980,7 +2929,7 @@ var SCRIPTS=WINDOW6.injectScript.concat(WINDOW3.injectScript,WINDOW4.injectScrip
 function permitUrl(url,_patterns){
 return queryPermission("inject_script",url)?url:undefined;
 }
-var MAX_ARGS=4;
+var MAX_ARGS=3;
 function debugLogger(){
 let version=getContainerVersion();
 let debug=version.debugMode===true||version.previewMode===true;
@@ -3006,8 +2955,7 @@ callInWindow:(path,args)=>{
 let allowed=permit(path,CALLABLE);
 if(allowed===undefined||args.length>MAX_ARGS)return no("callInWindow",path);
 if(args.length<2)return args.length===0?callInWindow(allowed):callInWindow(allowed,args[0]);
-if(args.length===2)return callInWindow(allowed,args[0],args[1]);
-return args.length===3?callInWindow(allowed,args[0],args[1],args[2]):callInWindow(allowed,args[0],args[1],args[2],args[3]);
+return args.length===2?callInWindow(allowed,args[0],args[1]):callInWindow(allowed,args[0],args[1],args[2]);
 },
 copyFromWindow:(path)=>{
 let allowed=permit(path,READABLE);
@@ -3068,17 +3016,14 @@ log:log
 function company(){
 let rows=data.companyRows;
 let details=getType(rows)==="array"&&rows!==undefined?makeTableMap(rows.filter((row)=>getType(row)==="object"&&getType(row.key)==="string"),"key","value"):undefined;
-if(details===undefined||details===null)return data.company;
-let merged={};
+if(!details)return data.company;
 let base=data.company;
 let baseType=getType(base);
-if(baseType==="object"){
-let own=base;
-for(let key in own)merged[key]=own[key];
-}else if(baseType==="string"||baseType==="number"){
-merged.name=base;
-}
-for(let key in details)merged[key]=details[key];
+let merged=baseType==="string"||baseType==="number"?{name:base}:{};
+let from=baseType==="object"?[base,details]:[details];
+from.forEach((object)=>{
+for(let key in object)merged[key]=object[key];
+});
 return merged;
 }
 function input(){
@@ -5283,8 +5228,8 @@ scenarios:
     }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { brand: "Audi", tags: ["vip"] }]]);
     assertThat(logs).contains('gtm-identify warning: tag "=gold" has no name; dropped');
-    assertThat(logs).contains('gtm-identify warning: tag name "a,b" cannot be used (no commas); dropped');
-    assertThat(logs).contains('gtm-identify warning: tag name "__proto__" cannot be used (a reserved object key); dropped');
+    assertThat(logs).contains('gtm-identify warning: tag "a,b" cannot be used (no commas in names); dropped');
+    assertThat(logs).contains('gtm-identify warning: tag "__proto__" cannot be used (a reserved object key); dropped');
 - name: A tags variable that is true or false is ignored with a message
   code: |-
     pageFunction("analytics.identify", undefined);

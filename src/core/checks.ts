@@ -61,8 +61,7 @@ export function text(value: unknown): string | null {
     const trimmed = (value as string).trim();
     return trimmed === '' ? null : trimmed;
   }
-  if (type === 'number' && isFiniteNumber(value)) return makeString(value);
-  return null;
+  return isFiniteNumber(value) ? makeString(value) : null;
 }
 
 /** True for undefined, null and text that is empty once trimmed: "not given". */
@@ -73,11 +72,8 @@ export function isMissing(value: unknown): boolean {
 
 /** true/false for a boolean or the strings 'true'/'false' (template checkboxes, bridge config). */
 export function flag(value: unknown, fallback: boolean): boolean {
-  if (value === true || value === false) return value;
-  const word = isString(value) ? value.trim().toLowerCase() : '';
-  if (word === 'true') return true;
-  if (word === 'false') return false;
-  return fallback;
+  const word = isString(value) ? value.trim().toLowerCase() : value;
+  return word === true || word === 'true' ? true : word === false || word === 'false' ? false : fallback;
 }
 
 /** The one of `choices` that `word` spells (compared trimmed and lower-cased), or null. */
@@ -142,7 +138,7 @@ export function without(object: JsonObject, drop: readonly string[]): JsonObject
 
 /** A shallow copy of a JSON object. */
 export function copyObject(object: JsonObject): JsonObject {
-  return without(object, []);
+  return assign({}, object);
 }
 
 /** Copies every key of `from` into `into` (the sandbox has no Object.assign); returns `into`. */

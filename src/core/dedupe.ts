@@ -20,7 +20,8 @@ function canonicalJson(value: Json): string {
   if (type === 'array') return '[' + (value as Json[]).map((item) => canonicalJson(item)).join(',') + ']';
   if (type === 'object') {
     const object = value as JsonObject;
-    const keys = Object.keys(object).sort();
+    // A key whose value is undefined (a label's tag value) is left out, as JSON.stringify does.
+    const keys = Object.keys(object).filter((key) => object[key] !== undefined).sort();
     return '{' + keys.map((key) => JSON.stringify(key) + ':' + canonicalJson(object[key])).join(',') + '}';
   }
   return JSON.stringify(value);
@@ -31,13 +32,12 @@ function canonicalJson(value: Json): string {
  * when it cannot be computed (then nothing is skipped).
  */
 export function signature(call: IdentifyCall): string | null {
-  const tags: Json[] = call.tags.map((tag): Json => (tag.value === undefined ? { name: tag.name } : { name: tag.name, value: tag.value }));
   const digest = md5(canonicalJson({
     userId: call.userId,
     email: call.email,
     traits: call.traits,
-    tags: tags,
-    company: call.company === null ? null : (call.company as JsonObject),
+    tags: call.tags as unknown as Json,
+    company: call.company as JsonObject | null,
     event: call.event,
   }));
   return digest === undefined ? null : digest;

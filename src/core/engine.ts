@@ -94,9 +94,6 @@ function resultsFor(targets: Target[], status: ResultStatus, message: string): V
   return targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
 }
 
-function isOk(results: VendorResult[]): boolean {
-  return results.some((result) => result.status !== 'failed');
-}
 
 /**
  * Runs `each` for every target and calls `complete` once all have reported, with the results
@@ -116,10 +113,6 @@ function fanOut(
       if (pending === 0) complete(results);
     }));
   });
-}
-
-function logResults(platform: Platform, results: VendorResult[]): void {
-  results.forEach((result) => platform.log(formatMessage({ level: result.status, vendor: result.vendor, text: result.message })));
 }
 
 function runReset(targets: Target[], platform: Platform, say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void): void {
@@ -179,13 +172,14 @@ export function runIdentify(input: IdentifyInput, config: EngineConfig, platform
     collecting.open = false;
     done(outcome);
   });
+  const end = (ok: boolean, results: VendorResult[]) => finish({ ok: ok, results: results, messages: messages });
   const say = reporter(platform, messages, collecting);
   const note = say(null);
   const settings: { [key: string]: unknown } = isObject(config) ? config : {};
   const targets = readTargets(settings.destinations, note);
   if (targets.length === 0) {
     note('error', 'no destination to send to');
-    return finish({ ok: false, results: [], messages: messages });
+    return end(false, []);
   }
   const action = pick(isObject(input) ? input.action : undefined, ACTIONS, 'action', note);
   const source: Source = settings.source === 'datalayer_bridge' ? 'datalayer_bridge' : 'gtm_template';
@@ -195,16 +189,13 @@ export function runIdentify(input: IdentifyInput, config: EngineConfig, platform
   };
   // Every run, also one released by a consent grant, takes its turn on platform.serial.
   const inTurn = (job: Job) => (platform.serial ? platform.serial(job) : job(() => undefined));
-  const later = () => inTurn((next) => run((results) => {
-    logResults(platform, results);
+  const inTurnThen = (after: (results: VendorResult[]) => void) => inTurn((next) => run((results) => {
+    results.forEach((result) => platform.log(formatMessage({ level: result.status, vendor: result.vendor, text: result.message })));
+    after(results);
     next();
   }));
-  const state = gate(readConsent(settings.consent, note), platform, note, later);
-  if (state === 'dropped') return finish({ ok: true, results: resultsFor(targets, 'skipped', 'consent denied; not sent'), messages: messages });
-  if (state === 'waiting') return finish({ ok: true, results: resultsFor(targets, 'queued', 'waiting for consent'), messages: messages });
-  inTurn((next) => run((results) => {
-    logResults(platform, results);
-    finish({ ok: isOk(results), results: results, messages: messages });
-    next();
-  }));
+  const state = gate(readConsent(settings.consent, note), platform, note, () => inTurnThen(() => undefined));
+  if (state === 'dropped') return end(true, resultsFor(targets, 'skipped', 'consent denied; not sent'));
+  if (state === 'waiting') return end(true, resultsFor(targets, 'queued', 'waiting for consent'));
+  inTurnThen((results) => end(results.some((result) => result.status !== 'failed'), results));
 }

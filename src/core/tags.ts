@@ -2,7 +2,7 @@
 // ('vip, brand=Audi'), a list of such strings or of rows ({name|key, value}), or an object
 // ({brand: 'Audi', vip: true}; in a list too, when it has no name/key). A tag name never contains a comma (Gist joins labels with
 // commas); a later tag with the same name replaces an earlier one.
-import { getType, makeString } from '../sandbox/lang';
+import { getType } from '../sandbox/lang';
 import { copyObject, has, isArray, isObject, isUnsafeKey, text } from './checks';
 import type { IdentifyCall, Json, JsonObject, Tag } from './model';
 import { LIMITS } from './limits';
@@ -11,29 +11,20 @@ import { withArticle } from './text';
 
 function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
   const tagName = text(name);
-  if (tagName === null) return null;
-  if (tagName.length > LIMITS.textLength) {
-    note('warning', 'a tag name is longer than ' + LIMITS.textLength + ' characters; left out');
-    return null;
-  }
-  if (tagName.indexOf(',') >= 0) {
-    note('warning', 'tag name "' + tagName + '" cannot be used (no commas); dropped');
-    return null;
-  }
-  if (isUnsafeKey(tagName)) {
-    note('warning', 'tag name "' + tagName + '" cannot be used (a reserved object key); dropped');
-    return null;
-  }
+  // true marks a label in object form ({vip: true}); false means "no such tag".
+  if (tagName === null || value === false) return null;
   const valueType = getType(value);
-  // true marks a label in object form ({vip: true}); false/null/'' mean "no such tag" / a label.
-  if (value === false) return null;
-  if (valueType === 'boolean' || valueType === 'undefined' || valueType === 'null') return { name: tagName };
   const tagValue = valueType === 'string' || valueType === 'number' ? text(value) : null;
-  if (tagValue !== null && tagValue.length > LIMITS.textLength) {
-    note('warning', 'tag "' + tagName + '" is longer than ' + LIMITS.textLength + ' characters; left out');
+  const problem = tagName.length > LIMITS.textLength || (tagValue !== null && tagValue.length > LIMITS.textLength)
+    ? 'is longer than ' + LIMITS.textLength + ' characters; left out'
+    : tagName.indexOf(',') >= 0 ? 'cannot be used (no commas in names); dropped'
+      : isUnsafeKey(tagName) ? 'cannot be used (a reserved object key); dropped' : null;
+  if (problem !== null) {
+    note('warning', 'tag "' + tagName.substring(0, 100) + '" ' + problem);
     return null;
   }
-  if (tagValue === null && valueType !== 'string') {
+  // booleans, undefined and null: a label; any other value than text or a number is reported.
+  if (tagValue === null && valueType !== 'string' && valueType !== 'boolean' && valueType !== 'undefined' && valueType !== 'null') {
     note('warning', 'tag "' + tagName + '" has a ' + valueType + ' value; sent as a label');
   }
   return tagValue === null ? { name: tagName } : { name: tagName, value: tagValue };
@@ -66,10 +57,6 @@ const MAX_LIST_ENTRIES = 100000;
 
 /** The tags in `value` (see the header), appended to `into`; uniqueTags then merges names. */
 export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
-  if (!isArray(value)) {
-    addFromValue(into, value, note);
-    return into;
-  }
   // Lists in lists are walked with a stack of pending items, not by recursion, so a list nested
   // 10,000 deep cannot overflow the stack (items keep their order); a budget of entries ends a
   // list that contains itself, which a page value can be.
@@ -97,7 +84,7 @@ export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
 function addFromValue(into: Tag[], value: unknown, note: Note): void {
   const type = getType(value);
   if (type === 'string') addFromText(into, value as string, note);
-  else if (type === 'number') addTag(into, tagOf(makeString(value), undefined, note));
+  else if (type === 'number') addTag(into, tagOf(value, undefined, note));
   else if (isObject(value)) {
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));

@@ -7,7 +7,7 @@ import { assign, inSet, isObject, pick, tableRows, text } from './checks';
 import type { NameSet } from './checks';
 import { toIsoDate } from './dates';
 import {
-  DATE_TRAITS, NUMBER_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue, valueBudget,
+  DATE_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue, valueBudget,
 } from './traits';
 import type { Budget } from './traits';
 import type { JsonObject } from './model';
@@ -23,7 +23,10 @@ export interface TraitSet {
 /** The traits of the object and the rows, merged and typed (see the header). */
 export function readTraits(object: unknown, rows: unknown, note: Note): TraitSet {
   const budget = valueBudget('traits');
-  const set = mergeTraits(readTraitsObject(object, note, budget), readTraitRows(rows, note, budget));
+  const fromObject = readTraitsObject(object, note, budget);
+  const set = readTraitRows(rows, note, budget);
+  // Table rows win over the object's keys.
+  set.traits = assign(fromObject, set.traits);
   typeReservedTraits(set, note);
   return set;
 }
@@ -66,30 +69,18 @@ function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {
   return { traits: traits, dateKeys: Object.keys(traits).filter((key) => inSet(dates, key)) };
 }
 
-/** Rows win over the object (see the header); only rows carry typed dates so far. */
-function mergeTraits(fromObject: JsonObject, fromRows: TraitSet): TraitSet {
-  return { traits: assign(fromObject, fromRows.traits), dateKeys: fromRows.dateKeys };
-}
-
 /** createdAt/birthday become dates and age a number when their values allow it. */
 function typeReservedTraits(set: TraitSet, note: Note): void {
-  for (let i = 0; i < DATE_TRAITS.length; i++) {
-    const key = DATE_TRAITS[i];
+  DATE_TRAITS.forEach((key) => {
     const value = set.traits[key];
-    if (value === undefined || set.dateKeys.indexOf(key) >= 0) continue;
+    if (value === undefined || set.dateKeys.indexOf(key) >= 0) return;
     const iso = toIsoDate(value);
-    if (iso === null) {
-      note('warning', key + ': ' + describe(value) + ' is not a date; sent as given');
-      continue;
-    }
+    if (iso === null) return note('warning', key + ': ' + describe(value) + ' is not a date; sent as given');
     set.traits[key] = iso;
     set.dateKeys.push(key);
-  }
-  for (let i = 0; i < NUMBER_TRAITS.length; i++) {
-    const key = NUMBER_TRAITS[i];
-    const value = set.traits[key];
-    if (getType(value) !== 'string') continue;
-    const typed = typedValue(value, 'number', key, note);
-    if (typed !== null) set.traits[key] = typed.value;
-  }
+  });
+  // age, the one reserved number trait, given as text.
+  const age = set.traits.age;
+  const typed = getType(age) === 'string' ? typedValue(age, 'number', 'age', note) : null;
+  if (typed !== null) set.traits.age = typed.value;
 }

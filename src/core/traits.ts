@@ -19,9 +19,8 @@ export const TRAIT_ALIASES: { [key: string]: string } = {
 const ADDRESS_ALIASES: { [key: string]: string } = { postal_code: 'postalCode' };
 export const COMPANY_ALIASES: { [key: string]: string } = { employee_count: 'employeeCount' };
 
-/** Reserved traits that are dates, and the one that is a number. */
+/** Reserved traits that are dates (age is the one reserved number). */
 export const DATE_TRAITS = ['createdAt', 'birthday'];
-export const NUMBER_TRAITS = ['age'];
 
 /** Nesting deeper than this is dropped (it also stops cyclic objects from the page). */
 const MAX_DEPTH = 10;
@@ -151,20 +150,12 @@ const TRUE_WORDS = ['true', '1', 'yes'];
 const FALSE_WORDS = ['false', '0', 'no'];
 
 function toBoolean(value: unknown): boolean | null {
-  if (value === true || value === false) return value;
-  if (value === 1 || value === 0) return value === 1;
-  if (getType(value) !== 'string') return null;
-  const word = (value as string).trim().toLowerCase();
-  if (TRUE_WORDS.indexOf(word) >= 0) return true;
-  if (FALSE_WORDS.indexOf(word) >= 0) return false;
-  return null;
+  const word = isScalar(value as Json) ? makeString(value).trim().toLowerCase() : '';
+  return TRUE_WORDS.indexOf(word) >= 0 ? true : FALSE_WORDS.indexOf(word) >= 0 ? false : null;
 }
 
 function toNumber(value: unknown): number | null {
-  const type = getType(value);
-  if (type === 'number') return isFiniteNumber(value) ? value : null;
-  if (type !== 'string') return null;
-  const number = makeNumber((value as string).trim());
+  const number = getType(value) === 'string' ? makeNumber((value as string).trim()) : value;
   return isFiniteNumber(number) ? number : null;
 }
 
@@ -197,16 +188,13 @@ export function typedValue(value: unknown, type: TraitType, where: string, note:
 
 /** firstName and lastName joined by a space (for vendors with only a `name`); null when neither is set. */
 export function fullName(traits: JsonObject): string | null {
-  const parts: string[] = [];
-  if (isScalar(traits.firstName) && traits.firstName !== null) parts.push(makeString(traits.firstName));
-  if (isScalar(traits.lastName) && traits.lastName !== null) parts.push(makeString(traits.lastName));
-  return parts.length === 0 ? null : parts.join(' ');
+  const parts = [traits.firstName, traits.lastName].filter((part) => isScalar(part) && part !== null);
+  return parts.length === 0 ? null : parts.map((part) => makeString(part)).join(' ');
 }
 
 /** A short printable form of a raw value for messages. */
 export function describe(value: unknown): string {
   const type = getType(value);
   if (type === 'string') return '"' + (value as string) + '"';
-  if (type === 'number' || type === 'boolean' || type === 'null' || type === 'undefined') return makeString(value);
-  return type;
+  return isScalar(value as Json) || type === 'undefined' ? makeString(value) : type;
 }

@@ -21,17 +21,14 @@ function company(): unknown {
   const details = getType(rows) === 'array' && rows !== undefined
     ? makeTableMap(rows.filter((row) => getType(row) === 'object' && getType(row.key) === 'string'), 'key', 'value')
     : undefined;
-  if (details === undefined || details === null) return data.company;
-  const merged: { [key: string]: unknown } = {};
+  if (!details) return data.company;
   const base = data.company;
   const baseType = getType(base);
-  if (baseType === 'object') {
-    const own = base as { [key: string]: unknown };
-    for (let key in own) merged[key] = own[key];
-  } else if (baseType === 'string' || baseType === 'number') {
-    merged.name = base;
-  }
-  for (let key in details) merged[key] = details[key];
+  const merged: { [key: string]: unknown } = baseType === 'string' || baseType === 'number' ? { name: base } : {};
+  const from = baseType === 'object' ? [base as { [key: string]: unknown }, details] : [details];
+  from.forEach((object) => {
+    for (let key in object) merged[key] = object[key];
+  });
   return merged;
 }
 

@@ -38,7 +38,7 @@ function permitUrl(url: string, _patterns: readonly string[]): string | undefine
 }
 
 /** Longest argument list core passes to a page function (the sandbox has no spread). */
-const MAX_ARGS = 4;
+const MAX_ARGS = 3;
 
 /** logToConsole only in GTM preview/debug mode: outside it the template stays silent. */
 export function debugLogger(): (message: string) => void {
@@ -73,8 +73,7 @@ export function gtmPlatform(log: (message: string) => void): Platform {
       const allowed = permit(path, CALLABLE);
       if (allowed === undefined || args.length > MAX_ARGS) return no('callInWindow', path);
       if (args.length < 2) return args.length === 0 ? callInWindow(allowed) : callInWindow(allowed, args[0]);
-      if (args.length === 2) return callInWindow(allowed, args[0], args[1]);
-      return args.length === 3 ? callInWindow(allowed, args[0], args[1], args[2]) : callInWindow(allowed, args[0], args[1], args[2], args[3]);
+      return args.length === 2 ? callInWindow(allowed, args[0], args[1]) : callInWindow(allowed, args[0], args[1], args[2]);
     },
     copyFromWindow: (path) => {
       const allowed = permit(path, READABLE);

@@ -268,7 +268,7 @@ describe('normalisation: company and tags', () => {
   it('drops a tag named __proto__ and says it is a reserved object key', () => {
     const { call, messages } = norm({ userId: 'u', tags: [{ name: '__proto__', value: 'x' }] });
     expect(call.tags).toEqual([]);
-    expect(messages[0].text).toBe('tag name "__proto__" cannot be used (a reserved object key); dropped');
+    expect(messages[0].text).toBe('tag "__proto__" cannot be used (a reserved object key); dropped');
   });
 
   it('drops a tag whose name has a comma, with a message', () => {
