@@ -1358,7 +1358,7 @@ var K=sineTable();
 var SHIFTS=[7,12,17,22,5,9,14,20,4,11,16,23,6,10,15,21];
 function utf8Bytes(input2){
 let encoded=encodeUriComponent(input2);
-if(encoded===undefined)return undefined;
+if(encoded===undefined)return null;
 let bytes=[];
 for(let i=0;i<encoded.length;i++){
 let c=encoded.charAt(i);
@@ -1369,7 +1369,7 @@ return bytes;
 }
 function md5(input2){
 let bytes=utf8Bytes(input2);
-if(bytes===undefined)return undefined;
+if(bytes===null)return null;
 let length=bytes.length;
 let words=[];
 for(let i=((length+8>>>6)+1)*16;i>0;i--)words.push(0);
@@ -1420,7 +1420,7 @@ return"{"+keys.map((key)=>JSON.stringify(key)+":"+canonicalJson(object[key])).jo
 return JSON.stringify(value);
 }
 function signature(call){
-let digest=md5(canonicalJson({
+return md5(canonicalJson({
 userId:call.userId,
 email:call.email,
 traits:call.traits,
@@ -1428,7 +1428,6 @@ tags:call.tags,
 company:call.company,
 event:call.event
 }));
-return digest===undefined?null:digest;
 }
 function readSignatures(platform){
 let stored=platform.storage.getItem(STORAGE_KEY);
@@ -1542,7 +1541,7 @@ return done(value.trim(),null);
 let input2=hashInput(value);
 if(method==="md5"){
 let digest=md5(input2);
-return digest===undefined?done(null,"the user id cannot be encoded for md5"):done(digest,null);
+return done(digest,digest===null?"the user id cannot be encoded for md5":null);
 }
 let finish=once((digest)=>{
 if(digest===null)done(null,"SHA-256 hashing failed");
@@ -2165,10 +2164,8 @@ platform.injectScript(url,()=>finish(true),()=>finish(false),url);
 function notTheSdk(global,type,vendor){
 return outcome("failed","window."+global+" holds a value of type "+type+" that is not "+vendor+"'s SDK; nothing sent");
 }
-function queuedOnPage(vendor,queue){
-return outcome("queued",vendor+" is not on the page yet; queued in "+queue);
-}
-function queuedUntilLoaded(platform,url,vendor,done){
+function queued(platform,url,vendor,queue,done){
+if(url===null)return done(outcome("queued",vendor+" is not loaded yet; queued in "+queue));
 loadScript(platform,url,(loaded)=>{
 if(loaded)done(outcome("queued","queued; "+vendor+"'s script loaded and runs it"));
 else done(outcome("failed","queued, but "+vendor+"'s script failed to load ("+url+")"));
@@ -2220,14 +2217,9 @@ note("warning","the Antsomi "+(i===0?"portal":"property")+' id "'+id+'" is not n
 });
 }
 function customerId(call,settings){
-let from=settings.from;
-let source=null;
-if(from==="email")source=call.email===null||!settings.lowerEmail?call.email:call.email.toLowerCase();
-else if(from==="phone")source=text(call.traits.phone);
-else source=call.userId;
-if(source===null||settings.hash==="none"||isHashed(source,"md5"))return source;
-let digest=md5(source);
-return digest===undefined?null:digest;
+let email=call.email!==null&&settings.lowerEmail?call.email.toLowerCase():call.email;
+let source=settings.from==="email"?email:settings.from==="phone"?text(call.traits.phone):call.userId;
+return source===null||settings.hash==="none"||isHashed(source,"md5")?source:md5(source);
 }
 function attributeValue(key,value,isDate){
 if(isDate){
@@ -2277,14 +2269,10 @@ return formatSpaced(platform.now());
 function trackPayload(call,cid,vocabulary,context){
 let customers=customerAttributes(call,context.note);
 let action=call.event;
-if(vocabulary==="devguide"){
-return{
+return vocabulary==="devguide"?{
 dims:{customers:assign({customer_id:cid},customers)},
 extra:{identify_id:cid,identify_time:leadTime(context),identify_event:"user_"+action,identify_type:"exact"}
-};
-}
-let templateCustomers=assign({type:"customers",customer_id:cid},customers);
-return{items:[],dims:{customers:templateCustomers},extra:{identify_id:cid,identify_event:action}};
+}:{items:[],dims:{customers:assign({type:"customers",customer_id:cid},customers)},extra:{identify_id:cid,identify_event:action}};
 }
 function setIds(platform,ids){
 platform.setInWindow("_portalId",ids[0],false);
@@ -2296,21 +2284,18 @@ function identify(call,options,context,done){
 let platform=context.platform;
 let settings=readSettings(options);
 let cid=customerId(call,settings);
-if(cid===null&&call.userId===null&&call.email===null){
-return done(outcome("skipped","anonymous visitor: Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));
+if(cid===null){
+let anonymous=call.userId===null&&call.email===null;
+return done(outcome(anonymous?"skipped":"failed",(anonymous?"anonymous visitor: ":"no customer id: ")+"Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));
 }
-if(cid===null)return done(outcome("failed","no customer id: Antsomi needs "+SOURCE_NAMES[settings.from]+"; not sent"));
 let args=["user",call.event,trackPayload(call,cid,settings.vocabulary,context)];
+let queue=()=>queued(platform,settings.load?SCRIPT_URL:null,"Antsomi","web_event.queue",done);
 if(isFunctionAt(platform,"web_event.track")){
 let error=callPage(platform,"web_event.track",args);
-if(error!==null||getType(platform.copyFromWindow("web_event.queue"))!=="array")return done(sentUnless(error,"web_event.track called"));
-if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL,"Antsomi",done);
-return done(outcome("queued","Antsomi is not loaded yet; the call waits in web_event.queue until its loader runs"));
+return error!==null||getType(platform.copyFromWindow("web_event.queue"))!=="array"?done(sentUnless(error,"web_event.track called")):queue();
 }
 let current=getType(platform.copyFromWindow("web_event"));
-if(current!=="undefined"){
-return done(notTheSdk("web_event",current,"Antsomi"));
-}
+if(current!=="undefined")return done(notTheSdk("web_event",current,"Antsomi"));
 if(settings.load&&!settings.numericIds){
 return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));
 }
@@ -2319,8 +2304,7 @@ let track=platform.createArgumentsQueue("web_event","web_event.queue");
 platform.aliasInWindow("web_event.track","web_event");
 if(settings.numericIds)setIds(platform,settings.ids);
 track(args[0],args[1],args[2]);
-if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL,"Antsomi",done);
-done(queuedOnPage("Antsomi","web_event.queue"));
+queue();
 }
 function reset(_options,context,done){
 let platform=context.platform;
@@ -2442,8 +2426,7 @@ if(current!=="undefined"&&current!=="array")return done(notTheSdk(global,current
 let push=platform.createQueue(global);
 if((setup.scriptUrl!==null||global===setup.shared)&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
 push([method].concat(args));
-if(setup.scriptUrl!==null)return queuedUntilLoaded(platform,setup.scriptUrl,vendor,done);
-done(queuedOnPage(vendor,"window."+global));
+queued(platform,setup.scriptUrl,vendor,"window."+global,done);
 }
 function analyticsJsVendor(name,loadName,setup){
 let run=(options,method,args,context,done)=>{
@@ -2586,8 +2569,7 @@ push(["setAppId",settings.appId.value]);
 push(["trackPageView"]);
 }
 push(["identify"].concat(args));
-if(settings.load)return queuedUntilLoaded(platform,SCRIPT_URL3,"Gist",done);
-done(queuedOnPage("Gist","window.gist"));
+queued(platform,settings.load?SCRIPT_URL3:null,"Gist","window.gist",done);
 }
 function reset3(options,context,done){
 let platform=context.platform;
@@ -4828,7 +4810,7 @@ scenarios:
     runCode(tag({ sendAntsomi: true, userId: "u-1" }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify antsomi failed: no customer id: Antsomi needs an email; not sent");
+    assertThat(logs).contains("gtm-identify antsomi failed: no customer id: Antsomi needs an email for the customer id; not sent");
 - name: Antsomi drops attribute codes outside a-z, 0-9 and _ and says so
   code: |-
     pageFunction("web_event.track", undefined);

@@ -32,7 +32,7 @@ function canonicalJson(value: Json): string {
  * when it cannot be computed (then nothing is skipped).
  */
 export function signature(call: IdentifyCall): string | null {
-  const digest = md5(canonicalJson({
+  return md5(canonicalJson({
     userId: call.userId,
     email: call.email,
     traits: call.traits,
@@ -40,7 +40,6 @@ export function signature(call: IdentifyCall): string | null {
     company: call.company as JsonObject | null,
     event: call.event,
   }));
-  return digest === undefined ? null : digest;
 }
 
 function readSignatures(platform: Platform): { [vendor: string]: string } {

@@ -50,7 +50,7 @@ export function hashValue(
   const input = hashInput(value);
   if (method === 'md5') {
     const digest = md5(input);
-    return digest === undefined ? done(null, 'the user id cannot be encoded for md5') : done(digest, null);
+    return done(digest, digest === null ? 'the user id cannot be encoded for md5' : null);
   }
   const finish = once((digest: string | null) => {
     if (digest === null) done(null, 'SHA-256 hashing failed');

@@ -35,10 +35,10 @@ const K = sineTable();
 /** Per-round left rotations, RFC 1321 §3.4 (four rounds of four amounts). */
 const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
 
-/** The UTF-8 bytes of a string; undefined when it cannot be encoded (a lone surrogate). */
-export function utf8Bytes(input: string): number[] | undefined {
+/** The UTF-8 bytes of a string; null when it cannot be encoded (a lone surrogate). */
+export function utf8Bytes(input: string): number[] | null {
   const encoded = encodeUriComponent(input);
-  if (encoded === undefined) return undefined;
+  if (encoded === undefined) return null;
   const bytes: number[] = [];
   for (let i = 0; i < encoded.length; i++) {
     const c = encoded.charAt(i);
@@ -48,10 +48,10 @@ export function utf8Bytes(input: string): number[] | undefined {
   return bytes;
 }
 
-/** Lower-case hex MD5 of a string's UTF-8 bytes; undefined when it holds a lone surrogate. */
-export function md5(input: string): string | undefined {
+/** Lower-case hex MD5 of a string's UTF-8 bytes; null when it holds a lone surrogate. */
+export function md5(input: string): string | null {
   const bytes = utf8Bytes(input);
-  if (bytes === undefined) return undefined;
+  if (bytes === null) return null;
   // The padded message as little-endian 32-bit words (RFC 1321 §3.1–3.2).
   const length = bytes.length;
   const words: number[] = [];

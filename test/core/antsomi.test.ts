@@ -73,7 +73,7 @@ describe('antsomi identify', () => {
 
   it('fails without a source for the customer id', () => {
     const { outcomes, platform } = tracked({ userId: 'u-1' });
-    expect(outcomes[0]).toEqual({ status: 'failed', message: 'no customer id: Antsomi needs an email; not sent' });
+    expect(outcomes[0]).toEqual({ status: 'failed', message: 'no customer id: Antsomi needs an email for the customer id; not sent' });
     expect(platform.callsTo('callInWindow')).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe('antsomi identify', () => {
     const platform = new FakePlatform();
     const queue = antsomiStub(platform.win);
     expect(send(platform, { email: 'a@b.co' }).outcomes[0]).toEqual({
-      status: 'queued', message: 'Antsomi is not loaded yet; the call waits in web_event.queue until its loader runs',
+      status: 'queued', message: 'Antsomi is not loaded yet; queued in web_event.queue',
     });
     expect(Array.from(queue[0]).slice(0, 2)).toEqual(['user', 'identify']);
   });

@@ -33,7 +33,7 @@ import { callTraits } from '../tags';
 import { toJson } from '../traits';
 import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
 import type { OptionsObject } from './options';
-import { callPage, isFunctionAt, notTheSdk, queuedOnPage, queuedUntilLoaded, sentUnless } from './runtime';
+import { callPage, isFunctionAt, notTheSdk, queued, sentUnless } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject } from '../model';
@@ -130,8 +130,7 @@ function deliver(
   const push = platform.createQueue(global);
   if ((setup.scriptUrl !== null || global === setup.shared) && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);
   push([method as Json].concat(args));
-  if (setup.scriptUrl !== null) return queuedUntilLoaded(platform, setup.scriptUrl, vendor, done);
-  done(queuedOnPage(vendor, 'window.' + global));
+  queued(platform, setup.scriptUrl, vendor, 'window.' + global, done);
 }
 
 /** The vendor module of an analytics.js vendor: `setup` reads a destination's options. */

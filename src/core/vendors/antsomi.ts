@@ -49,7 +49,7 @@ import { keyValueTags, labels, tagFits } from '../tags';
 import { isDigits, snakeCase } from '../text';
 import { fullName } from '../traits';
 import { optionsObject } from './options';
-import { callPage, isFunctionAt, notTheSdk, queuedOnPage, queuedUntilLoaded, sentUnless } from './runtime';
+import { callPage, isFunctionAt, notTheSdk, queued, sentUnless } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
@@ -108,14 +108,9 @@ function warnIds(settings: AntsomiSettings, note: Note): void {
 
 /** The CID for this call, or null when its source value is missing (see the header). */
 function customerId(call: IdentifyCall, settings: AntsomiSettings): string | null {
-  const from = settings.from;
-  let source: string | null = null;
-  if (from === 'email') source = call.email === null || !settings.lowerEmail ? call.email : call.email.toLowerCase();
-  else if (from === 'phone') source = text(call.traits.phone);
-  else source = call.userId;
-  if (source === null || settings.hash === 'none' || isHashed(source, 'md5')) return source;
-  const digest = md5(source);
-  return digest === undefined ? null : digest;
+  const email = call.email !== null && settings.lowerEmail ? call.email.toLowerCase() : call.email;
+  const source = settings.from === 'email' ? email : settings.from === 'phone' ? text(call.traits.phone) : call.userId;
+  return source === null || settings.hash === 'none' || isHashed(source, 'md5') ? source : md5(source);
 }
 
 function attributeValue(key: string, value: Json, isDate: boolean): Json | undefined {
@@ -172,14 +167,10 @@ function leadTime(context: VendorContext): string {
 function trackPayload(call: IdentifyCall, cid: string, vocabulary: 'template' | 'devguide', context: VendorContext): JsonObject {
   const customers = customerAttributes(call, context.note);
   const action: IdentifyEvent = call.event;
-  if (vocabulary === 'devguide') {
-    return {
-      dims: { customers: assign({ customer_id: cid }, customers) },
-      extra: { identify_id: cid, identify_time: leadTime(context), identify_event: 'user_' + action, identify_type: 'exact' },
-    };
-  }
-  const templateCustomers = assign({ type: 'customers', customer_id: cid }, customers);
-  return { items: [], dims: { customers: templateCustomers }, extra: { identify_id: cid, identify_event: action } };
+  return vocabulary === 'devguide' ? {
+    dims: { customers: assign({ customer_id: cid }, customers) },
+    extra: { identify_id: cid, identify_time: leadTime(context), identify_event: 'user_' + action, identify_type: 'exact' },
+  } : { items: [], dims: { customers: assign({ type: 'customers', customer_id: cid }, customers) }, extra: { identify_id: cid, identify_event: action } };
 }
 
 /** As Antsomi's loader does, never overriding the page's. */
@@ -195,22 +186,20 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   const platform = context.platform;
   const settings = readSettings(options);
   const cid = customerId(call, settings);
-  if (cid === null && call.userId === null && call.email === null) {
-    return done(outcome('skipped', 'anonymous visitor: Antsomi needs ' + SOURCE_NAMES[settings.from] + ' for the customer id; not sent'));
+  if (cid === null) {
+    const anonymous = call.userId === null && call.email === null;
+    return done(outcome(anonymous ? 'skipped' : 'failed', (anonymous ? 'anonymous visitor: ' : 'no customer id: ') + 'Antsomi needs ' +
+      SOURCE_NAMES[settings.from] + ' for the customer id; not sent'));
   }
-  if (cid === null) return done(outcome('failed', 'no customer id: Antsomi needs ' + SOURCE_NAMES[settings.from] + '; not sent'));
   const args: Json[] = ['user', call.event, trackPayload(call, cid, settings.vocabulary, context)];
+  const queue = () => queued(platform, settings.load ? SCRIPT_URL : null, 'Antsomi', 'web_event.queue', done);
   if (isFunctionAt(platform, 'web_event.track')) {
     const error = callPage(platform, 'web_event.track', args);
-    if (error !== null || getType(platform.copyFromWindow('web_event.queue')) !== 'array') return done(sentUnless(error, 'web_event.track called'));
-    // The loader's stub (ours or the page's) only queued it [INF: the SDK leaves no queue array]
-    if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Antsomi', done);
-    return done(outcome('queued', 'Antsomi is not loaded yet; the call waits in web_event.queue until its loader runs'));
+    // While web_event.queue is an array, the loader's stub (ours or the page's) only queued it [INF: the SDK leaves no queue array]
+    return error !== null || getType(platform.copyFromWindow('web_event.queue')) !== 'array' ? done(sentUnless(error, 'web_event.track called')) : queue();
   }
   const current = getType(platform.copyFromWindow('web_event'));
-  if (current !== 'undefined') {
-    return done(notTheSdk('web_event', current, 'Antsomi'));
-  }
+  if (current !== 'undefined') return done(notTheSdk('web_event', current, 'Antsomi'));
   if (settings.load && !settings.numericIds) {
     return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));
   }
@@ -219,8 +208,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   platform.aliasInWindow('web_event.track', 'web_event');
   if (settings.numericIds) setIds(platform, settings.ids);
   track(args[0], args[1], args[2]);
-  if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Antsomi', done);
-  done(queuedOnPage('Antsomi', 'web_event.queue'));
+  queue();
 }
 
 export function reset(_options: unknown, context: VendorContext, done: Done): void {

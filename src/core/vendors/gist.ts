@@ -46,7 +46,7 @@ import { describe, fullName } from '../traits';
 import { endsWith, snakeCase, wordChars } from '../text';
 import { optionsObject, readKey, KEY_CHARS } from './options';
 import type { KeyOption } from './options';
-import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, notTheSdk, queuedOnPage, queuedUntilLoaded, sentUnless, waitUntil } from './runtime';
+import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, notTheSdk, queued, sentUnless, waitUntil } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject, WindowUse } from '../model';
@@ -177,8 +177,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
     push(['trackPageView']);
   }
   push(['identify' as Json].concat(args));
-  if (settings.load) return queuedUntilLoaded(platform, SCRIPT_URL, 'Gist', done);
-  done(queuedOnPage('Gist', 'window.gist'));
+  queued(platform, settings.load ? SCRIPT_URL : null, 'Gist', 'window.gist', done);
 }
 
 /** chat('shutdown') at once, or once Gist has loaded (bounded); nothing when Gist is absent. */

@@ -40,13 +40,12 @@ export function notTheSdk(global: string, type: string, vendor: string): Outcome
   return outcome('failed', 'window.' + global + ' holds a value of type ' + type + ' that is not ' + vendor + "'s SDK; nothing sent");
 }
 
-/** 'queued' in the page's queue, which the vendor's script reads when it loads. */
-export function queuedOnPage(vendor: string, queue: string): Outcome {
-  return outcome('queued', vendor + ' is not on the page yet; queued in ' + queue);
-}
-
-/** A call we queued is 'queued' once the vendor's script loads, 'failed' when it cannot load. */
-export function queuedUntilLoaded(platform: Platform, url: string, vendor: string, done: Done): void {
+/**
+ * A call we put in the page's `queue`: 'queued' until the vendor's script runs it; with `url`,
+ * once that script has loaded ('failed' when it cannot load).
+ */
+export function queued(platform: Platform, url: string | null, vendor: string, queue: string, done: Done): void {
+  if (url === null) return done(outcome('queued', vendor + ' is not loaded yet; queued in ' + queue));
   loadScript(platform, url, (loaded) => {
     if (loaded) done(outcome('queued', 'queued; ' + vendor + "'s script loaded and runs it"));
     else done(outcome('failed', 'queued, but ' + vendor + "'s script failed to load (" + url + ')'));

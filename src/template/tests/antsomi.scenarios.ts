@@ -47,7 +47,7 @@ scenario('Antsomi is not sent without an email for the customer id, and the tag 
   runCode(tag({ sendAntsomi: true, userId: 'u-1' }));
   assertApi('callInWindow').wasNotCalled();
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains('gtm-identify antsomi failed: no customer id: Antsomi needs an email; not sent');
+  assertThat(logs).contains('gtm-identify antsomi failed: no customer id: Antsomi needs an email for the customer id; not sent');
 });
 
 scenario('Antsomi drops attribute codes outside a-z, 0-9 and _ and says so', () => {
