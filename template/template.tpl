@@ -1201,104 +1201,80 @@ let JSON=require('JSON');
 var LIMITS={rows:500,tags:500,values:1e3,textLength:8192,characters:32768};
 // src/sandbox/object.ts
 function isObject(value){
-return getType(value)==="object";
-}
+return getType(value)==="object";}
 function isUnsafeKey(key){
-return key==="__proto__"||key==="constructor"||key==="prototype";
-}
+return key==="__proto__"||key==="constructor"||key==="prototype";}
 // src/core/checks.ts
 function isArray(value){
-return getType(value)==="array";
-}
+return getType(value)==="array";}
 function isString(value){
-return getType(value)==="string";
-}
+return getType(value)==="string";}
 function isFiniteNumber(value){
-return getType(value)==="number"&&value-value===0;
-}
+return getType(value)==="number"&&value-value===0;}
 var INHERITED="constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf __proto__ __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__".split(" ");
 function has(object,key){
 if(INHERITED.indexOf(key)>=0)return Object.keys(object).indexOf(key)>=0;
-return object[key]!==undefined;
-}
+return object[key]!==undefined;}
 function nameSet(names){
 let set={};
 for(let i=0;i<names.length;i++)set["$"+names[i]]=true;
-return set;
-}
+return set;}
 function inSet(set,name){
-return set["$"+name]===true;
-}
+return set["$"+name]===true;}
 function text(value){
 let type=getType(value);
 if(type==="string"){
 let trimmed=value.trim();
-return trimmed===""?null:trimmed;
-}
-return isFiniteNumber(value)?makeString(value):null;
-}
+return trimmed===""?null:trimmed;}
+return isFiniteNumber(value)?makeString(value):null;}
 function isMissing(value){
 let type=getType(value);
-return type==="undefined"||type==="null"||type==="string"&&text(value)===null;
-}
+return type==="undefined"||type==="null"||type==="string"&&text(value)===null;}
 function flag(value,fallback){
 let word=isString(value)?value.trim().toLowerCase():value;
-return word===true||word==="true"?true:word===false||word==="false"?false:fallback;
-}
+return word===true||word==="true"?true:word===false||word==="false"?false:fallback;}
 function oneOf(word,choices){
 let lower=word.trim().toLowerCase();
 for(let i=0;i<choices.length;i++){
-if(choices[i].toLowerCase()===lower)return choices[i];
-}
-return null;
-}
+if(choices[i].toLowerCase()===lower)return choices[i];}
+return null;}
 function choice(value,choices,fallback){
 let chosen=isString(value)?oneOf(value,choices):null;
-return chosen===null?fallback:chosen;
-}
+return chosen===null?fallback:chosen;}
 function pick(value,choices,what,note){
 let word=text(value);
 let chosen=word===null?choices[0]:oneOf(word,choices);
 if(chosen!==null)return chosen;
 let listed=choices.slice(0,-1).join(", ")+" or "+choices[choices.length-1];
 note("warning",what+' "'+word+'" is not '+listed+"; "+choices[0]+" is used");
-return choices[0];
-}
+return choices[0];}
 function tableRows(value,what,note){
 if(value===undefined||value===null||value==="")return[];
 if(!isArray(value)){
 note("warning",what+" must be a list of rows; ignored");
-return[];
-}
+return[];}
 if(value.length<=LIMITS.rows)return value;
 note("warning",what+" has "+value.length+" rows; only the first "+LIMITS.rows+" are used");
-return value.slice(0,LIMITS.rows);
-}
+return value.slice(0,LIMITS.rows);}
 function milliseconds(value,fallback,max){
 let number=isString(value)&&value.trim()!==""?makeNumber(value.trim()):value;
 if(!isFiniteNumber(number)||number<0)return fallback;
-return Math.min(Math.floor(number),max);
-}
+return Math.min(Math.floor(number),max);}
 function without(object,drop){
 let copy={};
 let keys=Object.keys(object);
 for(let i=0;i<keys.length;i++){
-if(drop.indexOf(keys[i])<0)copy[keys[i]]=object[keys[i]];
-}
-return copy;
-}
+if(drop.indexOf(keys[i])<0)copy[keys[i]]=object[keys[i]];}
+return copy;}
 function copyObject(object){
-return assign({},object);
-}
+return assign({},object);}
 function assign(into,from){
 let keys=Object.keys(from);
 for(let i=0;i<keys.length;i++)into[keys[i]]=from[keys[i]];
-return into;
-}
+return into;}
 function isScalar(value){
 let type=getType(value);
-return type==="string"||type==="number"||type==="boolean"||type==="null";
-}
+return type==="string"||type==="number"||type==="boolean"||type==="null";}
 // src/core/consent.ts
 var DEFAULT_CONSENT_TYPE="analytics_storage";
 var KNOWN_CONSENT_TYPES=["ad_storage","analytics_storage","ad_user_data","ad_personalization","functionality_storage","personalization_storage","security_storage"];
@@ -1308,23 +1284,19 @@ if(!isObject(config2))return null;
 let type=text(config2.type);
 let rule={
 type:type===null?DEFAULT_CONSENT_TYPE:type,
-whenDenied:choice(config2.whenDenied,WHEN_DENIED,"drop")
-};
+whenDenied:choice(config2.whenDenied,WHEN_DENIED,"drop")};
 if(KNOWN_CONSENT_TYPES.indexOf(rule.type)<0)note("warning",'consent type "'+rule.type+'" is not a Google consent type');
-return rule;
-}
+return rule;}
 function gate(rule,platform,note,proceed){
 if(rule===null)return"granted";
 let consent=platform.consent;
 if(consent===undefined){
 note("info","no consent information here; "+rule.type+" is treated as granted");
-return"granted";
-}
+return"granted";}
 if(consent.isGranted(rule.type))return"granted";
 if(rule.whenDenied==="drop"){
 note("info","consent "+rule.type+" is denied; nothing sent");
-return"dropped";
-}
+return"dropped";}
 note("info","consent "+rule.type+" is denied; waiting for it to be granted");
 let ran=false;
 consent.onChange(rule.type,(granted)=>{
@@ -1332,10 +1304,8 @@ if(!granted||ran)return ran;
 ran=true;
 note("info","consent "+rule.type+" granted; sending now");
 proceed();
-return true;
-});
-return"waiting";
-}
+return true;});
+return"waiting";}
 // src/core/md5.ts
 var PRINTABLE=" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 var HEX="0123456789abcdef";
@@ -1348,12 +1318,9 @@ let term=x;
 let sum=x;
 for(let n=1;n<16;n++){
 term=-term*x*x/(2*n*(2*n+1));
-sum+=term;
-}
-table.push(Math.floor(Math.abs(sum)*4294967296));
-}
-return table;
-}
+sum+=term;}
+table.push(Math.floor(Math.abs(sum)*4294967296));}
+return table;}
 var K=sineTable();
 var SHIFTS=[7,12,17,22,5,9,14,20,4,11,16,23,6,10,15,21];
 function utf8Bytes(input2){
@@ -1363,10 +1330,8 @@ let bytes=[];
 for(let i=0;i<encoded.length;i++){
 let c=encoded.charAt(i);
 if(c!=="%")bytes.push(PRINTABLE.indexOf(c)+32);
-else bytes.push(HEX.indexOf(encoded.charAt(++i).toLowerCase())*16+HEX.indexOf(encoded.charAt(++i).toLowerCase()));
-}
-return bytes;
-}
+else bytes.push(HEX.indexOf(encoded.charAt(++i).toLowerCase())*16+HEX.indexOf(encoded.charAt(++i).toLowerCase()));}
+return bytes;}
 function md5(input2){
 let bytes=utf8Bytes(input2);
 if(bytes===null)return null;
@@ -1392,20 +1357,16 @@ let shift=SHIFTS[r*4+i%4];
 a=d;
 d=c;
 c=b;
-b=b+(sum<<shift|sum>>>32-shift)|0;
-}
+b=b+(sum<<shift|sum>>>32-shift)|0;}
 state[0]=state[0]+a|0;
 state[1]=state[1]+b|0;
 state[2]=state[2]+c|0;
-state[3]=state[3]+d|0;
-}
+state[3]=state[3]+d|0;}
 let out="";
 for(let i=0;i<16;i++){
 let byte=state[i>>>2]>>>i%4*8&255;
-out+=HEX.charAt(byte>>>4)+HEX.charAt(byte&15);
-}
-return out;
-}
+out+=HEX.charAt(byte>>>4)+HEX.charAt(byte&15);}
+return out;}
 // src/core/dedupe.ts
 var STORAGE_KEY="gtm_identify_last";
 var STORED_PATTERN='^[{]("[a-z]+":"[0-9a-f]{32}"(,"[a-z]+":"[0-9a-f]{32}")*)?[}]$';
@@ -1415,10 +1376,8 @@ if(type==="array")return"["+value.map((item)=>canonicalJson(item)).join(",")+"]"
 if(type==="object"){
 let object=value;
 let keys=Object.keys(object).filter((key)=>object[key]!==undefined).sort();
-return"{"+keys.map((key)=>JSON.stringify(key)+":"+canonicalJson(object[key])).join(",")+"}";
-}
-return JSON.stringify(value);
-}
+return"{"+keys.map((key)=>JSON.stringify(key)+":"+canonicalJson(object[key])).join(",")+"}";}
+return JSON.stringify(value);}
 function signature(call){
 return md5(canonicalJson({
 userId:call.userId,
@@ -1426,65 +1385,50 @@ email:call.email,
 traits:call.traits,
 tags:call.tags,
 company:call.company,
-event:call.event
-}));
-}
+event:call.event}));}
 function readSignatures(platform){
 let stored=platform.storage.getItem(STORAGE_KEY);
 if(getType(stored)!=="string"||stored.match(STORED_PATTERN)===null)return{};
-return JSON.parse(stored);
-}
+return JSON.parse(stored);}
 function write(platform,signatures){
 if(Object.keys(signatures).length===0)platform.storage.removeItem(STORAGE_KEY);
-else platform.storage.setItem(STORAGE_KEY,JSON.stringify(signatures));
-}
+else platform.storage.setItem(STORAGE_KEY,JSON.stringify(signatures));}
 function isUnchanged(platform,vendor,sig){
 let signatures=readSignatures(platform);
-return signatures.hasOwnProperty(vendor)&&signatures[vendor]===sig;
-}
+return signatures.hasOwnProperty(vendor)&&signatures[vendor]===sig;}
 function remember(platform,vendor,sig){
 let signatures=readSignatures(platform);
 signatures[vendor]=sig;
-write(platform,signatures);
-}
+write(platform,signatures);}
 function forget(platform,vendors){
 let signatures=readSignatures(platform);
 let kept={};
 let keys=Object.keys(signatures);
 for(let i=0;i<keys.length;i++){
-if(vendors.indexOf(keys[i])<0)kept[keys[i]]=signatures[keys[i]];
-}
-if(keys.length!==Object.keys(kept).length)write(platform,kept);
-}
+if(vendors.indexOf(keys[i])<0)kept[keys[i]]=signatures[keys[i]];}
+if(keys.length!==Object.keys(kept).length)write(platform,kept);}
 // src/core/once.ts
 function once(fn){
 let called=false;
 return(value)=>{
 if(called)return;
 called=true;
-fn(value);
-};
-}
+fn(value);};}
 // src/core/text.ts
 var UPPER="ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 var LOWER_OR_DIGIT="abcdefghijklmnopqrstuvwxyz0123456789";
 var WORD=UPPER+LOWER_OR_DIGIT+"_";
 var EMAIL_PATTERN="^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 function isEmail(value){
-return value.match(EMAIL_PATTERN)!==null;
-}
+return value.match(EMAIL_PATTERN)!==null;}
 function isHex(value,length){
-return value.length===length&&value.match("^[0-9a-fA-F]+$")!==null;
-}
+return value.length===length&&value.match("^[0-9a-fA-F]+$")!==null;}
 function onlyChars(value,allowed){
 for(let i=0;i<value.length;i++){
-if(allowed.indexOf(value.charAt(i))<0)return false;
-}
-return true;
-}
+if(allowed.indexOf(value.charAt(i))<0)return false;}
+return true;}
 function isDigits(value){
-return value!==""&&onlyChars(value,"0123456789");
-}
+return value!==""&&onlyChars(value,"0123456789");}
 function snakeCase(key){
 let out="";
 for(let i=0;i<key.length;i++){
@@ -1493,27 +1437,20 @@ if(UPPER.indexOf(c)>=0&&i>0){
 let before=key.charAt(i-1);
 let after=key.charAt(i+1);
 let wordStart=UPPER.indexOf(before)>=0&&after!==""&&LOWER_OR_DIGIT.indexOf(after)>=0&&UPPER.indexOf(after)<0;
-if(LOWER_OR_DIGIT.indexOf(before)>=0||wordStart)out+="_";
-}
-out+=c.toLowerCase();
-}
-return out;
-}
+if(LOWER_OR_DIGIT.indexOf(before)>=0||wordStart)out+="_";}
+out+=c.toLowerCase();}
+return out;}
 function wordChars(key){
 let out="";
 for(let i=0;i<key.length;i++){
 let c=key.charAt(i);
-out+=WORD.indexOf(c)>=0?c:"_";
-}
-return out;
-}
+out+=WORD.indexOf(c)>=0?c:"_";}
+return out;}
 function endsWith(value,suffix){
-return value.length>=suffix.length&&value.substring(value.length-suffix.length)===suffix;
-}
+return value.length>=suffix.length&&value.substring(value.length-suffix.length)===suffix;}
 function withArticle(type){
 if(type==="null"||type==="undefined")return type;
-return(type==="array"||type==="object"?"an ":"a ")+type;
-}
+return(type==="array"||type==="object"?"an ":"a ")+type;}
 // src/core/hash.ts
 var HASH_METHODS=["none","sha256","md5"];
 var HEX_LENGTH={sha256:64,md5:32};
@@ -1521,49 +1458,36 @@ function readHashMethod(value,note){
 let method=choice(value,HASH_METHODS,"none");
 let spelled=text(value);
 if(method==="none"&&!isMissing(value)&&(spelled===null||spelled.toLowerCase()!=="none")){
-note("warning","hash method must be none, sha256 or md5; the user id is not hashed");
-}
-return method;
-}
+note("warning","hash method must be none, sha256 or md5; the user id is not hashed");}
+return method;}
 function hashInput(value){
 let trimmed=value.trim();
-return isEmail(trimmed)?trimmed.toLowerCase():trimmed;
-}
+return isEmail(trimmed)?trimmed.toLowerCase():trimmed;}
 function isHashed(value,method){
-return isHex(value.trim(),HEX_LENGTH[method]);
-}
+return isHex(value.trim(),HEX_LENGTH[method]);}
 function hashValue(value,method,platform,note,done){
 if(method==="none")return done(value,null);
 if(isHashed(value,method)){
 note("info","the user id already is a "+method+" hash; sent as is");
-return done(value.trim(),null);
-}
+return done(value.trim(),null);}
 let input2=hashInput(value);
 if(method==="md5"){
 let digest=md5(input2);
-return done(digest,digest===null?"the user id cannot be encoded for md5":null);
-}
+return done(digest,digest===null?"the user id cannot be encoded for md5":null);}
 let finish=once((digest)=>{
 if(digest===null)done(null,"SHA-256 hashing failed");
-else done(digest.toLowerCase(),null);
-});
-platform.sha256(input2,(hex)=>finish(hex),()=>finish(null));
-}
+else done(digest.toLowerCase(),null);});
+platform.sha256(input2,(hex)=>finish(hex),()=>finish(null));}
 // src/core/messages.ts
 function formatMessage(message){
-return"gtm-identify "+(message.vendor===null?"":message.vendor+" ")+message.level+": "+message.text;
-}
+return"gtm-identify "+(message.vendor===null?"":message.vendor+" ")+message.level+": "+message.text;}
 function collectInto(list,vendor){
 return(level,text2)=>{
-list.push({level:level,vendor:vendor,text:text2});
-};
-}
+list.push({level:level,vendor:vendor,text:text2});};}
 function hasErrors(list){
-return list.some((message)=>message.level==="error");
-}
+return list.some((message)=>message.level==="error");}
 function errorText(list){
-return list.filter((message)=>message.level==="error").map((message)=>message.text).join("; ");
-}
+return list.filter((message)=>message.level==="error").map((message)=>message.text).join("; ");}
 // src/core/dates.ts
 var DAY_MS=864e5;
 var EPOCH_SECONDS_BELOW=1e11;
@@ -1577,8 +1501,7 @@ let era=Math.floor(y/400);
 let yearOfEra=y-era*400;
 let dayOfYear=Math.floor((153*(month>2?month-3:month+9)+2)/5)+day-1;
 let dayOfEra=yearOfEra*365+Math.floor(yearOfEra/4)-Math.floor(yearOfEra/100)+dayOfYear;
-return era*146097+dayOfEra-719468;
-}
+return era*146097+dayOfEra-719468;}
 function civilFromDays(days){
 let z=days+719468;
 let era=Math.floor(z/146097);
@@ -1589,36 +1512,29 @@ let mp=Math.floor((5*dayOfYear+2)/153);
 let day=dayOfYear-Math.floor((153*mp+2)/5)+1;
 let month=mp<10?mp+3:mp-9;
 let year=yearOfEra+era*400+(month<=2?1:0);
-return[year,month,day];
-}
+return[year,month,day];}
 function pad(value,width){
 let out=makeString(value);
 while(out.length<width)out="0"+out;
-return out;
-}
+return out;}
 function formatIso(ms){
 let whole=Math.floor(ms);
 let days=Math.floor(whole/DAY_MS);
 let civil=civilFromDays(days);
 let time=whole-days*DAY_MS;
 let unit=(size,count,width)=>pad(Math.floor(time/size)%count,width);
-return pad(civil[0],4)+"-"+pad(civil[1],2)+"-"+pad(civil[2],2)+"T"+unit(36e5,24,2)+":"+unit(6e4,60,2)+":"+unit(1e3,60,2)+"."+unit(1,1e3,3)+"Z";
-}
+return pad(civil[0],4)+"-"+pad(civil[1],2)+"-"+pad(civil[2],2)+"T"+unit(36e5,24,2)+":"+unit(6e4,60,2)+":"+unit(1e3,60,2)+"."+unit(1,1e3,3)+"Z";}
 function formatSpaced(ms){
 let iso=formatIso(ms);
-return iso.substring(0,10)+" "+iso.substring(11,19);
-}
+return iso.substring(0,10)+" "+iso.substring(11,19);}
 function formatDay(ms){
-return formatIso(ms).substring(0,10);
-}
+return formatIso(ms).substring(0,10);}
 function inRange(ms){
-return ms>=MIN_MS&&ms<=MAX_MS?ms:null;
-}
+return ms>=MIN_MS&&ms<=MAX_MS?ms:null;}
 function fromEpochNumber(value){
 if(!isFiniteNumber(value))return null;
 let ms=Math.abs(value)<EPOCH_SECONDS_BELOW?value*1e3:value;
-return inRange(Math.round(ms));
-}
+return inRange(Math.round(ms));}
 function fromIsoString(value){
 let parts=value.match(ISO_PATTERN);
 if(!parts)return null;
@@ -1630,47 +1546,39 @@ if(civil[0]!==part(1)||civil[1]!==part(2)||civil[2]!==part(3))return null;
 if(part(4)>23||part(5)>59||part(6)>59||part(10)>23||part(11)>59||given(8)&&!given(4))return null;
 let minutes=(days*24+part(4))*60+part(5)-(parts[9]==="-"?-1:1)*(part(10)*60+part(11));
 let fraction=given(7)?makeNumber((parts[7]+"00").substring(0,3)):0;
-return inRange((minutes*60+part(6))*1e3+fraction);
-}
+return inRange((minutes*60+part(6))*1e3+fraction);}
 function parseDate(value){
 let type=getType(value);
 if(type==="number")return fromEpochNumber(value);
 if(type!=="string")return null;
 let trimmed=value.trim();
 if(trimmed.match(NUMBER_PATTERN))return fromEpochNumber(makeNumber(trimmed));
-return fromIsoString(trimmed);
-}
+return fromIsoString(trimmed);}
 function toIsoDate(value){
 let ms=parseDate(value);
-return ms===null?null:formatIso(ms);
-}
+return ms===null?null:formatIso(ms);}
 function toUnixSeconds(value){
 let ms=parseDate(value);
-return ms===null?null:Math.floor(ms/1e3);
-}
+return ms===null?null:Math.floor(ms/1e3);}
 // src/core/traits.ts
 var TRAIT_TYPES=["text","number","boolean","date"];
 var TRAIT_ALIASES={
 created_at:"createdAt",
 first_name:"firstName",
-last_name:"lastName"
-};
+last_name:"lastName"};
 var ADDRESS_ALIASES={postal_code:"postalCode"};
 var COMPANY_ALIASES={employee_count:"employeeCount"};
 var DATE_TRAITS=["createdAt","birthday"];
 var MAX_DEPTH=10;
 function valueBudget(what){
-return{left:LIMITS.values,characters:LIMITS.characters,what:what};
-}
+return{left:LIMITS.values,characters:LIMITS.characters,what:what};}
 function spend(budget,note){
 if(budget.left>0){
 budget.left-=1;
-return true;
-}
+return true;}
 if(budget.left===0)note("warning","more than "+LIMITS.values+" values in "+budget.what+"; the rest are left out");
 budget.left=-1;
-return false;
-}
+return false;}
 function toJson(value,where,depth,note,budget){
 let type=getType(value);
 let left=budget===undefined?valueBudget(where):budget;
@@ -1678,40 +1586,32 @@ if(type==="string"){
 let trimmed=value.trim();
 if(trimmed.length>LIMITS.textLength){
 note("warning",where+" is longer than "+LIMITS.textLength+" characters; left out");
-return undefined;
-}
+return undefined;}
 if(trimmed.length>left.characters){
 if(left.characters>=0)note("warning","more than "+LIMITS.characters+" characters of text in "+left.what+"; the rest are left out");
 left.characters=-1;
-return undefined;
-}
+return undefined;}
 left.characters-=trimmed.length;
-return trimmed===""?undefined:trimmed;
-}
+return trimmed===""?undefined:trimmed;}
 if(type==="number"){
 if(isFiniteNumber(value))return value;
 note("warning",where+" is not a finite number; dropped");
-return undefined;
-}
+return undefined;}
 if(type==="boolean")return value;
 if(type==="null")return null;
 if(type==="function")note("warning",where+" is a function; dropped");
 if(type!=="array"&&type!=="object")return undefined;
 if(depth>=MAX_DEPTH){
 note("warning",where+" is nested more than "+MAX_DEPTH+" levels deep; dropped");
-return undefined;
-}
+return undefined;}
 if(type==="array"){
 let list=[];
 let items=value;
 for(let i=0;i<items.length&&spend(left,note);i++){
 let item=toJson(items[i],where+"["+i+"]",depth+1,note,left);
-if(item!==undefined)list.push(item);
-}
-return list;
-}
-return toJsonObject(value,where,depth,note,left);
-}
+if(item!==undefined)list.push(item);}
+return list;}
+return toJsonObject(value,where,depth,note,left);}
 function toJsonObject(value,where,depth,note,budget){
 let out={};
 let keys=Object.keys(value);
@@ -1719,16 +1619,12 @@ for(let i=0;i<keys.length&&spend(budget,note);i++){
 let key=keys[i];
 if(isUnsafeKey(key)){
 note("warning",where+"."+key+" is not allowed as a name; dropped");
-continue;
-}
+continue;}
 let item=toJson(value[key],where+"."+key,depth+1,note,budget);
-if(item!==undefined)out[key]=item;
-}
-return out;
-}
+if(item!==undefined)out[key]=item;}
+return out;}
 function canonicalName(key,aliases){
-return aliases.hasOwnProperty(key)?aliases[key]:key;
-}
+return aliases.hasOwnProperty(key)?aliases[key]:key;}
 function canonicalKeys(object,aliases,where,note){
 let out={};
 let keys=Object.keys(object);
@@ -1737,28 +1633,22 @@ let key=keys[i];
 let name=canonicalName(key,aliases);
 if(name!==key&&has(object,name)){
 note("warning",where+" has both "+key+" and "+name+"; "+name+" is used");
-continue;
-}
-out[name]=object[key];
-}
-return out;
-}
+continue;}
+out[name]=object[key];}
+return out;}
 function canonicalTraits(traits,where,note){
 let out=canonicalKeys(traits,TRAIT_ALIASES,where,note);
 let address=out.address;
 if(isObject(address))out.address=canonicalKeys(address,ADDRESS_ALIASES,where+".address",note);
-return out;
-}
+return out;}
 var TRUE_WORDS=["true","1","yes"];
 var FALSE_WORDS=["false","0","no"];
 function toBoolean(value){
 let word=isScalar(value)?makeString(value).trim().toLowerCase():"";
-return TRUE_WORDS.indexOf(word)>=0?true:FALSE_WORDS.indexOf(word)>=0?false:null;
-}
+return TRUE_WORDS.indexOf(word)>=0?true:FALSE_WORDS.indexOf(word)>=0?false:null;}
 function toNumber(value){
 let number=getType(value)==="string"?makeNumber(value.trim()):value;
-return isFiniteNumber(number)?number:null;
-}
+return isFiniteNumber(number)?number:null;}
 var EXPECTED={number:"a number",boolean:"true/false/yes/no/1/0",date:"a date (ISO-8601 or epoch seconds/ms)"};
 function typedValue(value,type,where,note,budget){
 let raw=getType(value)==="string"?value.trim():value;
@@ -1767,44 +1657,36 @@ if(type==="text"){
 let rawType=getType(raw);
 if(rawType==="number"||rawType==="boolean")return{value:makeString(raw),date:false};
 let json=toJson(raw,where,0,note,budget);
-return json===undefined?null:{value:json,date:false};
-}
+return json===undefined?null:{value:json,date:false};}
 let converted=type==="number"?toNumber(raw):type==="boolean"?toBoolean(raw):toIsoDate(raw);
 if(converted!==null)return{value:converted,date:type==="date"};
 note("warning",where+": "+describe(raw)+" is not "+EXPECTED[type]+"; dropped");
-return null;
-}
+return null;}
 function fullName(traits){
 let parts=[traits.firstName,traits.lastName].filter((part)=>isScalar(part)&&part!==null);
-return parts.length===0?null:parts.map((part)=>makeString(part)).join(" ");
-}
+return parts.length===0?null:parts.map((part)=>makeString(part)).join(" ");}
 function describe(value){
 let type=getType(value);
 if(type==="string")return'"'+value+'"';
-return isScalar(value)||type==="undefined"?makeString(value):type;
-}
+return isScalar(value)||type==="undefined"?makeString(value):type;}
 // src/core/company.ts
 function readCompany(fromTraits,explicit,note){
 let merged=readCompanySource(fromTraits,"traits.company",note);
 assign(merged,readCompanySource(explicit,"company",note));
 let company2=companyFields(merged,note);
-return Object.keys(company2).length===0?null:company2;
-}
+return Object.keys(company2).length===0?null:company2;}
 function readCompanySource(value,where,note){
 let type=getType(value);
 if(type==="undefined"||type==="null"||value==="")return{};
 if(type==="string"||type==="number"){
 let name=text(value);
 if(name!==null)note("info",where+" is text; used as the company name");
-return name===null?{}:{name:name};
-}
+return name===null?{}:{name:name};}
 if(type!=="object"){
 note("warning",where+" must be an object, not "+withArticle(type)+"; ignored");
-return{};
-}
+return{};}
 let json=toJson(value,where,0,note);
-return canonicalKeys(json,COMPANY_ALIASES,where,note);
-}
+return canonicalKeys(json,COMPANY_ALIASES,where,note);}
 function companyFields(raw,note){
 let company2={};
 let keys=Object.keys(raw);
@@ -1814,16 +1696,11 @@ let value=raw[key];
 if(key==="id"){
 let id=text(value);
 if(id===null)note("warning","company.id must be text or a number; dropped");
-else company2.id=id;
-}else if(key==="employeeCount"){
+else company2.id=id;}else if(key==="employeeCount"){
 let typed=isFiniteNumber(value)?{value:value,date:false}:typedValue(value,"number","company.employeeCount",note);
-if(typed!==null)company2.employeeCount=typed.value;
-}else{
-company2[key]=value;
-}
-}
-return company2;
-}
+if(typed!==null)company2.employeeCount=typed.value;}else{
+company2[key]=value;}}
+return company2;}
 // src/core/identity.ts
 var MAX_USER_ID_LENGTH=255;
 function readEmail(explicit,fromTraits,note){
@@ -1833,35 +1710,28 @@ if(type==="undefined"||type==="null"||candidate==="")return null;
 let email=text(candidate);
 if(email===null||type!=="string"){
 note("warning","email must be text, not "+describe(candidate)+"; dropped");
-return null;
-}
+return null;}
 if(!isEmail(email)){
 note("warning",'email "'+email+'" is not a valid address; dropped');
-return null;
-}
-return email;
-}
+return null;}
+return email;}
 function readUserId(raw,email,note){
 let value=raw.userId;
 let useEmail=flag(raw.useEmailAsUserId,false);
 if(isMissing(value)){
 if(!useEmail)return null;
 if(email===null)note("warning",'"use email as user id" is on but there is no valid email; the visitor stays anonymous');
-return email===null?null:withinLength(email.toLowerCase(),note);
-}
+return email===null?null:withinLength(email.toLowerCase(),note);}
 let id=text(value);
 if(id===null){
 note("error","user id must be text or a number, not "+describe(value));
-return null;
-}
+return null;}
 if(useEmail)note("warning",'"use email as user id" is on but a user id is given; the user id is used');
-return withinLength(id,note);
-}
+return withinLength(id,note);}
 function withinLength(id,note){
 if(id.length<=MAX_USER_ID_LENGTH)return id;
 note("error","user id is "+id.length+" characters long; at most "+MAX_USER_ID_LENGTH+" are allowed");
-return null;
-}
+return null;}
 // src/core/tags.ts
 function tagOf(name,value,note){
 let tagName=text(name);
@@ -1871,31 +1741,23 @@ let tagValue=valueType==="string"||valueType==="number"?text(value):null;
 let problem=tagName.length>LIMITS.textLength||tagValue!==null&&tagValue.length>LIMITS.textLength?"is longer than "+LIMITS.textLength+" characters; left out":tagName.indexOf(",")>=0?"cannot be used (no commas in names); dropped":isUnsafeKey(tagName)?"cannot be used (a reserved object key); dropped":null;
 if(problem!==null){
 note("warning",'tag "'+tagName.substring(0,100)+'" '+problem);
-return null;
-}
+return null;}
 if(tagValue===null&&valueType!=="string"&&valueType!=="boolean"&&valueType!=="undefined"&&valueType!=="null"){
-note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");
-}
-return tagValue===null?{name:tagName}:{name:tagName,value:tagValue};
-}
+note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");}
+return tagValue===null?{name:tagName}:{name:tagName,value:tagValue};}
 function tagFromText(item,note){
 let at=item.indexOf("=");
 if(at<0)return tagOf(item,undefined,note);
 if(item.substring(0,at).trim()===""){
 note("warning",'tag "'+item.trim()+'" has no name; dropped');
-return null;
-}
-return tagOf(item.substring(0,at),item.substring(at+1),note);
-}
+return null;}
+return tagOf(item.substring(0,at),item.substring(at+1),note);}
 function addTag(list,tag){
-if(tag!==null)list.push(tag);
-}
+if(tag!==null)list.push(tag);}
 function addFromText(list,value,note){
 let items=value.split(",");
 for(let i=0;i<items.length;i++){
-if(items[i].trim()!=="")addTag(list,tagFromText(items[i],note));
-}
-}
+if(items[i].trim()!=="")addTag(list,tagFromText(items[i],note));}}
 var MAX_LIST_ENTRIES=1e5;
 function parseTags(value,into,note){
 let pending=[value];
@@ -1906,28 +1768,19 @@ if(isArray(item)){
 budget-=item.length;
 if(budget<0){
 note("warning","tags hold more than "+MAX_LIST_ENTRIES+" list entries (or a list that contains itself); the rest are ignored");
-return into;
-}
-for(let i=item.length-1;i>=0;i--)pending.push(item[i]);
-}else if(isObject(item)&&(has(item,"name")||has(item,"key"))){
-addTag(into,tagOf(item.name!==undefined?item.name:item.key,item.value,note));
-}else{
-addFromValue(into,item,note);
-}
-}
-return into;
-}
+return into;}
+for(let i=item.length-1;i>=0;i--)pending.push(item[i]);}else if(isObject(item)&&(has(item,"name")||has(item,"key"))){
+addTag(into,tagOf(item.name!==undefined?item.name:item.key,item.value,note));}else{
+addFromValue(into,item,note);}}
+return into;}
 function addFromValue(into,value,note){
 let type=getType(value);
 if(type==="string")addFromText(into,value,note);
 else if(type==="number")addTag(into,tagOf(value,undefined,note));
 else if(isObject(value)){
 let keys=Object.keys(value);
-for(let i=0;i<keys.length;i++)addTag(into,tagOf(keys[i],value[keys[i]],note));
-}else if(type!=="undefined"&&type!=="null"){
-note("warning","tags must be text, a list or an object, not "+withArticle(type)+"; ignored");
-}
-}
+for(let i=0;i<keys.length;i++)addTag(into,tagOf(keys[i],value[keys[i]],note));}else if(type!=="undefined"&&type!=="null"){
+note("warning","tags must be text, a list or an object, not "+withArticle(type)+"; ignored");}}
 function uniqueTags(tags,note){
 let out=[];
 let at={};
@@ -1935,40 +1788,30 @@ let reported=false;
 for(let i=0;i<tags.length;i++){
 let slot=at["$"+tags[i].name];
 if(slot!==undefined){
-out[slot]=tags[i];
-}else if(out.length<LIMITS.tags){
+out[slot]=tags[i];}else if(out.length<LIMITS.tags){
 at["$"+tags[i].name]=out.length;
-out.push(tags[i]);
-}else if(!reported){
+out.push(tags[i]);}else if(!reported){
 reported=true;
-note("warning","more than "+LIMITS.tags+" tags; the rest are left out");
-}
-}
-return out;
-}
+note("warning","more than "+LIMITS.tags+" tags; the rest are left out");}}
+return out;}
 function labels(tags){
-return tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);
-}
+return tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);}
 function keyValueTags(tags){
-return tags.filter((tag)=>tag.value!==undefined);
-}
+return tags.filter((tag)=>tag.value!==undefined);}
 function callTraits(call,company2,labelsAs,note){
 let traits=copyObject(call.traits);
 if(call.email!==null)traits.email=call.email;
 if(company2!==null)traits.company=company2;
 let pairs=keyValueTags(call.tags);
 for(let i=0;i<pairs.length;i++){
-if(tagFits(traits,pairs[i].name,pairs[i].name,note))traits[pairs[i].name]=pairs[i].value;
-}
+if(tagFits(traits,pairs[i].name,pairs[i].name,note))traits[pairs[i].name]=pairs[i].value;}
 let names=labels(call.tags);
 if(names.length>0)traits.tags=labelsAs(names);
-return traits;
-}
+return traits;}
 function tagFits(into,key,name,note){
 if(!has(into,key))return true;
 note("warning","tag "+name+' not sent: "'+key+'" is already set');
-return false;
-}
+return false;}
 // src/core/trait-sources.ts
 function readTraits(object,rows,note){
 let budget=valueBudget("traits");
@@ -1976,18 +1819,15 @@ let fromObject=readTraitsObject(object,note,budget);
 let set=readTraitRows(rows,note,budget);
 set.traits=assign(fromObject,set.traits);
 typeReservedTraits(set,note);
-return set;
-}
+return set;}
 function readTraitsObject(value,note,budget){
 let type=getType(value);
 if(type==="undefined"||type==="null"||value==="")return{};
 if(type!=="object"){
 note("warning","traits must be an object, not "+withArticle(type)+"; ignored");
-return{};
-}
+return{};}
 let json=toJson(value,"traits",0,note,budget);
-return canonicalTraits(json,"traits",note);
-}
+return canonicalTraits(json,"traits",note);}
 function readTraitRows(value,note,budget){
 let traits={};
 let dates={};
@@ -1997,22 +1837,18 @@ let row=rows[i];
 let where="traits row "+(i+1);
 if(!isObject(row)){
 note("warning",where+" is not a row; ignored");
-continue;
-}
+continue;}
 let rawKey=text(row.key);
 if(rawKey===null){
 if(text(row.value)!==null)note("warning",where+" has a value but no name; ignored");
-continue;
-}
+continue;}
 let key=canonicalName(rawKey,TRAIT_ALIASES);
 let named=where+" ("+rawKey+")";
 let typed=typedValue(row.value,pick(row.type,TRAIT_TYPES,named+": type",note),named,note,budget);
 if(typed===null)continue;
 traits[key]=typed.value;
-dates["$"+key]=typed.date;
-}
-return{traits:traits,dateKeys:Object.keys(traits).filter((key)=>inSet(dates,key))};
-}
+dates["$"+key]=typed.date;}
+return{traits:traits,dateKeys:Object.keys(traits).filter((key)=>inSet(dates,key))};}
 function typeReservedTraits(set,note){
 DATE_TRAITS.forEach((key)=>{
 let value=set.traits[key];
@@ -2020,17 +1856,14 @@ if(value===undefined||set.dateKeys.indexOf(key)>=0)return;
 let iso=toIsoDate(value);
 if(iso===null)return note("warning",key+": "+describe(value)+" is not a date; sent as given");
 set.traits[key]=iso;
-set.dateKeys.push(key);
-});
+set.dateKeys.push(key);});
 let age=set.traits.age;
 let typed=getType(age)==="string"?typedValue(age,"number","age",note):null;
-if(typed!==null)set.traits.age=typed.value;
-}
+if(typed!==null)set.traits.age=typed.value;}
 // src/core/normalize.ts
 var IDENTIFY_EVENTS=["identify","sign_in","sign_up"];
 function isEmptyCall(call){
-return call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&call.tags.length===0&&call.company===null;
-}
+return call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&call.tags.length===0&&call.company===null;}
 function normalize(input2,source){
 let messages=[];
 let note=collectInto(messages,null);
@@ -2050,43 +1883,33 @@ dateKeys:set.dateKeys.filter((key)=>pulledOut.indexOf(key)<0),
 tags:tags,
 company:company2,
 event:pick(raw.event,IDENTIFY_EVENTS,"event",note),
-source:source
-};
+source:source};
 if(isEmptyCall(call)&&!hasErrors(messages)){
-note("error","nothing to identify: no user id, email, traits, tags or company");
-}
-return{call:call,messages:messages};
-}
+note("error","nothing to identify: no user id, email, traits, tags or company");}
+return{call:call,messages:messages};}
 // src/core/vendors/ids.ts
 var VENDOR_IDS=["segment","customerio","gist","mutiny","connecto","antsomi"];
 function vendorId(value){
 for(let i=0;i<VENDOR_IDS.length;i++){
-if(VENDOR_IDS[i]===value)return VENDOR_IDS[i];
-}
-return null;
-}
+if(VENDOR_IDS[i]===value)return VENDOR_IDS[i];}
+return null;}
 // src/core/flat.ts
 function flatKey(entry){
-return entry.parent===null?entry.name:snakeCase(entry.parent+"_"+entry.name);
-}
+return entry.parent===null?entry.name:snakeCase(entry.parent+"_"+entry.name);}
 function joinList(list){
 let parts=[];
 for(let i=0;i<list.length;i++){
 let item=list[i];
 if(!isScalar(item))return null;
-if(item!==null)parts.push(makeString(item));
-}
-return parts.join(",");
-}
+if(item!==null)parts.push(makeString(item));}
+return parts.join(",");}
 function flatValue(value,where,note){
 if(isScalar(value))return value;
 if(getType(value)==="array"){
 let joined=joinList(value);
 if(joined===null)note("warning",where+" is a list of objects or lists; dropped");
-return joined===null?undefined:joined;
-}
-return undefined;
-}
+return joined===null?undefined:joined;}
+return undefined;}
 function flatten(object,note){
 let entries=[];
 let keys=Object.keys(object);
@@ -2096,8 +1919,7 @@ let value=object[key];
 if(getType(value)!=="object"){
 let flat=flatValue(value,key,note);
 if(flat!==undefined)entries.push({parent:null,name:key,value:flat});
-continue;
-}
+continue;}
 let nested=value;
 let childKeys=Object.keys(nested);
 for(let j=0;j<childKeys.length;j++){
@@ -2105,85 +1927,61 @@ let child=nested[childKeys[j]];
 let where=key+"."+childKeys[j];
 if(getType(child)==="object"){
 note("warning",where+" is nested more than one level deep; dropped");
-continue;
-}
+continue;}
 let flat=flatValue(child,where,note);
-if(flat!==undefined)entries.push({parent:key,name:childKeys[j],value:flat});
-}
-}
-return entries;
-}
+if(flat!==undefined)entries.push({parent:key,name:childKeys[j],value:flat});}}
+return entries;}
 function callEntries(call,note){
 let all=copyObject(call.traits);
 if(call.company!==null)all.company=call.company;
-return flatten(all,note);
-}
+return flatten(all,note);}
 function putOnce(into,key,value,note){
 if(has(into,key))note("warning",'"'+key+'" is given twice; the later value is used');
-into[key]=value;
-}
+into[key]=value;}
 // src/core/vendors/options.ts
 var KEY_CHARS=WORD+"-";
 function optionsObject(options){
-return isObject(options)?options:{};
-}
+return isObject(options)?options:{};}
 function readKey(value,label,allowed){
 let key=text(value);
 if(key===null)return{value:null,error:label+" is missing"};
 if(!onlyChars(key,allowed))return{value:null,error:label+' "'+key+'" has characters that are not allowed'};
-return{value:key,error:null};
-}
-function urlSegment(key){
-let encoded=encodeUriComponent(key);
-return encoded===undefined?null:encoded;
-}
+return{value:key,error:null};}
 // src/core/vendors/types.ts
 function outcome(status,message){
-return{status:status,message:message};
-}
+return{status:status,message:message};}
 // src/core/vendors/runtime.ts
 var MAX_WAIT_MS=3e4;
 var DEFAULT_WAIT_MS=5e3;
 function isFunctionAt(platform,path){
-return getType(platform.copyFromWindow(path))==="function";
-}
+return getType(platform.copyFromWindow(path))==="function";}
 function callPage(platform,path,args){
 let error=null;
 platform.callInWindow(path,args,(reason)=>{
-error=reason;
-});
-return error;
-}
+error=reason;});
+return error;}
 function sentUnless(error,message){
-return error===null?outcome("sent",message):outcome("failed",error);
-}
+return error===null?outcome("sent",message):outcome("failed",error);}
 function loadScript(platform,url,done){
 let finish=once(done);
-platform.injectScript(url,()=>finish(true),()=>finish(false),url);
-}
+platform.injectScript(url,()=>finish(true),()=>finish(false),url);}
 function notTheSdk(global,type,vendor){
-return outcome("failed","window."+global+" holds a value of type "+type+" that is not "+vendor+"'s SDK; nothing sent");
-}
+return outcome("failed","window."+global+" holds a value of type "+type+" that is not "+vendor+"'s SDK; nothing sent");}
 function queued(platform,url,vendor,queue,done){
 if(url===null)return done(outcome("queued",vendor+" is not loaded yet; queued in "+queue));
 loadScript(platform,url,(loaded)=>{
 if(loaded)done(outcome("queued","queued; "+vendor+"'s script loaded and runs it"));
-else done(outcome("failed","queued, but "+vendor+"'s script failed to load ("+url+")"));
-});
-}
+else done(outcome("failed","queued, but "+vendor+"'s script failed to load ("+url+")"));});}
 function waitUntil(platform,ready,boundMs,done){
 let start=platform.now();
 let finish=once(done);
 let check=()=>{
 if(ready())return finish(true);
 if(platform.now()-start>=boundMs)return finish(false);
-platform.callLater(check);
-};
-check();
-}
+platform.callLater(check);};
+check();}
 function noReset(name){
-return(_options,_context,done)=>done(outcome("skipped",name+" has no reset or logout call; nothing to do"));
-}
+return(_options,_context,done)=>done(outcome("skipped",name+" has no reset or logout call; nothing to do"));}
 // src/core/vendors/antsomi.ts
 var SCRIPT_URL="https://st-a.cdp.asia/insight.js";
 var WINDOW={
@@ -2192,8 +1990,7 @@ copyFromWindow:["web_event","web_event.track","web_event.queue","web_event.reset
 setInWindow:["_portalId","_propId","web_event.propId"],
 createArgumentsQueue:["web_event","web_event.queue"],
 aliasInWindow:["web_event.track","web_event"],
-injectScript:[SCRIPT_URL]
-};
+injectScript:[SCRIPT_URL]};
 var CODE_PATTERN="^[a-z0-9_]+$";
 var OURS=["type","customer_id","email"];
 function readSettings(options){
@@ -2206,36 +2003,27 @@ lowerEmail:choice(raw.customerIdEmail,["lowercase","asGiven"],"lowercase")==="lo
 vocabulary:choice(raw.vocabulary,["template","devguide"],"template"),
 load:flag(raw.loadScript,false),
 ids:ids,
-numericIds:ids.every((id)=>id!==null&&isDigits(id))
-};
-}
+numericIds:ids.every((id)=>id!==null&&isDigits(id))};}
 function warnIds(settings,note){
 settings.ids.forEach((id,i)=>{
 if(id!==null&&!isDigits(id)){
-note("warning","the Antsomi "+(i===0?"portal":"property")+' id "'+id+'" is not numeric; _portalId and _propId are not set');
-}
-});
-}
+note("warning","the Antsomi "+(i===0?"portal":"property")+' id "'+id+'" is not numeric; _portalId and _propId are not set');}});}
 function customerId(call,settings){
 let email=call.email!==null&&settings.lowerEmail?call.email.toLowerCase():call.email;
 let source=settings.from==="email"?email:settings.from==="phone"?text(call.traits.phone):call.userId;
-return source===null||settings.hash==="none"||isHashed(source,"md5")?source:md5(source);
-}
+return source===null||settings.hash==="none"||isHashed(source,"md5")?source:md5(source);}
 function attributeValue(key,value,isDate){
 if(isDate){
 let ms=parseDate(value);
-if(ms!==null)return key==="date_of_birth"?formatDay(ms):formatSpaced(ms);
-}
+if(ms!==null)return key==="date_of_birth"?formatDay(ms):formatSpaced(ms);}
 if(isScalar(value))return value===null?undefined:value;
 let joined=getType(value)==="array"?joinList(value):null;
-return joined===null?undefined:joined;
-}
+return joined===null?undefined:joined;}
 function putAttribute(customers,key,value,note){
 if(value===undefined)return;
 if(OURS.indexOf(key)>=0)return note("warning",'attribute "'+key+'" is set by the tag; the trait is not sent');
 if(key.match(CODE_PATTERN)===null)return note("warning",'attribute "'+key+'" dropped: codes may use only a-z, 0-9 and _');
-putOnce(customers,key,value,note);
-}
+putOnce(customers,key,value,note);}
 function customerAttributes(call,note){
 let customers={};
 let entries=callEntries(call,note);
@@ -2244,41 +2032,33 @@ for(let i=0;i<entries.length;i++){
 let entry=entries[i];
 let top=entry.parent===null;
 let key=top&&entry.name==="birthday"?"date_of_birth":top?snakeCase(entry.name):flatKey(entry);
-putAttribute(customers,key,attributeValue(key,entry.value,top&&inSet(dates,entry.name)),note);
-}
+putAttribute(customers,key,attributeValue(key,entry.value,top&&inSet(dates,entry.name)),note);}
 let name=fullName(call.traits);
 if(!has(customers,"name")&&name!==null)customers.name=name;
 if(call.email!==null)customers.email=call.email;
 let pairs=keyValueTags(call.tags);
 for(let i=0;i<pairs.length;i++){
-if(tagFits(customers,pairs[i].name,pairs[i].name,note))putAttribute(customers,pairs[i].name,pairs[i].value,note);
-}
+if(tagFits(customers,pairs[i].name,pairs[i].name,note))putAttribute(customers,pairs[i].name,pairs[i].value,note);}
 let names=labels(call.tags);
 if(names.length>0)putAttribute(customers,"tags",names.join(","),note);
-return customers;
-}
+return customers;}
 function leadTime(context){
 let platform=context.platform;
 if(isFunctionAt(platform,"_cdpEventFunction._cdpGetLeadTime")){
 let time=text(platform.callInWindow("_cdpEventFunction._cdpGetLeadTime",[]));
-if(time!==null)return time;
-}
+if(time!==null)return time;}
 context.note("info","Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
-return formatSpaced(platform.now());
-}
+return formatSpaced(platform.now());}
 function trackPayload(call,cid,vocabulary,context){
 let customers=customerAttributes(call,context.note);
 let action=call.event;
 return vocabulary==="devguide"?{
 dims:{customers:assign({customer_id:cid},customers)},
-extra:{identify_id:cid,identify_time:leadTime(context),identify_event:"user_"+action,identify_type:"exact"}
-}:{items:[],dims:{customers:assign({type:"customers",customer_id:cid},customers)},extra:{identify_id:cid,identify_event:action}};
-}
+extra:{identify_id:cid,identify_time:leadTime(context),identify_event:"user_"+action,identify_type:"exact"}}:{items:[],dims:{customers:assign({type:"customers",customer_id:cid},customers)},extra:{identify_id:cid,identify_event:action}};}
 function setIds(platform,ids){
 platform.setInWindow("_portalId",ids[0],false);
 platform.setInWindow("_propId",ids[1],false);
-platform.setInWindow("web_event.propId",ids[1],false);
-}
+platform.setInWindow("web_event.propId",ids[1],false);}
 var SOURCE_NAMES={email:"an email",phone:"a phone trait",userId:"a user id"};
 function identify(call,options,context,done){
 let platform=context.platform;
@@ -2286,37 +2066,30 @@ let settings=readSettings(options);
 let cid=customerId(call,settings);
 if(cid===null){
 let anonymous=call.userId===null&&call.email===null;
-return done(outcome(anonymous?"skipped":"failed",(anonymous?"anonymous visitor: ":"no customer id: ")+"Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));
-}
+return done(outcome(anonymous?"skipped":"failed",(anonymous?"anonymous visitor: ":"no customer id: ")+"Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));}
 let args=["user",call.event,trackPayload(call,cid,settings.vocabulary,context)];
 let queue=()=>queued(platform,settings.load?SCRIPT_URL:null,"Antsomi","web_event.queue",done);
 if(isFunctionAt(platform,"web_event.track")){
 let error=callPage(platform,"web_event.track",args);
-return error!==null||getType(platform.copyFromWindow("web_event.queue"))!=="array"?done(sentUnless(error,"web_event.track called")):queue();
-}
+return error!==null||getType(platform.copyFromWindow("web_event.queue"))!=="array"?done(sentUnless(error,"web_event.track called")):queue();}
 let current=getType(platform.copyFromWindow("web_event"));
 if(current!=="undefined")return done(notTheSdk("web_event",current,"Antsomi"));
 if(settings.load&&!settings.numericIds){
-return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));
-}
+return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));}
 if(!settings.load)warnIds(settings,context.note);
 let track=platform.createArgumentsQueue("web_event","web_event.queue");
 platform.aliasInWindow("web_event.track","web_event");
 if(settings.numericIds)setIds(platform,settings.ids);
 track(args[0],args[1],args[2]);
-queue();
-}
+queue();}
 function reset(_options,context,done){
 let platform=context.platform;
 if(!isFunctionAt(platform,"web_event.track")){
-return done(outcome("skipped","Antsomi is not on the page; nothing to reset"));
-}
+return done(outcome("skipped","Antsomi is not on the page; nothing to reset"));}
 let error=callPage(platform,"web_event.track",["user","sign_out"]);
 if(error!==null||!isFunctionAt(platform,"web_event.resetAnonymousUId")){
-return done(sentUnless(error,"sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
-}
-done(sentUnless(callPage(platform,"web_event.resetAnonymousUId",[]),"sign_out sent and the anonymous id reset"));
-}
+return done(sentUnless(error,"sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));}
+done(sentUnless(callPage(platform,"web_event.resetAnonymousUId",[]),"sign_out sent and the anonymous id reset"));}
 var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 // src/core/vendors/connecto.ts
 var SCRIPT_URL2="https://server.connecto.io/javascripts/connect.prod.min.js";
@@ -2324,28 +2097,23 @@ var WINDOW2={
 callInWindow:["_connecto.identify","_connecto.getIdentity"],
 copyFromWindow:["_connecto.identify","_TConnecto"],
 setInWindow:["_TConnecto"],
-injectScript:[SCRIPT_URL2]
-};
+injectScript:[SCRIPT_URL2]};
 function connectoTraits(call,note){
 let out={};
 let entries=callEntries(call,note);
 for(let i=0;i<entries.length;i++){
-if(entries[i].value!==null)putOnce(out,flatKey(entries[i]),makeString(entries[i].value),note);
-}
+if(entries[i].value!==null)putOnce(out,flatKey(entries[i]),makeString(entries[i].value),note);}
 if(call.email!==null)out.email=call.email;
 keyValueTags(call.tags).forEach((tag)=>putOnce(out,tag.name,tag.value,note));
 labels(call.tags).forEach((name)=>putOnce(out,name,name,note));
-return out;
-}
+return out;}
 function send(call,traits,context,done){
 let platform=context.platform;
 let id=call.userId!==null?call.userId:call.email;
 if(id===null){
 id=text(platform.callInWindow("_connecto.getIdentity",[]));
-if(id===null)return done(outcome("failed","no user id or email, and _connecto.getIdentity() gave no anonymous id"));
-}
-done(sentUnless(callPage(platform,"_connecto.identify",[id,traits]),"_connecto.identify called"));
-}
+if(id===null)return done(outcome("failed","no user id or email, and _connecto.getIdentity() gave no anonymous id"));}
+done(sentUnless(callPage(platform,"_connecto.identify",[id,traits]),"_connecto.identify called"));}
 function identify2(call,options,context,done){
 let platform=context.platform;
 let raw=optionsObject(options);
@@ -2354,21 +2122,16 @@ let ready=()=>isFunctionAt(platform,"_connecto.identify");
 let waitMs=milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS);
 let wait=(what)=>waitUntil(platform,ready,waitMs,(ok)=>{
 if(ok)send(call,traits,context,done);
-else done(outcome("failed",what+" within "+waitMs+" ms (Connecto has no pre-load queue); identify dropped"));
-});
+else done(outcome("failed",what+" within "+waitMs+" ms (Connecto has no pre-load queue); identify dropped"));});
 if(ready()||!flag(raw.loadScript,false))return wait("Connecto did not appear on the page");
 let key=readKey(raw.licenseKey,"Connecto license key",KEY_CHARS);
 if(key.value===null)return done(outcome("failed","cannot load Connecto: "+key.error));
 if(isObject(platform.copyFromWindow("_TConnecto"))){
-context.note("info","the page already configures _TConnecto; its license key is used");
-}else{
-platform.setInWindow("_TConnecto",{licenseKey:key.value},false);
-}
+context.note("info","the page already configures _TConnecto; its license key is used");}else{
+platform.setInWindow("_TConnecto",{licenseKey:key.value},false);}
 loadScript(platform,SCRIPT_URL2,(loaded)=>{
 if(!loaded)return done(outcome("failed","Connecto's script failed to load ("+SCRIPT_URL2+")"));
-wait("Connecto's script loaded but _connecto.identify did not appear");
-});
-}
+wait("Connecto's script loaded but _connecto.identify did not appear");});}
 var reset2=noReset("Connecto");
 var VENDOR2={name:"Connecto",identify:identify2,reset:reset2};
 // src/core/vendors/analytics-js.ts
@@ -2376,73 +2139,60 @@ function readIntegrations(value,note){
 if(value===undefined||value===null||value==="")return null;
 if(!isObject(value)){
 note("warning","integrations must be an object; ignored");
-return null;
-}
-return toJson(value,"integrations",0,note);
-}
+return null;}
+return toJson(value,"integrations",0,note);}
 function analyticsCompany(call){
 if(call.company===null)return null;
 let company2={};
 let keys=Object.keys(call.company);
 for(let i=0;i<keys.length;i++){
 let value=call.company[keys[i]];
-if(value!==undefined)company2[keys[i]==="employeeCount"?"employee_count":keys[i]]=value;
-}
-return company2;
-}
+if(value!==undefined)company2[keys[i]==="employeeCount"?"employee_count":keys[i]]=value;}
+return company2;}
 function analyticsTraits(call,note){
-return callTraits(call,analyticsCompany(call),(names)=>names,note);
-}
+return callTraits(call,analyticsCompany(call),(names)=>names,note);}
 function identifyArgs(call,integrations,note){
 let traits=analyticsTraits(call,note);
 let args=call.userId===null?[traits]:[call.userId,traits];
 if(integrations!==null)args.push({integrations:integrations});
-return args;
-}
+return args;}
 function foreign(vendor,setup,key,global,platform){
 if(global!==setup.shared)return null;
 if(key.value===null)return"enter the write key: window."+global+" may be Segment's; nothing sent";
 if(getType(platform.copyFromWindow(global))==="undefined")return null;
 let found=text(platform.copyFromWindow(global+"._writeKey"))||text(platform.copyFromWindow(global+".settings.writeKey"));
 if(found===key.value)return null;
-return"window."+global+" has another write key (Segment's?); nothing sent: use "+vendor+"'s current snippet (cioanalytics)";
-}
+return"window."+global+" has another write key (Segment's?); nothing sent: use "+vendor+"'s current snippet (cioanalytics)";}
 function deliver(vendor,setup,key,method,args,context,done){
 let platform=context.platform;
 let global=setup.queueGlobal;
 let loaded=false;
 for(let i=0;i<setup.callGlobals.length&&!loaded;i++){
 loaded=isFunctionAt(platform,setup.callGlobals[i]+"."+method);
-if(loaded)global=setup.callGlobals[i];
-}
+if(loaded)global=setup.callGlobals[i];}
 let problem=foreign(vendor,setup,key,global,platform);
 if(problem!==null)return done(outcome("failed",problem));
 if(loaded){
-return done(sentUnless(callPage(platform,global+"."+method,args),method+" called on window."+global));
-}
+return done(sentUnless(callPage(platform,global+"."+method,args),method+" called on window."+global));}
 if(setup.scriptUrl===null&&key.loadError!==null)return done(outcome("failed",key.loadError));
 let current=getType(platform.copyFromWindow(global));
 if(current!=="undefined"&&current!=="array")return done(notTheSdk(global,current,vendor));
 let push=platform.createQueue(global);
 if((setup.scriptUrl!==null||global===setup.shared)&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
 push([method].concat(args));
-queued(platform,setup.scriptUrl,vendor,"window."+global,done);
-}
+queued(platform,setup.scriptUrl,vendor,"window."+global,done);}
 function analyticsJsVendor(name,loadName,setup){
 let run=(options,method,args,context,done)=>{
 let raw=optionsObject(options);
 let load=flag(raw.loadScript,false);
 let key=readKey(raw.writeKey,name+" write key",KEY_CHARS);
-let keyInUrl=load&&key.value!==null?urlSegment(key.value):null;
+let keyInUrl=load?key.value:null;
 let writeKey={value:key.value,loadError:load&&keyInUrl===null?"cannot load "+loadName+": "+key.error:null};
-deliver(name,setup(raw,keyInUrl),writeKey,method,args(raw,context.note),context,done);
-};
+deliver(name,setup(raw,keyInUrl),writeKey,method,args(raw,context.note),context,done);};
 return{
 name:name,
 identify:(call,options,context,done)=>run(options,"identify",(raw,note)=>identifyArgs(call,readIntegrations(raw.integrations,note),note),context,done),
-reset:(options,context,done)=>run(options,"reset",()=>[],context,done)
-};
-}
+reset:(options,context,done)=>run(options,"reset",()=>[],context,done)};}
 // src/core/vendors/customerio.ts
 var WINDOW3={
 callInWindow:["cioanalytics.identify","cioanalytics.reset","analytics.identify","analytics.reset"],
@@ -2450,8 +2200,7 @@ copyFromWindow:["cioanalytics","cioanalytics.identify","cioanalytics.reset","ana
 setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
 createQueue:["cioanalytics","analytics"],
 // US, then EU; the write key takes the place of `*`.
-injectScript:["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"]
-};
+injectScript:["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"]};
 var GLOBALS=["cioanalytics","analytics"];
 var customerioSetup=(raw,keyInUrl)=>{
 let global=choice(raw.globalName,GLOBALS,"cioanalytics");
@@ -2461,9 +2210,7 @@ return{
 callGlobals:loading&&global!=="analytics"?[global,"analytics"]:[global],
 queueGlobal:loading?"analytics":global,
 scriptUrl:loading?pattern.split("*").join(keyInUrl):null,
-shared:"analytics"
-};
-};
+shared:"analytics"};};
 var VENDOR3=analyticsJsVendor("Customer.io","Customer.io",customerioSetup);
 // src/core/vendors/gist.ts
 var SCRIPT_URL3="https://widget.getgist.com/";
@@ -2471,8 +2218,7 @@ var WINDOW4={
 callInWindow:["gist.identify","gist.chat"],
 copyFromWindow:["gist","gist.identify","gist.chat"],
 createQueue:["gist"],
-injectScript:[SCRIPT_URL3]
-};
+injectScript:[SCRIPT_URL3]};
 var MAX_ID_LENGTH=254;
 var MAX_STRING_LENGTH=255;
 function readOptions(options){
@@ -2481,35 +2227,28 @@ return{
 load:flag(raw.loadScript,false),
 appId:readKey(raw.appId,"Gist app id",KEY_CHARS),
 overwriteTags:flag(raw.overwriteTags,false),
-waitMs:milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS)
-};
-}
+waitMs:milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS)};}
 var OWN_KEYS=["email","tags","overwrite_tags"];
 function gistKey(name,note){
 if(name===""||name.indexOf("$")>=0){
 note("warning",'property "'+name+'" dropped: Gist allows no "$" and no empty name');
-return null;
-}
+return null;}
 let snake=snakeCase(name);
 let key=wordChars(snake);
 if(key!==snake)note("info",'property "'+name+'" sent as "'+key+'" (Gist allows only letters, digits and _)');
 if(OWN_KEYS.indexOf(key)<0)return key;
 note("warning",'"'+name+'" not sent: Gist\'s "'+key+'" comes from the email and the tags');
-return null;
-}
+return null;}
 function gistValue(key,value,note){
 if(value!==null&&endsWith(key,"_at")){
 let seconds=toUnixSeconds(value);
 if(seconds===null)note("warning",'property "'+key+'" ends in _at (a date to Gist), but '+describe(value)+" is not a date; sent as given");
 else if(seconds!==value)note("info",'property "'+key+'" sent as unix seconds ('+seconds+")");
-if(seconds!==null)return seconds;
-}
+if(seconds!==null)return seconds;}
 if(getType(value)==="string"&&value.length>MAX_STRING_LENGTH){
 note("warning",'property "'+key+'" truncated to '+MAX_STRING_LENGTH+" characters");
-return value.substring(0,MAX_STRING_LENGTH);
-}
-return value;
-}
+return value.substring(0,MAX_STRING_LENGTH);}
+return value;}
 function gistProps(call,overwriteTags,note){
 let props={};
 if(call.email!==null)props.email=call.email;
@@ -2521,115 +2260,91 @@ let key=gistKey(flatKey(entry),note);
 if(key===null)continue;
 if(entry.parent!==null||!inSet(dates,entry.name)){
 putOnce(props,key,gistValue(key,entry.value,note),note);
-continue;
-}
+continue;}
 let seconds=toUnixSeconds(entry.value);
-if(seconds!==null)putOnce(props,endsWith(key,"_at")?key:key+"_at",seconds,note);
-}
+if(seconds!==null)putOnce(props,endsWith(key,"_at")?key:key+"_at",seconds,note);}
 let name=fullName(call.traits);
 if(!has(props,"name")&&name!==null)props.name=gistValue("name",name,note);
 let pairs=keyValueTags(call.tags);
 for(let i=0;i<pairs.length;i++){
 let key=gistKey(pairs[i].name,note);
-if(key!==null&&tagFits(props,key,pairs[i].name,note))props[key]=gistValue(key,pairs[i].value,note);
-}
+if(key!==null&&tagFits(props,key,pairs[i].name,note))props[key]=gistValue(key,pairs[i].value,note);}
 let list="";
 let left=[];
 labels(call.tags).forEach((label)=>{
 let next=list===""?label:list+","+label;
 if(next.length<=MAX_STRING_LENGTH)list=next;
-else left.push(label);
-});
+else left.push(label);});
 if(left.length>0)note("warning","tags are limited to "+MAX_STRING_LENGTH+" characters in all; not sent: "+left.join(", "));
 if(list!==""){
 props.tags=list;
-if(!overwriteTags)props.overwrite_tags=false;
-}
-return props;
-}
+if(!overwriteTags)props.overwrite_tags=false;}
+return props;}
 function identify3(call,options,context,done){
 if(call.email===null){
-return done(outcome(call.userId===null?"skipped":"failed",(call.userId===null?"anonymous visitor: ":"")+"Gist needs an email; not sent"));
-}
+return done(outcome(call.userId===null?"skipped":"failed",(call.userId===null?"anonymous visitor: ":"")+"Gist needs an email; not sent"));}
 if(call.userId!==null&&call.userId.length>MAX_ID_LENGTH){
-return done(outcome("failed","Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent"));
-}
+return done(outcome("failed","Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent"));}
 let platform=context.platform;
 let settings=readOptions(options);
 let args=[call.userId===null?"":call.userId,gistProps(call,settings.overwriteTags,context.note)];
 if(isFunctionAt(platform,"gist.identify")){
-return done(sentUnless(callPage(platform,"gist.identify",args),"gist.identify called"));
-}
+return done(sentUnless(callPage(platform,"gist.identify",args),"gist.identify called"));}
 let current=getType(platform.copyFromWindow("gist"));
 if(current!=="undefined"&&current!=="array")return done(notTheSdk("gist",current,"Gist"));
 if(settings.load&&settings.appId.value===null)return done(outcome("failed","cannot load Gist: "+settings.appId.error));
 let push=platform.createQueue("gist");
 if(settings.load&&current==="undefined"){
 push(["setAppId",settings.appId.value]);
-push(["trackPageView"]);
-}
+push(["trackPageView"]);}
 push(["identify"].concat(args));
-queued(platform,settings.load?SCRIPT_URL3:null,"Gist","window.gist",done);
-}
+queued(platform,settings.load?SCRIPT_URL3:null,"Gist","window.gist",done);}
 function reset3(options,context,done){
 let platform=context.platform;
 let chatReady=()=>isFunctionAt(platform,"gist.chat");
 if(!chatReady()&&getType(platform.copyFromWindow("gist"))==="undefined"){
-return done(outcome("skipped","Gist is not on the page; nothing to shut down"));
-}
+return done(outcome("skipped","Gist is not on the page; nothing to shut down"));}
 let waitMs=readOptions(options).waitMs;
 waitUntil(platform,chatReady,waitMs,(ready)=>{
 if(!ready)return done(outcome("skipped","Gist did not finish loading within "+waitMs+" ms; chat('shutdown') not called"));
-done(sentUnless(callPage(platform,"gist.chat",["shutdown"]),"gist.chat('shutdown') called"));
-});
-}
+done(sentUnless(callPage(platform,"gist.chat",["shutdown"]),"gist.chat('shutdown') called"));});}
 var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
 // src/core/vendors/mutiny.ts
 var WINDOW5={
 callInWindow:["mutiny.client.identify"],
-copyFromWindow:["mutiny.client.identify"]
-};
+copyFromWindow:["mutiny.client.identify"]};
 function cutAt(value,stops){
 let end=value.length;
 for(let i=0;i<stops.length;i++){
 let at=value.indexOf(stops[i]);
-if(at>=0&&at<end)end=at;
-}
-return value.substring(0,end);
-}
+if(at>=0&&at<end)end=at;}
+return value.substring(0,end);}
 function bareHost(domain){
 let host=domain.trim().toLowerCase();
 let scheme=host.indexOf("://");
 if(scheme>=0)host=host.substring(scheme+3);
 host=cutAt(host,["/","?","#",":"]);
 if(host.substring(0,4)==="www.")host=host.substring(4);
-return host;
-}
+return host;}
 function mutinyCompany(company2,note){
 let out={};
 let keys=Object.keys(company2);
 for(let i=0;i<keys.length;i++){
 let value=company2[keys[i]];
-if(value!==undefined)out[keys[i]]=value;
-}
+if(value!==undefined)out[keys[i]]=value;}
 if(isString(out.domain)){
 let host=bareHost(out.domain);
 if(host!==out.domain)note("info",'company.domain "'+out.domain+'" sent as the bare host "'+host+'"');
-out.domain=host;
-}
-return out;
-}
+out.domain=host;}
+return out;}
 function mutinyTraits(call,note){
-return callTraits(call,call.company===null?null:mutinyCompany(call.company,note),(names)=>names.join(","),note);
-}
+return callTraits(call,call.company===null?null:mutinyCompany(call.company,note),(names)=>names.join(","),note);}
 function identify4(call,_options,context,done){
 let platform=context.platform;
 if(!isFunctionAt(platform,"mutiny.client.identify")){
-return done(outcome("skipped","Mutiny is not on the page (no mutiny.client.identify)"));
-}
+return done(outcome("skipped","Mutiny is not on the page (no mutiny.client.identify)"));}
 if(call.email===null)context.note("warning","no email: Mutiny cannot match this visitor to a CRM record");
-done(sentUnless(callPage(platform,"mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]),"mutiny.client.identify called"));
-}
+done(sentUnless(callPage(platform,"mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]),"mutiny.client.identify called"));}
 var reset4=noReset("Mutiny");
 var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
 // src/core/vendors/segment.ts
@@ -2639,13 +2354,11 @@ copyFromWindow:["analytics","analytics.identify","analytics.reset"],
 setInWindow:["analytics._writeKey"],
 createQueue:["analytics"],
 // The write key takes the place of `*`.
-injectScript:["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]
-};
+injectScript:["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]};
 var segmentSetup=(_raw,keyInUrl)=>({
 callGlobals:["analytics"],
 queueGlobal:"analytics",
-scriptUrl:keyInUrl===null?null:WINDOW6.injectScript[0].split("*").join(keyInUrl)
-});
+scriptUrl:keyInUrl===null?null:WINDOW6.injectScript[0].split("*").join(keyInUrl)});
 var VENDOR6=analyticsJsVendor("Segment","analytics.js",segmentSetup);
 // src/core/vendors/registry.ts
 var VENDORS={
@@ -2654,42 +2367,31 @@ customerio:VENDOR3,
 gist:VENDOR4,
 mutiny:VENDOR5,
 connecto:VENDOR2,
-antsomi:VENDOR
-};
+antsomi:VENDOR};
 // src/core/engine.ts
 var ACTIONS=["identify","reset"];
 function reporter(platform,list,state){
 return(vendor)=>(level,text2)=>{
 let message={level:level,vendor:vendor,text:text2};
 if(state.open)list.push(message);
-platform.log(formatMessage(message));
-};
-}
+platform.log(formatMessage(message));};}
 function readTargets(value,note){
 if(!isArray(value)){
 note("error","destinations must be a list");
-return[];
-}
+return[];}
 let targets=[];
 for(let i=0;i<value.length;i++){
 let item=value[i];
 let id=isObject(item)?vendorId(item.vendor):null;
 let registered=id===null?undefined:VENDORS[id];
 if(id===null){
-note("error","destination "+(i+1)+" names no known vendor; ignored");
-}else if(!registered){
-note("error",id+" is not in this build; ignored");
-}else if(targets.some((target)=>target.vendor===id)){
-note("warning",id+" is listed more than once; used once");
-}else{
-targets.push({vendor:id,module:registered,options:item.options});
-}
-}
-return targets;
-}
+note("error","destination "+(i+1)+" names no known vendor; ignored");}else if(!registered){
+note("error",id+" is not in this build; ignored");}else if(targets.some((target)=>target.vendor===id)){
+note("warning",id+" is listed more than once; used once");}else{
+targets.push({vendor:id,module:registered,options:item.options});}}
+return targets;}
 function resultsFor(targets,status,message){
-return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));
-}
+return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));}
 function fanOut(targets,each,complete){
 let results=[];
 let pending=targets.length;
@@ -2697,30 +2399,21 @@ targets.forEach((target,index)=>{
 each(target,once((outcome2)=>{
 results[index]={vendor:target.vendor,status:outcome2.status,message:outcome2.message};
 pending-=1;
-if(pending===0)complete(results);
-}));
-});
-}
+if(pending===0)complete(results);}));});}
 function runReset(targets,platform,say,complete){
 forget(platform,targets.map((target)=>target.vendor));
 fanOut(targets,(target,report)=>{
 let context={platform:platform,note:say(target.vendor)};
-target.module.reset(target.options,context,report);
-},complete);
-}
+target.module.reset(target.options,context,report);},complete);}
 function sendIdentify(call,targets,dedupe,platform,say,complete){
 let sig=dedupe?signature(call):null;
 fanOut(targets,(target,report)=>{
 if(sig!==null&&isUnchanged(platform,target.vendor,sig)){
-return report({status:"skipped",message:"unchanged since the last identify sent to "+target.module.name+"; not sent again"});
-}
+return report({status:"skipped",message:"unchanged since the last identify sent to "+target.module.name+"; not sent again"});}
 let context={platform:platform,note:say(target.vendor)};
 target.module.identify(call,target.options,context,(outcome2)=>{
 if(sig!==null&&(outcome2.status==="sent"||outcome2.status==="queued"))remember(platform,target.vendor,sig);
-report(outcome2);
-});
-},complete);
-}
+report(outcome2);});},complete);}
 function runIdentifyCall(input2,source,dedupe,targets,platform,say,complete){
 let normalized=normalize(input2,source);
 let note=say(null);
@@ -2732,19 +2425,15 @@ if(call.userId===null||method==="none")return sendIdentify(call,targets,dedupe,p
 hashValue(call.userId,method,platform,note,(hashed,error)=>{
 if(hashed===null){
 note("error",error);
-return complete(resultsFor(targets,"failed",error));
-}
+return complete(resultsFor(targets,"failed",error));}
 call.userId=hashed;
-sendIdentify(call,targets,dedupe,platform,say,complete);
-});
-}
+sendIdentify(call,targets,dedupe,platform,say,complete);});}
 function runIdentify(input2,config2,platform,done){
 let messages=[];
 let collecting={open:true};
 let finish=once((outcome2)=>{
 collecting.open=false;
-done(outcome2);
-});
+done(outcome2);});
 let end=(ok,results)=>finish({ok:ok,results:results,messages:messages});
 let say=reporter(platform,messages,collecting);
 let note=say(null);
@@ -2752,25 +2441,21 @@ let settings=isObject(config2)?config2:{};
 let targets=readTargets(settings.destinations,note);
 if(targets.length===0){
 note("error","no destination to send to");
-return end(false,[]);
-}
+return end(false,[]);}
 let action=pick(isObject(input2)?input2.action:undefined,ACTIONS,"action",note);
 let source=settings.source==="datalayer_bridge"?"datalayer_bridge":"gtm_template";
 let run=(complete)=>{
 if(action==="reset")runReset(targets,platform,say,complete);
-else runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);
-};
+else runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);};
 let inTurn=(job)=>platform.serial?platform.serial(job):job(()=>undefined);
 let inTurnThen=(after)=>inTurn((next)=>run((results)=>{
 results.forEach((result)=>platform.log(formatMessage({level:result.status,vendor:result.vendor,text:result.message})));
 after(results);
-next();
-}));
+next();}));
 let state=gate(readConsent(settings.consent,note),platform,note,()=>inTurnThen(()=>undefined));
 if(state==="dropped")return end(true,resultsFor(targets,"skipped","consent denied; not sent"));
 if(state==="waiting")return end(true,resultsFor(targets,"queued","waiting for consent"));
-inTurnThen((results)=>end(results.some((result)=>result.status!=="failed"),results));
-}
+inTurnThen((results)=>end(results.some((result)=>result.status!=="failed"),results));}
 // src/core/mapping.ts
 function readPath(source,path){
 if(path==="")return undefined;
@@ -2780,21 +2465,17 @@ for(let i=0;i<parts.length;i++){
 let part=parts[i];
 if(isObject(current)&&has(current,part))current=current[part];
 else if(isArray(current)&&isDigits(part))current=current[makeNumber(part)];
-else return undefined;
-}
-return current;
-}
+else return undefined;}
+return current;}
 function squash(name){
-return name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");
-}
+return name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");}
 function targetOf(as,to){
 let explicit=text(as);
 let word=squash(explicit===null?to:explicit);
 if(word==="userid")return"userId";
 if(word==="email")return"email";
 if(explicit!==null&&word==="tag")return"tag";
-return"trait";
-}
+return"trait";}
 function mapKeys(source,rows,note){
 let mapped={traitRows:[],tagRows:[]};
 let list=tableRows(rows,"the key mapping",note);
@@ -2803,8 +2484,7 @@ let row=list[i];
 let from=isObject(row)?text(row.from):null;
 if(from===null){
 note("warning","key mapping row "+(i+1)+" has no source key; ignored");
-continue;
-}
+continue;}
 let to=text(row.to);
 let name=to===null?from:to;
 let value=readPath(source,from);
@@ -2814,10 +2494,8 @@ let target=targetOf(row.as,name);
 if(target==="userId")mapped.userId=value;
 else if(target==="email")mapped.email=value;
 else if(target==="tag")mapped.tagRows.push({name:name,value:value});
-else mapped.traitRows.push({key:name,value:value,type:row.type});
-}
-return mapped;
-}
+else mapped.traitRows.push({key:name,value:value,type:row.type});}
+return mapped;}
 function applyKeyMapping(source,rows,input2,note){
 let mapped=mapKeys(source,rows,note);
 let ownRows=isArray(input2.traitRows)?input2.traitRows:[];
@@ -2827,8 +2505,7 @@ if(isMissing(input2.userId))out.userId=mapped.userId;
 if(isMissing(input2.email))out.email=mapped.email;
 out.traitRows=mapped.traitRows.concat(ownRows);
 out.tags=[mapped.tagRows,input2.tags];
-return out;
-}
+return out;}
 // src/core/lane.ts
 var STALE_MS=MAX_WAIT_MS*2;
 function createLane(now){
@@ -2845,34 +2522,25 @@ since=now();
 jobs.shift()(()=>{
 if(running!==mine)return;
 running=0;
-if(!synchronous)pump();
-});
-synchronous=false;
-}
-};
+if(!synchronous)pump();});
+synchronous=false;}};
 return{
 add:(job)=>{
 if(running!==0&&now()-since>STALE_MS)running=0;
 jobs.push(job);
-pump();
-}
-};
-}
+pump();}};}
 // src/sandbox/permit.ts
 var ANY="*";
 function someAllowed(allowed,test){
 if(typeof allowed==="string")return test(allowed);
 let values=allowed;
 for(let key in values){
-if(test(values[key]))return true;
-}
-return false;
-}
+if(test(values[key]))return true;}
+return false;}
 function permit(value,allowed){
 if(typeof value!=="string")return undefined;
 let ok=someAllowed(allowed,(candidate)=>candidate===ANY||candidate===value);
-return ok?value:undefined;
-}
+return ok?value:undefined;}
 // src/template/destinations.ts
 var DESTINATION_OPTIONS={
 segment:["writeKey","loadScript"],
@@ -2880,12 +2548,10 @@ customerio:["writeKey","loadScript","globalName","region"],
 gist:["appId","loadScript","overwriteTags","waitMs"],
 mutiny:[],
 connecto:["licenseKey","loadScript","waitMs"],
-antsomi:["portalId","propertyId","loadScript","customerIdFrom","customerIdHash","customerIdEmail","vocabulary"]
-};
+antsomi:["portalId","propertyId","loadScript","customerIdFrom","customerIdHash","customerIdEmail","vocabulary"]};
 var capitalized=(word)=>word.charAt(0).toUpperCase()+word.substring(1);
 function optionField(vendor,option){
-return vendor+capitalized(option==="globalName"?"global":option);
-}
+return vendor+capitalized(option==="globalName"?"global":option);}
 var sendField=(vendor)=>"send"+capitalized(vendor);
 function destinations(fields){
 let list=[];
@@ -2894,12 +2560,9 @@ let vendor=VENDOR_IDS[i];
 if(!fields[sendField(vendor)])continue;
 let options={};
 DESTINATION_OPTIONS[vendor].forEach((option)=>{
-options[option]=fields[optionField(vendor,option)];
-});
-list.push({vendor:vendor,options:options});
-}
-return list;
-}
+options[option]=fields[optionField(vendor,option)];});
+list.push({vendor:vendor,options:options});}
+return list;}
 // src/template/platform.ts
 var CALLABLE=WINDOW6.callInWindow.concat(WINDOW3.callInWindow,WINDOW4.callInWindow,WINDOW5.callInWindow,WINDOW2.callInWindow,WINDOW.callInWindow);
 var READABLE=WINDOW6.copyFromWindow.concat(WINDOW3.copyFromWindow,WINDOW4.copyFromWindow,WINDOW5.copyFromWindow,WINDOW2.copyFromWindow,WINDOW.copyFromWindow);
@@ -2909,91 +2572,73 @@ var ARGUMENT_QUEUES=WINDOW.createArgumentsQueue;
 var ALIASES=WINDOW.aliasInWindow;
 var SCRIPTS=WINDOW6.injectScript.concat(WINDOW3.injectScript,WINDOW4.injectScript,WINDOW2.injectScript,WINDOW.injectScript);
 function permitUrl(url,_patterns){
-return queryPermission("inject_script",url)?url:undefined;
-}
+return queryPermission("inject_script",url)?url:undefined;}
 var MAX_ARGS=3;
 function debugLogger(){
 let version=getContainerVersion();
 let debug=version.debugMode===true||version.previewMode===true;
 return(message)=>{
-if(debug)logToConsole(message);
-};
-}
+if(debug)logToConsole(message);};}
 function lane(){
 let shared=templateStorage.getItem("lane");
 if(shared)return shared;
 let created=createLane(()=>getTimestampMillis());
 templateStorage.setItem("lane",created);
-return created;
-}
+return created;}
 function gtmPlatform(log){
 let no=(api,value)=>{
 log("gtm-identify error: "+api+" "+value+" is not in this template's permissions; not done");
-return undefined;
-};
+return undefined;};
 let ignore=()=>undefined;
 return{
 callInWindow:(path,args)=>{
 let allowed=permit(path,CALLABLE);
 if(allowed===undefined||args.length>MAX_ARGS)return no("callInWindow",path);
 if(args.length<2)return args.length===0?callInWindow(allowed):callInWindow(allowed,args[0]);
-return args.length===2?callInWindow(allowed,args[0],args[1]):callInWindow(allowed,args[0],args[1],args[2]);
-},
+return args.length===2?callInWindow(allowed,args[0],args[1]):callInWindow(allowed,args[0],args[1],args[2]);},
 copyFromWindow:(path)=>{
 let allowed=permit(path,READABLE);
-return allowed===undefined?no("copyFromWindow",path):copyFromWindow(allowed);
-},
+return allowed===undefined?no("copyFromWindow",path):copyFromWindow(allowed);},
 setInWindow:(path,value,override)=>{
 let allowed=permit(path,WRITABLE);
 if(allowed===undefined)no("setInWindow",path);
-else setInWindow(allowed,value,override);
-},
+else setInWindow(allowed,value,override);},
 createQueue:(path)=>{
 let allowed=permit(path,QUEUES);
-return allowed===undefined?no("createQueue",path)||ignore:createQueue(allowed);
-},
+return allowed===undefined?no("createQueue",path)||ignore:createQueue(allowed);},
 createArgumentsQueue:(fnPath,arrayPath)=>{
 let fn=permit(fnPath,ARGUMENT_QUEUES);
 let array=permit(arrayPath,ARGUMENT_QUEUES);
-return fn===undefined||array===undefined?no("createArgumentsQueue",fnPath+" "+arrayPath)||ignore:createArgumentsQueue(fn,array);
-},
+return fn===undefined||array===undefined?no("createArgumentsQueue",fnPath+" "+arrayPath)||ignore:createArgumentsQueue(fn,array);},
 aliasInWindow:(toPath,fromPath)=>{
 let to=permit(toPath,ALIASES);
 let from=permit(fromPath,ALIASES);
 if(to===undefined||from===undefined)no("aliasInWindow",toPath+" "+fromPath);
-else aliasInWindow(to,from);
-},
+else aliasInWindow(to,from);},
 injectScript:(url,onSuccess,onFailure,cacheToken)=>{
 let allowed=permitUrl(url,SCRIPTS);
 if(allowed!==undefined)return injectScript(allowed,onSuccess,onFailure,cacheToken);
 no("injectScript",url);
-callLater(onFailure);
-},
+callLater(onFailure);},
 callLater:(fn)=>callLater(fn),
 now:()=>getTimestampMillis(),
 sha256:(input2,onSuccess,onFailure)=>sha256(input2,onSuccess,onFailure,{outputEncoding:"hex"}),
 storage:{
 getItem:(name)=>name===STORAGE_KEY?localStorage.getItem(STORAGE_KEY):no("localStorage",name)||null,
 setItem:(name,value)=>name===STORAGE_KEY?localStorage.setItem(STORAGE_KEY,value):no("localStorage",name),
-removeItem:(name)=>name===STORAGE_KEY?localStorage.removeItem(STORAGE_KEY):no("localStorage",name)
-},
+removeItem:(name)=>name===STORAGE_KEY?localStorage.removeItem(STORAGE_KEY):no("localStorage",name)},
 consent:{
 isGranted:(type)=>{
 let allowed=permit(type,KNOWN_CONSENT_TYPES);
 if(allowed!==undefined)return isConsentGranted(allowed);
 no("isConsentGranted",type);
-return false;
-},
+return false;},
 onChange:(type,listener)=>{
 let allowed=permit(type,KNOWN_CONSENT_TYPES);
 if(allowed===undefined)no("addConsentListener",type);
-else addConsentListener(allowed,(_type,granted)=>listener(granted));
-}
-},
+else addConsentListener(allowed,(_type,granted)=>listener(granted));}},
 serial:(job)=>lane().add(job),
-log:log
-};
-}
+log:log};}
 // src/template/code.ts
 function company(){
 let rows=data.companyRows;
@@ -3004,10 +2649,8 @@ let baseType=getType(base);
 let merged=baseType==="string"||baseType==="number"?{name:base}:{};
 let from=baseType==="object"?[base,details]:[details];
 from.forEach((object)=>{
-for(let key in object)merged[key]=object[key];
-});
-return merged;
-}
+for(let key in object)merged[key]=object[key];});
+return merged;}
 function input(){
 return{
 action:data.action,
@@ -3019,9 +2662,7 @@ traitRows:data.traitRows,
 traits:data.traitsObject,
 tags:[data.tagsText,data.tagRows],
 company:company(),
-userIdHash:data.userIdHash
-};
-}
+userIdHash:data.userIdHash};}
 function withKeyMapping(base,log){
 let rows=data.keyMapping;
 if(getType(rows)!=="array"||rows===undefined)return base;
@@ -3033,25 +2674,19 @@ if(key===undefined||key==="")return row;
 let slot="row"+makeString(index+1);
 source[slot]=copyFromDataLayer(key);
 let name=getType(row.to)==="string"&&row.to.trim()!==""?row.to:key;
-return{from:slot,to:name,as:row.as,type:row.type};
-});
-return applyKeyMapping(source,mapped,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));
-}
+return{from:slot,to:name,as:row.as,type:row.type};});
+return applyKeyMapping(source,mapped,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));}
 function config(){
 return{
 source:"gtm_template",
 destinations:destinations(data),
 dedupe:data.dedupe===true,
-consent:data.consentRequired===true?{type:data.consentType,whenDenied:data.consentWhenDenied}:null
-};
-}
+consent:data.consentRequired===true?{type:data.consentType,whenDenied:data.consentWhenDenied}:null};}
 function main(){
 let log=debugLogger();
 runIdentify(withKeyMapping(input(),log),config(),gtmPlatform(log),(outcome2)=>{
 if(outcome2.ok)data.gtmOnSuccess();
-else data.gtmOnFailure();
-});
-}
+else data.gtmOnFailure();});}
 main();
 
 

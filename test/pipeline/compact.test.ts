@@ -31,9 +31,9 @@ describe('compact whitespace', () => {
     expect(compact.diagnostics.length).toBeGreaterThan(10);
   });
 
-  it('keeps statement line breaks, joins broken argument and array lists, and keeps tokens apart', () => {
+  it('keeps statement line breaks, ends a block on the line of its last statement, joins broken argument and array lists, and keeps tokens apart', () => {
     const code = 'function f(a, b) {\n  if (a) {\n    return a + +b;\n  }\n  return [\n    1,\n    2\n  ];\n}\nvar x = typeof f;\n';
-    expect(compactCode(code).toString()).toBe('function f(a,b){\nif(a){\nreturn a+ +b;\n}\nreturn[1,2];\n}\nvar x=typeof f;\n');
+    expect(compactCode(code).toString()).toBe('function f(a,b){\nif(a){\nreturn a+ +b;}\nreturn[1,2];}\nvar x=typeof f;\n');
   });
 
   it('writes let for a const declaration, and leaves a property named const alone', () => {
@@ -42,7 +42,7 @@ describe('compact whitespace', () => {
   });
 
   it('keeps a line break after return that the code relies on (ASI) and leaves untokenizable code alone', () => {
-    expect(compactCode('function g() {\n  return\n  1;\n}\n').toString()).toBe('function g(){\nreturn\n1;\n}\n');
+    expect(compactCode('function g() {\n  return\n  1;\n}\n').toString()).toBe('function g(){\nreturn\n1;}\n');
     expect(compactCode('var s = "unterminated\n').toString()).toBe('var s = "unterminated\n');
   });
 });

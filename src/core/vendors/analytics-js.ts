@@ -31,7 +31,7 @@ import { getType } from '../../sandbox/lang';
 import { flag, isObject, text } from '../checks';
 import { callTraits } from '../tags';
 import { toJson } from '../traits';
-import { KEY_CHARS, optionsObject, readKey, urlSegment } from './options';
+import { KEY_CHARS, optionsObject, readKey } from './options';
 import type { OptionsObject } from './options';
 import { callPage, isFunctionAt, notTheSdk, queued, sentUnless } from './runtime';
 import { outcome } from './types';
@@ -139,7 +139,8 @@ export function analyticsJsVendor(name: string, loadName: string, setup: SetupOf
     const raw = optionsObject(options);
     const load = flag(raw.loadScript, false);
     const key = readKey(raw.writeKey, name + ' write key', KEY_CHARS);
-    const keyInUrl = load && key.value !== null ? urlSegment(key.value) : null;
+    // A key of KEY_CHARS needs no URL encoding.
+    const keyInUrl = load ? key.value : null;
     const writeKey = { value: key.value, loadError: load && keyInUrl === null ? 'cannot load ' + loadName + ': ' + key.error : null };
     deliver(name, setup(raw, keyInUrl), writeKey, method, args(raw, context.note), context, done);
   };

@@ -1,6 +1,6 @@
 // Reading destination options: raw values from template fields or bridge config, validated
 // before anything reaches a URL or the page.
-import { encodeUriComponent } from '../../sandbox/lang';
+
 import { isObject, text } from '../checks';
 import { onlyChars, WORD } from '../text';
 
@@ -27,10 +27,4 @@ export function readKey(value: unknown, label: string, allowed: string): KeyOpti
   if (key === null) return { value: null, error: label + ' is missing' };
   if (!onlyChars(key, allowed)) return { value: null, error: label + ' "' + key + '" has characters that are not allowed' };
   return { value: key, error: null };
-}
-
-/** A key URL-encoded for a path segment (encodeUriComponent; null if it cannot be encoded). */
-export function urlSegment(key: string): string | null {
-  const encoded = encodeUriComponent(key);
-  return encoded === undefined ? null : encoded;
 }

@@ -3,7 +3,8 @@
 // esbuild's indentation and operator spacing (a fifth of a readable bundle's bytes).
 //  - between two tokens: nothing, or one space where the tokens would otherwise merge;
 //  - a line break esbuild wrote is kept inside blocks and object literals (statements, members)
-//    and joined inside parentheses and brackets (argument and array lists);
+//    and joined inside parentheses and brackets (argument and array lists); a closing brace
+//    ends the line of the block's last statement instead of taking a line of its own;
 //  - lines are not indented (the code is checked and traced to its TypeScript, where it is);
 //  - `const` is written `let` (TypeScript has already checked that nothing is reassigned);
 //  - comments (esbuild's `// src/x.ts` module markers) are kept on lines of their own.
@@ -56,7 +57,8 @@ export function compactCode(code: string): MappedText {
     const gap = code.slice(gapStart, token.start);
     const label = isComment(token) ? '' : code.slice(token.start, token.end);
     let text = '';
-    if (previous && (isLineComment(previous) || isLineComment(token) || (gap.indexOf('\n') >= 0 && inBlock(open)))) text = '\n';
+    const lineBreak = gap.indexOf('\n') >= 0 && inBlock(open) && label !== '}';
+    if (previous && (isLineComment(previous) || isLineComment(token) || lineBreak)) text = '\n';
     else if (previous) text = isComment(previous) || isComment(token) ? ' ' : separator(code, previous, token);
     if (gap !== text) edits.push({ start: gapStart, end: token.start, text });
     if (isDeclaration(code, previous, token, label)) edits.push({ start: token.start, end: token.end, text: 'let' });
