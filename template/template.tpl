@@ -1436,7 +1436,7 @@ let c=key.charAt(i);
 if(UPPER.indexOf(c)>=0&&i>0){
 let before=key.charAt(i-1);
 let after=key.charAt(i+1);
-let wordStart=UPPER.indexOf(before)>=0&&after!==""&&LOWER_OR_DIGIT.indexOf(after)>=0&&UPPER.indexOf(after)<0;
+let wordStart=UPPER.indexOf(before)>=0&&after!==""&&LOWER_OR_DIGIT.indexOf(after)>=0;
 if(LOWER_OR_DIGIT.indexOf(before)>=0||wordStart)out+="_";}
 out+=c.toLowerCase();}
 return out;}
@@ -1447,7 +1447,7 @@ let c=key.charAt(i);
 out+=WORD.indexOf(c)>=0?c:"_";}
 return out;}
 function endsWith(value,suffix){
-return value.length>=suffix.length&&value.substring(value.length-suffix.length)===suffix;}
+return value.substring(value.length-suffix.length)===suffix;}
 function withArticle(type){
 if(type==="null"||type==="undefined")return type;
 return(type==="array"||type==="object"?"an ":"a ")+type;}
@@ -1688,27 +1688,20 @@ return{};}
 let json=toJson(value,where,0,note);
 return canonicalKeys(json,COMPANY_ALIASES,where,note);}
 function companyFields(raw,note){
-let company2={};
-let keys=Object.keys(raw);
-for(let i=0;i<keys.length;i++){
-let key=keys[i];
-let value=raw[key];
-if(key==="id"){
-let id=text(value);
-if(id===null)note("warning","company.id must be text or a number; dropped");
-else company2.id=id;}else if(key==="employeeCount"){
-let typed=isFiniteNumber(value)?{value:value,date:false}:typedValue(value,"number","company.employeeCount",note);
-if(typed!==null)company2.employeeCount=typed.value;}else{
-company2[key]=value;}}
+let company2=without(raw,["id","employeeCount"]);
+let id=text(raw.id);
+if(id!==null)company2.id=id;
+else if(raw.id!==undefined)note("warning","company.id must be text or a number; dropped");
+let typed=typedValue(raw.employeeCount,"number","company.employeeCount",note);
+if(typed!==null)company2.employeeCount=typed.value;
 return company2;}
 // src/core/identity.ts
 var MAX_USER_ID_LENGTH=255;
 function readEmail(explicit,fromTraits,note){
 let candidate=text(explicit)!==null?explicit:fromTraits;
-let type=getType(candidate);
-if(type==="undefined"||type==="null"||candidate==="")return null;
-let email=text(candidate);
-if(email===null||type!=="string"){
+if(candidate===undefined||candidate===null||candidate==="")return null;
+let email=isString(candidate)?text(candidate):null;
+if(email===null){
 note("warning","email must be text, not "+describe(candidate)+"; dropped");
 return null;}
 if(!isEmail(email)){
@@ -2143,11 +2136,8 @@ return null;}
 return toJson(value,"integrations",0,note);}
 function analyticsCompany(call){
 if(call.company===null)return null;
-let company2={};
-let keys=Object.keys(call.company);
-for(let i=0;i<keys.length;i++){
-let value=call.company[keys[i]];
-if(value!==undefined)company2[keys[i]==="employeeCount"?"employee_count":keys[i]]=value;}
+let company2=without(call.company,["employeeCount"]);
+if(call.company.employeeCount!==undefined)company2.employee_count=call.company.employeeCount;
 return company2;}
 function analyticsTraits(call,note){
 return callTraits(call,analyticsCompany(call),(names)=>names,note);}
@@ -2313,25 +2303,13 @@ var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
 var WINDOW5={
 callInWindow:["mutiny.client.identify"],
 copyFromWindow:["mutiny.client.identify"]};
-function cutAt(value,stops){
-let end=value.length;
-for(let i=0;i<stops.length;i++){
-let at=value.indexOf(stops[i]);
-if(at>=0&&at<end)end=at;}
-return value.substring(0,end);}
 function bareHost(domain){
 let host=domain.trim().toLowerCase();
 let scheme=host.indexOf("://");
-if(scheme>=0)host=host.substring(scheme+3);
-host=cutAt(host,["/","?","#",":"]);
-if(host.substring(0,4)==="www.")host=host.substring(4);
-return host;}
+host=host.substring(scheme<0?0:scheme+3).split("/")[0].split("?")[0].split("#")[0].split(":")[0];
+return host.substring(0,4)==="www."?host.substring(4):host;}
 function mutinyCompany(company2,note){
-let out={};
-let keys=Object.keys(company2);
-for(let i=0;i<keys.length;i++){
-let value=company2[keys[i]];
-if(value!==undefined)out[keys[i]]=value;}
+let out=copyObject(company2);
 if(isString(out.domain)){
 let host=bareHost(out.domain);
 if(host!==out.domain)note("info",'company.domain "'+out.domain+'" sent as the bare host "'+host+'"');
@@ -2488,8 +2466,7 @@ continue;}
 let to=text(row.to);
 let name=to===null?from:to;
 let value=readPath(source,from);
-let type=getType(value);
-if(type==="undefined"||type==="null")continue;
+if(value===undefined||value===null)continue;
 let target=targetOf(row.as,name);
 if(target==="userId")mapped.userId=value;
 else if(target==="email")mapped.email=value;
@@ -2542,26 +2519,18 @@ if(typeof value!=="string")return undefined;
 let ok=someAllowed(allowed,(candidate)=>candidate===ANY||candidate===value);
 return ok?value:undefined;}
 // src/template/destinations.ts
-var DESTINATION_OPTIONS={
-segment:["writeKey","loadScript"],
-customerio:["writeKey","loadScript","globalName","region"],
-gist:["appId","loadScript","overwriteTags","waitMs"],
-mutiny:[],
-connecto:["licenseKey","loadScript","waitMs"],
-antsomi:["portalId","propertyId","loadScript","customerIdFrom","customerIdHash","customerIdEmail","vocabulary"]};
 var capitalized=(word)=>word.charAt(0).toUpperCase()+word.substring(1);
-function optionField(vendor,option){
-return vendor+capitalized(option==="globalName"?"global":option);}
 var sendField=(vendor)=>"send"+capitalized(vendor);
 function destinations(fields){
 let list=[];
-for(let i=0;i<VENDOR_IDS.length;i++){
-let vendor=VENDOR_IDS[i];
-if(!fields[sendField(vendor)])continue;
+VENDOR_IDS.forEach((vendor)=>{
+if(!fields[sendField(vendor)])return;
 let options={};
-DESTINATION_OPTIONS[vendor].forEach((option)=>{
-options[option]=fields[optionField(vendor,option)];});
-list.push({vendor:vendor,options:options});}
+for(let name in fields){
+if(name.substring(0,vendor.length)!==vendor)continue;
+let option=name.charAt(vendor.length).toLowerCase()+name.substring(vendor.length+1);
+options[option==="global"?"globalName":option]=fields[name];}
+list.push({vendor:vendor,options:options});});
 return list;}
 // src/template/platform.ts
 var CALLABLE=WINDOW6.callInWindow.concat(WINDOW3.callInWindow,WINDOW4.callInWindow,WINDOW5.callInWindow,WINDOW2.callInWindow,WINDOW.callInWindow);

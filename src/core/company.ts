@@ -2,7 +2,7 @@
 // traits.company and from the Company field, which wins key by key. Text alone is taken as the
 // company name; `employee_count` is spelled employeeCount and must be a number; `id` is text.
 import { getType } from '../sandbox/lang';
-import { assign, isFiniteNumber, text } from './checks';
+import { assign, text, without } from './checks';
 import { COMPANY_ALIASES, canonicalKeys, toJson, typedValue } from './traits';
 import type { Company, Json, JsonObject } from './model';
 import type { Note } from './messages';
@@ -33,21 +33,11 @@ function readCompanySource(value: unknown, where: string, note: Note): JsonObjec
 }
 
 function companyFields(raw: JsonObject, note: Note): Company {
-  const company: Company = {};
-  const keys = Object.keys(raw);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const value = raw[key];
-    if (key === 'id') {
-      const id = text(value);
-      if (id === null) note('warning', 'company.id must be text or a number; dropped');
-      else company.id = id;
-    } else if (key === 'employeeCount') {
-      const typed = isFiniteNumber(value) ? { value: value, date: false } : typedValue(value, 'number', 'company.employeeCount', note);
-      if (typed !== null) company.employeeCount = typed.value as number;
-    } else {
-      company[key] = value;
-    }
-  }
+  const company: Company = without(raw, ['id', 'employeeCount']);
+  const id = text(raw.id);
+  if (id !== null) company.id = id;
+  else if (raw.id !== undefined) note('warning', 'company.id must be text or a number; dropped');
+  const typed = typedValue(raw.employeeCount, 'number', 'company.employeeCount', note);
+  if (typed !== null) company.employeeCount = typed.value as number;
   return company;
 }

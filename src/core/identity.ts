@@ -1,8 +1,7 @@
 // Who the visitor is (docs/reference/vendors.md#common-rules): the email, and the user id — or the
 // email standing in for it when "use email as user id" is on. A missing user id means an anonymous
 // visitor, never "keep the previous user".
-import { getType } from '../sandbox/lang';
-import { flag, isMissing, text } from './checks';
+import { flag, isMissing, isString, text } from './checks';
 import { isEmail } from './text';
 import { describe } from './traits';
 import type { IdentifyInput, Json } from './model';
@@ -14,10 +13,9 @@ export const MAX_USER_ID_LENGTH = 255;
 /** The Email field, else the email trait; null (with a warning) when it is not a valid address. */
 export function readEmail(explicit: unknown, fromTraits: Json | undefined, note: Note): string | null {
   const candidate = text(explicit) !== null ? explicit : fromTraits;
-  const type = getType(candidate);
-  if (type === 'undefined' || type === 'null' || candidate === '') return null;
-  const email = text(candidate);
-  if (email === null || type !== 'string') {
+  if (candidate === undefined || candidate === null || candidate === '') return null;
+  const email = isString(candidate) ? text(candidate) : null;
+  if (email === null) {
     note('warning', 'email must be text, not ' + describe(candidate) + '; dropped');
     return null;
   }

@@ -9,7 +9,7 @@
 //   type  the trait type ('text' default, 'number', 'boolean', 'date')
 // A path that leads nowhere (or to undefined/null) adds nothing. Precedence: the input's own
 // fields and table rows win over mapped values (mapped rows go before the input's rows).
-import { getType, makeNumber } from '../sandbox/lang';
+import { makeNumber } from '../sandbox/lang';
 import { copyObject, has, isArray, isMissing, isObject, tableRows, text } from './checks';
 import { isDigits } from './text';
 import type { IdentifyInput, JsonObject, TagRow, TraitRow } from './model';
@@ -73,8 +73,7 @@ export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValue
     const to = text((row as KeyMappingRow).to);
     const name = to === null ? from : to;
     const value = readPath(source, from);
-    const type = getType(value);
-    if (type === 'undefined' || type === 'null') continue;
+    if (value === undefined || value === null) continue;
     const target = targetOf((row as KeyMappingRow).as, name);
     if (target === 'userId') mapped.userId = value;
     else if (target === 'email') mapped.email = value;

@@ -43,8 +43,7 @@ export function snakeCase(key: string): string {
     if (UPPER.indexOf(c) >= 0 && i > 0) {
       const before = key.charAt(i - 1);
       const after = key.charAt(i + 1);
-      const wordStart = UPPER.indexOf(before) >= 0 && after !== '' && LOWER_OR_DIGIT.indexOf(after) >= 0 &&
-        UPPER.indexOf(after) < 0;
+      const wordStart = UPPER.indexOf(before) >= 0 && after !== '' && LOWER_OR_DIGIT.indexOf(after) >= 0;
       if (LOWER_OR_DIGIT.indexOf(before) >= 0 || wordStart) out += '_';
     }
     out += c.toLowerCase();
@@ -64,7 +63,7 @@ export function wordChars(key: string): string {
 
 /** True when `value` ends with `suffix` (String.prototype.endsWith is not in the sandbox). */
 export function endsWith(value: string, suffix: string): boolean {
-  return value.length >= suffix.length && value.substring(value.length - suffix.length) === suffix;
+  return value.substring(value.length - suffix.length) === suffix;
 }
 
 /** A sandbox type name with its article, for messages: 'a string', 'an array', 'null'. */

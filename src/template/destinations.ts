@@ -1,10 +1,10 @@
-// The Destinations section of the fields → core's destinations: one table of each vendor's
-// options instead of one block per vendor. A vendor is sent to when its "send<Vendor>" box is
-// ticked; each option comes from the field named vendor id + Option (customerioGlobal holds
-// Customer.io's globalName). test/template/fields.test.ts checks every such field exists.
+// The Destinations section of the fields → core's destinations, with no block per vendor: a
+// vendor is sent to when its "send<Vendor>" box is ticked; each option comes from the field named
+// vendor id + Option (customerioGlobal holds Customer.io's globalName).
 import { VENDOR_IDS } from '../core/index';
 import type { Destination, VendorId } from '../core/index';
 
+/** Every vendor's options (the fields the code reads; test/template/fields.test.ts checks both ways). */
 export const DESTINATION_OPTIONS: { [id in VendorId]: readonly string[] } = {
   segment: ['writeKey', 'loadScript'],
   customerio: ['writeKey', 'loadScript', 'globalName', 'region'],
@@ -23,17 +23,23 @@ export function optionField(vendor: VendorId, option: string): string {
 
 export const sendField = (vendor: VendorId): string => 'send' + capitalized(vendor);
 
-/** The ticked destinations, in the order of VENDOR_IDS, with their options as the fields hold them. */
+/**
+ * The ticked destinations, in the order of VENDOR_IDS. A vendor's options are its fields (those
+ * named after its id), each under its option name: gistAppId → appId (customerioGlobal →
+ * globalName); DESTINATION_OPTIONS lists them, and test/template/fields.test.ts holds the two
+ * together.
+ */
 export function destinations(fields: { [name: string]: unknown }): Destination[] {
   const list: Destination[] = [];
-  for (let i = 0; i < VENDOR_IDS.length; i++) {
-    const vendor = VENDOR_IDS[i];
-    if (!fields[sendField(vendor)]) continue;
+  VENDOR_IDS.forEach((vendor) => {
+    if (!fields[sendField(vendor)]) return;
     const options: { [option: string]: unknown } = {};
-    DESTINATION_OPTIONS[vendor].forEach((option) => {
-      options[option] = fields[optionField(vendor, option)];
-    });
+    for (let name in fields) {
+      if (name.substring(0, vendor.length) !== vendor) continue;
+      const option = name.charAt(vendor.length).toLowerCase() + name.substring(vendor.length + 1);
+      options[option === 'global' ? 'globalName' : option] = fields[name];
+    }
     list.push({ vendor: vendor, options: options } as Destination);
-  }
+  });
   return list;
 }

@@ -3,7 +3,7 @@
 // each vendor's options show only while that vendor (and, for keys, "Load …") is ticked.
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../../src/template/fields';
-import { DESTINATION_OPTIONS, optionField, sendField } from '../../src/template/destinations';
+import { DESTINATION_OPTIONS, destinations, optionField, sendField } from '../../src/template/destinations';
 import { VENDOR_IDS } from '../../src/core/index';
 import type { Field, ValueValidator } from '../../src/toolchain/fields';
 
@@ -84,6 +84,15 @@ describe('the destination fields the code reads', () => {
     for (const vendor of VENDOR_IDS) {
       expect(names.has(sendField(vendor)), sendField(vendor)).toBe(true);
       for (const option of DESTINATION_OPTIONS[vendor]) expect(names.has(optionField(vendor, option)), optionField(vendor, option)).toBe(true);
+    }
+  });
+
+  it('reach each vendor as exactly its options, each from its own field', () => {
+    const data = Object.fromEntries([...names].map((name) => [name, name.startsWith('send') ? true : 'value of ' + name]));
+    const sent = destinations(data);
+    expect(sent.map((d) => d.vendor)).toEqual(VENDOR_IDS);
+    for (const d of sent) {
+      expect(d.options).toEqual(Object.fromEntries(DESTINATION_OPTIONS[d.vendor].map((option) => [option, 'value of ' + optionField(d.vendor, option)])));
     }
   });
 

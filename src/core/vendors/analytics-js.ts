@@ -28,7 +28,7 @@
 //   destination completes when the script loads ('queued') or fails ('failed'). Without
 //   loading, a queued call waits for the page's own snippet, which adopts the existing array.
 import { getType } from '../../sandbox/lang';
-import { flag, isObject, text } from '../checks';
+import { flag, isObject, text, without } from '../checks';
 import { callTraits } from '../tags';
 import { toJson } from '../traits';
 import { KEY_CHARS, optionsObject, readKey } from './options';
@@ -77,12 +77,8 @@ function readIntegrations(value: unknown, note: Note): JsonObject | null {
 /** analytics.js's company spells employeeCount employee_count. */
 function analyticsCompany(call: IdentifyCall): JsonObject | null {
   if (call.company === null) return null;
-  const company: JsonObject = {};
-  const keys = Object.keys(call.company);
-  for (let i = 0; i < keys.length; i++) {
-    const value = call.company[keys[i]];
-    if (value !== undefined) company[keys[i] === 'employeeCount' ? 'employee_count' : keys[i]] = value;
-  }
+  const company = without(call.company as JsonObject, ['employeeCount']);
+  if (call.company.employeeCount !== undefined) company.employee_count = call.company.employeeCount;
   return company;
 }
 

@@ -18,7 +18,7 @@
 //   (callInWindow) swallows rejections of returned thenables.
 // - Reset: Mutiny has none (only opt-out/opt-in consent methods), so a documented no-op:
 //   'skipped' with a message.
-import { isString } from '../checks';
+import { copyObject, isString } from '../checks';
 import { callTraits } from '../tags';
 import { callPage, isFunctionAt, noReset, sentUnless } from './runtime';
 import { outcome } from './types';
@@ -31,32 +31,17 @@ export const WINDOW = {
   copyFromWindow: ['mutiny.client.identify'],
 } satisfies WindowUse;
 
-function cutAt(value: string, stops: string[]): string {
-  let end = value.length;
-  for (let i = 0; i < stops.length; i++) {
-    const at = value.indexOf(stops[i]);
-    if (at >= 0 && at < end) end = at;
-  }
-  return value.substring(0, end);
-}
-
 /** 'https://www.Airbnb.com/about' → 'airbnb.com'. */
 export function bareHost(domain: string): string {
   let host = domain.trim().toLowerCase();
   const scheme = host.indexOf('://');
-  if (scheme >= 0) host = host.substring(scheme + 3);
-  host = cutAt(host, ['/', '?', '#', ':']);
-  if (host.substring(0, 4) === 'www.') host = host.substring(4);
-  return host;
+  // Up to the first of / ? # : after the scheme.
+  host = host.substring(scheme < 0 ? 0 : scheme + 3).split('/')[0].split('?')[0].split('#')[0].split(':')[0];
+  return host.substring(0, 4) === 'www.' ? host.substring(4) : host;
 }
 
 function mutinyCompany(company: Company, note: Note): JsonObject {
-  const out: JsonObject = {};
-  const keys = Object.keys(company);
-  for (let i = 0; i < keys.length; i++) {
-    const value = company[keys[i]];
-    if (value !== undefined) out[keys[i]] = value;
-  }
+  const out = copyObject(company as JsonObject);
   if (isString(out.domain)) {
     const host = bareHost(out.domain);
     if (host !== out.domain) note('info', 'company.domain "' + out.domain + '" sent as the bare host "' + host + '"');
