@@ -1898,31 +1898,20 @@ if(item!==null)parts.push(makeString(item));}
 return parts.join(",");}
 function flatValue(value,where,note){
 if(isScalar(value))return value;
-if(getType(value)==="array"){
 let joined=joinList(value);
 if(joined===null)note("warning",where+" is a list of objects or lists; dropped");
 return joined===null?undefined:joined;}
-return undefined;}
 function flatten(object,note){
 let entries=[];
-let keys=Object.keys(object);
-for(let i=0;i<keys.length;i++){
-let key=keys[i];
-let value=object[key];
-if(getType(value)!=="object"){
-let flat=flatValue(value,key,note);
-if(flat!==undefined)entries.push({parent:null,name:key,value:flat});
-continue;}
+let add=(parent,name,value)=>{
+let where=parent===null?name:parent+"."+name;
+if(getType(value)==="object"){
+if(parent!==null)return note("warning",where+" is nested more than one level deep; dropped");
 let nested=value;
-let childKeys=Object.keys(nested);
-for(let j=0;j<childKeys.length;j++){
-let child=nested[childKeys[j]];
-let where=key+"."+childKeys[j];
-if(getType(child)==="object"){
-note("warning",where+" is nested more than one level deep; dropped");
-continue;}
-let flat=flatValue(child,where,note);
-if(flat!==undefined)entries.push({parent:key,name:childKeys[j],value:flat});}}
+return Object.keys(nested).forEach((key)=>add(name,key,nested[key]));}
+let flat=flatValue(value,where,note);
+if(flat!==undefined)entries.push({parent:parent,name:name,value:flat});};
+Object.keys(object).forEach((key)=>add(null,key,object[key]));
 return entries;}
 function callEntries(call,note){
 let all=copyObject(call.traits);
@@ -1979,7 +1968,7 @@ return(_options,_context,done)=>done(outcome("skipped",name+" has no reset or lo
 var SCRIPT_URL="https://st-a.cdp.asia/insight.js";
 var WINDOW={
 callInWindow:["web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
-copyFromWindow:["web_event","web_event.track","web_event.queue","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
+copyFromWindow:["web_event","web_event.queue"],
 setInWindow:["_portalId","_propId","web_event.propId"],
 createArgumentsQueue:["web_event","web_event.queue"],
 aliasInWindow:["web_event.track","web_event"],
@@ -2088,7 +2077,7 @@ var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 var SCRIPT_URL2="https://server.connecto.io/javascripts/connect.prod.min.js";
 var WINDOW2={
 callInWindow:["_connecto.identify","_connecto.getIdentity"],
-copyFromWindow:["_connecto.identify","_TConnecto"],
+copyFromWindow:["_TConnecto"],
 setInWindow:["_TConnecto"],
 injectScript:[SCRIPT_URL2]};
 function connectoTraits(call,note){
@@ -2186,7 +2175,7 @@ reset:(options,context,done)=>run(options,"reset",()=>[],context,done)};}
 // src/core/vendors/customerio.ts
 var WINDOW3={
 callInWindow:["cioanalytics.identify","cioanalytics.reset","analytics.identify","analytics.reset"],
-copyFromWindow:["cioanalytics","cioanalytics.identify","cioanalytics.reset","analytics","analytics.identify","analytics.reset","analytics._writeKey","analytics.settings.writeKey"],
+copyFromWindow:["cioanalytics","analytics","analytics._writeKey","analytics.settings.writeKey"],
 setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
 createQueue:["cioanalytics","analytics"],
 // US, then EU; the write key takes the place of `*`.
@@ -2206,7 +2195,7 @@ var VENDOR3=analyticsJsVendor("Customer.io","Customer.io",customerioSetup);
 var SCRIPT_URL3="https://widget.getgist.com/";
 var WINDOW4={
 callInWindow:["gist.identify","gist.chat"],
-copyFromWindow:["gist","gist.identify","gist.chat"],
+copyFromWindow:["gist"],
 createQueue:["gist"],
 injectScript:[SCRIPT_URL3]};
 var MAX_ID_LENGTH=254;
@@ -2301,8 +2290,7 @@ done(sentUnless(callPage(platform,"gist.chat",["shutdown"]),"gist.chat('shutdown
 var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
 // src/core/vendors/mutiny.ts
 var WINDOW5={
-callInWindow:["mutiny.client.identify"],
-copyFromWindow:["mutiny.client.identify"]};
+callInWindow:["mutiny.client.identify"]};
 function bareHost(domain){
 let host=domain.trim().toLowerCase();
 let scheme=host.indexOf("://");
@@ -2328,7 +2316,7 @@ var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
 // src/core/vendors/segment.ts
 var WINDOW6={
 callInWindow:["analytics.identify","analytics.reset"],
-copyFromWindow:["analytics","analytics.identify","analytics.reset"],
+copyFromWindow:["analytics"],
 setInWindow:["analytics._writeKey"],
 createQueue:["analytics"],
 // The write key takes the place of `*`.
@@ -2534,7 +2522,7 @@ list.push({vendor:vendor,options:options});});
 return list;}
 // src/template/platform.ts
 var CALLABLE=WINDOW6.callInWindow.concat(WINDOW3.callInWindow,WINDOW4.callInWindow,WINDOW5.callInWindow,WINDOW2.callInWindow,WINDOW.callInWindow);
-var READABLE=WINDOW6.copyFromWindow.concat(WINDOW3.copyFromWindow,WINDOW4.copyFromWindow,WINDOW5.copyFromWindow,WINDOW2.copyFromWindow,WINDOW.copyFromWindow);
+var READABLE=CALLABLE.concat(WINDOW6.copyFromWindow,WINDOW3.copyFromWindow,WINDOW4.copyFromWindow,WINDOW2.copyFromWindow,WINDOW.copyFromWindow);
 var WRITABLE=WINDOW6.setInWindow.concat(WINDOW3.setInWindow,WINDOW2.setInWindow,WINDOW.setInWindow);
 var QUEUES=WINDOW6.createQueue.concat(WINDOW3.createQueue,WINDOW4.createQueue);
 var ARGUMENT_QUEUES=WINDOW.createArgumentsQueue;
@@ -3019,7 +3007,7 @@ ___WEB_PERMISSIONS___
                   },
                   {
                     "type": 8,
-                    "boolean": false
+                    "boolean": true
                   },
                   {
                     "type": 8,

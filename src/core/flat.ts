@@ -34,40 +34,28 @@ export function joinList(list: Json[]): string | null {
   return parts.join(',');
 }
 
+/** A value as a flat scalar: lists of scalars joined, lists of objects or lists dropped (said). */
 function flatValue(value: Json, where: string, note: Note): Scalar | undefined {
   if (isScalar(value)) return value;
-  if (getType(value) === 'array') {
-    const joined = joinList(value as Json[]);
-    if (joined === null) note('warning', where + ' is a list of objects or lists; dropped');
-    return joined === null ? undefined : joined;
-  }
-  return undefined;
+  const joined = joinList(value as Json[]);
+  if (joined === null) note('warning', where + ' is a list of objects or lists; dropped');
+  return joined === null ? undefined : joined;
 }
 
+/** The entries of `object`, with the members of its objects one level down. */
 export function flatten(object: JsonObject, note: Note): FlatEntry[] {
   const entries: FlatEntry[] = [];
-  const keys = Object.keys(object);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const value = object[key];
-    if (getType(value) !== 'object') {
-      const flat = flatValue(value, key, note);
-      if (flat !== undefined) entries.push({ parent: null, name: key, value: flat });
-      continue;
+  const add = (parent: string | null, name: string, value: Json): void => {
+    const where = parent === null ? name : parent + '.' + name;
+    if (getType(value) === 'object') {
+      if (parent !== null) return note('warning', where + ' is nested more than one level deep; dropped');
+      const nested = value as JsonObject;
+      return Object.keys(nested).forEach((key) => add(name, key, nested[key]));
     }
-    const nested = value as JsonObject;
-    const childKeys = Object.keys(nested);
-    for (let j = 0; j < childKeys.length; j++) {
-      const child = nested[childKeys[j]];
-      const where = key + '.' + childKeys[j];
-      if (getType(child) === 'object') {
-        note('warning', where + ' is nested more than one level deep; dropped');
-        continue;
-      }
-      const flat = flatValue(child, where, note);
-      if (flat !== undefined) entries.push({ parent: key, name: childKeys[j], value: flat });
-    }
-  }
+    const flat = flatValue(value, where, note);
+    if (flat !== undefined) entries.push({ parent: parent, name: name, value: flat });
+  };
+  Object.keys(object).forEach((key) => add(null, key, object[key]));
   return entries;
 }
 

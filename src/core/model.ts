@@ -184,7 +184,9 @@ export type Destination =
  * them and guard calls at run time (src/template/platform.ts names each vendor's lists).
  */
 export interface WindowUse {
+  /** Page functions called; each is also read, to see whether it is there yet. */
   callInWindow?: readonly string[];
+  /** Page values read and never called. */
   copyFromWindow?: readonly string[];
   setInWindow?: readonly string[];
   createQueue?: readonly string[];

@@ -20,8 +20,8 @@ import type { Lane, Platform } from '../core/index';
 // every declared path reaches the permissions).
 const CALLABLE = SEGMENT.callInWindow.concat(
   CUSTOMERIO.callInWindow, GIST.callInWindow, MUTINY.callInWindow, CONNECTO.callInWindow, ANTSOMI.callInWindow);
-const READABLE = SEGMENT.copyFromWindow.concat(
-  CUSTOMERIO.copyFromWindow, GIST.copyFromWindow, MUTINY.copyFromWindow, CONNECTO.copyFromWindow, ANTSOMI.copyFromWindow);
+const READABLE = CALLABLE.concat(SEGMENT.copyFromWindow, CUSTOMERIO.copyFromWindow, GIST.copyFromWindow, CONNECTO.copyFromWindow,
+  ANTSOMI.copyFromWindow);
 const WRITABLE = SEGMENT.setInWindow.concat(CUSTOMERIO.setInWindow, CONNECTO.setInWindow, ANTSOMI.setInWindow);
 const QUEUES = SEGMENT.createQueue.concat(CUSTOMERIO.createQueue, GIST.createQueue);
 const ARGUMENT_QUEUES = ANTSOMI.createArgumentsQueue;

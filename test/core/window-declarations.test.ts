@@ -36,7 +36,7 @@ function undeclared(platform: FakePlatform, declared: WindowUse): string[] {
     const api = call.api as keyof WindowUse;
     const paths = KEYED.includes(api) ? [call.args[0]]
       : api === 'createArgumentsQueue' || api === 'aliasInWindow' ? call.args.slice(0, 2) : [];
-    for (const path of paths) if (!(declared[api] ?? []).includes(path as string)) problems.push(api + ' ' + String(path));
+    for (const path of paths) if (!(declared[api] ?? []).concat(api === 'copyFromWindow' ? declared.callInWindow ?? [] : []).includes(path as string)) problems.push(api + ' ' + String(path));
     if (api === 'injectScript' && !(declared.injectScript ?? []).some((pattern) => matchesUrlPattern(call.args[0] as string, pattern))) {
       problems.push('injectScript ' + String(call.args[0]));
     }

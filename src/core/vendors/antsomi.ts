@@ -60,7 +60,7 @@ const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 
 export const WINDOW = {
   callInWindow: ['web_event.track', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
-  copyFromWindow: ['web_event', 'web_event.track', 'web_event.queue', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
+  copyFromWindow: ['web_event', 'web_event.queue'],
   setInWindow: ['_portalId', '_propId', 'web_event.propId'],
   createArgumentsQueue: ['web_event', 'web_event.queue'],
   aliasInWindow: ['web_event.track', 'web_event'],

@@ -34,7 +34,7 @@ const SCRIPT_URL = 'https://server.connecto.io/javascripts/connect.prod.min.js';
 
 export const WINDOW = {
   callInWindow: ['_connecto.identify', '_connecto.getIdentity'],
-  copyFromWindow: ['_connecto.identify', '_TConnecto'],
+  copyFromWindow: ['_TConnecto'],
   setInWindow: ['_TConnecto'],
   injectScript: [SCRIPT_URL],
 } satisfies WindowUse;

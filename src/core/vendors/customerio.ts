@@ -27,10 +27,7 @@ import type { WindowUse } from '../model';
 
 export const WINDOW = {
   callInWindow: ['cioanalytics.identify', 'cioanalytics.reset', 'analytics.identify', 'analytics.reset'],
-  copyFromWindow: [
-    'cioanalytics', 'cioanalytics.identify', 'cioanalytics.reset', 'analytics', 'analytics.identify', 'analytics.reset',
-    'analytics._writeKey', 'analytics.settings.writeKey',
-  ],
+  copyFromWindow: ['cioanalytics', 'analytics', 'analytics._writeKey', 'analytics.settings.writeKey'],
   setInWindow: ['cioanalytics._writeKey', 'analytics._writeKey'],
   createQueue: ['cioanalytics', 'analytics'],
   // US, then EU; the write key takes the place of `*`.

@@ -57,7 +57,7 @@ const SCRIPT_URL = 'https://widget.getgist.com/';
 
 export const WINDOW = {
   callInWindow: ['gist.identify', 'gist.chat'],
-  copyFromWindow: ['gist', 'gist.identify', 'gist.chat'],
+  copyFromWindow: ['gist'],
   createQueue: ['gist'],
   injectScript: [SCRIPT_URL],
 } satisfies WindowUse;

@@ -28,7 +28,6 @@ import type { Note } from '../messages';
 
 export const WINDOW = {
   callInWindow: ['mutiny.client.identify'],
-  copyFromWindow: ['mutiny.client.identify'],
 } satisfies WindowUse;
 
 /** 'https://www.Airbnb.com/about' → 'airbnb.com'. */

@@ -16,7 +16,7 @@ import type { WindowUse } from '../model';
 
 export const WINDOW = {
   callInWindow: ['analytics.identify', 'analytics.reset'],
-  copyFromWindow: ['analytics', 'analytics.identify', 'analytics.reset'],
+  copyFromWindow: ['analytics'],
   setInWindow: ['analytics._writeKey'],
   createQueue: ['analytics'],
   // The write key takes the place of `*`.
