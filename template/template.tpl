@@ -2358,25 +2358,22 @@ targets.push({vendor:id,module:registered,options:item.options});}}
 return targets;}
 function resultsFor(targets,status,message){
 return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));}
-function fanOut(targets,each,complete){
+function fanOut(targets,platform,say,each,complete){
 let results=[];
 let pending=targets.length;
 targets.forEach((target,index)=>{
-each(target,once((outcome2)=>{
+each(target,{platform:platform,note:say(target.vendor)},once((outcome2)=>{
 results[index]={vendor:target.vendor,status:outcome2.status,message:outcome2.message};
 pending-=1;
 if(pending===0)complete(results);}));});}
 function runReset(targets,platform,say,complete){
 forget(platform,targets.map((target)=>target.vendor));
-fanOut(targets,(target,report)=>{
-let context={platform:platform,note:say(target.vendor)};
-target.module.reset(target.options,context,report);},complete);}
+fanOut(targets,platform,say,(target,context,report)=>target.module.reset(target.options,context,report),complete);}
 function sendIdentify(call,targets,dedupe,platform,say,complete){
 let sig=dedupe?signature(call):null;
-fanOut(targets,(target,report)=>{
+fanOut(targets,platform,say,(target,context,report)=>{
 if(sig!==null&&isUnchanged(platform,target.vendor,sig)){
 return report({status:"skipped",message:"unchanged since the last identify sent to "+target.module.name+"; not sent again"});}
-let context={platform:platform,note:say(target.vendor)};
 target.module.identify(call,target.options,context,(outcome2)=>{
 if(sig!==null&&(outcome2.status==="sent"||outcome2.status==="queued"))remember(platform,target.vendor,sig);
 report(outcome2);});},complete);}

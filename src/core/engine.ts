@@ -96,18 +96,18 @@ function resultsFor(targets: Target[], status: ResultStatus, message: string): V
 
 
 /**
- * Runs `each` for every target and calls `complete` once all have reported, with the results
- * in target order. Each target reports at most once.
+ * Runs `each` for every target, with the target's context, and calls `complete` once all have
+ * reported, with the results in target order. Each target reports at most once.
  */
 function fanOut(
-  targets: Target[],
-  each: (target: Target, report: (outcome: Outcome) => void) => void,
+  targets: Target[], platform: Platform, say: (vendor: VendorId | null) => Note,
+  each: (target: Target, context: VendorContext, report: (outcome: Outcome) => void) => void,
   complete: (results: VendorResult[]) => void,
 ): void {
   const results: VendorResult[] = [];
   let pending = targets.length;
   targets.forEach((target, index) => {
-    each(target, once((outcome: Outcome) => {
+    each(target, { platform: platform, note: say(target.vendor) }, once((outcome: Outcome) => {
       results[index] = { vendor: target.vendor, status: outcome.status, message: outcome.message };
       pending -= 1;
       if (pending === 0) complete(results);
@@ -117,10 +117,7 @@ function fanOut(
 
 function runReset(targets: Target[], platform: Platform, say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void): void {
   forget(platform, targets.map((target) => target.vendor));
-  fanOut(targets, (target, report) => {
-    const context: VendorContext = { platform: platform, note: say(target.vendor) };
-    target.module.reset(target.options, context, report);
-  }, complete);
+  fanOut(targets, platform, say, (target, context, report) => target.module.reset(target.options, context, report), complete);
 }
 
 function sendIdentify(
@@ -128,11 +125,10 @@ function sendIdentify(
   say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void,
 ): void {
   const sig = dedupe ? signature(call) : null;
-  fanOut(targets, (target, report) => {
+  fanOut(targets, platform, say, (target, context, report) => {
     if (sig !== null && isUnchanged(platform, target.vendor, sig)) {
       return report({ status: 'skipped', message: 'unchanged since the last identify sent to ' + target.module.name + '; not sent again' });
     }
-    const context: VendorContext = { platform: platform, note: say(target.vendor) };
     target.module.identify(call, target.options, context, (outcome) => {
       if (sig !== null && (outcome.status === 'sent' || outcome.status === 'queued')) remember(platform, target.vendor, sig);
       report(outcome);
