@@ -64,7 +64,7 @@ function missingPlaces(vendor: VendorId): string[] {
   need(REAL_CLIENTS.includes(vendor) || vendor in stubs, `src/demo/vendors/stubs.ts: STUBS.${vendor} (or REAL_CLIENTS in src/demo/shared.ts)`);
   need(SCRIPT_URLS[vendor] && vendorOfUrl(SCRIPT_URLS[vendor]) === vendor, `src/demo/shared.ts: SCRIPT_URLS.${vendor}, a URL WINDOWS.${vendor}.injectScript permits`);
   if (DESTINATION_OPTIONS[vendor]?.includes('loadScript')) {
-    need(WINDOWS[vendor]?.injectScript.length, `src/core/vendors/${vendor}.ts: WINDOW.injectScript, the script URL patterns (the vendor has a Load option)`);
+    need(WINDOWS[vendor]?.injectScript?.length, `src/core/vendors/${vendor}.ts: WINDOW.injectScript, the script URL patterns (the vendor has a Load option)`);
   }
   return missing;
 }
