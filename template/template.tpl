@@ -1597,8 +1597,7 @@ if(type==="number"){
 if(isFiniteNumber(value))return value;
 note("warning",where+" is not a finite number; dropped");
 return undefined;}
-if(type==="boolean")return value;
-if(type==="null")return null;
+if(type==="boolean"||type==="null")return value;
 if(type==="function")note("warning",where+" is a function; dropped");
 if(type!=="array"&&type!=="object")return undefined;
 if(depth>=MAX_DEPTH){
@@ -1883,9 +1882,7 @@ return{call:call,messages:messages};}
 // src/core/vendors/ids.ts
 var VENDOR_IDS=["segment","customerio","gist","mutiny","connecto","antsomi"];
 function vendorId(value){
-for(let i=0;i<VENDOR_IDS.length;i++){
-if(VENDOR_IDS[i]===value)return VENDOR_IDS[i];}
-return null;}
+return VENDOR_IDS.indexOf(value)>=0?value:null;}
 // src/core/flat.ts
 function flatKey(entry){
 return entry.parent===null?entry.name:snakeCase(entry.parent+"_"+entry.name);}
@@ -2584,9 +2581,7 @@ removeItem:(name)=>name===STORAGE_KEY?localStorage.removeItem(STORAGE_KEY):no("l
 consent:{
 isGranted:(type)=>{
 let allowed=permit(type,KNOWN_CONSENT_TYPES);
-if(allowed!==undefined)return isConsentGranted(allowed);
-no("isConsentGranted",type);
-return false;},
+return allowed===undefined?no("isConsentGranted",type)||false:isConsentGranted(allowed);},
 onChange:(type,listener)=>{
 let allowed=permit(type,KNOWN_CONSENT_TYPES);
 if(allowed===undefined)no("addConsentListener",type);

@@ -79,8 +79,7 @@ export function toJson(value: unknown, where: string, depth: number, note: Note,
     note('warning', where + ' is not a finite number; dropped');
     return undefined;
   }
-  if (type === 'boolean') return value as boolean;
-  if (type === 'null') return null;
+  if (type === 'boolean' || type === 'null') return value as boolean | null;
   if (type === 'function') note('warning', where + ' is a function; dropped');
   if (type !== 'array' && type !== 'object') return undefined;
   if (depth >= MAX_DEPTH) {

@@ -117,9 +117,7 @@ export function gtmPlatform(log: (message: string) => void): Platform {
     consent: {
       isGranted: (type) => {
         const allowed = permit(type, KNOWN_CONSENT_TYPES);
-        if (allowed !== undefined) return isConsentGranted(allowed);
-        no('isConsentGranted', type);
-        return false;
+        return allowed === undefined ? no('isConsentGranted', type) || false : isConsentGranted(allowed);
       },
       onChange: (type, listener) => {
         const allowed = permit(type, KNOWN_CONSENT_TYPES);

@@ -6,8 +6,5 @@ export const VENDOR_IDS: VendorId[] = ['segment', 'customerio', 'gist', 'mutiny'
 
 /** The VendorId spelled by `value`, or null. */
 export function vendorId(value: unknown): VendorId | null {
-  for (let i = 0; i < VENDOR_IDS.length; i++) {
-    if (VENDOR_IDS[i] === value) return VENDOR_IDS[i];
-  }
-  return null;
+  return VENDOR_IDS.indexOf(value as VendorId) >= 0 ? (value as VendorId) : null;
 }
