@@ -1455,11 +1455,7 @@ return(type==="array"||type==="object"?"an ":"a ")+type;}
 var HASH_METHODS=["none","sha256","md5"];
 var HEX_LENGTH={sha256:64,md5:32};
 function readHashMethod(value,note){
-let method=choice(value,HASH_METHODS,"none");
-let spelled=text(value);
-if(method==="none"&&!isMissing(value)&&(spelled===null||spelled.toLowerCase()!=="none")){
-note("warning","hash method must be none, sha256 or md5; the user id is not hashed");}
-return method;}
+return pick(value,HASH_METHODS,"hash method",note);}
 function hashInput(value){
 let trimmed=value.trim();
 return isEmail(trimmed)?trimmed.toLowerCase():trimmed;}
@@ -4706,7 +4702,7 @@ scenarios:
     pageFunction("analytics.identify", undefined);
     runCode(tag({ sendSegment: true, userId: "u-1", userIdHash: "sha1" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
-    assertThat(logs).contains("gtm-identify warning: hash method must be none, sha256 or md5; the user id is not hashed");
+    assertThat(logs).contains('gtm-identify warning: hash method "sha1" is not none, sha256 or md5; none is used');
 - name: A data layer path can reach into a list, and a mapping row without a key is
     skipped with a message
   code: |-

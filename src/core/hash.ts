@@ -3,7 +3,7 @@
 // sha256, 32 for md5, in either case — so a pre-hashed id is never hashed twice. An id that is
 // an email address is trimmed and lower-cased before hashing, so that 'Ann@Example.com ' and
 // 'ann@example.com' give the same hash (the convention of hashed-identity APIs).
-import { choice, isMissing, text } from './checks';
+import { pick } from './checks';
 import { md5 } from './md5';
 import { once } from './once';
 import { isEmail, isHex } from './text';
@@ -15,12 +15,7 @@ export const HASH_METHODS: HashMethod[] = ['none', 'sha256', 'md5'];
 const HEX_LENGTH = { sha256: 64, md5: 32 };
 
 export function readHashMethod(value: unknown, note: Note): HashMethod {
-  const method = choice(value, HASH_METHODS, 'none');
-  const spelled = text(value);
-  if (method === 'none' && !isMissing(value) && (spelled === null || spelled.toLowerCase() !== 'none')) {
-    note('warning', 'hash method must be none, sha256 or md5; the user id is not hashed');
-  }
-  return method;
+  return pick(value, HASH_METHODS, 'hash method', note);
 }
 
 /** The text that is hashed: emails trimmed and lower-cased, anything else trimmed. */

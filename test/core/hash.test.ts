@@ -62,6 +62,6 @@ describe('reading the hash method', () => {
     expect([readHashMethod('NONE', note), readHashMethod(' none ', note), readHashMethod('', note)]).toEqual(['none', 'none', 'none']);
     expect(list).toEqual([]);
     expect(readHashMethod('sha1', note)).toBe('none');
-    expect(list.map((m) => m.text)).toEqual(['hash method must be none, sha256 or md5; the user id is not hashed']);
+    expect(list.map((m) => m.text)).toEqual(['hash method "sha1" is not none, sha256 or md5; none is used']);
   });
 });

@@ -26,7 +26,7 @@ scenario('An unknown hash method sends the user id unhashed and says so', () => 
   pageFunction('analytics.identify', undefined);
   runCode(tag({ sendSegment: true, userId: 'u-1', userIdHash: 'sha1' }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'u-1', {}]]);
-  assertThat(logs).contains('gtm-identify warning: hash method must be none, sha256 or md5; the user id is not hashed');
+  assertThat(logs).contains('gtm-identify warning: hash method "sha1" is not none, sha256 or md5; none is used');
 });
 
 scenario('A data layer path can reach into a list, and a mapping row without a key is skipped with a message', () => {
