@@ -1,4 +1,4 @@
-// The template's sandboxed code: `data` (the fields, typed from fields.ts) → core's
+// The template's sandboxed code: `data` (the fields, typed from fields/index.ts) → core's
 // IdentifyInput and EngineConfig → runIdentify on GTM's APIs → exactly one gtmOnSuccess or
 // gtmOnFailure. No vendor rule lives here: every check, mapping and message is core's.
 // The sandbox has no try/catch, so nothing here may throw: every value from a field is read
