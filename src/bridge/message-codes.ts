@@ -1,14 +1,16 @@
 // The production engine's messages (build time only). In src/core, a `note('info' | 'warning',
 // text)` is dropped, and the text a module writes with `note('error', text)`, `outcome(status,
 // text)` or `{status, message: text}` becomes a code such as "gist.3" (the module, and the text's
-// place in it), so that the production engine carries no message texts: they matter in debug
+// place in it), and so does every other text a module builds (a string literal of two words or
+// more, with the `+` chain around it: the reasons helpers return, labels, a vendor's 'sent'
+// message), so that the production engine carries no message texts: they matter in debug
 // mode, and debug mode loads the debug engine, which keeps them all. Only texts are replaced or
 // dropped — expressions holding a string literal and nothing that assigns — so that what a module
 // does is the same in both builds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'acorn';
-import { simple } from 'acorn-walk';
+import { ancestor, simple } from 'acorn-walk';
 import { transform } from 'esbuild';
 import type { Plugin } from 'esbuild';
 
@@ -48,7 +50,34 @@ function textsIn(ast: Node): Node[] {
       if (status && message && isLevel(status.value) && isText(message.value)) texts.push(message.value);
     },
   });
-  return texts.sort((a, b) => a.start - b.start);
+  return texts.concat(builtTexts(ast)).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A literal that is a text (a word, a space and another word: 'cannot load ', 'a number'), not
+ * a pattern ('^…') nor a list a method splits ('a b c'.split(' ')).
+ */
+const TEXT = /[A-Za-z][^A-Za-z]* [^A-Za-z]*[A-Za-z]/;
+
+/**
+ * Every other text of a module, wherever it goes (an outcome of a helper, a label, a returned
+ * reason): each literal that is a text, with the `+` chain it is part of.
+ */
+function builtTexts(ast: Node): Node[] {
+  const texts: Node[] = [];
+  const visit = (node: Node, value: string, ancestors: Node[]) => {
+    const parent = ancestors[ancestors.length - 2];
+    if (!TEXT.test(value) || value[0] === '^' || (parent && parent.type === 'MemberExpression' && parent.object === node)) return;
+    let top = node;
+    for (let i = ancestors.length - 2; i >= 0 && ancestors[i].type === 'BinaryExpression' && ancestors[i].operator === '+'; i--) top = ancestors[i];
+    if (isText(top)) texts.push(top);
+  };
+  ancestor(ast as any, {
+    Literal: (node: any, _state: unknown, ancestors: any) => void (typeof node.value === 'string' && visit(node, node.value, ancestors)),
+    TemplateLiteral: (node: any, _state: unknown, ancestors: any) =>
+      visit(node, node.quasis.map((quasi: any) => quasi.value.cooked).join('${}'), ancestors),
+  });
+  return texts;
 }
 
 /** `source` (TypeScript) as JavaScript with its texts replaced by codes `<module>.<n>` and its info and warning notes dropped; `table` gets code → text. */
