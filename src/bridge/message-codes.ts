@@ -8,7 +8,7 @@
 // dropped — expressions holding a string literal and nothing that assigns — so that what a module
 // does is the same in both builds.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'acorn';
 import { ancestor, simple } from 'acorn-walk';
 import { transform } from 'esbuild';
@@ -103,12 +103,22 @@ export async function withCodes(source: string, module: string, table: Record<st
 
 const moduleOf = (path: string) => path.replace(/^.*[\\/]/, '').replace(/\.ts$/, '');
 
+/**
+ * Modules of the engine outside src/core whose texts are codes too, by their code's module
+ * name; the snippet's texts are its own business.
+ */
+const ENGINE_MODULES: Record<string, string> = {
+  'src/bridge/platform.ts': 'bridge-platform', 'src/bridge/runs.ts': 'bridge-runs', 'src/datalayer/model.ts': 'datalayer-model',
+};
+const ENGINE_MODULE_PATH = /[\\/]src[\\/](bridge[\\/](platform|runs)|datalayer[\\/]model)\.ts$/;
+
 /** Every code of src/core under `root` and the text it stands for (the source expression), in code order. */
 export async function codeTable(root: string): Promise<Record<string, string>> {
   const table: Record<string, string> = {};
   const dir = join(root, 'src/core');
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
   for (const file of files) await withCodes(readFileSync(join(dir, file), 'utf8'), moduleOf(file), table);
+  for (const file of Object.keys(ENGINE_MODULES)) await withCodes(readFileSync(join(root, file), 'utf8'), ENGINE_MODULES[file], table);
   return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
 }
 
@@ -119,6 +129,10 @@ export function messageCodes(table: Record<string, string> = {}): Plugin {
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]core[\\/].*\.ts$/ }, async (args) => {
         return { contents: await withCodes(readFileSync(args.path, 'utf8'), moduleOf(args.path), table), loader: 'js' };
+      });
+      build.onLoad({ filter: ENGINE_MODULE_PATH }, async (args) => {
+        const file = relative(build.initialOptions.absWorkingDir || process.cwd(), args.path).split('\\').join('/');
+        return { contents: await withCodes(readFileSync(args.path, 'utf8'), ENGINE_MODULES[file], table), loader: 'js' };
       });
     },
   };
