@@ -1174,8 +1174,8 @@ ___SANDBOXED_JS_FOR_WEB_TEMPLATE___
 let copyFromDataLayer=require('copyFromDataLayer');
 let getType=require('getType');
 let makeTableMap=require('makeTableMap');
-let makeString=require('makeString');
 let makeNumber=require('makeNumber');
+let makeString=require('makeString');
 let encodeUriComponent=require('encodeUriComponent');
 let addConsentListener=require('addConsentListener');
 let aliasInWindow=require('aliasInWindow');
@@ -2413,16 +2413,6 @@ if(state==="dropped")return end(true,resultsFor(targets,"skipped","consent denie
 if(state==="waiting")return end(true,resultsFor(targets,"queued","waiting for consent"));
 inTurnThen((results)=>end(results.some((result)=>result.status!=="failed"),results));}
 // src/core/mapping.ts
-function readPath(source,path){
-if(path==="")return undefined;
-let parts=path.split(".");
-let current=source;
-for(let i=0;i<parts.length;i++){
-let part=parts[i];
-if(isObject(current)&&has(current,part))current=current[part];
-else if(isArray(current)&&isDigits(part))current=current[makeNumber(part)];
-else return undefined;}
-return current;}
 function squash(name){
 return name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");}
 function targetOf(as,to){
@@ -2432,7 +2422,7 @@ if(word==="userid")return"userId";
 if(word==="email")return"email";
 if(explicit!==null&&word==="tag")return"tag";
 return"trait";}
-function mapKeys(source,rows,note){
+function mapRead(read,rows,note){
 let mapped={traitRows:[],tagRows:[]};
 let list=tableRows(rows,"the key mapping",note);
 for(let i=0;i<list.length;i++){
@@ -2443,7 +2433,7 @@ note("warning","key mapping row "+(i+1)+" has no source key; ignored");
 continue;}
 let to=text(row.to);
 let name=to===null?from:to;
-let value=readPath(source,from);
+let value=read(from);
 if(value===undefined||value===null)continue;
 let target=targetOf(row.as,name);
 if(target==="userId")mapped.userId=value;
@@ -2451,8 +2441,8 @@ else if(target==="email")mapped.email=value;
 else if(target==="tag")mapped.tagRows.push({name:name,value:value});
 else mapped.traitRows.push({key:name,value:value,type:row.type});}
 return mapped;}
-function applyKeyMapping(source,rows,input2,note){
-let mapped=mapKeys(source,rows,note);
+function applyMapping(read,rows,input2,note){
+let mapped=mapRead(read,rows,note);
 let ownRows=isArray(input2.traitRows)?input2.traitRows:[];
 if(!isMissing(input2.traitRows)&&!isArray(input2.traitRows))note("warning","the traits table must be a list of rows; ignored");
 let out=copyObject(input2);
@@ -2609,18 +2599,7 @@ tags:[data.tagsText,data.tagRows],
 company:company(),
 userIdHash:data.userIdHash};}
 function withKeyMapping(base,log){
-let rows=data.keyMapping;
-if(getType(rows)!=="array"||rows===undefined)return base;
-let source={};
-let mapped=rows.map((row,index)=>{
-if(index>=LIMITS.rows||getType(row)!=="object")return row;
-let key=permit(getType(row.from)==="string"?row.from.trim():row.from,"*");
-if(key===undefined||key==="")return row;
-let slot="row"+makeString(index+1);
-source[slot]=copyFromDataLayer(key);
-let name=getType(row.to)==="string"&&row.to.trim()!==""?row.to:key;
-return{from:slot,to:name,as:row.as,type:row.type};});
-return applyKeyMapping(source,mapped,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));}
+return applyMapping((key)=>copyFromDataLayer(permit(key,"*")),data.keyMapping,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));}
 function config(){
 return{
 source:"gtm_template",

@@ -11,7 +11,7 @@ export {
 } from './vendors/index';
 export { DEFAULT_RULES, findRule, inputFromMessage, ruleMatches } from './rules';
 export type { Rule } from './rules';
-export { applyKeyMapping, mapKeys, readPath } from './mapping';
+export { applyKeyMapping, applyMapping, mapKeys, readPath } from './mapping';
 export type { KeyMappingRow, MappedValues } from './mapping';
 export { formatMessage } from './messages';
 export { LIMITS } from './limits';

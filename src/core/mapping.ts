@@ -59,8 +59,16 @@ function targetOf(as: unknown, to: string): Target {
   return 'trait';
 }
 
+/** Reads the value a row's `from` names (a dotted path into a source, a GTM data layer key). */
+export type PathReader = (path: string) => unknown;
+
 /** The values the mapping rows pick from `source`. */
 export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValues {
+  return mapRead((path) => readPath(source, path), rows, note);
+}
+
+/** The values the mapping rows pick through `read`. */
+function mapRead(read: PathReader, rows: unknown, note: Note): MappedValues {
   const mapped: MappedValues = { traitRows: [], tagRows: [] };
   const list = tableRows(rows, 'the key mapping', note);
   for (let i = 0; i < list.length; i++) {
@@ -72,7 +80,7 @@ export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValue
     }
     const to = text((row as KeyMappingRow).to);
     const name = to === null ? from : to;
-    const value = readPath(source, from);
+    const value = read(from);
     if (value === undefined || value === null) continue;
     const target = targetOf((row as KeyMappingRow).as, name);
     if (target === 'userId') mapped.userId = value;
@@ -85,7 +93,15 @@ export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValue
 
 /** `input` completed with the values mapped from `source` (see the header for precedence). */
 export function applyKeyMapping(source: unknown, rows: unknown, input: IdentifyInput, note: Note): IdentifyInput {
-  const mapped = mapKeys(source, rows, note);
+  return applyMapping((path) => readPath(source, path), rows, input, note);
+}
+
+/**
+ * applyKeyMapping with the values read through `read`: the template reads each row's key with
+ * GTM's copyFromDataLayer, so it carries no path reader of its own.
+ */
+export function applyMapping(read: PathReader, rows: unknown, input: IdentifyInput, note: Note): IdentifyInput {
+  const mapped = mapRead(read, rows, note);
   const ownRows = isArray(input.traitRows) ? input.traitRows : [];
   if (!isMissing(input.traitRows) && !isArray(input.traitRows)) note('warning', 'the traits table must be a list of rows; ignored');
   const out: IdentifyInput = copyObject(input as JsonObject);

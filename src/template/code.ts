@@ -3,8 +3,8 @@
 // gtmOnFailure. No vendor rule lives here: every check, mapping and message is core's.
 // The sandbox has no try/catch, so nothing here may throw: every value from a field is read
 // with getType-based checks before use.
-import { copyFromDataLayer, getType, makeTableMap, makeString } from 'gtm-sandbox';
-import { LIMITS, applyKeyMapping, formatMessage, runIdentify } from '../core/index';
+import { copyFromDataLayer, getType, makeTableMap } from 'gtm-sandbox';
+import { applyMapping, formatMessage, runIdentify } from '../core/index';
 import { permit } from '../sandbox/permit';
 import { destinations } from './destinations';
 import { debugLogger, gtmPlatform } from './platform';
@@ -48,26 +48,12 @@ function input(): IdentifyInput {
 }
 
 /**
- * The key-mapping rows, each read from the data layer with copyFromDataLayer (GTM's model of
- * the triggering event), as core's applyKeyMapping expects: a source object and rows whose
- * `from` is a path into it. Each value is stored under the row's own slot ('row1', …) so that
- * dotted data layer keys are read by GTM, not split again by core.
+ * The key-mapping rows as core's applyMapping places them, each row's key read from the data layer
+ * with copyFromDataLayer (GTM's model of the triggering event: GTM, not core, splits dotted keys).
  */
 function withKeyMapping(base: IdentifyInput, log: (message: string) => void): IdentifyInput {
-  const rows = data.keyMapping;
-  if (getType(rows) !== 'array' || rows === undefined) return base;
-  const source: { [slot: string]: unknown } = {};
-  const mapped = rows.map((row, index) => {
-    // Rows past the cap are not read; core leaves them out and says so.
-    if (index >= LIMITS.rows || getType(row) !== 'object') return row;
-    const key = permit(getType(row.from) === 'string' ? (row.from as string).trim() : row.from, '*');
-    if (key === undefined || key === '') return row;
-    const slot = 'row' + makeString(index + 1);
-    source[slot] = copyFromDataLayer(key);
-    const name = getType(row.to) === 'string' && (row.to as string).trim() !== '' ? row.to : key;
-    return { from: slot, to: name, as: row.as, type: row.type };
-  });
-  return applyKeyMapping(source, mapped, base, (severity, message) => log(formatMessage({ level: severity, vendor: null, text: message })));
+  return applyMapping((key) => copyFromDataLayer(permit(key, '*') as string), data.keyMapping, base,
+    (severity, message) => log(formatMessage({ level: severity, vendor: null, text: message })));
 }
 
 function config(): EngineConfig {
