@@ -1205,12 +1205,9 @@ return getType(value)==="object";}
 function isUnsafeKey(key){
 return key==="__proto__"||key==="constructor"||key==="prototype";}
 // src/core/checks.ts
-function isArray(value){
-return getType(value)==="array";}
-function isString(value){
-return getType(value)==="string";}
-function isFiniteNumber(value){
-return getType(value)==="number"&&value-value===0;}
+var isArray=(value)=>getType(value)==="array";
+var isString=(value)=>getType(value)==="string";
+var isFiniteNumber=(value)=>getType(value)==="number"&&value-value===0;
 var INHERITED="constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf __proto__ __defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__".split(" ");
 function has(object,key){
 if(INHERITED.indexOf(key)>=0)return Object.keys(object).indexOf(key)>=0;
@@ -1219,8 +1216,7 @@ function nameSet(names){
 let set={};
 for(let i=0;i<names.length;i++)set["$"+names[i]]=true;
 return set;}
-function inSet(set,name){
-return set["$"+name]===true;}
+var inSet=(set,name)=>set["$"+name]===true;
 function text(value){
 let type=getType(value);
 if(type==="string"){
@@ -1266,8 +1262,7 @@ let keys=Object.keys(object);
 for(let i=0;i<keys.length;i++){
 if(drop.indexOf(keys[i])<0)copy[keys[i]]=object[keys[i]];}
 return copy;}
-function copyObject(object){
-return assign({},object);}
+var copyObject=(object)=>assign({},object);
 function assign(into,from){
 let keys=Object.keys(from);
 for(let i=0;i<keys.length;i++)into[keys[i]]=from[keys[i]];
@@ -1419,16 +1414,13 @@ var UPPER="ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 var LOWER_OR_DIGIT="abcdefghijklmnopqrstuvwxyz0123456789";
 var WORD=UPPER+LOWER_OR_DIGIT+"_";
 var EMAIL_PATTERN="^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
-function isEmail(value){
-return value.match(EMAIL_PATTERN)!==null;}
-function isHex(value,length){
-return value.length===length&&value.match("^[0-9a-fA-F]+$")!==null;}
+var isEmail=(value)=>value.match(EMAIL_PATTERN)!==null;
+var isHex=(value,length)=>value.length===length&&value.match("^[0-9a-fA-F]+$")!==null;
 function onlyChars(value,allowed){
 for(let i=0;i<value.length;i++){
 if(allowed.indexOf(value.charAt(i))<0)return false;}
 return true;}
-function isDigits(value){
-return value!==""&&onlyChars(value,"0123456789");}
+var isDigits=(value)=>value!==""&&onlyChars(value,"0123456789");
 function snakeCase(key){
 let out="";
 for(let i=0;i<key.length;i++){
@@ -1446,21 +1438,18 @@ for(let i=0;i<key.length;i++){
 let c=key.charAt(i);
 out+=WORD.indexOf(c)>=0?c:"_";}
 return out;}
-function endsWith(value,suffix){
-return value.substring(value.length-suffix.length)===suffix;}
+var endsWith=(value,suffix)=>value.substring(value.length-suffix.length)===suffix;
 function withArticle(type){
 if(type==="null"||type==="undefined")return type;
 return(type==="array"||type==="object"?"an ":"a ")+type;}
 // src/core/hash.ts
 var HASH_METHODS=["none","sha256","md5"];
 var HEX_LENGTH={sha256:64,md5:32};
-function readHashMethod(value,note){
-return pick(value,HASH_METHODS,"hash method",note);}
+var readHashMethod=(value,note)=>pick(value,HASH_METHODS,"hash method",note);
 function hashInput(value){
 let trimmed=value.trim();
 return isEmail(trimmed)?trimmed.toLowerCase():trimmed;}
-function isHashed(value,method){
-return isHex(value.trim(),HEX_LENGTH[method]);}
+var isHashed=(value,method)=>isHex(value.trim(),HEX_LENGTH[method]);
 function hashValue(value,method,platform,note,done){
 if(method==="none")return done(value,null);
 if(isHashed(value,method)){
@@ -1566,8 +1555,7 @@ var ADDRESS_ALIASES={postal_code:"postalCode"};
 var COMPANY_ALIASES={employee_count:"employeeCount"};
 var DATE_TRAITS=["createdAt","birthday"];
 var MAX_DEPTH=10;
-function valueBudget(what){
-return{left:LIMITS.values,characters:LIMITS.characters,what:what};}
+var valueBudget=(what)=>({left:LIMITS.values,characters:LIMITS.characters,what:what});
 function spend(budget,note){
 if(budget.left>0){
 budget.left-=1;
@@ -1618,8 +1606,7 @@ continue;}
 let item=toJson(value[key],where+"."+key,depth+1,note,budget);
 if(item!==undefined)out[key]=item;}
 return out;}
-function canonicalName(key,aliases){
-return aliases.hasOwnProperty(key)?aliases[key]:key;}
+var canonicalName=(key,aliases)=>aliases.hasOwnProperty(key)?aliases[key]:key;
 function canonicalKeys(object,aliases,where,note){
 let out={};
 let keys=Object.keys(object);
@@ -1782,10 +1769,8 @@ out.push(tags[i]);}else if(!reported){
 reported=true;
 note("warning","more than "+LIMITS.tags+" tags; the rest are left out");}}
 return out;}
-function labels(tags){
-return tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);}
-function keyValueTags(tags){
-return tags.filter((tag)=>tag.value!==undefined);}
+var labels=(tags)=>tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);
+var keyValueTags=(tags)=>tags.filter((tag)=>tag.value!==undefined);
 function callTraits(call,company2,labelsAs,note){
 let traits=copyObject(call.traits);
 if(call.email!==null)traits.email=call.email;
@@ -1850,8 +1835,7 @@ let typed=getType(age)==="string"?typedValue(age,"number","age",note):null;
 if(typed!==null)set.traits.age=typed.value;}
 // src/core/normalize.ts
 var IDENTIFY_EVENTS=["identify","sign_in","sign_up"];
-function isEmptyCall(call){
-return call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&call.tags.length===0&&call.company===null;}
+var isEmptyCall=(call)=>call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&call.tags.length===0&&call.company===null;
 function normalize(input2,source){
 let messages=[];
 let note=collectInto(messages,null);
@@ -1880,8 +1864,7 @@ var VENDOR_IDS=["segment","customerio","gist","mutiny","connecto","antsomi"];
 function vendorId(value){
 return VENDOR_IDS.indexOf(value)>=0?value:null;}
 // src/core/flat.ts
-function flatKey(entry){
-return entry.parent===null?entry.name:snakeCase(entry.parent+"_"+entry.name);}
+var flatKey=(entry)=>entry.parent===null?entry.name:snakeCase(entry.parent+"_"+entry.name);
 function joinList(list){
 let parts=[];
 for(let i=0;i<list.length;i++){
@@ -2296,8 +2279,7 @@ let host=bareHost(out.domain);
 if(host!==out.domain)note("info",'company.domain "'+out.domain+'" sent as the bare host "'+host+'"');
 out.domain=host;}
 return out;}
-function mutinyTraits(call,note){
-return callTraits(call,call.company===null?null:mutinyCompany(call.company,note),(names)=>names.join(","),note);}
+var mutinyTraits=(call,note)=>callTraits(call,call.company===null?null:mutinyCompany(call.company,note),(names)=>names.join(","),note);
 function identify4(call,_options,context,done){
 let platform=context.platform;
 if(!isFunctionAt(platform,"mutiny.client.identify")){
@@ -2413,8 +2395,7 @@ if(state==="dropped")return end(true,resultsFor(targets,"skipped","consent denie
 if(state==="waiting")return end(true,resultsFor(targets,"queued","waiting for consent"));
 inTurnThen((results)=>end(results.some((result)=>result.status!=="failed"),results));}
 // src/core/mapping.ts
-function squash(name){
-return name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");}
+var squash=(name)=>name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");
 function targetOf(as,to){
 let explicit=text(as);
 let word=squash(explicit===null?to:explicit);

@@ -7,22 +7,14 @@ import type { Note } from './messages';
 
 export { isObject, isUnsafeKey } from '../sandbox/object';
 
-export function isArray(value: unknown): value is unknown[] {
-  return getType(value) === 'array';
-}
+export const isArray = (value: unknown): value is unknown[] => getType(value) === 'array';
 
-export function isString(value: unknown): value is string {
-  return getType(value) === 'string';
-}
+export const isString = (value: unknown): value is string => getType(value) === 'string';
 
-export function isFunction(value: unknown): boolean {
-  return getType(value) === 'function';
-}
+export const isFunction = (value: unknown): boolean => getType(value) === 'function';
 
 /** A number that JSON can carry (not NaN, not ±Infinity). */
-export function isFiniteNumber(value: unknown): value is number {
-  return getType(value) === 'number' && (value as number) - (value as number) === 0;
-}
+export const isFiniteNumber = (value: unknown): value is number => getType(value) === 'number' && (value as number) - (value as number) === 0;
 
 /** The names every plain object inherits: only for these is a defined value no proof of an own key. */
 const INHERITED = ('constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString toString valueOf ' +
@@ -46,9 +38,7 @@ export function nameSet(names: readonly string[]): NameSet {
   return set;
 }
 
-export function inSet(set: NameSet, name: string): boolean {
-  return set['$' + name] === true;
-}
+export const inSet = (set: NameSet, name: string): boolean => set['$' + name] === true;
 
 
 /**
@@ -137,9 +127,7 @@ export function without(object: JsonObject, drop: readonly string[]): JsonObject
 }
 
 /** A shallow copy of a JSON object. */
-export function copyObject(object: JsonObject): JsonObject {
-  return assign({}, object);
-}
+export const copyObject = (object: JsonObject): JsonObject => assign({}, object);
 
 /** Copies every key of `from` into `into` (the sandbox has no Object.assign); returns `into`. */
 export function assign(into: JsonObject, from: JsonObject): JsonObject {

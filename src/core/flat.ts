@@ -19,9 +19,7 @@ export interface FlatEntry {
 }
 
 /** The entry's key: a top-level name as given, a nested one as parent_name in snake_case. */
-export function flatKey(entry: FlatEntry): string {
-  return entry.parent === null ? entry.name : snakeCase(entry.parent + '_' + entry.name);
-}
+export const flatKey = (entry: FlatEntry): string => entry.parent === null ? entry.name : snakeCase(entry.parent + '_' + entry.name);
 
 /** A list of scalars as 'a,b,c' (nulls skipped); null when the list holds objects or lists. */
 export function joinList(list: Json[]): string | null {

@@ -14,9 +14,7 @@ import type { Platform } from './platform';
 export const HASH_METHODS: HashMethod[] = ['none', 'sha256', 'md5'];
 const HEX_LENGTH = { sha256: 64, md5: 32 };
 
-export function readHashMethod(value: unknown, note: Note): HashMethod {
-  return pick(value, HASH_METHODS, 'hash method', note);
-}
+export const readHashMethod = (value: unknown, note: Note): HashMethod => pick(value, HASH_METHODS, 'hash method', note);
 
 /** The text that is hashed: emails trimmed and lower-cased, anything else trimmed. */
 function hashInput(value: string): string {
@@ -25,9 +23,7 @@ function hashInput(value: string): string {
 }
 
 /** True when `value` already is a hex digest of `method`. */
-export function isHashed(value: string, method: 'sha256' | 'md5'): boolean {
-  return isHex(value.trim(), HEX_LENGTH[method]);
-}
+export const isHashed = (value: string, method: 'sha256' | 'md5'): boolean => isHex(value.trim(), HEX_LENGTH[method]);
 
 /**
  * Hashes `value` with `method`; `done(hash, null)` or `done(null, reason)`, exactly once.

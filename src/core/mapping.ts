@@ -46,9 +46,7 @@ export function readPath(source: unknown, path: string): unknown {
 }
 
 /** 'User ID', 'user_id', 'userId' → 'userid'. */
-function squash(name: string): string {
-  return name.toLowerCase().split(' ').join('').split('_').join('').split('-').join('');
-}
+const squash = (name: string): string => name.toLowerCase().split(' ').join('').split('_').join('').split('-').join('');
 
 function targetOf(as: unknown, to: string): Target {
   const explicit = text(as);
@@ -63,9 +61,7 @@ function targetOf(as: unknown, to: string): Target {
 export type PathReader = (path: string) => unknown;
 
 /** The values the mapping rows pick from `source`. */
-export function mapKeys(source: unknown, rows: unknown, note: Note): MappedValues {
-  return mapRead((path) => readPath(source, path), rows, note);
-}
+export const mapKeys = (source: unknown, rows: unknown, note: Note): MappedValues => mapRead((path) => readPath(source, path), rows, note);
 
 /** The values the mapping rows pick through `read`. */
 function mapRead(read: PathReader, rows: unknown, note: Note): MappedValues {
@@ -92,9 +88,7 @@ function mapRead(read: PathReader, rows: unknown, note: Note): MappedValues {
 }
 
 /** `input` completed with the values mapped from `source` (see the header for precedence). */
-export function applyKeyMapping(source: unknown, rows: unknown, input: IdentifyInput, note: Note): IdentifyInput {
-  return applyMapping((path) => readPath(source, path), rows, input, note);
-}
+export const applyKeyMapping = (source: unknown, rows: unknown, input: IdentifyInput, note: Note): IdentifyInput => applyMapping((path) => readPath(source, path), rows, input, note);
 
 /**
  * applyKeyMapping with the values read through `read`: the template reads each row's key with

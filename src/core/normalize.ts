@@ -29,10 +29,8 @@ export interface Normalized {
   messages: Message[];
 }
 
-function isEmptyCall(call: IdentifyCall): boolean {
-  return call.userId === null && call.email === null && Object.keys(call.traits).length === 0 &&
-    call.tags.length === 0 && call.company === null;
-}
+const isEmptyCall = (call: IdentifyCall): boolean => call.userId === null && call.email === null && Object.keys(call.traits).length === 0 &&
+  call.tags.length === 0 && call.company === null;
 
 /** Applies the common rules to raw input; see the header for precedence. */
 export function normalize(input: unknown, source: Source): Normalized {

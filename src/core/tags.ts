@@ -117,14 +117,10 @@ export function uniqueTags(tags: Tag[], note: Note): Tag[] {
 }
 
 /** Label names only. */
-export function labels(tags: Tag[]): string[] {
-  return tags.filter((tag) => tag.value === undefined).map((tag) => tag.name);
-}
+export const labels = (tags: Tag[]): string[] => tags.filter((tag) => tag.value === undefined).map((tag) => tag.name);
 
 /** Key/value tags only. */
-export function keyValueTags(tags: Tag[]): Tag[] {
-  return tags.filter((tag) => tag.value !== undefined);
-}
+export const keyValueTags = (tags: Tag[]): Tag[] => tags.filter((tag) => tag.value !== undefined);
 
 /**
  * The call's traits for an analytics.js-style identify: with its email, `company` (when not

@@ -10,14 +10,10 @@ export const WORD = UPPER + LOWER_OR_DIGIT + '_';
 /** A simple x@y.z check: one '@', no whitespace, a dot in the domain part. */
 const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 
-export function isEmail(value: string): boolean {
-  return value.match(EMAIL_PATTERN) !== null;
-}
+export const isEmail = (value: string): boolean => value.match(EMAIL_PATTERN) !== null;
 
 /** True when `value` is exactly `length` hex digits (either case). */
-export function isHex(value: string, length: number): boolean {
-  return value.length === length && value.match('^[0-9a-fA-F]+$') !== null;
-}
+export const isHex = (value: string, length: number): boolean => value.length === length && value.match('^[0-9a-fA-F]+$') !== null;
 
 /** True when every character of `value` is in `allowed`. */
 export function onlyChars(value: string, allowed: string): boolean {
@@ -27,9 +23,7 @@ export function onlyChars(value: string, allowed: string): boolean {
   return true;
 }
 
-export function isDigits(value: string): boolean {
-  return value !== '' && onlyChars(value, '0123456789');
-}
+export const isDigits = (value: string): boolean => value !== '' && onlyChars(value, '0123456789');
 
 /**
  * camelCase → snake_case: an underscore before a capital that follows a lower-case letter or
@@ -62,9 +56,7 @@ export function wordChars(key: string): string {
 }
 
 /** True when `value` ends with `suffix` (String.prototype.endsWith is not in the sandbox). */
-export function endsWith(value: string, suffix: string): boolean {
-  return value.substring(value.length - suffix.length) === suffix;
-}
+export const endsWith = (value: string, suffix: string): boolean => value.substring(value.length - suffix.length) === suffix;
 
 /** A sandbox type name with its article, for messages: 'a string', 'an array', 'null'. */
 export function withArticle(type: string): string {

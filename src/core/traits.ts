@@ -37,9 +37,7 @@ export interface Budget {
   what: string;
 }
 
-export function valueBudget(what: string): Budget {
-  return { left: LIMITS.values, characters: LIMITS.characters, what: what };
-}
+export const valueBudget = (what: string): Budget => ({ left: LIMITS.values, characters: LIMITS.characters, what: what });
 
 /** Takes one value from the budget; false (reported once) when it is spent. */
 function spend(budget: Budget, note: Note): boolean {
@@ -114,9 +112,7 @@ function toJsonObject(value: { [key: string]: unknown }, where: string, depth: n
 }
 
 /** The canonical spelling of `key` under `aliases` (itself when it has no alias). */
-export function canonicalName(key: string, aliases: { [key: string]: string }): string {
-  return aliases.hasOwnProperty(key) ? aliases[key] : key;
-}
+export const canonicalName = (key: string, aliases: { [key: string]: string }): string => aliases.hasOwnProperty(key) ? aliases[key] : key;
 
 /**
  * An object's keys renamed to their canonical spelling. When both spellings are present the

@@ -17,9 +17,7 @@ export const DESTINATION_OPTIONS: { [id in VendorId]: readonly string[] } = {
 const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.substring(1);
 
 /** The field that holds `option` of `vendor`. */
-export function optionField(vendor: VendorId, option: string): string {
-  return vendor + capitalized(option === 'globalName' ? 'global' : option);
-}
+export const optionField = (vendor: VendorId, option: string): string => vendor + capitalized(option === 'globalName' ? 'global' : option);
 
 export const sendField = (vendor: VendorId): string => 'send' + capitalized(vendor);
 

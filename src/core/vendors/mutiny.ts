@@ -50,9 +50,7 @@ function mutinyCompany(company: Company, note: Note): JsonObject {
 }
 
 /** M of the mapping (see the header). */
-function mutinyTraits(call: IdentifyCall, note: Note): JsonObject {
-  return callTraits(call, call.company === null ? null : mutinyCompany(call.company, note), (names) => names.join(','), note);
-}
+const mutinyTraits = (call: IdentifyCall, note: Note): JsonObject => callTraits(call, call.company === null ? null : mutinyCompany(call.company, note), (names) => names.join(','), note);
 
 export function identify(call: IdentifyCall, _options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
