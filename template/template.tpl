@@ -1339,24 +1339,18 @@ words[words.length-2]=length<<3;
 words[words.length-1]=length>>>29;
 let state=[1732584193,4023233417|0,2562383102|0,271733878];
 for(let block=0;block<words.length;block+=16){
-let a=state[0];
-let b=state[1];
-let c=state[2];
-let d=state[3];
+let v=state;
 for(let i=0;i<64;i++){
 let r=i>>>4;
+let b=v[1];
+let c=v[2];
+let d=v[3];
 let f=r===0?b&c|(b^-1)&d:r===1?d&b|(d^-1)&c:r===2?b^c^d:c^(b|d^-1);
 let word=words[block+(r===0?i:r===1?5*i+1:r===2?3*i+5:7*i)%16];
-let sum=a+f+K[i]+word|0;
+let sum=v[0]+f+K[i]+word|0;
 let shift=SHIFTS[r*4+i%4];
-a=d;
-d=c;
-c=b;
-b=b+(sum<<shift|sum>>>32-shift)|0;}
-state[0]=state[0]+a|0;
-state[1]=state[1]+b|0;
-state[2]=state[2]+c|0;
-state[3]=state[3]+d|0;}
+v=[d,b+(sum<<shift|sum>>>32-shift)|0,b,c];}
+state=state.map((value,j)=>value+v[j]|0);}
 let out="";
 for(let i=0;i<16;i++){
 let byte=state[i>>>2]>>>i%4*8&255;
@@ -1388,20 +1382,15 @@ return JSON.parse(stored);}
 function write(platform,signatures){
 if(Object.keys(signatures).length===0)platform.storage.removeItem(STORAGE_KEY);
 else platform.storage.setItem(STORAGE_KEY,JSON.stringify(signatures));}
-function isUnchanged(platform,vendor,sig){
-let signatures=readSignatures(platform);
-return signatures.hasOwnProperty(vendor)&&signatures[vendor]===sig;}
+var isUnchanged=(platform,vendor,sig)=>readSignatures(platform)[vendor]===sig;
 function remember(platform,vendor,sig){
 let signatures=readSignatures(platform);
 signatures[vendor]=sig;
 write(platform,signatures);}
 function forget(platform,vendors){
 let signatures=readSignatures(platform);
-let kept={};
-let keys=Object.keys(signatures);
-for(let i=0;i<keys.length;i++){
-if(vendors.indexOf(keys[i])<0)kept[keys[i]]=signatures[keys[i]];}
-if(keys.length!==Object.keys(kept).length)write(platform,kept);}
+let kept=without(signatures,vendors);
+if(Object.keys(signatures).length!==Object.keys(kept).length)write(platform,kept);}
 // src/core/once.ts
 function once(fn){
 let called=false;
@@ -1942,12 +1931,16 @@ function noReset(name){
 return(_options,_context,done)=>done(outcome("skipped",name+" has no reset or logout call; nothing to do"));}
 // src/core/vendors/antsomi.ts
 var SCRIPT_URL="https://st-a.cdp.asia/insight.js";
+var TRACK="web_event.track";
+var QUEUE="web_event.queue";
+var RESET_ID="web_event.resetAnonymousUId";
+var LEAD_TIME="_cdpEventFunction._cdpGetLeadTime";
 var WINDOW={
-callInWindow:["web_event.track","web_event.resetAnonymousUId","_cdpEventFunction._cdpGetLeadTime"],
-copyFromWindow:["web_event","web_event.queue"],
+callInWindow:[TRACK,RESET_ID,LEAD_TIME],
+copyFromWindow:["web_event",QUEUE],
 setInWindow:["_portalId","_propId","web_event.propId"],
-createArgumentsQueue:["web_event","web_event.queue"],
-aliasInWindow:["web_event.track","web_event"],
+createArgumentsQueue:["web_event",QUEUE],
+aliasInWindow:[TRACK,"web_event"],
 injectScript:[SCRIPT_URL]};
 var CODE_PATTERN="^[a-z0-9_]+$";
 var OURS=["type","customer_id","email"];
@@ -2002,8 +1995,8 @@ if(names.length>0)putAttribute(customers,"tags",names.join(","),note);
 return customers;}
 function leadTime(context){
 let platform=context.platform;
-if(isFunctionAt(platform,"_cdpEventFunction._cdpGetLeadTime")){
-let time=text(platform.callInWindow("_cdpEventFunction._cdpGetLeadTime",[]));
+if(isFunctionAt(platform,LEAD_TIME)){
+let time=text(platform.callInWindow(LEAD_TIME,[]));
 if(time!==null)return time;}
 context.note("info","Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
 return formatSpaced(platform.now());}
@@ -2026,28 +2019,28 @@ if(cid===null){
 let anonymous=call.userId===null&&call.email===null;
 return done(outcome(anonymous?"skipped":"failed",(anonymous?"anonymous visitor: ":"no customer id: ")+"Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));}
 let args=["user",call.event,trackPayload(call,cid,settings.vocabulary,context)];
-let queue=()=>queued(platform,settings.load?SCRIPT_URL:null,"Antsomi","web_event.queue",done);
-if(isFunctionAt(platform,"web_event.track")){
-let error=callPage(platform,"web_event.track",args);
-return error!==null||getType(platform.copyFromWindow("web_event.queue"))!=="array"?done(sentUnless(error,"web_event.track called")):queue();}
+let queue=()=>queued(platform,settings.load?SCRIPT_URL:null,"Antsomi",QUEUE,done);
+if(isFunctionAt(platform,TRACK)){
+let error=callPage(platform,TRACK,args);
+return error!==null||getType(platform.copyFromWindow(QUEUE))!=="array"?done(sentUnless(error,TRACK+" called")):queue();}
 let current=getType(platform.copyFromWindow("web_event"));
 if(current!=="undefined")return done(notTheSdk("web_event",current,"Antsomi"));
 if(settings.load&&!settings.numericIds){
 return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));}
 if(!settings.load)warnIds(settings,context.note);
-let track=platform.createArgumentsQueue("web_event","web_event.queue");
-platform.aliasInWindow("web_event.track","web_event");
+let track=platform.createArgumentsQueue("web_event",QUEUE);
+platform.aliasInWindow(TRACK,"web_event");
 if(settings.numericIds)setIds(platform,settings.ids);
 track(args[0],args[1],args[2]);
 queue();}
 function reset(_options,context,done){
 let platform=context.platform;
-if(!isFunctionAt(platform,"web_event.track")){
+if(!isFunctionAt(platform,TRACK)){
 return done(outcome("skipped","Antsomi is not on the page; nothing to reset"));}
-let error=callPage(platform,"web_event.track",["user","sign_out"]);
-if(error!==null||!isFunctionAt(platform,"web_event.resetAnonymousUId")){
+let error=callPage(platform,TRACK,["user","sign_out"]);
+if(error!==null||!isFunctionAt(platform,RESET_ID)){
 return done(sentUnless(error,"sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));}
-done(sentUnless(callPage(platform,"web_event.resetAnonymousUId",[]),"sign_out sent and the anonymous id reset"));}
+done(sentUnless(callPage(platform,RESET_ID,[]),"sign_out sent and the anonymous id reset"));}
 var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 // src/core/vendors/connecto.ts
 var SCRIPT_URL2="https://server.connecto.io/javascripts/connect.prod.min.js";
@@ -2559,13 +2552,11 @@ log:log};}
 function company(){
 let rows=data.companyRows;
 let details=getType(rows)==="array"&&rows!==undefined?makeTableMap(rows.filter((row)=>getType(row)==="object"&&getType(row.key)==="string"),"key","value"):undefined;
-if(!details)return data.company;
 let base=data.company;
+if(!details)return base;
 let baseType=getType(base);
-let merged=baseType==="string"||baseType==="number"?{name:base}:{};
-let from=baseType==="object"?[base,details]:[details];
-from.forEach((object)=>{
-for(let key in object)merged[key]=object[key];});
+let merged=baseType==="object"?base:baseType==="string"||baseType==="number"?{name:base}:{};
+for(let key in details)merged[key]=details[key];
 return merged;}
 function input(){
 return{

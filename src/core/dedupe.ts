@@ -6,6 +6,7 @@
 // off, so that a later identify after a logout is never skipped). A stored value that is not
 // exactly the shape we write is ignored (and overwritten on the next send).
 import { getType } from '../sandbox/lang';
+import { without } from './checks';
 import { md5 } from './md5';
 import type { IdentifyCall, Json, JsonObject, VendorId } from './model';
 import type { Platform } from './platform';
@@ -53,10 +54,8 @@ function write(platform: Platform, signatures: { [vendor: string]: string }): vo
   else platform.storage.setItem(STORAGE_KEY, JSON.stringify(signatures));
 }
 
-export function isUnchanged(platform: Platform, vendor: VendorId, sig: string): boolean {
-  const signatures = readSignatures(platform);
-  return signatures.hasOwnProperty(vendor) && signatures[vendor] === sig;
-}
+/** A vendor id is never an inherited name, so a missing entry reads as undefined. */
+export const isUnchanged = (platform: Platform, vendor: VendorId, sig: string): boolean => readSignatures(platform)[vendor] === sig;
 
 export function remember(platform: Platform, vendor: VendorId, sig: string): void {
   const signatures = readSignatures(platform);
@@ -67,10 +66,6 @@ export function remember(platform: Platform, vendor: VendorId, sig: string): voi
 /** Drops the entries of `vendors` (a reset); leaves storage alone when there is nothing to drop. */
 export function forget(platform: Platform, vendors: VendorId[]): void {
   const signatures = readSignatures(platform);
-  const kept: { [vendor: string]: string } = {};
-  const keys = Object.keys(signatures);
-  for (let i = 0; i < keys.length; i++) {
-    if (vendors.indexOf(keys[i] as VendorId) < 0) kept[keys[i]] = signatures[keys[i]];
-  }
-  if (keys.length !== Object.keys(kept).length) write(platform, kept);
+  const kept = without(signatures, vendors) as { [vendor: string]: string };
+  if (Object.keys(signatures).length !== Object.keys(kept).length) write(platform, kept);
 }

@@ -60,28 +60,23 @@ export function md5(input: string): string | null {
   for (let i = 0; i <= length; i++) words[i >>> 2] |= bytes[i] << ((i % 4) * 8);
   words[words.length - 2] = length << 3;
   words[words.length - 1] = length >>> 29;
-  const state = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476];
+  let state = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476];
   for (let block = 0; block < words.length; block += 16) {
-    let a = state[0];
-    let b = state[1];
-    let c = state[2];
-    let d = state[3];
+    // [a, b, c, d] of RFC 1321: each step moves d, c, b one place on and puts the new b second.
+    let v = state;
     for (let i = 0; i < 64; i++) {
       // Round r's function and message word (§3.4), then the rotation of its step.
       const r = i >>> 4;
+      const b = v[1];
+      const c = v[2];
+      const d = v[3];
       const f = r === 0 ? (b & c) | ((b ^ -1) & d) : r === 1 ? (d & b) | ((d ^ -1) & c) : r === 2 ? b ^ c ^ d : c ^ (b | (d ^ -1));
       const word = words[block + (r === 0 ? i : r === 1 ? 5 * i + 1 : r === 2 ? 3 * i + 5 : 7 * i) % 16];
-      const sum = (a + f + K[i] + word) | 0;
+      const sum = (v[0] + f + K[i] + word) | 0;
       const shift = SHIFTS[r * 4 + (i % 4)];
-      a = d;
-      d = c;
-      c = b;
-      b = (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0;
+      v = [d, (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0, b, c];
     }
-    state[0] = (state[0] + a) | 0;
-    state[1] = (state[1] + b) | 0;
-    state[2] = (state[2] + c) | 0;
-    state[3] = (state[3] + d) | 0;
+    state = state.map((value, j) => (value + v[j]) | 0);
   }
   let out = '';
   for (let i = 0; i < 16; i++) {

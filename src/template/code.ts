@@ -21,14 +21,13 @@ function company(): unknown {
   const details = getType(rows) === 'array' && rows !== undefined
     ? makeTableMap(rows.filter((row) => getType(row) === 'object' && getType(row.key) === 'string'), 'key', 'value')
     : undefined;
-  if (!details) return data.company;
   const base = data.company;
+  if (!details) return base;
+  // The Company field's own object (a copy GTM made for this run) takes the details; text or a
+  // number is its name.
   const baseType = getType(base);
-  const merged: { [key: string]: unknown } = baseType === 'string' || baseType === 'number' ? { name: base } : {};
-  const from = baseType === 'object' ? [base as { [key: string]: unknown }, details] : [details];
-  from.forEach((object) => {
-    for (let key in object) merged[key] = object[key];
-  });
+  const merged = (baseType === 'object' ? base : baseType === 'string' || baseType === 'number' ? { name: base } : {}) as { [key: string]: unknown };
+  for (let key in details) merged[key] = details[key];
   return merged;
 }
 

@@ -58,12 +58,18 @@ import type { Platform } from '../platform';
 
 const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 
+/** The SDK's paths on window that the tag calls, reads or builds. */
+const TRACK = 'web_event.track';
+const QUEUE = 'web_event.queue';
+const RESET_ID = 'web_event.resetAnonymousUId';
+const LEAD_TIME = '_cdpEventFunction._cdpGetLeadTime';
+
 export const WINDOW = {
-  callInWindow: ['web_event.track', 'web_event.resetAnonymousUId', '_cdpEventFunction._cdpGetLeadTime'],
-  copyFromWindow: ['web_event', 'web_event.queue'],
+  callInWindow: [TRACK, RESET_ID, LEAD_TIME],
+  copyFromWindow: ['web_event', QUEUE],
   setInWindow: ['_portalId', '_propId', 'web_event.propId'],
-  createArgumentsQueue: ['web_event', 'web_event.queue'],
-  aliasInWindow: ['web_event.track', 'web_event'],
+  createArgumentsQueue: ['web_event', QUEUE],
+  aliasInWindow: [TRACK, 'web_event'],
   injectScript: [SCRIPT_URL],
 } satisfies WindowUse;
 const CODE_PATTERN = '^[a-z0-9_]+$';
@@ -155,8 +161,8 @@ function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
 
 function leadTime(context: VendorContext): string {
   const platform = context.platform;
-  if (isFunctionAt(platform, '_cdpEventFunction._cdpGetLeadTime')) {
-    const time = text(platform.callInWindow('_cdpEventFunction._cdpGetLeadTime', []));
+  if (isFunctionAt(platform, LEAD_TIME)) {
+    const time = text(platform.callInWindow(LEAD_TIME, []));
     if (time !== null) return time;
   }
   context.note('info', "Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
@@ -192,11 +198,11 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
       SOURCE_NAMES[settings.from] + ' for the customer id; not sent'));
   }
   const args: Json[] = ['user', call.event, trackPayload(call, cid, settings.vocabulary, context)];
-  const queue = () => queued(platform, settings.load ? SCRIPT_URL : null, 'Antsomi', 'web_event.queue', done);
-  if (isFunctionAt(platform, 'web_event.track')) {
-    const error = callPage(platform, 'web_event.track', args);
+  const queue = () => queued(platform, settings.load ? SCRIPT_URL : null, 'Antsomi', QUEUE, done);
+  if (isFunctionAt(platform, TRACK)) {
+    const error = callPage(platform, TRACK, args);
     // While web_event.queue is an array, the loader's stub (ours or the page's) only queued it [INF: the SDK leaves no queue array]
-    return error !== null || getType(platform.copyFromWindow('web_event.queue')) !== 'array' ? done(sentUnless(error, 'web_event.track called')) : queue();
+    return error !== null || getType(platform.copyFromWindow(QUEUE)) !== 'array' ? done(sentUnless(error, TRACK + ' called')) : queue();
   }
   const current = getType(platform.copyFromWindow('web_event'));
   if (current !== 'undefined') return done(notTheSdk('web_event', current, 'Antsomi'));
@@ -204,8 +210,8 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
     return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));
   }
   if (!settings.load) warnIds(settings, context.note);
-  const track = platform.createArgumentsQueue('web_event', 'web_event.queue');
-  platform.aliasInWindow('web_event.track', 'web_event');
+  const track = platform.createArgumentsQueue('web_event', QUEUE);
+  platform.aliasInWindow(TRACK, 'web_event');
   if (settings.numericIds) setIds(platform, settings.ids);
   track(args[0], args[1], args[2]);
   queue();
@@ -213,14 +219,14 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
 
 export function reset(_options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
-  if (!isFunctionAt(platform, 'web_event.track')) {
+  if (!isFunctionAt(platform, TRACK)) {
     return done(outcome('skipped', 'Antsomi is not on the page; nothing to reset'));
   }
-  const error = callPage(platform, 'web_event.track', ['user', 'sign_out']);
-  if (error !== null || !isFunctionAt(platform, 'web_event.resetAnonymousUId')) {
+  const error = callPage(platform, TRACK, ['user', 'sign_out']);
+  if (error !== null || !isFunctionAt(platform, RESET_ID)) {
     return done(sentUnless(error, "sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
   }
-  done(sentUnless(callPage(platform, 'web_event.resetAnonymousUId', []), 'sign_out sent and the anonymous id reset'));
+  done(sentUnless(callPage(platform, RESET_ID, []), 'sign_out sent and the anonymous id reset'));
 }
 
 /** This vendor's entry in the registry (registry.ts). */
