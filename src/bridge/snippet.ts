@@ -7,17 +7,15 @@
 // loaded, the queue is kept, debug mode says why, and the next matched message tries again.
 // Nothing here throws at the page.
 //
-// The config is read leniently, without messages: a value the snippet cannot use counts as
-// absent. The engine checks the whole config when it loads and says what is wrong (config.ts);
-// in debug mode it loads at start.
+// The config is read leniently, without messages: a value of the wrong kind reads as absent, and
+// what the snippet does not need (destinations, rule keys other than event, action, userId,
+// email and source) is not looked at. The engine reads the rest; the debug engine checks the whole
+// config and says what is wrong (config.ts), and in debug mode it loads at start.
 import type { EngineOutcome } from '../core/index';
 import type { VendorId } from '../core/model';
-import { DEFAULT_RULES } from '../core/default-rules';
-import { VENDOR_IDS } from '../core/vendors/ids';
-import { isUnsafeKey } from '../sandbox/object';
 import type { BridgeConfig } from './config';
-import { watchClicks, type ClickRule } from './clicks';
-import { GLOBAL_NAME, isRegExp, isText, NOT_AN_OBJECT } from './config-read';
+import { watchClicks } from './clicks';
+import { GLOBAL_NAME, isText, NOT_AN_OBJECT } from './config-read';
 import { isPlainObject } from '../datalayer/kinds';
 import { createModelLog, notAnArray, UNWATCHED, watchDataLayer, type DataLayerWatcher, type MessageKind } from './datalayer/index';
 import type { CreateEngine, Engine, EngineHooks } from './engine';
@@ -36,24 +34,33 @@ export interface SnippetSettings {
   engineFolder?: string;
   /** debug mode: the debug engine, which checks the whole config and explains every problem */
   debug: boolean;
-  /** the one vendor the destinations name, whose engine is the smallest; null: the all-vendor engine */
+  /** the one vendor every destination names, whose engine is the smallest; null: the all-vendor engine */
   vendor: VendorId | null;
 }
 
 /** Where the engine comes from: at hand (the one-file build), or loaded when first needed. */
 export type EngineSource = { create: CreateEngine } | { load: (settings: SnippetSettings) => Promise<CreateEngine> };
 
-/** How the snippet sees a rule: the event it matches, and the top keys it reads a user id or email from when it sets or forgets who the visitor is. */
-interface RuleEvent {
-  event: string | RegExp | null;
-  identity?: string[];
-}
-
 /** A matched message waiting for the engine: Engine.handle's arguments. */
 type Matched = [message: unknown, at: number, kind: MessageKind, rule: number];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Bag = Record<string, any>;
+
 const INERT: BridgeHandle = { stop() {}, flush: () => Promise.resolve([]) };
 const PREFIX = '[identify-bridge] ';
+
+/**
+ * The events of core's default rules, in their order (core/default-rules.ts; a test holds them
+ * equal). They set or forget who the visitor is, so page HTML may never push them (clicks.ts).
+ */
+export const DEFAULT_EVENTS = ['user_sign_in', 'user_sign_up', 'user_identify', 'user_logout'];
+
+/** A list option's items, [] when it is not a list. */
+const list = (value: unknown): Bag[] => (Array.isArray(value) ? value : []);
+
+/** A rule's event matches an event name: the same text, or a RegExp found in it (search: g and y leave no state behind). */
+const matches = (event: unknown, name: string) => event === name || (typeof event === 'object' && !!event && name.search(event as RegExp) >= 0);
 
 /**
  * Starts the bridge on `win`. A config with problems logs one console warning listing them and
@@ -64,147 +71,99 @@ const PREFIX = '[identify-bridge] ';
 export function startBridge(config: BridgeConfig, win: Win, source: EngineSource): BridgeHandle {
   const warn = (text: string) => win.console.warn(PREFIX + text);
   try {
-    if (!isPlainObject(config)) throw NOT_AN_OBJECT;
-    return startOn(config as BridgeConfig & Record<string, unknown>, win, source, warn);
+    return startOn(config as unknown as Bag, win, source, warn);
   } catch (error) {
     warn('not started: ' + String(error));
     return INERT;
   }
 }
 
-/** A list option's items, [] when it is not a list. */
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const text = (value: unknown) => (isText(value) ? value : undefined);
-
-function ruleEvent(rule: unknown): RuleEvent {
-  const { event, action, userId, email } = isPlainObject(rule) ? rule : ({} as Record<string, unknown>);
-  return {
-    // A copy without g/y: those flags make test() remember where it stopped.
-    event: isRegExp(event) ? new RegExp(event.source, event.flags.replace(/[gy]/g, '')) : text(event) || null,
-    identity: action === 'reset' || isText(userId) || isText(email)
-      ? [userId, email].filter(isText).map((path) => path.split('.')[0].toLowerCase())
-      : undefined,
+function startOn(config: Bag, win: Win, source: EngineSource, warn: (text: string) => void): BridgeHandle {
+  let watcher: DataLayerWatcher | undefined;
+  let engine: Engine | null = null;
+  let loading: Promise<void> | null = null;
+  let clicks: { stop(): void } | undefined;
+  const rules = list(Object(config).rules);
+  // the model is kept only for rules that read it
+  const log = rules.some((rule) => rule && rule.source === 'model') ? createModelLog() : undefined;
+  const hooks: EngineHooks = { consentOf: (type) => (watcher ? watcher.consent(type) : undefined), log };
+  /** The engine `create` makes for the config, or null when the config has problems (said in one warning). */
+  const make = (create: CreateEngine, what: string) => {
+    const made = create(config as BridgeConfig, win, hooks);
+    if (!made.engine) warn(what + ', the config has problems: ' + made.problems.join('; '));
+    return (engine = made.engine);
   };
-}
-
-function clickRule(item: unknown): ClickRule[] {
-  if (!isPlainObject(item) || !isText(item.selector) || !isText(item.event)) return [];
-  const data: Record<string, string> = {};
-  for (const key of Object.keys(item)) {
-    const value = item[key];
-    if (key !== 'selector' && key !== 'event' && !isUnsafeKey(key) && typeof value === 'string') data[key] = value;
+  if ('create' in source) {
+    if (!make(source.create, 'not started')) return INERT;
+  } else if (!isPlainObject(config)) {
+    throw NOT_AN_OBJECT;
   }
-  return [{ selector: item.selector, event: item.event, data }];
-}
 
-/** The index of the first rule matching an event name, or -1. Exact names are looked up, not scanned. */
-function ruleFinder(rules: RuleEvent[]): (name: string) => number {
-  const exact = new Map<string, number>();
-  const patterns: Array<[RegExp, number]> = [];
-  rules.forEach(({ event }, i) => {
-    if (isRegExp(event)) patterns.push([event, i]);
-    else if (event && !exact.has(event)) exact.set(event, i);
-  });
-  return (name) => {
-    const named = exact.has(name) ? exact.get(name)! : -1;
-    for (const [pattern, i] of patterns) if ((named < 0 || i < named) && pattern.test(name)) return i;
-    return named;
-  };
-}
-
-/** The event name a message carries: an object's `event`, or a gtag event command's name. */
-function eventName(message: unknown, kind: MessageKind): unknown {
-  if (kind === 'object') return (message as Record<string, unknown>).event;
-  const args = message as unknown[];
-  return kind === 'command' && args[0] === 'event' ? args[1] : undefined;
-}
-
-/** Events that set or forget who the visitor is: page HTML may not push them (clicks.ts). */
-const IDENTITY_EVENTS = DEFAULT_RULES.map((rule) => rule.event as string);
-
-function startOn(config: BridgeConfig & Record<string, unknown>, win: Win, source: EngineSource, warn: (text: string) => void): BridgeHandle {
   const debug = config.debug === true;
-  const log = (text: string) => debug && win.console.log(PREFIX + text);
-  const rules = list(config.rules).map(ruleEvent).concat(config.defaultRules === false ? [] : DEFAULT_RULES.map((rule) => ({ event: rule.event! })));
-  const named = list(config.destinations).map((item) => (isPlainObject(item) && VENDOR_IDS.indexOf(item.vendor as VendorId) >= 0 ? item.vendor as VendorId : null));
+  const say = (text: string) => debug && win.console.log(PREFIX + text);
+  const events = rules.map((rule) => rule && rule.event).concat(config.defaultRules === false ? [] : DEFAULT_EVENTS);
+  /** The index of the first rule matching an event name, or -1. */
+  const find = (name: unknown) => {
+    if (typeof name === 'string') for (let i = 0; i < events.length; i++) if (matches(events[i], name)) return i;
+    return -1;
+  };
+  // asked first with the live message (inside the watcher's guard): a push no rule matches costs
+  // one look-up of its event name (an object's `event`, a gtag event command's name), and nothing is copied for it
+  const ruleOf = (message: unknown, kind: MessageKind) =>
+    find(kind === 'object' ? (message as Bag).event : kind === 'command' && (message as Bag)[0] === 'event' && (message as Bag)[1]);
+  const vendors = list(config.destinations).map((destination) => destination && destination.vendor);
   const settings: SnippetSettings = {
-    engineFolder: text(config.engineFolder),
+    engineFolder: isText(config.engineFolder) ? config.engineFolder : undefined,
     debug,
-    vendor: named.length > 0 && named.every((vendor) => vendor === named[0]) ? named[0] : null,
+    // an unknown vendor's engine is not found: debug mode (the debug engine) says what is wrong
+    vendor: isText(vendors[0]) && vendors.every((vendor) => vendor === vendors[0]) ? vendors[0] as VendorId : null,
   };
   // never a name that reaches a prototype: a hostile dataLayerName must not mark Window.prototype
-  const name = typeof config.dataLayerName === 'string' && GLOBAL_NAME.test(config.dataLayerName) ? config.dataLayerName : 'dataLayer';
-
-  let watcher: DataLayerWatcher | undefined;
-  // the model is kept only for rules that read it
-  const modelLog = list(config.rules).some((rule) => isPlainObject(rule) && rule.source === 'model') ? createModelLog() : undefined;
-  const hooks: EngineHooks = { consentOf: (type) => (watcher ? watcher.consent(type) : undefined), log: modelLog };
-  let engine: Engine | null = null;
-  if ('create' in source) {
-    const made = source.create(config, win, hooks);
-    if (!made.engine) return warn('not started, the config has problems: ' + made.problems.join('; ')), INERT;
-    engine = made.engine;
-  }
+  let name: string = config.dataLayerName || 'dataLayer';
+  if (!GLOBAL_NAME.test(name)) name = 'dataLayer';
 
   const queue: Matched[] = [];
   let starting = true; // history replays while watchDataLayer installs: its matches wait for the whole history's consent
-  let loading: Promise<void> | null = null;
   const drain = () => {
     for (const matched of queue.splice(0)) {
       try {
         engine!.handle(...matched);
       } catch (error) {
-        log('the engine threw: ' + String(error));
+        say('the engine threw: ' + String(error));
       }
     }
   };
   const load = () => {
-    if (engine) return drain();
-    if (loading || !('load' in source)) return;
-    loading = source.load(settings).then((create) => {
-      loading = null;
-      const made = create(config, win, hooks);
-      if (!made.engine) {
-        warn('stopped, the config has problems: ' + made.problems.join('; '));
-        queue.length = 0;
-        return handle.stop();
-      }
-      engine = made.engine;
-      drain();
-    }).catch((error) => {
-      loading = null;
-      log('the engine did not load: ' + String(error) + '; the next matching message tries again');
-    });
+    if (engine) drain();
+    else if (!loading && 'load' in source) {
+      loading = source.load(settings)
+        .then((create) => (make(create, 'stopped') ? drain() : ((queue.length = 0), handle.stop())))
+        .catch((error) => say('the engine did not load: ' + String(error) + '; the next matching message tries again'))
+        .then(() => void (loading = null));
+    }
   };
 
-  const findRule = ruleFinder(rules);
-  // asked first with the live message (inside the watcher's guard): a push no rule matches costs
-  // one look-up of its event name, and nothing is copied for it
-  const ruleOf = (message: unknown, kind: MessageKind) => {
-    const event = eventName(message, kind);
-    return typeof event === 'string' ? findRule(event) : -1;
-  };
   watcher = watchDataLayer(win, {
     name,
     listenToPast: config.listenToPast !== false,
     // consent commands go on too: they concern runs waiting for consent
     wants: (message, kind) => ruleOf(message, kind) >= 0 || (kind === 'command' && (message as unknown[])[0] === 'consent'),
-    log: modelLog,
+    log,
     onMessage: (message, { kind, at }) => {
       if (kind === 'command' && engine) engine.consentChanged();
       const rule = ruleOf(message, kind);
-      if (rule < 0) return;
-      queue.push([message, at, kind, rule]);
-      if (!starting) load();
+      if (rule >= 0) {
+        queue.push([message, at, kind, rule]);
+        if (!starting) load();
+      }
     },
-    onError: (error) => log(String(error)),
+    onError: (error) => say(String(error)),
   });
   if (watcher.bridge) {
     warn(`already running on window.${name}: start() returns the running bridge; stop() it first to start another`);
     return watcher.bridge as BridgeHandle;
   }
   starting = false;
-  let clicks: { stop(): void } | undefined;
   const handle: BridgeHandle = {
     stop() {
       watcher!.stop();
@@ -216,30 +175,26 @@ function startOn(config: BridgeConfig & Record<string, unknown>, win: Win, sourc
   if (watcher === UNWATCHED) warn(notAnArray(name));
   else watcher.bridge = handle;
   try {
-    if (queue.length > 0 || debug) load();
-    else if (config.preload === true) win.requestIdleCallback ? win.requestIdleCallback(load) : win.setTimeout(load, 1);
+    if (queue.length || debug) load();
+    else if (config.preload === true) (win.requestIdleCallback || win.setTimeout).call(win, load);
     if (config.clicks !== false) {
       // Click pushes go onto the array being watched: a page that later assigns another array to
       // window.dataLayer is not followed (GTM does not follow it either).
       const watched: unknown = win[name];
-      const identityRules = rules.filter((rule) => rule.identity);
-      clicks = watchClicks(win.document, {
-        attributePrefix: text(config.attributePrefix),
-        selectors: list(config.clicks).flatMap(clickRule),
-        events: Array.isArray(config.clickEvents) ? config.clickEvents.filter(isText) : undefined,
-        container: text(config.clickContainer),
-        refuses: (event) => IDENTITY_EVENTS.indexOf(event) >= 0 ||
-          identityRules.some((rule) => (isRegExp(rule.event) ? rule.event.test(event) : rule.event === event)),
-        refusedKeys: ([] as string[]).concat(...identityRules.map((rule) => rule.identity!)),
+      // rules that set or forget who the visitor is: attributes may not push their events, nor
+      // write the keys they read the user id or email from
+      const identity = rules.filter((rule) => rule && (rule.action === 'reset' || isText(rule.userId) || isText(rule.email)));
+      clicks = watchClicks(win.document, config, {
+        refuses: (event) => DEFAULT_EVENTS.indexOf(event) >= 0 || identity.some((rule) => matches(rule.event, event)),
+        refusedKeys: identity.flatMap((rule) => [rule.userId, rule.email]).filter(isText).map((path) => path.split('.')[0].toLowerCase()),
         push: (message) => {
           (Array.isArray(watched) ? watched : win[name]).push(message);
-          if (findRule(message.event) < 0) {
+          if (find(message.event) < 0) {
             queue.push([message, 0, 'object', UNCLAIMED_CLICK]);
             load();
           }
         },
-        note: (line) => debug && win.console.log('gtm-identify ' + line), // as the engine's notes read
-        onError: (error) => log(String(error)),
+        log: say as (text: string) => void,
       });
     }
   } catch (error) {

@@ -133,7 +133,7 @@ describe('untrusted HTML cannot choose who the visitor is', () => {
     await bridge.flush();
     expect([...win.dataLayer]).toEqual([{ event: 'user_sign_in', user_id: 'u1' }]);
     expect(calls).toEqual([['identify', 'u1', {}]]);
-    expect(logs).toContain('gtm-identify click: data-identify-event="user_sign_in" ignored (not an event page HTML may push)');
+    expect(logs).toContain('[identify-bridge] click: data-identify-event="user_sign_in" ignored (not an event page HTML may push)');
   });
 
   it('the identity events and events a rule reads an id or email for, or resets on, are refused from attributes', async () => {

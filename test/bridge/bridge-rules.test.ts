@@ -2,6 +2,8 @@
 // recording Segment stub (other vendors: bridge-vendors.test.ts).
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_RULES } from '../../src/core/default-rules';
+import { DEFAULT_EVENTS } from '../../src/bridge/snippet';
 import { argumentsOf, newPage, segmentPage, segmentStub, startOn } from './harness';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -41,6 +43,10 @@ describe('default rules (no rules configured)', () => {
     push(signIn, { event: 'login', uid: 'u9' });
     await bridge.flush();
     expect(calls).toEqual([['identify', 'u9', {}]]);
+  });
+
+  it('the snippet matches the default rules by the events core runs them for, in their order', () => {
+    expect(DEFAULT_EVENTS).toEqual(DEFAULT_RULES.map((rule) => rule.event));
   });
 });
 
