@@ -22,6 +22,7 @@ export const scriptLoader = (win: Win, scriptSrc: string | undefined) => (settin
       script.remove();
       if (!loaded()) reject(new Error(url + ' could not be loaded (not found, offline or refused by a Content-Security-Policy)'));
     };
+    script.async = true; // as browsers treat added scripts anyway; happy-dom needs it said
     script.src = url;
     win.document.head.appendChild(script);
   });
