@@ -74,9 +74,13 @@ function read(win: Win, path: string): unknown {
 
 function write(win: Win, path: string, value: unknown): boolean {
   const at = resolve(win, path);
-  if (!at) return false;
-  at.owner[at.key] = value;
-  return true;
+  return !!at && ((at.owner[at.key] = value), true);
+}
+
+/** Pushes `item` onto the array (or anything with a push) at `path`, if there is one. */
+function pushAt(win: Win, path: string, item: unknown): void {
+  const queue = read(win, path) as unknown[] | undefined;
+  if (queue && typeof queue.push === 'function') queue.push(item);
 }
 
 /** String(value), or a stand-in when even that throws (a revoked Proxy, a hostile toString). */
@@ -86,10 +90,6 @@ export function printable(value: unknown): string {
   } catch {
     return 'a value that cannot be printed';
   }
-}
-
-function toHex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (byte) => (byte < 16 ? '0' : '') + byte.toString(16)).join('');
 }
 
 export function createPlatform(win: Win, options: PlatformOptions): BridgePlatform {
@@ -108,13 +108,13 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
     }
   };
   const later: Later = (fn) => win.setTimeout(() => guard('a callback', undefined, fn), 0);
-  /** `use(localStorage)`, or `fallback` when the page has none or it throws (e.g. blocked cookies). */
-  const withStorage = <T>(fallback: T, use: (storage: Storage) => T) => guard('localStorage', fallback, () => {
-    const storage = win.localStorage as Storage | null;
-    return storage ? use(storage) : fallback;
+  /** localStorage's `method`, answering `fallback` when the page has none or it throws (e.g. blocked cookies). */
+  const storage = (method: 'getItem' | 'setItem' | 'removeItem', fallback?: null) => (...args: string[]): any => guard('localStorage', fallback, () => {
+    const store = win.localStorage as Record<string, (...args: string[]) => unknown> | null;
+    return store ? store[method](...args) : fallback;
   });
-  const consent = options.consentOf ? consentListeners(options.consentOf, guard, problem) : undefined;
-  const lane = createLane(() => Date.now());
+  const consent = options.consentOf && consentListeners(options.consentOf, guard, problem);
+  const scripts = new Map<string, Promise<boolean>>();
 
   return {
     callInWindow: (path, args, failed) => guard(path, undefined, () => {
@@ -123,30 +123,20 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       if (typeof fn !== 'function') return undefined;
       const result = fn.apply(at!.owner, copyJson(args) as unknown[]);
       // Mutiny's identify returns a promise its stub may reject: never leave that unhandled.
-      if (result && typeof result.then === 'function') {
-        guard(path + ' result', undefined, () => result.then(undefined, (error: unknown) => problem(path + ' rejected: ' + String(error))));
-        return undefined;
-      }
-      return copy(result);
+      if (!result || typeof result.then !== 'function') return copy(result);
+      guard(path + ' result', undefined, () => result.then(undefined, (error: unknown) => problem(path + ' rejected: ' + printable(error))));
     }, failed),
     copyFromWindow: (path) => guard(path, undefined, () => copy(read(win, path))),
-    setInWindow: (path, value, override) => guard(path, false, () => {
-      if (read(win, path) !== undefined && !override) return false;
-      return write(win, path, copyJson(value));
-    }),
+    setInWindow: (path, value, override) => guard(path, false, () => (override || read(win, path) === undefined) && write(win, path, copyJson(value))),
     createQueue: (path) => {
       guard(path, false, () => read(win, path) === undefined && write(win, path, []));
-      return (item) => guard(path + '.push', undefined, () => {
-        const queue = read(win, path) as unknown[] | undefined;
-        if (queue && typeof queue.push === 'function') queue.push(copyJson(item));
-      });
+      return (item) => guard(path + '.push', undefined, () => pushAt(win, path, copyJson(item)));
     },
     createArgumentsQueue: (fnPath, arrayPath) => {
       guard(fnPath, undefined, () => {
         if (typeof read(win, fnPath) !== 'function') {
           write(win, fnPath, function queueArguments() {
-            const queue = read(win, arrayPath) as unknown[] | undefined;
-            if (queue && typeof queue.push === 'function') queue.push(arguments);
+            pushAt(win, arrayPath, arguments);
           });
         }
         if (read(win, arrayPath) === undefined) write(win, arrayPath, []);
@@ -157,60 +147,38 @@ export function createPlatform(win: Win, options: PlatformOptions): BridgePlatfo
       });
     },
     aliasInWindow: (toPath, fromPath) => guard(toPath, false, () => write(win, toPath, read(win, fromPath))),
-    injectScript: scriptLoader(win, guard, later),
+    // One <script> per cache token; every caller hears, asynchronously, whether it loaded — also
+    // callers that come after it settled.
+    injectScript: (url, onSuccess, onFailure, cacheToken) => {
+      let loading = scripts.get(cacheToken);
+      if (!loading) {
+        scripts.set(cacheToken, loading = new Promise<boolean>((settle) => guard('injectScript', false, () => {
+          const doc = win.document;
+          const script = doc.createElement('script');
+          script.async = true;
+          script.onload = () => settle(true);
+          script.onerror = () => settle(false);
+          script.src = url;
+          return (doc.head || doc.documentElement).appendChild(script);
+        }) || settle(false)));
+      }
+      loading.then((loaded) => later(loaded ? onSuccess : onFailure));
+    },
     callLater: later,
     now: () => Date.now(),
+    // Fails where the page has no crypto.subtle (e.g. a page on plain http) or it throws.
     sha256: (input, onSuccess, onFailure) => {
-      const subtle = guard('crypto', undefined, () => win.crypto && win.crypto.subtle);
-      const Encoder = win.TextEncoder || (typeof TextEncoder === 'function' ? TextEncoder : undefined);
       const fail = () => later(onFailure);
-      if (!subtle || !Encoder) return fail(); // e.g. a page on plain http
-      const digest = guard('crypto.subtle', null, () => subtle.digest('SHA-256', new Encoder().encode(input)) as Promise<ArrayBuffer>);
+      const digest = guard('crypto', null, () => win.crypto.subtle.digest('SHA-256', new (win.TextEncoder || TextEncoder)().encode(input)) as Promise<ArrayBuffer>);
       if (!digest) return fail();
-      digest.then((hash) => later(() => onSuccess(toHex(hash))), fail);
+      digest.then((hash) => later(() => onSuccess(Array.from(new Uint8Array(hash), (byte) => (byte < 16 ? '0' : '') + byte.toString(16)).join(''))), fail);
     },
-    storage: {
-      getItem: (key) => withStorage(null, (storage) => storage.getItem(key)),
-      setItem: (key, value) => withStorage(undefined, (storage) => storage.setItem(key, value)),
-      removeItem: (key) => withStorage(undefined, (storage) => storage.removeItem(key)),
-    },
+    storage: { getItem: storage('getItem', null), setItem: storage('setItem'), removeItem: storage('removeItem') },
     consent,
-    serial: lane.add,
-    consentChanged: consent ? consent.changed : () => {},
+    serial: createLane(() => Date.now()).add,
+    consentChanged: () => consent && consent.changed(),
     log,
     problem,
-  };
-}
-
-/**
- * injectScript: one <script> per cache token; every caller hears, asynchronously, whether it
- * loaded — also callers that come after it settled.
- */
-function scriptLoader(win: Win, guard: Guard, later: Later): Platform['injectScript'] {
-  const scripts = new Map<string, { loaded?: boolean; waiting: Array<(loaded: boolean) => void> }>();
-  return (url, onSuccess, onFailure, cacheToken) => {
-    const finish = (loaded: boolean) => later(loaded ? onSuccess : onFailure);
-    const known = scripts.get(cacheToken);
-    if (known && known.loaded !== undefined) return finish(known.loaded);
-    if (known) return void known.waiting.push(finish);
-    const entry = { loaded: undefined as boolean | undefined, waiting: [finish] };
-    scripts.set(cacheToken, entry);
-    const settle = (loaded: boolean) => {
-      if (entry.loaded !== undefined) return;
-      entry.loaded = loaded;
-      entry.waiting.splice(0).forEach((wait) => wait(loaded));
-    };
-    const added = guard('injectScript', false, () => {
-      const doc = win.document;
-      const script = doc.createElement('script');
-      script.async = true;
-      script.onload = () => settle(true);
-      script.onerror = () => settle(false);
-      script.src = url;
-      (doc.head || doc.documentElement).appendChild(script);
-      return true;
-    });
-    if (!added) settle(false);
   };
 }
 
