@@ -11,8 +11,8 @@
 // - dist/identify-bridge.codes.json, what each message code of the production builds stands for;
 // - the ESM build (dist/identify-bridge.mjs and the chunks its dynamic import() of the engine
 //   splits off), and TypeScript declarations for it.
-// Everything is returned as text so that the project build writes it; the same sources give the
-// same bytes.
+// The IIFEs are minified by esbuild and then once more by oxc (squeeze()). Everything is returned
+// as text so that the project build writes it; the same sources give the same bytes.
 //
 // Declarations come from the sources through tsc (emitDeclarationOnly into a temporary
 // directory), kept as one tree under dist/types/ with '.js' added to relative specifiers so
@@ -23,6 +23,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { minifySync } from 'rolldown/utils';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { VENDOR_IDS } from '../core/vendors/ids';
 import { engineFile } from './engine-files';
@@ -83,10 +84,22 @@ const IIFE_ENTRIES = {
 /** The builds whose core messages are codes. */
 const PRODUCTION: Array<keyof typeof IIFE_ENTRIES> = ['engine', 'full'];
 
+/**
+ * esbuild's minified output minified once more by oxc (rolldown's minifier, which vitest's vite
+ * brings too): its compression, and its mangler, which names the bindings of every scope in the
+ * same order (e, t, n, …) so that gzip finds more repeats: ~3 % less min+gzip than esbuild alone.
+ */
+function squeeze(built: { text: string; files: Record<string, string>; problems: string[] }) {
+  if (built.problems.length > 0) return built;
+  const result = minifySync('bridge.js', built.text, { compress: { target: BRIDGE_TARGET }, mangle: { toplevel: true } });
+  return { ...built, text: result.code, problems: result.errors.map((error) => error.message) };
+}
+
 /** A minified IIFE: the snippet, an engine (every vendor, or only `vendor`) or a one-file build. */
-export function bundleIife(root: string, what: keyof typeof IIFE_ENTRIES, vendor?: VendorId, options: BuildOptions = {}) {
+export async function bundleIife(root: string, what: keyof typeof IIFE_ENTRIES, vendor?: VendorId, options: BuildOptions = {}) {
   const plugins = (vendor ? [oneVendorRegistry(root, vendor)] : []).concat(PRODUCTION.indexOf(what) >= 0 ? [messageCodes()] : []);
-  return bundle(root, { entryPoints: [IIFE_ENTRIES[what]], format: 'iife', minify: true, plugins, ...options });
+  const built = await bundle(root, { entryPoints: [IIFE_ENTRIES[what]], format: 'iife', minify: true, plugins, ...options });
+  return options.minify === false ? built : squeeze(built);
 }
 
 /** The ESM build: the entry and the chunks that its import() of the engine splits off. */
