@@ -1212,11 +1212,6 @@ var INHERITED="constructor hasOwnProperty isPrototypeOf propertyIsEnumerable toL
 function has(object,key){
 if(INHERITED.indexOf(key)>=0)return Object.keys(object).indexOf(key)>=0;
 return object[key]!==undefined;}
-function nameSet(names){
-let set={};
-for(let i=0;i<names.length;i++)set["$"+names[i]]=true;
-return set;}
-var inSet=(set,name)=>set["$"+name]===true;
 function text(value){
 let type=getType(value);
 if(type==="string"){
@@ -1810,7 +1805,7 @@ let typed=typedValue(row.value,pick(row.type,TRAIT_TYPES,named+": type",note),na
 if(typed===null)continue;
 traits[key]=typed.value;
 dates["$"+key]=typed.date;}
-return{traits:traits,dateKeys:Object.keys(traits).filter((key)=>inSet(dates,key))};}
+return{traits:traits,dateKeys:Object.keys(traits).filter((key)=>dates["$"+key])};}
 function typeReservedTraits(set,note){
 DATE_TRAITS.forEach((key)=>{
 let value=set.traits[key];
@@ -1978,12 +1973,11 @@ putOnce(customers,key,value,note);}
 function customerAttributes(call,note){
 let customers={};
 let entries=callEntries(call,note);
-let dates=nameSet(call.dateKeys);
 for(let i=0;i<entries.length;i++){
 let entry=entries[i];
 let top=entry.parent===null;
 let key=top&&entry.name==="birthday"?"date_of_birth":top?snakeCase(entry.name):flatKey(entry);
-putAttribute(customers,key,attributeValue(key,entry.value,top&&inSet(dates,entry.name)),note);}
+putAttribute(customers,key,attributeValue(key,entry.value,top&&call.dateKeys.indexOf(entry.name)>=0),note);}
 let name=fullName(call.traits);
 if(!has(customers,"name")&&name!==null)customers.name=name;
 if(call.email!==null)customers.email=call.email;
@@ -2201,12 +2195,11 @@ function gistProps(call,overwriteTags,note){
 let props={};
 if(call.email!==null)props.email=call.email;
 let entries=callEntries(call,note);
-let dates=nameSet(call.dateKeys);
 for(let i=0;i<entries.length;i++){
 let entry=entries[i];
 let key=gistKey(flatKey(entry),note);
 if(key===null)continue;
-if(entry.parent!==null||!inSet(dates,entry.name)){
+if(entry.parent!==null||call.dateKeys.indexOf(entry.name)<0){
 putOnce(props,key,gistValue(key,entry.value,note),note);
 continue;}
 let seconds=toUnixSeconds(entry.value);

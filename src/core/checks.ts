@@ -29,17 +29,6 @@ export function has(object: { [key: string]: unknown }, key: string): boolean {
   return object[key] !== undefined;
 }
 
-/** A set of names with constant-time lookups (the sandbox has no Set): keys are prefixed so that none is inherited. */
-export type NameSet = { [key: string]: boolean };
-
-export function nameSet(names: readonly string[]): NameSet {
-  const set: NameSet = {};
-  for (let i = 0; i < names.length; i++) set['$' + names[i]] = true;
-  return set;
-}
-
-export const inSet = (set: NameSet, name: string): boolean => set['$' + name] === true;
-
 
 /**
  * The trimmed text of a string or number; null for '', whitespace, null, undefined and

@@ -3,8 +3,7 @@
 // missing, so the object's value stays. Then the reserved traits createdAt/birthday become dates
 // and age a number when their values allow it.
 import { getType } from '../sandbox/lang';
-import { assign, inSet, isObject, pick, tableRows, text } from './checks';
-import type { NameSet } from './checks';
+import { assign, isObject, pick, tableRows, text } from './checks';
 import { toIsoDate } from './dates';
 import {
   DATE_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue, valueBudget,
@@ -45,7 +44,8 @@ function readTraitsObject(value: unknown, note: Note, budget: Budget): JsonObjec
 
 function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {
   const traits: JsonObject = {};
-  const dates: NameSet = {};
+  // Prefixed keys: no name is inherited.
+  const dates: { [key: string]: boolean } = {};
   const rows = tableRows(value, 'the traits table', note);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -66,7 +66,7 @@ function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {
     traits[key] = typed.value;
     dates['$' + key] = typed.date;
   }
-  return { traits: traits, dateKeys: Object.keys(traits).filter((key) => inSet(dates, key)) };
+  return { traits: traits, dateKeys: Object.keys(traits).filter((key) => dates['$' + key]) };
 }
 
 /** createdAt/birthday become dates and age a number when their values allow it. */

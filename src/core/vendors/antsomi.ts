@@ -39,7 +39,7 @@
 //   not a function with `track` is left alone ('failed').
 // - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
-import { assign, choice, flag, has, inSet, isScalar, nameSet, text } from '../checks';
+import { assign, choice, flag, has, isScalar, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
 import { getType } from '../../sandbox/lang';
 import { callEntries, flatKey, joinList, putOnce } from '../flat';
@@ -140,12 +140,11 @@ function putAttribute(customers: JsonObject, key: string, value: Json | undefine
 function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
   const customers: JsonObject = {};
   const entries = callEntries(call, note);
-  const dates = nameSet(call.dateKeys);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     const top = entry.parent === null;
     const key = top && entry.name === 'birthday' ? 'date_of_birth' : top ? snakeCase(entry.name) : flatKey(entry);
-    putAttribute(customers, key, attributeValue(key, entry.value, top && inSet(dates, entry.name)), note);
+    putAttribute(customers, key, attributeValue(key, entry.value, top && call.dateKeys.indexOf(entry.name) >= 0), note);
   }
   const name = fullName(call.traits);
   if (!has(customers, 'name') && name !== null) customers.name = name;

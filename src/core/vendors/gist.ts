@@ -37,7 +37,7 @@
 // - Reset: gist.chat('shutdown'), which exists only once the SDK has loaded: called at once when
 //   present; when a Gist stub is on the page, waited for up to `waitMs` (default 5000 ms);
 //   otherwise (or after the wait) 'skipped' with a message.
-import { flag, has, inSet, milliseconds, nameSet } from '../checks';
+import { flag, has, milliseconds } from '../checks';
 import { toUnixSeconds } from '../dates';
 import { getType } from '../../sandbox/lang';
 import { callEntries, flatKey, putOnce } from '../flat';
@@ -119,12 +119,11 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
   const props: JsonObject = {};
   if (call.email !== null) props.email = call.email;
   const entries = callEntries(call, note);
-  const dates = nameSet(call.dateKeys);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     const key = gistKey(flatKey(entry), note);
     if (key === null) continue;
-    if (entry.parent !== null || !inSet(dates, entry.name)) {
+    if (entry.parent !== null || call.dateKeys.indexOf(entry.name) < 0) {
       putOnce(props, key, gistValue(key, entry.value, note), note);
       continue;
     }
