@@ -28,6 +28,7 @@ import type { BuildOptions, Plugin } from 'esbuild';
 import { VENDOR_IDS } from '../core/vendors/ids';
 import { engineFile } from './engine-files';
 import { codeTable, messageCodes } from './message-codes';
+import { snippetCodes, snippetTable, snippetTexts } from './snippet-codes';
 import type { VendorId } from '../core/model';
 import type { BuildStepResult } from '../toolchain/builder/step';
 
@@ -83,6 +84,8 @@ const IIFE_ENTRIES = {
 };
 /** The builds whose core messages are codes. */
 const PRODUCTION: Array<keyof typeof IIFE_ENTRIES> = ['engine', 'full'];
+/** The builds holding the production snippet, whose own texts are codes (snippet-codes.ts). */
+const PRODUCTION_SNIPPET: Array<keyof typeof IIFE_ENTRIES> = ['snippet', 'full'];
 
 /**
  * esbuild's minified output minified once more by oxc (rolldown's minifier, which vitest's vite
@@ -97,7 +100,11 @@ function squeeze(built: { text: string; files: Record<string, string>; problems:
 
 /** A minified IIFE: the snippet, an engine (every vendor, or only `vendor`) or a one-file build. */
 export async function bundleIife(root: string, what: keyof typeof IIFE_ENTRIES, vendor?: VendorId, options: BuildOptions = {}) {
-  const plugins = (vendor ? [oneVendorRegistry(root, vendor)] : []).concat(PRODUCTION.indexOf(what) >= 0 ? [messageCodes()] : []);
+  const plugins = (vendor ? [oneVendorRegistry(root, vendor)] : [])
+    .concat(PRODUCTION.indexOf(what) >= 0 ? [messageCodes()] : [])
+    .concat(PRODUCTION_SNIPPET.indexOf(what) >= 0 ? [snippetCodes(root)] : [])
+    // the debug engine hands the production snippet the texts of its codes
+    .concat(what === 'engineDebug' ? [snippetTexts(root)] : []);
   const built = await bundle(root, { entryPoints: [IIFE_ENTRIES[what]], format: 'iife', minify: true, plugins, ...options });
   return options.minify === false ? built : squeeze(built);
 }
@@ -157,9 +164,10 @@ export async function bridgeIifes(root: string, options: BuildOptions = {}) {
 }
 
 export async function buildBridge(root: string): Promise<BuildStepResult> {
-  const [iifes, esm, codes] = await Promise.all([bridgeIifes(root), bundleEsm(root), codeTable(root)]);
+  const [iifes, esm, codes, snippetCodeTable] = await Promise.all([bridgeIifes(root), bundleEsm(root), codeTable(root), snippetTable(root)]);
   const types = declarations(root);
-  const files: Record<string, string> = { [BRIDGE_FILES.codes]: JSON.stringify(codes, null, 2) + '\n' };
+  // the production snippet's codes ({s3} in a line) after the engines'
+  const files: Record<string, string> = { [BRIDGE_FILES.codes]: JSON.stringify({ ...codes, ...snippetCodeTable }, null, 2) + '\n' };
   for (const iife of iifes) files[iife.file] = iife.text;
   return {
     files: { ...files, ...esm.files, ...types.files },

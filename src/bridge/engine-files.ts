@@ -14,3 +14,9 @@ export const UNCLAIMED_CLICK = -1;
 
 /** The window property an engine script sets to its createEngine when it runs. */
 export const ENGINE_GLOBAL = 'identifyBridgeEngine';
+
+/**
+ * What the snippet says when the engine did not load. In words also in the production snippet
+ * (this module's texts are not coded, snippet-codes.ts): no debug engine is there to explain it.
+ */
+export const notLoaded = (reason: unknown) => 'the engine did not load: ' + String(reason) + '; the next matching message tries again';

@@ -20,7 +20,7 @@ import { isPlainObject } from '../datalayer/kinds';
 import { createModelLog, notAnArray, UNWATCHED, watchDataLayer, type DataLayerWatcher, type MessageKind } from './datalayer/index';
 import type { CreateEngine, Engine, EngineHooks } from './engine';
 import type { Win } from './platform';
-import { UNCLAIMED_CLICK } from './engine-files';
+import { notLoaded, UNCLAIMED_CLICK } from './engine-files';
 
 export interface BridgeHandle {
   /** Gives the data layer its previous push back and removes the click listener. */
@@ -67,139 +67,162 @@ const matches = (event: unknown, name: string) => event === name || (typeof even
  * starts nothing (problems only the engine sees are reported when it loads: at once in debug
  * mode, when it is at hand, or with the engine). One bridge runs per data layer: a second start
  * on it returns the running bridge's handle and says so.
+ *
+ * The production snippet's texts are codes (snippet-codes.ts): each line is printed with its codes
+ * in words once an engine gave their texts (the debug engine does); in debug mode, lines wait
+ * for that engine while it loads.
  */
-export function startBridge(config: BridgeConfig, win: Win, source: EngineSource): BridgeHandle {
-  const warn = (text: string) => win.console.warn(PREFIX + text);
+export function startBridge(given: BridgeConfig, win: Win, source: EngineSource): BridgeHandle {
+  let texts: Bag = {};
+  let held: string[][] | null = null;
+  const print = (method: string, text: string): unknown =>
+    held ? held.push([method, text]) : win.console[method](PREFIX + text.replace(/\{(\w+)\}/g, (code, key) => texts[key] || code));
+  /** The lines held while the engine loaded, printed (in words when `create` has the texts). */
+  const release = (create?: CreateEngine) => {
+    texts = (create && (create as Bag).texts) || texts;
+    const lines = held || [];
+    held = null;
+    for (const [method, text] of lines) print(method, text);
+  };
+  const warn = (text: string) => print('warn', text);
+  const config = given as unknown as Bag;
   try {
-    return startOn(config as unknown as Bag, win, source, warn);
+    let watcher: DataLayerWatcher | undefined;
+    let engine: Engine | null = null;
+    let loading: Promise<void> | null = null;
+    let clicks: { stop(): void } | undefined;
+    const rules = list(Object(config).rules);
+    // the model is kept only for rules that read it
+    const log = rules.some((rule) => rule && rule.source === 'model') ? createModelLog() : undefined;
+    const hooks: EngineHooks = { consentOf: (type) => (watcher ? watcher.consent(type) : undefined), log };
+    /** The engine `create` makes for the config, or null when the config has problems (said in one warning). */
+    const make = (create: CreateEngine, what: string) => {
+      const made = create(given, win, hooks);
+      if (!made.engine) warn(what + ', the config has problems: ' + made.problems.join('; '));
+      return (engine = made.engine);
+    };
+    if ('create' in source) {
+      release(source.create);
+      if (!make(source.create, 'not started')) return INERT;
+    } else if (!isPlainObject(config)) {
+      throw NOT_AN_OBJECT;
+    }
+
+    const debug = config.debug === true;
+    if (debug && !engine) held = []; // until the engine is loaded, at start (below)
+    const say = (text: string) => debug && print('log', text);
+    const events = rules.map((rule) => rule && rule.event).concat(config.defaultRules === false ? [] : DEFAULT_EVENTS);
+    /** The index of the first rule matching an event name, or -1. */
+    const find = (name: unknown) => {
+      if (typeof name === 'string') for (let i = 0; i < events.length; i++) if (matches(events[i], name)) return i;
+      return -1;
+    };
+    // asked first with the live message (inside the watcher's guard): a push no rule matches costs
+    // one look-up of its event name (an object's `event`, a gtag event command's name), and nothing is copied for it
+    const ruleOf = (message: unknown, kind: MessageKind) =>
+      find(kind === 'object' ? (message as Bag).event : kind === 'command' && (message as Bag)[0] === 'event' && (message as Bag)[1]);
+    const vendors = list(config.destinations).map((destination) => destination && destination.vendor);
+    const settings: SnippetSettings = {
+      engineFolder: isText(config.engineFolder) ? config.engineFolder : undefined,
+      debug,
+      // an unknown vendor's engine is not found: debug mode (the debug engine) says what is wrong
+      vendor: isText(vendors[0]) && vendors.every((vendor) => vendor === vendors[0]) ? vendors[0] as VendorId : null,
+    };
+    // never a name that reaches a prototype: a hostile dataLayerName must not mark Window.prototype
+    let name: string = config.dataLayerName || 'dataLayer';
+    if (!GLOBAL_NAME.test(name)) name = 'dataLayer';
+
+    const queue: Matched[] = [];
+    let starting = true; // history replays while watchDataLayer installs: its matches wait for the whole history's consent
+    const drain = () => {
+      for (const matched of queue.splice(0)) {
+        try {
+          engine!.handle(...matched);
+        } catch (error) {
+          say('the engine threw: ' + String(error));
+        }
+      }
+    };
+    const load = () => {
+      if (engine) drain();
+      else if (!loading && 'load' in source) {
+        loading = source.load(settings)
+          .then((create) => {
+            release(create);
+            if (make(create, 'stopped')) drain();
+            else (queue.length = 0), handle.stop();
+          })
+          .catch((error) => {
+            release();
+            say(notLoaded(error));
+          })
+          .then(() => void (loading = null));
+      }
+    };
+
+    watcher = watchDataLayer(win, {
+      name,
+      listenToPast: config.listenToPast !== false,
+      // consent commands go on too: they concern runs waiting for consent
+      wants: (message, kind) => ruleOf(message, kind) >= 0 || (kind === 'command' && (message as unknown[])[0] === 'consent'),
+      log,
+      onMessage: (message, { kind, at }) => {
+        if (kind === 'command' && engine) engine.consentChanged();
+        const rule = ruleOf(message, kind);
+        if (rule >= 0) {
+          queue.push([message, at, kind, rule]);
+          if (!starting) load();
+        }
+      },
+      onError: (error) => say(String(error)),
+    });
+    if (watcher.bridge) {
+      warn(`already running on window.${name}: start() returns the running bridge; stop() it first to start another`);
+      release();
+      return watcher.bridge as BridgeHandle;
+    }
+    starting = false;
+    const handle: BridgeHandle = {
+      stop() {
+        watcher!.stop();
+        if (clicks) clicks.stop();
+      },
+      flush: () => Promise.resolve(loading).then(() => (engine ? engine.flush() : [])),
+    };
+    // said also without debug: nothing will ever be identified
+    if (watcher === UNWATCHED) warn(notAnArray(name));
+    else watcher.bridge = handle;
+    try {
+      if (queue.length || debug) load();
+      else if (config.preload === true) (win.requestIdleCallback || win.setTimeout).call(win, load);
+      if (config.clicks !== false) {
+        // Click pushes go onto the array being watched: a page that later assigns another array to
+        // window.dataLayer is not followed (GTM does not follow it either).
+        const watched: unknown = win[name];
+        // rules that set or forget who the visitor is: attributes may not push their events, nor
+        // write the keys they read the user id or email from
+        const identity = rules.filter((rule) => rule && (rule.action === 'reset' || isText(rule.userId) || isText(rule.email)));
+        clicks = watchClicks(win.document, config, {
+          refuses: (event) => DEFAULT_EVENTS.indexOf(event) >= 0 || identity.some((rule) => matches(rule.event, event)),
+          refusedKeys: identity.flatMap((rule) => [rule.userId, rule.email]).filter(isText).map((path) => path.split('.')[0].toLowerCase()),
+          push: (message) => {
+            (Array.isArray(watched) ? watched : win[name]).push(message);
+            if (find(message.event) < 0) {
+              queue.push([message, 0, 'object', UNCLAIMED_CLICK]);
+              load();
+            }
+          },
+          log: say as (text: string) => void,
+        });
+      }
+    } catch (error) {
+      handle.stop(); // a start that fails gives push back: nothing piles up behind a bridge that is not running
+      throw error;
+    }
+    return handle;
   } catch (error) {
     warn('not started: ' + String(error));
+    release();
     return INERT;
   }
-}
-
-function startOn(config: Bag, win: Win, source: EngineSource, warn: (text: string) => void): BridgeHandle {
-  let watcher: DataLayerWatcher | undefined;
-  let engine: Engine | null = null;
-  let loading: Promise<void> | null = null;
-  let clicks: { stop(): void } | undefined;
-  const rules = list(Object(config).rules);
-  // the model is kept only for rules that read it
-  const log = rules.some((rule) => rule && rule.source === 'model') ? createModelLog() : undefined;
-  const hooks: EngineHooks = { consentOf: (type) => (watcher ? watcher.consent(type) : undefined), log };
-  /** The engine `create` makes for the config, or null when the config has problems (said in one warning). */
-  const make = (create: CreateEngine, what: string) => {
-    const made = create(config as BridgeConfig, win, hooks);
-    if (!made.engine) warn(what + ', the config has problems: ' + made.problems.join('; '));
-    return (engine = made.engine);
-  };
-  if ('create' in source) {
-    if (!make(source.create, 'not started')) return INERT;
-  } else if (!isPlainObject(config)) {
-    throw NOT_AN_OBJECT;
-  }
-
-  const debug = config.debug === true;
-  const say = (text: string) => debug && win.console.log(PREFIX + text);
-  const events = rules.map((rule) => rule && rule.event).concat(config.defaultRules === false ? [] : DEFAULT_EVENTS);
-  /** The index of the first rule matching an event name, or -1. */
-  const find = (name: unknown) => {
-    if (typeof name === 'string') for (let i = 0; i < events.length; i++) if (matches(events[i], name)) return i;
-    return -1;
-  };
-  // asked first with the live message (inside the watcher's guard): a push no rule matches costs
-  // one look-up of its event name (an object's `event`, a gtag event command's name), and nothing is copied for it
-  const ruleOf = (message: unknown, kind: MessageKind) =>
-    find(kind === 'object' ? (message as Bag).event : kind === 'command' && (message as Bag)[0] === 'event' && (message as Bag)[1]);
-  const vendors = list(config.destinations).map((destination) => destination && destination.vendor);
-  const settings: SnippetSettings = {
-    engineFolder: isText(config.engineFolder) ? config.engineFolder : undefined,
-    debug,
-    // an unknown vendor's engine is not found: debug mode (the debug engine) says what is wrong
-    vendor: isText(vendors[0]) && vendors.every((vendor) => vendor === vendors[0]) ? vendors[0] as VendorId : null,
-  };
-  // never a name that reaches a prototype: a hostile dataLayerName must not mark Window.prototype
-  let name: string = config.dataLayerName || 'dataLayer';
-  if (!GLOBAL_NAME.test(name)) name = 'dataLayer';
-
-  const queue: Matched[] = [];
-  let starting = true; // history replays while watchDataLayer installs: its matches wait for the whole history's consent
-  const drain = () => {
-    for (const matched of queue.splice(0)) {
-      try {
-        engine!.handle(...matched);
-      } catch (error) {
-        say('the engine threw: ' + String(error));
-      }
-    }
-  };
-  const load = () => {
-    if (engine) drain();
-    else if (!loading && 'load' in source) {
-      loading = source.load(settings)
-        .then((create) => (make(create, 'stopped') ? drain() : ((queue.length = 0), handle.stop())))
-        .catch((error) => say('the engine did not load: ' + String(error) + '; the next matching message tries again'))
-        .then(() => void (loading = null));
-    }
-  };
-
-  watcher = watchDataLayer(win, {
-    name,
-    listenToPast: config.listenToPast !== false,
-    // consent commands go on too: they concern runs waiting for consent
-    wants: (message, kind) => ruleOf(message, kind) >= 0 || (kind === 'command' && (message as unknown[])[0] === 'consent'),
-    log,
-    onMessage: (message, { kind, at }) => {
-      if (kind === 'command' && engine) engine.consentChanged();
-      const rule = ruleOf(message, kind);
-      if (rule >= 0) {
-        queue.push([message, at, kind, rule]);
-        if (!starting) load();
-      }
-    },
-    onError: (error) => say(String(error)),
-  });
-  if (watcher.bridge) {
-    warn(`already running on window.${name}: start() returns the running bridge; stop() it first to start another`);
-    return watcher.bridge as BridgeHandle;
-  }
-  starting = false;
-  const handle: BridgeHandle = {
-    stop() {
-      watcher!.stop();
-      if (clicks) clicks.stop();
-    },
-    flush: () => Promise.resolve(loading).then(() => (engine ? engine.flush() : [])),
-  };
-  // said also without debug: nothing will ever be identified
-  if (watcher === UNWATCHED) warn(notAnArray(name));
-  else watcher.bridge = handle;
-  try {
-    if (queue.length || debug) load();
-    else if (config.preload === true) (win.requestIdleCallback || win.setTimeout).call(win, load);
-    if (config.clicks !== false) {
-      // Click pushes go onto the array being watched: a page that later assigns another array to
-      // window.dataLayer is not followed (GTM does not follow it either).
-      const watched: unknown = win[name];
-      // rules that set or forget who the visitor is: attributes may not push their events, nor
-      // write the keys they read the user id or email from
-      const identity = rules.filter((rule) => rule && (rule.action === 'reset' || isText(rule.userId) || isText(rule.email)));
-      clicks = watchClicks(win.document, config, {
-        refuses: (event) => DEFAULT_EVENTS.indexOf(event) >= 0 || identity.some((rule) => matches(rule.event, event)),
-        refusedKeys: identity.flatMap((rule) => [rule.userId, rule.email]).filter(isText).map((path) => path.split('.')[0].toLowerCase()),
-        push: (message) => {
-          (Array.isArray(watched) ? watched : win[name]).push(message);
-          if (find(message.event) < 0) {
-            queue.push([message, 0, 'object', UNCLAIMED_CLICK]);
-            load();
-          }
-        },
-        log: say as (text: string) => void,
-      });
-    }
-  } catch (error) {
-    handle.stop(); // a start that fails gives push back: nothing piles up behind a bridge that is not running
-    throw error;
-  }
-  return handle;
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_FILES, bridgeIifes, engineDistFile } from '../../src/bridge/build';
 import { VENDOR_IDS } from '../../src/core/vendors/ids';
 import { codeTable } from '../../src/bridge/message-codes';
+import { inWords, snippetTable } from '../../src/bridge/snippet-codes';
 import { addScript, servedPage, type Win } from './harness';
 
 let files: Record<string, string> = {};
@@ -179,5 +180,27 @@ describe('production and debug builds', () => {
     const production = await run('identify-bridge.full.min.js', config, [{ event: 'user_identify', userId: 'u8' }]);
     expect(production.warnings).toEqual([]);
     expect(production.calls).toEqual([['identify', 'u8', {}]]);
+  });
+
+  it('the production snippet says its own problems in codes; with debug: true it holds its lines until the debug engine is there, then prints them in words', async () => {
+    const table = await snippetTable(process.cwd());
+    for (const text of Object.values(table)) if (text.length > 12) expect(files[BRIDGE_FILES.snippet]).not.toContain(text);
+    const notAnArray = '[identify-bridge] window.dataLayer is not an array; the data layer is not watched';
+    const production = await servedPage(served(), (w) => {
+      w.dataLayer = 'oops';
+      w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }] };
+    }, CDN + 'identify-bridge.min.js');
+    expect(production.warnings).toHaveLength(1);
+    expect(production.warnings[0]).toMatch(/^\[identify-bridge\] window\.dataLayer\{w\d+\}$/);
+    expect(inWords(production.warnings[0], table)).toBe(notAnArray); // dist/identify-bridge.codes.json has the table
+
+    const debug = await servedPage(served(), (w) => {
+      w.dataLayer = 'oops';
+      w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }], debug: true };
+    }, CDN + 'identify-bridge.min.js');
+    expect(debug.warnings).toEqual([]); // held while the debug engine loads
+    await debug.win.identifyBridge.running.flush();
+    expect(debug.warnings).toEqual([notAnArray]);
+    expect(debug.logs).toContain(notAnArray); // the watcher's report, in words too
   });
 });
