@@ -66,6 +66,22 @@ describe('installing on the dataLayer', () => {
     expect([...dataLayer]).toEqual([message, 2]);
   });
 
+  it('hands the previous push exactly the arguments it got: none, one undefined, or several with an undefined among them', () => {
+    const dataLayer: unknown[] = [];
+    const seen: unknown[][] = [];
+    dataLayer.push = function (this: unknown[], ...items: unknown[]) {
+      seen.push(items);
+      return Array.prototype.push.apply(this, items);
+    };
+    const { messages } = watch(dataLayer);
+    expect(dataLayer.push()).toBe(0);
+    expect(dataLayer.push(undefined)).toBe(1);
+    expect(dataLayer.push({ a: 1 }, undefined, { b: 2 })).toBe(4);
+    expect(seen).toEqual([[], [undefined], [{ a: 1 }, undefined, { b: 2 }]]);
+    expect(dataLayer).toHaveLength(4);
+    expect(messages()).toEqual([{ a: 1 }, { b: 2 }]);
+  });
+
   it('lets another helper wrapped before or after it see every push too', () => {
     const dataLayer: unknown[] = [];
     const wrapWithHelper = (log: unknown[]) => {

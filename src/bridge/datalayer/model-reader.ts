@@ -6,7 +6,7 @@
 import { isPlainObject } from '../../datalayer/kinds';
 import { callAtPath, expandKey, merge, mergeMessage, readPath, setArguments, type Model } from '../../datalayer/model';
 import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
-import type { ModelChange, ModelLog } from './watch';
+import type { MessageKind, ModelLog } from './watch';
 
 export interface ModelReader {
   /** A copy of the model as of log position `at` (a message's MessageMeta.at); default: every change so far. */
@@ -22,7 +22,7 @@ export function modelReader(log: ModelLog, report: (error: unknown, message: unk
     get: (key: string) => readPath(model, String(key)),
     set: (key: string, value: unknown) => merge(expandKey(String(key), value), model),
   };
-  const apply = ({ message, kind }: ModelChange) => {
+  const apply = (message: unknown, kind: MessageKind) => {
     const fail = (error: unknown) => report(error, message);
     try {
       if (kind === 'array') callAtPath(model, message as unknown[]);
@@ -33,7 +33,12 @@ export function modelReader(log: ModelLog, report: (error: unknown, message: unk
       fail(error);
     }
   };
-  const upTo = (position?: number) => log.take(position).forEach(apply);
+  /** Applies the changes up to log position `at` (default: all) not applied yet, and lets the log forget them. */
+  const upTo = (at = log.taken + log.kept.length / 2) => {
+    const changes = log.kept.splice(0, 2 * (at - log.taken)); // none when `at` was passed already
+    log.taken += changes.length / 2;
+    for (let i = 0; i < changes.length; i += 2) apply(changes[i], changes[i + 1] as MessageKind);
+  };
   return {
     at(position) {
       upTo(position);

@@ -37,34 +37,20 @@ import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
 
 export type { MessageKind };
 
-/** A message that changes the model, as it was pushed (an object may turn out not to be plain). */
-export interface ModelChange {
-  message: unknown;
-  kind: MessageKind;
-}
-
-/** The changes to the model in push order, numbered from 0; a reader takes them as it applies them. */
+/**
+ * The changes to the model in push order, numbered from 0: messages that change it, as they were
+ * pushed (an object may turn out not to be plain), each followed by its kind. The watcher adds to
+ * `kept`; a reader (model-reader.ts) removes the changes it applies and counts them in `taken`.
+ * Plain data, so that adding a change allocates nothing and the snippet carries no code for it.
+ */
 export interface ModelLog {
-  add(change: ModelChange): void;
-  /** How many changes were added so far: the position after the latest. */
-  size(): number;
-  /** The changes not taken yet up to position `at` (default: all), no longer kept here. */
-  take(at?: number): ModelChange[];
+  /** message, kind, message, kind, …: the changes not taken yet */
+  kept: unknown[];
+  /** how many changes were taken: the position of the first one kept */
+  taken: number;
 }
 
-export function createModelLog(): ModelLog {
-  const kept: ModelChange[] = [];
-  let taken = 0;
-  return {
-    add: (change) => void kept.push(change),
-    size: () => taken + kept.length,
-    take(at = taken + kept.length) {
-      const changes = kept.splice(0, Math.max(0, at - taken));
-      taken += changes.length;
-      return changes;
-    },
-  };
-}
+export const createModelLog = (): ModelLog => ({ kept: [], taken: 0 });
 
 export interface MessageMeta {
   /** The message was in the array before the watcher started. */
@@ -164,7 +150,7 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
   const handle = (message: unknown, past: boolean): void => {
     try {
       if (quiet(message, past)) {
-        if (log) log.add({ message, kind: 'object' });
+        if (log) log.kept.push(message, 'object');
         return;
       }
       const kind = kindOf(message);
@@ -173,10 +159,10 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
       if (args[0] === 'consent' && !consent.apply(args[1], args[2])) {
         report(new TypeError("'consent' takes 'default' or 'update' and an object"), message);
       }
-      if (log && (kind !== 'command' || args[0] === 'set')) log.add({ message, kind });
+      if (log && (kind !== 'command' || args[0] === 'set')) log.kept.push(message, kind);
       if ((past && !listenToPast) || (wants && !wants(message, kind))) return;
       const cuts: string[] = [];
-      options.onMessage(snapshot(message, limits, cuts), { past, kind, at: log ? log.size() : 0 });
+      options.onMessage(snapshot(message, limits, cuts), { past, kind, at: log ? log.taken + log.kept.length / 2 : 0 });
       if (cuts.length) report('message copy cut: ' + cuts.join(', '), message);
     } catch (error) {
       report(error, message);
@@ -212,17 +198,17 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
   try {
     const hadOwnPush = hasOwn(array, 'push');
     const previousPush = array.push;
-    const push = function (): unknown {
-      const result = previousPush.apply(array, arguments as unknown as unknown[]);
+    const push = function (message: unknown): unknown {
+      const many = arguments.length !== 1;
+      const result = many ? previousPush.apply(array, arguments as unknown as unknown[]) : previousPush.call(array, message);
       if (active) {
-        // the push most pages make most often, one object nobody wants while nothing is queued,
-        // allocates nothing: `arguments` is only read item by item
-        if (arguments.length === 1 && !busy && quiet(arguments[0], false)) {
-          if (log) log.add({ message: arguments[0], kind: 'object' });
-        } else {
+        // The push most pages make most often, one object nobody wants while nothing is queued, is
+        // only offered to `wants` and, once the browser has optimised this function, allocates
+        // nothing: `arguments` is only asked its length, and the previous push gets the message alone.
+        if (many || busy || !quiet(message, false)) {
           for (let i = 0; i < arguments.length; i++) queue.push(arguments[i], false);
           run();
-        }
+        } else if (log) log.kept.push(message, 'object');
       }
       return result;
     };
