@@ -68,7 +68,7 @@ async function template(): Promise<void> {
   console.log(`buildTemplate: ${median(times).toFixed(0)} ms (median of 3)`);
 }
 
-// `npm run bench -- --only push`: the push table alone (about 10 s instead of 50), for iterating on the push path
+// `npm run bench -- --only push`: the push table alone (no sizes, downloads, weights, replay, template or bounds), for iterating on the push path
 const onlyPush = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'push';
 const cpu = cpus();
 console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, node ${process.version}\n`);
