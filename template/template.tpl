@@ -2136,17 +2136,17 @@ name:name,
 identify:(call,options,context,done)=>run(options,"identify",(raw,note)=>identifyArgs(call,readIntegrations(raw.integrations,note),note),context,done),
 reset:(options,context,done)=>run(options,"reset",()=>[],context,done)};}
 // src/core/vendors/customerio.ts
+var SCRIPT_URLS=["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"];
 var WINDOW3={
 callInWindow:["cioanalytics.identify","cioanalytics.reset","analytics.identify","analytics.reset"],
 copyFromWindow:["cioanalytics","analytics","analytics._writeKey","analytics.settings.writeKey"],
 setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
 createQueue:["cioanalytics","analytics"],
-// US, then EU; the write key takes the place of `*`.
-injectScript:["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"]};
+injectScript:SCRIPT_URLS};
 var GLOBALS=["cioanalytics","analytics"];
 var customerioSetup=(raw,keyInUrl)=>{
 let global=choice(raw.globalName,GLOBALS,"cioanalytics");
-let pattern=WINDOW3.injectScript[choice(raw.region,["us","eu"],"us")==="eu"?1:0];
+let pattern=SCRIPT_URLS[choice(raw.region,["us","eu"],"us")==="eu"?1:0];
 let loading=keyInUrl!==null;
 return{
 callGlobals:loading&&global!=="analytics"?[global,"analytics"]:[global],
@@ -2275,17 +2275,17 @@ done(sentUnless(callPage(platform,"mutiny.client.identify",[call.userId,mutinyTr
 var reset4=noReset("Mutiny");
 var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
 // src/core/vendors/segment.ts
+var SCRIPT_URL4="https://cdn.segment.com/analytics.js/v1/*/analytics.min.js";
 var WINDOW6={
 callInWindow:["analytics.identify","analytics.reset"],
 copyFromWindow:["analytics"],
 setInWindow:["analytics._writeKey"],
 createQueue:["analytics"],
-// The write key takes the place of `*`.
-injectScript:["https://cdn.segment.com/analytics.js/v1/*/analytics.min.js"]};
+injectScript:[SCRIPT_URL4]};
 var segmentSetup=(_raw,keyInUrl)=>({
 callGlobals:["analytics"],
 queueGlobal:"analytics",
-scriptUrl:keyInUrl===null?null:WINDOW6.injectScript[0].split("*").join(keyInUrl)});
+scriptUrl:keyInUrl===null?null:SCRIPT_URL4.split("*").join(keyInUrl)});
 var VENDOR6=analyticsJsVendor("Segment","analytics.js",segmentSetup);
 // src/core/vendors/registry.ts
 var VENDORS={

@@ -25,23 +25,25 @@ import type { AnalyticsGlobal, SetupOf } from './analytics-js';
 import type { VendorModule } from './types';
 import type { WindowUse } from '../model';
 
+// US, then EU; the write key takes the place of `*`.
+const SCRIPT_URLS = [
+  'https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
+  'https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
+];
+
 export const WINDOW = {
   callInWindow: ['cioanalytics.identify', 'cioanalytics.reset', 'analytics.identify', 'analytics.reset'],
   copyFromWindow: ['cioanalytics', 'analytics', 'analytics._writeKey', 'analytics.settings.writeKey'],
   setInWindow: ['cioanalytics._writeKey', 'analytics._writeKey'],
   createQueue: ['cioanalytics', 'analytics'],
-  // US, then EU; the write key takes the place of `*`.
-  injectScript: [
-    'https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
-    'https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js',
-  ],
+  injectScript: SCRIPT_URLS,
 } satisfies WindowUse;
 
 const GLOBALS: AnalyticsGlobal[] = ['cioanalytics', 'analytics'];
 
 const customerioSetup: SetupOf = (raw, keyInUrl) => {
   const global = choice(raw.globalName, GLOBALS, 'cioanalytics');
-  const pattern = WINDOW.injectScript[choice(raw.region, ['us', 'eu'], 'us') === 'eu' ? 1 : 0];
+  const pattern = SCRIPT_URLS[choice(raw.region, ['us', 'eu'], 'us') === 'eu' ? 1 : 0];
   const loading = keyInUrl !== null;
   return {
     callGlobals: loading && global !== 'analytics' ? [global, 'analytics'] : [global],

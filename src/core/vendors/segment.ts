@@ -14,19 +14,21 @@ import type { SetupOf } from './analytics-js';
 import type { VendorModule } from './types';
 import type { WindowUse } from '../model';
 
+// The write key takes the place of `*`.
+const SCRIPT_URL = 'https://cdn.segment.com/analytics.js/v1/*/analytics.min.js';
+
 export const WINDOW = {
   callInWindow: ['analytics.identify', 'analytics.reset'],
   copyFromWindow: ['analytics'],
   setInWindow: ['analytics._writeKey'],
   createQueue: ['analytics'],
-  // The write key takes the place of `*`.
-  injectScript: ['https://cdn.segment.com/analytics.js/v1/*/analytics.min.js'],
+  injectScript: [SCRIPT_URL],
 } satisfies WindowUse;
 
 const segmentSetup: SetupOf = (_raw, keyInUrl) => ({
   callGlobals: ['analytics'],
   queueGlobal: 'analytics',
-  scriptUrl: keyInUrl === null ? null : WINDOW.injectScript[0].split('*').join(keyInUrl),
+  scriptUrl: keyInUrl === null ? null : SCRIPT_URL.split('*').join(keyInUrl),
 });
 
 /** This vendor's entry in the registry (registry.ts). */
