@@ -51,15 +51,14 @@ export const engineWith = (read: ReadSettings): CreateEngine => (config, win, ho
   const who = visitor();
   const engine: Engine = {
     handle(message, at, kind, rule) {
-      if (rule === UNCLAIMED_CLICK) {
-        const input = who.clickInput(message as ClickMessage);
-        input.userIdHash = settings.userIdHash;
-        input.useEmailAsUserId = settings.useEmailAsUserId;
-        return runs.add(input);
-      }
       const entry = settings.rules[rule];
-      const input = entry && ruleInput(message, entry.source === 'model' && model ? model.at(at) : undefined, kind, entry, settings, note);
-      if (input) runs.add(who.seen(input));
+      const input = rule === UNCLAIMED_CLICK
+        ? who.clickInput(message as ClickMessage)
+        : entry && ruleInput(message, entry.source === 'model' && model ? model.at(at) : undefined, kind, entry, note);
+      if (!input) return;
+      input.userIdHash = settings.userIdHash;
+      input.useEmailAsUserId = settings.useEmailAsUserId;
+      runs.add(who.seen(input));
     },
     consentChanged: platform.consentChanged,
     flush: runs.flush,

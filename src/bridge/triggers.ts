@@ -9,7 +9,7 @@
 import { inputFromMessage } from '../core/rules';
 import type { IdentifyInput } from '../core/index';
 import type { Note } from '../core/messages';
-import type { BridgeRule, EngineSettings } from './settings';
+import type { BridgeRule } from './settings';
 import { isPlainObject } from '../datalayer/kinds';
 import type { MessageKind, Model } from './datalayer/index';
 
@@ -22,11 +22,7 @@ function eventFields(message: unknown, kind: MessageKind): Record<string, unknow
 }
 
 /** The input `entry` gives for a message (copies of it and, for a 'model' rule, of the model). */
-export function ruleInput(message: unknown, model: Model | undefined, kind: MessageKind, entry: BridgeRule, settings: EngineSettings, note: Note): IdentifyInput | null {
+export function ruleInput(message: unknown, model: Model | undefined, kind: MessageKind, entry: BridgeRule, note: Note): IdentifyInput | null {
   const fields = eventFields(message, kind);
-  if (!fields) return null;
-  const input = inputFromMessage(entry.source === 'model' ? model : fields, entry.rule, note);
-  input.userIdHash = settings.userIdHash;
-  input.useEmailAsUserId = settings.useEmailAsUserId;
-  return input;
+  return fields && inputFromMessage(entry.source === 'model' ? model : fields, entry.rule, note);
 }
