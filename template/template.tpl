@@ -2303,19 +2303,15 @@ let message={level:level,vendor:vendor,text:text2};
 if(state.open)list.push(message);
 platform.log(formatMessage(message));};}
 function readTargets(value,note){
-if(!isArray(value)){
-note("error","destinations must be a list");
-return[];}
 let targets=[];
-for(let i=0;i<value.length;i++){
-let item=value[i];
+if(!isArray(value))note("error","destinations must be a list");
+else value.forEach((item,i)=>{
 let id=isObject(item)?vendorId(item.vendor):null;
-let registered=id===null?undefined:VENDORS[id];
-if(id===null){
-note("error","destination "+(i+1)+" names no known vendor; ignored");}else if(!registered){
-note("error",id+" is not in this build; ignored");}else if(targets.some((target)=>target.vendor===id)){
-note("warning",id+" is listed more than once; used once");}else{
-targets.push({vendor:id,module:registered,options:item.options});}}
+let module=id===null?undefined:VENDORS[id];
+if(id===null)note("error","destination "+(i+1)+" names no known vendor; ignored");
+else if(!module)note("error",id+" is not in this build; ignored");
+else if(targets.some((target)=>target.vendor===id))note("warning",id+" is listed more than once; used once");
+else targets.push({vendor:id,module:module,options:item.options});});
 return targets;}
 function resultsFor(targets,status,message){
 return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));}
@@ -2325,11 +2321,7 @@ let pending=targets.length;
 targets.forEach((target,index)=>{
 each(target,{platform:platform,note:say(target.vendor)},once((outcome2)=>{
 results[index]={vendor:target.vendor,status:outcome2.status,message:outcome2.message};
-pending-=1;
-if(pending===0)complete(results);}));});}
-function runReset(targets,platform,say,complete){
-forget(platform,targets.map((target)=>target.vendor));
-fanOut(targets,platform,say,(target,context,report)=>target.module.reset(target.options,context,report),complete);}
+if(--pending===0)complete(results);}));});}
 function sendIdentify(call,targets,dedupe,platform,say,complete){
 let sig=dedupe?signature(call):null;
 fanOut(targets,platform,say,(target,context,report)=>{
@@ -2341,24 +2333,25 @@ report(outcome2);});},complete);}
 function runIdentifyCall(input2,source,dedupe,targets,platform,say,complete){
 let normalized=normalize(input2,source);
 let note=say(null);
+let failed=(error)=>complete(resultsFor(targets,"failed",error));
 normalized.messages.forEach((message)=>note(message.level,message.text));
-if(hasErrors(normalized.messages))return complete(resultsFor(targets,"failed",errorText(normalized.messages)));
+if(hasErrors(normalized.messages))return failed(errorText(normalized.messages));
 let call=normalized.call;
 let method=readHashMethod(isObject(input2)?input2.userIdHash:undefined,note);
 if(call.userId===null||method==="none")return sendIdentify(call,targets,dedupe,platform,say,complete);
 hashValue(call.userId,method,platform,note,(hashed,error)=>{
 if(hashed===null){
 note("error",error);
-return complete(resultsFor(targets,"failed",error));}
+return failed(error);}
 call.userId=hashed;
 sendIdentify(call,targets,dedupe,platform,say,complete);});}
 function runIdentify(input2,config2,platform,done){
 let messages=[];
 let collecting={open:true};
-let finish=once((outcome2)=>{
+let end=(ok,results)=>{
+if(!collecting.open)return;
 collecting.open=false;
-done(outcome2);});
-let end=(ok,results)=>finish({ok:ok,results:results,messages:messages});
+done({ok:ok,results:results,messages:messages});};
 let say=reporter(platform,messages,collecting);
 let note=say(null);
 let settings=isObject(config2)?config2:{};
@@ -2368,14 +2361,16 @@ note("error","no destination to send to");
 return end(false,[]);}
 let action=pick(isObject(input2)?input2.action:undefined,ACTIONS,"action",note);
 let source=settings.source==="datalayer_bridge"?"datalayer_bridge":"gtm_template";
-let run=(complete)=>{
-if(action==="reset")runReset(targets,platform,say,complete);
-else runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);};
-let inTurn=(job)=>platform.serial?platform.serial(job):job(()=>undefined);
-let inTurnThen=(after)=>inTurn((next)=>run((results)=>{
+let inTurnThen=(after)=>{
+let job=(next)=>{
+let complete=(results)=>{
 results.forEach((result)=>platform.log(formatMessage({level:result.status,vendor:result.vendor,text:result.message})));
 after(results);
-next();}));
+next();};
+if(action!=="reset")return runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);
+forget(platform,targets.map((target)=>target.vendor));
+fanOut(targets,platform,say,(target,context,report)=>target.module.reset(target.options,context,report),complete);};
+return platform.serial?platform.serial(job):job(()=>undefined);};
 let state=gate(readConsent(settings.consent,note),platform,note,()=>inTurnThen(()=>undefined));
 if(state==="dropped")return end(true,resultsFor(targets,"skipped","consent denied; not sent"));
 if(state==="waiting")return end(true,resultsFor(targets,"queued","waiting for consent"));

@@ -68,32 +68,22 @@ function reporter(platform: Platform, list: Message[], state: { open: boolean })
 }
 
 function readTargets(value: unknown, note: Note): Target[] {
-  if (!isArray(value)) {
-    note('error', 'destinations must be a list');
-    return [];
-  }
   const targets: Target[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const item = value[i];
+  if (!isArray(value)) note('error', 'destinations must be a list');
+  else value.forEach((item, i) => {
     const id = isObject(item) ? vendorId(item.vendor) : null;
-    const registered = id === null ? undefined : VENDORS[id];
-    if (id === null) {
-      note('error', 'destination ' + (i + 1) + ' names no known vendor; ignored');
-    } else if (!registered) {
-      note('error', id + ' is not in this build; ignored');
-    } else if (targets.some((target) => target.vendor === id)) {
-      note('warning', id + ' is listed more than once; used once');
-    } else {
-      targets.push({ vendor: id, module: registered, options: (item as { options?: unknown }).options });
-    }
-  }
+    const module = id === null ? undefined : VENDORS[id];
+    if (id === null) note('error', 'destination ' + (i + 1) + ' names no known vendor; ignored');
+    else if (!module) note('error', id + ' is not in this build; ignored');
+    else if (targets.some((target) => target.vendor === id)) note('warning', id + ' is listed more than once; used once');
+    else targets.push({ vendor: id, module: module, options: (item as { options?: unknown }).options });
+  });
   return targets;
 }
 
 function resultsFor(targets: Target[], status: ResultStatus, message: string): VendorResult[] {
   return targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
 }
-
 
 /**
  * Runs `each` for every target, with the target's context, and calls `complete` once all have
@@ -109,15 +99,9 @@ function fanOut(
   targets.forEach((target, index) => {
     each(target, { platform: platform, note: say(target.vendor) }, once((outcome: Outcome) => {
       results[index] = { vendor: target.vendor, status: outcome.status, message: outcome.message };
-      pending -= 1;
-      if (pending === 0) complete(results);
+      if (--pending === 0) complete(results);
     }));
   });
-}
-
-function runReset(targets: Target[], platform: Platform, say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void): void {
-  forget(platform, targets.map((target) => target.vendor));
-  fanOut(targets, platform, say, (target, context, report) => target.module.reset(target.options, context, report), complete);
 }
 
 function sendIdentify(
@@ -142,15 +126,16 @@ function runIdentifyCall(
 ): void {
   const normalized = normalize(input, source);
   const note = say(null);
+  const failed = (error: string) => complete(resultsFor(targets, 'failed', error));
   normalized.messages.forEach((message) => note(message.level, message.text));
-  if (hasErrors(normalized.messages)) return complete(resultsFor(targets, 'failed', errorText(normalized.messages)));
+  if (hasErrors(normalized.messages)) return failed(errorText(normalized.messages));
   const call = normalized.call;
   const method = readHashMethod(isObject(input) ? (input as IdentifyInput).userIdHash : undefined, note);
   if (call.userId === null || method === 'none') return sendIdentify(call, targets, dedupe, platform, say, complete);
   hashValue(call.userId, method, platform, note, (hashed, error) => {
     if (hashed === null) {
       note('error', error as string);
-      return complete(resultsFor(targets, 'failed', error as string));
+      return failed(error as string);
     }
     call.userId = hashed; // the call is this run's own: normalize built it
     sendIdentify(call, targets, dedupe, platform, say, complete);
@@ -164,11 +149,11 @@ function runIdentifyCall(
 export function runIdentify(input: IdentifyInput, config: EngineConfig, platform: Platform, done: (outcome: EngineOutcome) => void): void {
   const messages: Message[] = [];
   const collecting = { open: true };
-  const finish = once((outcome: EngineOutcome) => {
+  const end = (ok: boolean, results: VendorResult[]) => {
+    if (!collecting.open) return;
     collecting.open = false;
-    done(outcome);
-  });
-  const end = (ok: boolean, results: VendorResult[]) => finish({ ok: ok, results: results, messages: messages });
+    done({ ok: ok, results: results, messages: messages });
+  };
   const say = reporter(platform, messages, collecting);
   const note = say(null);
   const settings: { [key: string]: unknown } = isObject(config) ? config : {};
@@ -179,17 +164,20 @@ export function runIdentify(input: IdentifyInput, config: EngineConfig, platform
   }
   const action = pick(isObject(input) ? input.action : undefined, ACTIONS, 'action', note);
   const source: Source = settings.source === 'datalayer_bridge' ? 'datalayer_bridge' : 'gtm_template';
-  const run = (complete: (results: VendorResult[]) => void) => {
-    if (action === 'reset') runReset(targets, platform, say, complete);
-    else runIdentifyCall(input, source, settings.dedupe === true, targets, platform, say, complete);
-  };
   // Every run, also one released by a consent grant, takes its turn on platform.serial.
-  const inTurn = (job: Job) => (platform.serial ? platform.serial(job) : job(() => undefined));
-  const inTurnThen = (after: (results: VendorResult[]) => void) => inTurn((next) => run((results) => {
-    results.forEach((result) => platform.log(formatMessage({ level: result.status, vendor: result.vendor, text: result.message })));
-    after(results);
-    next();
-  }));
+  const inTurnThen = (after: (results: VendorResult[]) => void) => {
+    const job: Job = (next) => {
+      const complete = (results: VendorResult[]) => {
+        results.forEach((result) => platform.log(formatMessage({ level: result.status, vendor: result.vendor, text: result.message })));
+        after(results);
+        next();
+      };
+      if (action !== 'reset') return runIdentifyCall(input, source, settings.dedupe === true, targets, platform, say, complete);
+      forget(platform, targets.map((target) => target.vendor));
+      fanOut(targets, platform, say, (target, context, report) => target.module.reset(target.options, context, report), complete);
+    };
+    return platform.serial ? platform.serial(job) : job(() => undefined);
+  };
   const state = gate(readConsent(settings.consent, note), platform, note, () => inTurnThen(() => undefined));
   if (state === 'dropped') return end(true, resultsFor(targets, 'skipped', 'consent denied; not sent'));
   if (state === 'waiting') return end(true, resultsFor(targets, 'queued', 'waiting for consent'));
