@@ -5,8 +5,9 @@
 // more, with the `+` chain around it: the reasons helpers return, labels, a vendor's 'sent'
 // message), so that the production engine carries no message texts: they matter in debug
 // mode, and debug mode loads the debug engine, which keeps them all. Only texts are replaced or
-// dropped — expressions holding a string literal and nothing that assigns — so that what a module
-// does is the same in both builds.
+// dropped — expressions holding a string literal and nothing that assigns, and an `if` around a
+// dropped note whose test only reads (a list looked up for the warning goes with it) — so that
+// what a module does is the same in both builds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'acorn';
@@ -33,15 +34,40 @@ function isText(node: Node): boolean {
 }
 
 /** The texts of `node`'s note/outcome calls and result objects, and the info and warning notes (`drop`). */
+const calleeName = (callee: Node) =>
+  callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
+
+/** An info or warning note (which the production build drops). */
+function isDroppedNote(node: Node): boolean {
+  const [level, text] = node.type === 'CallExpression' ? node.arguments : [];
+  return calleeName(node.callee || node) === 'note' && isLevel(level) && level.value !== 'error' && !!text && isText(text);
+}
+
+/** A test that only reads: nothing assigns, and the only calls are `indexOf` (a list looked up for a note). */
+function onlyReads(node: Node): boolean {
+  let acts = false;
+  simple(node as any, {
+    AssignmentExpression: () => void (acts = true),
+    UpdateExpression: () => void (acts = true),
+    CallExpression: (call: any) => void (acts = acts || call.callee.type !== 'MemberExpression' || calleeName(call.callee) !== 'indexOf'),
+  });
+  return !acts;
+}
+
 function textsIn(ast: Node): Node[] {
   const texts: Node[] = [];
   simple(ast as any, {
     CallExpression(node: any) {
-      const callee = node.callee;
-      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
+      const name = calleeName(node.callee);
       const [level, text] = node.arguments;
-      if (name === 'note' && isLevel(level) && level.value !== 'error' && text && isText(text)) return void texts.push({ ...node, drop: true });
+      if (isDroppedNote(node)) return void texts.push({ ...node, drop: true });
       if ((name === 'note' || name === 'outcome') && isLevel(level) && text && isText(text)) texts.push(text);
+    },
+    // `if (test) note('warning', …)` goes whole when the test only reads: what it reads is for the note
+    IfStatement(node: any) {
+      const body = node.consequent.type === 'BlockStatement' && node.consequent.body.length === 1 ? node.consequent.body[0] : node.consequent;
+      if (node.alternate || body.type !== 'ExpressionStatement' || !isDroppedNote(body.expression) || !onlyReads(node.test)) return;
+      texts.push({ ...node, drop: true, replacement: ';' });
     },
     ObjectExpression(node: any) {
       const prop = (key: string) => node.properties.find((p: any) => p.type === 'Property' && !p.computed && p.key.name === key);
@@ -89,7 +115,7 @@ export async function withCodes(source: string, module: string, table: Record<st
   let n = 0;
   for (const text of texts) {
     if (text.start < at) continue; // inside a note already dropped
-    let replacement = 'void 0'; // what note() returns
+    let replacement = text.replacement || 'void 0'; // what note() returns
     if (!text.drop) {
       const code = module + '.' + ++n;
       table[code] = js.slice(text.start, text.end);
