@@ -1213,14 +1213,10 @@ function has(object,key){
 if(INHERITED.indexOf(key)>=0)return Object.keys(object).indexOf(key)>=0;
 return object[key]!==undefined;}
 function text(value){
-let type=getType(value);
-if(type==="string"){
-let trimmed=value.trim();
+let trimmed=isString(value)?value.trim():isFiniteNumber(value)?makeString(value):"";
 return trimmed===""?null:trimmed;}
-return isFiniteNumber(value)?makeString(value):null;}
 function isMissing(value){
-let type=getType(value);
-return type==="undefined"||type==="null"||type==="string"&&text(value)===null;}
+return value===undefined||value===null||isString(value)&&value.trim()==="";}
 function flag(value,fallback){
 let word=isString(value)?value.trim().toLowerCase():value;
 return word===true||word==="true"?true:word===false||word==="false"?false:fallback;}
@@ -1613,11 +1609,11 @@ function toBoolean(value){
 let word=isScalar(value)?makeString(value).trim().toLowerCase():"";
 return TRUE_WORDS.indexOf(word)>=0?true:FALSE_WORDS.indexOf(word)>=0?false:null;}
 function toNumber(value){
-let number=getType(value)==="string"?makeNumber(value.trim()):value;
+let number=isString(value)?makeNumber(value.trim()):value;
 return isFiniteNumber(number)?number:null;}
 var EXPECTED={number:"a number",boolean:"true/false/yes/no/1/0",date:"a date (ISO-8601 or epoch seconds/ms)"};
 function typedValue(value,type,where,note,budget){
-let raw=getType(value)==="string"?value.trim():value;
+let raw=isString(value)?value.trim():value;
 if(raw===""||raw===null||raw===undefined)return null;
 if(type==="text"){
 let rawType=getType(raw);
@@ -1696,7 +1692,7 @@ function tagOf(name,value,note){
 let tagName=text(name);
 if(tagName===null||value===false)return null;
 let valueType=getType(value);
-let tagValue=valueType==="string"||valueType==="number"?text(value):null;
+let tagValue=text(value);
 let problem=tagName.length>LIMITS.textLength||tagValue!==null&&tagValue.length>LIMITS.textLength?"is longer than "+LIMITS.textLength+" characters; left out":tagName.indexOf(",")>=0?"cannot be used (no commas in names); dropped":isUnsafeKey(tagName)?"cannot be used (a reserved object key); dropped":null;
 if(problem!==null){
 note("warning",'tag "'+tagName.substring(0,100)+'" '+problem);
@@ -1815,7 +1811,7 @@ if(iso===null)return note("warning",key+": "+describe(value)+" is not a date; se
 set.traits[key]=iso;
 set.dateKeys.push(key);});
 let age=set.traits.age;
-let typed=getType(age)==="string"?typedValue(age,"number","age",note):null;
+let typed=isString(age)?typedValue(age,"number","age",note):null;
 if(typed!==null)set.traits.age=typed.value;}
 // src/core/normalize.ts
 var IDENTIFY_EVENTS=["identify","sign_in","sign_up"];
@@ -1865,7 +1861,7 @@ function flatten(object,note){
 let entries=[];
 let add=(parent,name,value)=>{
 let where=parent===null?name:parent+"."+name;
-if(getType(value)==="object"){
+if(isObject(value)){
 if(parent!==null)return note("warning",where+" is nested more than one level deep; dropped");
 let nested=value;
 return Object.keys(nested).forEach((key)=>add(name,key,nested[key]));}
@@ -1963,7 +1959,7 @@ if(isDate){
 let ms=parseDate(value);
 if(ms!==null)return key==="date_of_birth"?formatDay(ms):formatSpaced(ms);}
 if(isScalar(value))return value===null?undefined:value;
-let joined=getType(value)==="array"?joinList(value):null;
+let joined=isArray(value)?joinList(value):null;
 return joined===null?undefined:joined;}
 function putAttribute(customers,key,value,note){
 if(value===undefined)return;
@@ -2187,7 +2183,7 @@ let seconds=toUnixSeconds(value);
 if(seconds===null)note("warning",'property "'+key+'" ends in _at (a date to Gist), but '+describe(value)+" is not a date; sent as given");
 else if(seconds!==value)note("info",'property "'+key+'" sent as unix seconds ('+seconds+")");
 if(seconds!==null)return seconds;}
-if(getType(value)==="string"&&value.length>MAX_STRING_LENGTH){
+if(isString(value)&&value.length>MAX_STRING_LENGTH){
 note("warning",'property "'+key+'" truncated to '+MAX_STRING_LENGTH+" characters");
 return value.substring(0,MAX_STRING_LENGTH);}
 return value;}

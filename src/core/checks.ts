@@ -35,18 +35,13 @@ export function has(object: { [key: string]: unknown }, key: string): boolean {
  * anything else (booleans, objects): the common rule "'' is missing".
  */
 export function text(value: unknown): string | null {
-  const type = getType(value);
-  if (type === 'string') {
-    const trimmed = (value as string).trim();
-    return trimmed === '' ? null : trimmed;
-  }
-  return isFiniteNumber(value) ? makeString(value) : null;
+  const trimmed = isString(value) ? value.trim() : isFiniteNumber(value) ? makeString(value) : '';
+  return trimmed === '' ? null : trimmed;
 }
 
 /** True for undefined, null and text that is empty once trimmed: "not given". */
 export function isMissing(value: unknown): boolean {
-  const type = getType(value);
-  return type === 'undefined' || type === 'null' || (type === 'string' && text(value) === null);
+  return value === undefined || value === null || (isString(value) && value.trim() === '');
 }
 
 /** true/false for a boolean or the strings 'true'/'false' (template checkboxes, bridge config). */

@@ -3,8 +3,8 @@
 // comma-separated string; anything deeper is dropped with a warning. A nested entry's key is
 // one snake_case spelling for every such vendor (company.employeeCount → company_employee_count);
 // each vendor may restrict it further (Gist's characters, Antsomi's codes).
-import { getType, makeString } from '../sandbox/lang';
-import { copyObject, has, isScalar } from './checks';
+import { makeString } from '../sandbox/lang';
+import { copyObject, has, isObject, isScalar } from './checks';
 import { snakeCase } from './text';
 import type { IdentifyCall, Json, JsonObject } from './model';
 import type { Note } from './messages';
@@ -45,7 +45,7 @@ export function flatten(object: JsonObject, note: Note): FlatEntry[] {
   const entries: FlatEntry[] = [];
   const add = (parent: string | null, name: string, value: Json): void => {
     const where = parent === null ? name : parent + '.' + name;
-    if (getType(value) === 'object') {
+    if (isObject(value)) {
       if (parent !== null) return note('warning', where + ' is nested more than one level deep; dropped');
       const nested = value as JsonObject;
       return Object.keys(nested).forEach((key) => add(name, key, nested[key]));

@@ -14,7 +14,7 @@ function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
   // true marks a label in object form ({vip: true}); false means "no such tag".
   if (tagName === null || value === false) return null;
   const valueType = getType(value);
-  const tagValue = valueType === 'string' || valueType === 'number' ? text(value) : null;
+  const tagValue = text(value);
   const problem = tagName.length > LIMITS.textLength || (tagValue !== null && tagValue.length > LIMITS.textLength)
     ? 'is longer than ' + LIMITS.textLength + ' characters; left out'
     : tagName.indexOf(',') >= 0 ? 'cannot be used (no commas in names); dropped'

@@ -3,7 +3,7 @@
 // missing, so the object's value stays. Then the reserved traits createdAt/birthday become dates
 // and age a number when their values allow it.
 import { getType } from '../sandbox/lang';
-import { assign, isObject, pick, tableRows, text } from './checks';
+import { assign, isObject, isString, pick, tableRows, text } from './checks';
 import { toIsoDate } from './dates';
 import {
   DATE_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue, valueBudget,
@@ -81,6 +81,6 @@ function typeReservedTraits(set: TraitSet, note: Note): void {
   });
   // age, the one reserved number trait, given as text.
   const age = set.traits.age;
-  const typed = getType(age) === 'string' ? typedValue(age, 'number', 'age', note) : null;
+  const typed = isString(age) ? typedValue(age, 'number', 'age', note) : null;
   if (typed !== null) set.traits.age = typed.value;
 }

@@ -1,7 +1,7 @@
 // Trait values and names: JSON-safe copies of raw values, typed table rows, and the reserved
 // trait names of the Segment spec (accepted in camelCase or snake_case, kept in camelCase).
 import { getType, makeNumber, makeString } from '../sandbox/lang';
-import { has, isFiniteNumber, isObject, isScalar, isUnsafeKey } from './checks';
+import { has, isFiniteNumber, isObject, isScalar, isString, isUnsafeKey } from './checks';
 import { toIsoDate } from './dates';
 import { LIMITS } from './limits';
 import type { Json, JsonObject, TraitType } from './model';
@@ -150,7 +150,7 @@ function toBoolean(value: unknown): boolean | null {
 }
 
 function toNumber(value: unknown): number | null {
-  const number = getType(value) === 'string' ? makeNumber((value as string).trim()) : value;
+  const number = isString(value) ? makeNumber(value.trim()) : value;
   return isFiniteNumber(number) ? number : null;
 }
 
@@ -167,7 +167,7 @@ function toNumber(value: unknown): number | null {
 const EXPECTED = { number: 'a number', boolean: 'true/false/yes/no/1/0', date: 'a date (ISO-8601 or epoch seconds/ms)' };
 
 export function typedValue(value: unknown, type: TraitType, where: string, note: Note, budget?: Budget): TypedValue | null {
-  const raw = getType(value) === 'string' ? (value as string).trim() : value;
+  const raw = isString(value) ? value.trim() : value;
   if (raw === '' || raw === null || raw === undefined) return null;
   if (type === 'text') {
     const rawType = getType(raw);

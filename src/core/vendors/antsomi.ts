@@ -39,7 +39,7 @@
 //   not a function with `track` is left alone ('failed').
 // - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
-import { assign, choice, flag, has, isScalar, text } from '../checks';
+import { assign, choice, flag, has, isArray, isScalar, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
 import { getType } from '../../sandbox/lang';
 import { callEntries, flatKey, joinList, putOnce } from '../flat';
@@ -125,7 +125,7 @@ function attributeValue(key: string, value: Json, isDate: boolean): Json | undef
     if (ms !== null) return key === 'date_of_birth' ? formatDay(ms) : formatSpaced(ms);
   }
   if (isScalar(value)) return value === null ? undefined : value;
-  const joined = getType(value) === 'array' ? joinList(value as Json[]) : null;
+  const joined = isArray(value) ? joinList(value as Json[]) : null;
   return joined === null ? undefined : joined;
 }
 

@@ -37,7 +37,7 @@
 // - Reset: gist.chat('shutdown'), which exists only once the SDK has loaded: called at once when
 //   present; when a Gist stub is on the page, waited for up to `waitMs` (default 5000 ms);
 //   otherwise (or after the wait) 'skipped' with a message.
-import { flag, has, milliseconds } from '../checks';
+import { flag, has, isString, milliseconds } from '../checks';
 import { toUnixSeconds } from '../dates';
 import { getType } from '../../sandbox/lang';
 import { callEntries, flatKey, putOnce } from '../flat';
@@ -107,7 +107,7 @@ function gistValue(key: string, value: Scalar, note: Note): Scalar {
     else if (seconds !== value) note('info', 'property "' + key + '" sent as unix seconds (' + seconds + ')');
     if (seconds !== null) return seconds;
   }
-  if (getType(value) === 'string' && (value as string).length > MAX_STRING_LENGTH) {
+  if (isString(value) && value.length > MAX_STRING_LENGTH) {
     note('warning', 'property "' + key + '" truncated to ' + MAX_STRING_LENGTH + ' characters');
     return (value as string).substring(0, MAX_STRING_LENGTH);
   }
