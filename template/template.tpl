@@ -1567,24 +1567,20 @@ if(type!=="array"&&type!=="object")return undefined;
 if(depth>=MAX_DEPTH){
 note("warning",where+" is nested more than "+MAX_DEPTH+" levels deep; dropped");
 return undefined;}
-if(type==="array"){
-let list=[];
+let list=type==="array";
 let items=value;
-for(let i=0;i<items.length&&spend(left,note);i++){
-let item=toJson(items[i],where+"["+i+"]",depth+1,note,left);
-if(item!==undefined)list.push(item);}
-return list;}
-return toJsonObject(value,where,depth,note,left);}
-function toJsonObject(value,where,depth,note,budget){
-let out={};
-let keys=Object.keys(value);
-for(let i=0;i<keys.length&&spend(budget,note);i++){
-let key=keys[i];
-if(isUnsafeKey(key)){
-note("warning",where+"."+key+" is not allowed as a name; dropped");
+let keys=list?[]:Object.keys(items);
+let out=list?[]:{};
+for(let i=0;i<(list?items.length:keys.length)&&spend(left,note);i++){
+let key=list?i:keys[i];
+let at=list?where+"["+i+"]":where+"."+key;
+if(!list&&isUnsafeKey(key)){
+note("warning",at+" is not allowed as a name; dropped");
 continue;}
-let item=toJson(value[key],where+"."+key,depth+1,note,budget);
-if(item!==undefined)out[key]=item;}
+let item=toJson(items[key],at,depth+1,note,left);
+if(item===undefined)continue;
+if(list)out.push(item);
+else out[key]=item;}
 return out;}
 var canonicalName=(key,aliases)=>aliases.hasOwnProperty(key)?aliases[key]:key;
 function canonicalKeys(object,aliases,where,note){

@@ -84,29 +84,22 @@ export function toJson(value: unknown, where: string, depth: number, note: Note,
     note('warning', where + ' is nested more than ' + MAX_DEPTH + ' levels deep; dropped');
     return undefined;
   }
-  if (type === 'array') {
-    const list: Json[] = [];
-    const items = value as unknown[];
-    for (let i = 0; i < items.length && spend(left, note); i++) {
-      const item = toJson(items[i], where + '[' + i + ']', depth + 1, note, left);
-      if (item !== undefined) list.push(item);
-    }
-    return list;
-  }
-  return toJsonObject(value as { [key: string]: unknown }, where, depth, note, left);
-}
-
-function toJsonObject(value: { [key: string]: unknown }, where: string, depth: number, note: Note, budget: Budget): JsonObject {
-  const out: JsonObject = {};
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length && spend(budget, note); i++) {
-    const key = keys[i];
-    if (isUnsafeKey(key)) {
-      note('warning', where + '.' + key + ' is not allowed as a name; dropped');
+  // A list's items (named where[i]) and an object's keys (where.key) in one loop.
+  const list = type === 'array';
+  const items = value as unknown[] & { [key: string]: unknown };
+  const keys = list ? [] : Object.keys(items);
+  const out: Json[] | JsonObject = list ? [] : {};
+  for (let i = 0; i < (list ? items.length : keys.length) && spend(left, note); i++) {
+    const key = list ? i : keys[i];
+    const at = list ? where + '[' + i + ']' : where + '.' + key;
+    if (!list && isUnsafeKey(key as string)) {
+      note('warning', at + ' is not allowed as a name; dropped');
       continue;
     }
-    const item = toJson(value[key], where + '.' + key, depth + 1, note, budget);
-    if (item !== undefined) out[key] = item;
+    const item = toJson(items[key], at, depth + 1, note, left);
+    if (item === undefined) continue;
+    if (list) (out as Json[]).push(item);
+    else (out as JsonObject)[key] = item;
   }
   return out;
 }
