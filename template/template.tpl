@@ -1582,6 +1582,12 @@ if(item===undefined)continue;
 if(list)out.push(item);
 else out[key]=item;}
 return out;}
+function readObject(value,where,note,budget){
+let type=getType(value);
+if(type==="undefined"||type==="null"||value==="")return{};
+if(type==="object")return toJson(value,where,0,note,budget);
+note("warning",where+" must be an object, not "+withArticle(type)+"; ignored");
+return{};}
 var canonicalName=(key,aliases)=>aliases.hasOwnProperty(key)?aliases[key]:key;
 function canonicalKeys(object,aliases,where,note){
 let out={};
@@ -1635,16 +1641,11 @@ let company2=companyFields(merged,note);
 return Object.keys(company2).length===0?null:company2;}
 function readCompanySource(value,where,note){
 let type=getType(value);
-if(type==="undefined"||type==="null"||value==="")return{};
 if(type==="string"||type==="number"){
 let name=text(value);
 if(name!==null)note("info",where+" is text; used as the company name");
 return name===null?{}:{name:name};}
-if(type!=="object"){
-note("warning",where+" must be an object, not "+withArticle(type)+"; ignored");
-return{};}
-let json=toJson(value,where,0,note);
-return canonicalKeys(json,COMPANY_ALIASES,where,note);}
+return canonicalKeys(readObject(value,where,note),COMPANY_ALIASES,where,note);}
 function companyFields(raw,note){
 let company2=without(raw,["id","employeeCount"]);
 let id=text(raw.id);
@@ -1770,13 +1771,7 @@ set.traits=assign(fromObject,set.traits);
 typeReservedTraits(set,note);
 return set;}
 function readTraitsObject(value,note,budget){
-let type=getType(value);
-if(type==="undefined"||type==="null"||value==="")return{};
-if(type!=="object"){
-note("warning","traits must be an object, not "+withArticle(type)+"; ignored");
-return{};}
-let json=toJson(value,"traits",0,note,budget);
-return canonicalTraits(json,"traits",note);}
+return canonicalTraits(readObject(value,"traits",note,budget),"traits",note);}
 function readTraitRows(value,note,budget){
 let traits={};
 let dates={};

@@ -3,10 +3,9 @@
 // company name; `employee_count` is spelled employeeCount and must be a number; `id` is text.
 import { getType } from '../sandbox/lang';
 import { assign, text, without } from './checks';
-import { COMPANY_ALIASES, canonicalKeys, toJson, typedValue } from './traits';
+import { COMPANY_ALIASES, canonicalKeys, readObject, typedValue } from './traits';
 import type { Company, Json, JsonObject } from './model';
 import type { Note } from './messages';
-import { withArticle } from './text';
 
 /** traits.company, then the Company field over it, key by key; null when nothing is left. */
 export function readCompany(fromTraits: Json | undefined, explicit: unknown, note: Note): Company | null {
@@ -18,18 +17,12 @@ export function readCompany(fromTraits: Json | undefined, explicit: unknown, not
 
 function readCompanySource(value: unknown, where: string, note: Note): JsonObject {
   const type = getType(value);
-  if (type === 'undefined' || type === 'null' || value === '') return {};
   if (type === 'string' || type === 'number') {
     const name = text(value);
     if (name !== null) note('info', where + ' is text; used as the company name');
     return name === null ? {} : { name: name };
   }
-  if (type !== 'object') {
-    note('warning', where + ' must be an object, not ' + withArticle(type) + '; ignored');
-    return {};
-  }
-  const json = toJson(value, where, 0, note) as JsonObject;
-  return canonicalKeys(json, COMPANY_ALIASES, where, note);
+  return canonicalKeys(readObject(value, where, note), COMPANY_ALIASES, where, note);
 }
 
 function companyFields(raw: JsonObject, note: Note): Company {

@@ -2,16 +2,14 @@
 // rows. Rows win over the object, a later row over an earlier one; an empty row value counts as
 // missing, so the object's value stays. Then the reserved traits createdAt/birthday become dates
 // and age a number when their values allow it.
-import { getType } from '../sandbox/lang';
 import { assign, isObject, isString, pick, tableRows, text } from './checks';
 import { toIsoDate } from './dates';
 import {
-  DATE_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, toJson, typedValue, valueBudget,
+  DATE_TRAITS, TRAIT_ALIASES, TRAIT_TYPES, canonicalName, canonicalTraits, describe, readObject, typedValue, valueBudget,
 } from './traits';
 import type { Budget } from './traits';
 import type { JsonObject } from './model';
 import type { Note } from './messages';
-import { withArticle } from './text';
 
 export interface TraitSet {
   traits: JsonObject;
@@ -32,14 +30,7 @@ export function readTraits(object: unknown, rows: unknown, note: Note): TraitSet
 
 /** The traits object's traits (its dates are typed later, with the reserved traits). */
 function readTraitsObject(value: unknown, note: Note, budget: Budget): JsonObject {
-  const type = getType(value);
-  if (type === 'undefined' || type === 'null' || value === '') return {};
-  if (type !== 'object') {
-    note('warning', 'traits must be an object, not ' + withArticle(type) + '; ignored');
-    return {};
-  }
-  const json = toJson(value, 'traits', 0, note, budget) as JsonObject;
-  return canonicalTraits(json, 'traits', note);
+  return canonicalTraits(readObject(value, 'traits', note, budget), 'traits', note);
 }
 
 function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {

@@ -4,6 +4,7 @@ import { getType, makeNumber, makeString } from '../sandbox/lang';
 import { has, isFiniteNumber, isObject, isScalar, isString, isUnsafeKey } from './checks';
 import { toIsoDate } from './dates';
 import { LIMITS } from './limits';
+import { withArticle } from './text';
 import type { Json, JsonObject, TraitType } from './model';
 import type { Note } from './messages';
 
@@ -102,6 +103,18 @@ export function toJson(value: unknown, where: string, depth: number, note: Note,
     else (out as JsonObject)[key] = item;
   }
   return out;
+}
+
+/**
+ * An object given as `where` (the traits object, a company), copied by toJson: {} when it is
+ * missing ('' / null / undefined), and {} with a warning when it is not an object.
+ */
+export function readObject(value: unknown, where: string, note: Note, budget?: Budget): JsonObject {
+  const type = getType(value);
+  if (type === 'undefined' || type === 'null' || value === '') return {};
+  if (type === 'object') return toJson(value, where, 0, note, budget) as JsonObject;
+  note('warning', where + ' must be an object, not ' + withArticle(type) + '; ignored');
+  return {};
 }
 
 /** The canonical spelling of `key` under `aliases` (itself when it has no alias). */
