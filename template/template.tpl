@@ -1442,7 +1442,7 @@ return done(digest,digest===null?"the user id cannot be encoded for md5":null);}
 let finish=once((digest)=>{
 if(digest===null)done(null,"SHA-256 hashing failed");
 else done(digest.toLowerCase(),null);});
-platform.sha256(input2,(hex)=>finish(hex),()=>finish(null));}
+platform.sha256(input2,finish,()=>finish(null));}
 // src/core/messages.ts
 function formatMessage(message){
 return"gtm-identify "+(message.vendor===null?"":message.vendor+" ")+message.level+": "+message.text;}

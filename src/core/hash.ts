@@ -47,5 +47,5 @@ export function hashValue(
     if (digest === null) done(null, 'SHA-256 hashing failed');
     else done(digest.toLowerCase(), null);
   });
-  platform.sha256(input, (hex) => finish(hex), () => finish(null));
+  platform.sha256(input, finish, () => finish(null));
 }
