@@ -1465,8 +1465,7 @@ let y=month<=2?year-1:year;
 let era=Math.floor(y/400);
 let yearOfEra=y-era*400;
 let dayOfYear=Math.floor((153*(month>2?month-3:month+9)+2)/5)+day-1;
-let dayOfEra=yearOfEra*365+Math.floor(yearOfEra/4)-Math.floor(yearOfEra/100)+dayOfYear;
-return era*146097+dayOfEra-719468;}
+return era*146097+yearOfEra*365+Math.floor(yearOfEra/4)-Math.floor(yearOfEra/100)+dayOfYear-719468;}
 function civilFromDays(days){
 let z=days+719468;
 let era=Math.floor(z/146097);
@@ -1479,9 +1478,8 @@ let month=mp<10?mp+3:mp-9;
 let year=yearOfEra+era*400+(month<=2?1:0);
 return[year,month,day];}
 function pad(value,width){
-let out=makeString(value);
-while(out.length<width)out="0"+out;
-return out;}
+let digits="000"+makeString(value);
+return digits.substring(digits.length-width);}
 function formatIso(ms){
 let whole=Math.floor(ms);
 let days=Math.floor(whole/DAY_MS);

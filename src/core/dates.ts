@@ -32,8 +32,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
+  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
 }
 
 /** [year, month, day] of a count of days since 1970-01-01. */
@@ -52,10 +51,10 @@ export function civilFromDays(days: number): number[] {
   return [year, month, day];
 }
 
+/** `value` (0 to 9999) in `width` digits (at most 4), with leading zeros. */
 function pad(value: number, width: number): string {
-  let out = makeString(value);
-  while (out.length < width) out = '0' + out;
-  return out;
+  const digits = '000' + makeString(value);
+  return digits.substring(digits.length - width);
 }
 
 /** Epoch milliseconds as 'YYYY-MM-DDTHH:mm:ss.sssZ' (what toISOString gives). */
