@@ -28,12 +28,8 @@ export interface EngineSettings {
 type Bag = Record<string, unknown>;
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** A destination: its vendor and every other key as an option. */
-export function destinationOf(item: Bag): Destination {
-  const options: Bag = {};
-  for (const key of Object.keys(item)) if (key !== 'vendor' && !isUnsafeKey(key)) options[key] = item[key];
-  return { vendor: item.vendor, options } as Destination;
-}
+/** A destination: its vendor, and the item itself as the options (vendor modules read the keys they know by name). */
+const destinationOf = (item: Bag) => ({ vendor: item.vendor, options: item }) as Destination;
 
 /** Rows for a rule's traits ({name: path | {path, type}}) or tags (a list of names, or {name: path}). */
 function tableRows(value: unknown, as: 'trait' | 'tag'): KeyMappingRow[] {
@@ -66,7 +62,7 @@ export function engineSettings(config: Bag): EngineSettings {
     rules: listOf(config.rules).map(ruleOf).concat(config.defaultRules === false ? [] : DEFAULT_BRIDGE_RULES),
     debug: config.debug === true,
     dedupe: config.dedupe === true,
-    consent: consent === true ? {} : isPlainObject(consent) ? { type: consent.type, whenDenied: consent.whenDenied } as ConsentConfig : null,
+    consent: consent === true ? {} : isPlainObject(consent) ? consent as ConsentConfig : null, // core reads type and whenDenied
     userIdHash: config.userIdHash as EngineSettings['userIdHash'],
     useEmailAsUserId: config.useEmailAsUserId === true,
   };
