@@ -2066,20 +2066,15 @@ var reset2=noReset("Connecto");
 var VENDOR2={name:"Connecto",identify:identify2,reset:reset2};
 // src/core/vendors/analytics-js.ts
 function readIntegrations(value,note){
-if(value===undefined||value===null||value==="")return null;
+if(isMissing(value))return null;
 if(!isObject(value)){
 note("warning","integrations must be an object; ignored");
 return null;}
 return toJson(value,"integrations",0,note);}
-function analyticsCompany(call){
-if(call.company===null)return null;
-let company2=without(call.company,["employeeCount"]);
-if(call.company.employeeCount!==undefined)company2.employee_count=call.company.employeeCount;
-return company2;}
-function analyticsTraits(call,note){
-return callTraits(call,analyticsCompany(call),(names)=>names,note);}
 function identifyArgs(call,integrations,note){
-let traits=analyticsTraits(call,note);
+let company2=call.company===null?null:without(call.company,["employeeCount"]);
+if(company2!==null&&call.company.employeeCount!==undefined)company2.employee_count=call.company.employeeCount;
+let traits=callTraits(call,company2,(names)=>names,note);
 let args=call.userId===null?[traits]:[call.userId,traits];
 if(integrations!==null)args.push({integrations:integrations});
 return args;}
@@ -2113,9 +2108,8 @@ let run=(options,method,args,context,done)=>{
 let raw=optionsObject(options);
 let load=flag(raw.loadScript,false);
 let key=readKey(raw.writeKey,name+" write key",KEY_CHARS);
-let keyInUrl=load?key.value:null;
-let writeKey={value:key.value,loadError:load&&keyInUrl===null?"cannot load "+loadName+": "+key.error:null};
-deliver(name,setup(raw,keyInUrl),writeKey,method,args(raw,context.note),context,done);};
+let writeKey={value:key.value,loadError:load&&key.value===null?"cannot load "+loadName+": "+key.error:null};
+deliver(name,setup(raw,load?key.value:null),writeKey,method,args(raw,context.note),context,done);};
 return{
 name:name,
 identify:(call,options,context,done)=>run(options,"identify",(raw,note)=>identifyArgs(call,readIntegrations(raw.integrations,note),note),context,done),

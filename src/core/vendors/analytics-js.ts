@@ -28,7 +28,7 @@
 //   destination completes when the script loads ('queued') or fails ('failed'). Without
 //   loading, a queued call waits for the page's own snippet, which adopts the existing array.
 import { getType } from '../../sandbox/lang';
-import { flag, isObject, text, without } from '../checks';
+import { flag, isMissing, isObject, text, without } from '../checks';
 import { callTraits } from '../tags';
 import { toJson } from '../traits';
 import { KEY_CHARS, optionsObject, readKey } from './options';
@@ -65,7 +65,7 @@ interface WriteKey {
 
 /** The `integrations` option as JSON, or null when absent or unusable. */
 function readIntegrations(value: unknown, note: Note): JsonObject | null {
-  if (value === undefined || value === null || value === '') return null;
+  if (isMissing(value)) return null;
   if (!isObject(value)) {
     note('warning', 'integrations must be an object; ignored');
     return null;
@@ -73,22 +73,14 @@ function readIntegrations(value: unknown, note: Note): JsonObject | null {
   return toJson(value, 'integrations', 0, note) as JsonObject;
 }
 
-/** T of the mapping (see the header). */
-/** analytics.js's company spells employeeCount employee_count. */
-function analyticsCompany(call: IdentifyCall): JsonObject | null {
-  if (call.company === null) return null;
-  const company = without(call.company as JsonObject, ['employeeCount']);
-  if (call.company.employeeCount !== undefined) company.employee_count = call.company.employeeCount;
-  return company;
-}
-
-function analyticsTraits(call: IdentifyCall, note: Note): JsonObject {
-  return callTraits(call, analyticsCompany(call), (names) => names, note);
-}
-
-/** The identify arguments: [userId, T] or [T], plus O when there are integrations. */
+/**
+ * The identify arguments: [userId, T] or [T], plus O when there are integrations (see the
+ * header); analytics.js's company spells employeeCount employee_count.
+ */
 function identifyArgs(call: IdentifyCall, integrations: JsonObject | null, note: Note): Json[] {
-  const traits = analyticsTraits(call, note);
+  const company = call.company === null ? null : without(call.company as JsonObject, ['employeeCount']);
+  if (company !== null && call.company!.employeeCount !== undefined) company.employee_count = call.company!.employeeCount;
+  const traits = callTraits(call, company, (names) => names, note);
   const args: Json[] = call.userId === null ? [traits] : [call.userId, traits];
   if (integrations !== null) args.push({ integrations: integrations });
   return args;
@@ -135,10 +127,9 @@ export function analyticsJsVendor(name: string, loadName: string, setup: SetupOf
     const raw = optionsObject(options);
     const load = flag(raw.loadScript, false);
     const key = readKey(raw.writeKey, name + ' write key', KEY_CHARS);
+    const writeKey = { value: key.value, loadError: load && key.value === null ? 'cannot load ' + loadName + ': ' + key.error : null };
     // A key of KEY_CHARS needs no URL encoding.
-    const keyInUrl = load ? key.value : null;
-    const writeKey = { value: key.value, loadError: load && keyInUrl === null ? 'cannot load ' + loadName + ': ' + key.error : null };
-    deliver(name, setup(raw, keyInUrl), writeKey, method, args(raw, context.note), context, done);
+    deliver(name, setup(raw, load ? key.value : null), writeKey, method, args(raw, context.note), context, done);
   };
   return {
     name: name,
