@@ -26,7 +26,7 @@
 //   absent; the debug engine checks them, config.ts); a push that throws is logged,
 //   never thrown at the page.
 import { isUnsafeKey } from '../sandbox/object';
-import { isText } from './config-read';
+import { isText, list } from './config-read';
 
 /** The attributes marketers tag elements with: data-identify-event, data-identify-<key>. */
 export const ATTRIBUTE_PREFIX = 'data-identify-';
@@ -80,7 +80,7 @@ export function watchClicks(doc: Document, options: ClickOptions, hooks: ClickHo
   const prefix = (isText(options.attributePrefix) ? options.attributePrefix : ATTRIBUTE_PREFIX).toLowerCase();
   const attribute = prefix + 'event';
   const tagged = `[${attribute}]:not([${attribute}=""])`;
-  const rules = (Array.isArray(options.clicks) ? options.clicks as ClickRule[] : []).filter((rule) => rule && isText(rule.selector) && isText(rule.event));
+  const rules = list(options.clicks).filter((rule) => rule && isText(rule.selector) && isText(rule.event)) as ClickRule[];
   const events = options.clickEvents;
   const container = options.clickContainer;
   // who the visitor is comes only from the page's own pushes
@@ -111,7 +111,7 @@ export function watchClicks(doc: Document, options: ClickOptions, hooks: ClickHo
         }
         message.event = event;
       }
-      for (const { name, value } of Array.from(best.attributes)) {
+      for (const { name, value } of best.attributes) {
         if (!name.startsWith(prefix) || name === attribute) continue;
         const key = name.slice(prefix.length).replace(/-/g, '_');
         if (key.indexOf('.') < 0 && refusedKeys.indexOf(key) < 0 && !isUnsafeKey(key)) message[key] = value;

@@ -21,6 +21,10 @@ export const NOT_AN_OBJECT = 'the config must be an object such as {destinations
 
 export const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
+/** A list option's items, [] when it is not a list. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const list = (value: unknown): Array<Record<string, any>> => (Array.isArray(value) ? value : []);
+
 /** '"none", "sha256" or "md5"'. */
 function orList(choices: readonly unknown[]): string {
   const words = choices.map((choice) => JSON.stringify(choice));

@@ -15,7 +15,7 @@ import type { EngineOutcome } from '../core/index';
 import type { VendorId } from '../core/model';
 import type { BridgeConfig } from './config';
 import { watchClicks } from './clicks';
-import { GLOBAL_NAME, isText, NOT_AN_OBJECT } from './config-read';
+import { isText, list, NOT_AN_OBJECT } from './config-read';
 import { isPlainObject } from '../datalayer/kinds';
 import { createModelLog, notAnArray, UNWATCHED, watchDataLayer, type DataLayerWatcher, type MessageKind } from './datalayer/index';
 import type { CreateEngine, Engine, EngineHooks } from './engine';
@@ -55,9 +55,6 @@ const PREFIX = '[identify-bridge] ';
  * equal). They set or forget who the visitor is, so page HTML may never push them (clicks.ts).
  */
 export const DEFAULT_EVENTS = ['user_sign_in', 'user_sign_up', 'user_identify', 'user_logout'];
-
-/** A list option's items, [] when it is not a list. */
-const list = (value: unknown): Bag[] => (Array.isArray(value) ? value : []);
 
 /** A rule's event matches an event name: the same text, or a RegExp found in it (search: g and y leave no state behind). */
 const matches = (event: unknown, name: string) => event === name || (typeof event === 'object' && !!event && name.search(event as RegExp) >= 0);
@@ -102,7 +99,6 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
       return (engine = made.engine);
     };
     if ('create' in source) {
-      release(source.create);
       if (!make(source.create, 'not started')) return INERT;
     } else if (!isPlainObject(config)) {
       throw NOT_AN_OBJECT;
@@ -128,9 +124,10 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
       // an unknown vendor's engine is not found: debug mode (the debug engine) says what is wrong
       vendor: isText(vendors[0]) && vendors.every((vendor) => vendor === vendors[0]) ? vendors[0] as VendorId : null,
     };
-    // never a name that reaches a prototype: a hostile dataLayerName must not mark Window.prototype
+    // never a name that reaches a prototype (__proto__, constructor): a hostile dataLayerName must not
+    // mark Window.prototype (the debug engine also refuses names that are no global variable's)
     let name: string = config.dataLayerName || 'dataLayer';
-    if (!GLOBAL_NAME.test(name)) name = 'dataLayer';
+    if (name in {}) name = 'dataLayer';
 
     const queue: Matched[] = [];
     let starting = true; // history replays while watchDataLayer installs: its matches wait for the whole history's consent

@@ -90,6 +90,18 @@ describe('the built bridge files', () => {
     expect(requested).toEqual([CDN + 'identify-bridge.min.js', CDN + 'identify-bridge.engine.segment.min.js']);
   });
 
+  it('the snippet, trusting the config, watches window.dataLayer when dataLayerName would reach a prototype, and marks no prototype', async () => {
+    const { win } = await servedPage(served(), (w) => {
+      w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }], dataLayerName: '__proto__' };
+    }, CDN + 'identify-bridge.min.js');
+    const calls = segmentCalls(win);
+    expect(Object.getOwnPropertySymbols(Object.getPrototypeOf(win))).toEqual([]);
+    expect(Object.prototype.hasOwnProperty.call(win.dataLayer, 'push')).toBe(true);
+    win.dataLayer.push({ event: 'user_identify', userId: 'u6' });
+    await win.identifyBridge.running.flush();
+    expect(calls).toEqual([['identify', 'u6', {}]]);
+  });
+
   it('loaded twice keeps the first copy and processes each push once', async () => {
     const { win } = await servedPage(served(), (w) => {
       w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }] };
