@@ -8,13 +8,14 @@ import { ENGINE_GLOBAL, engineFile } from './engine-files';
 import type { CreateEngine } from './engine';
 import type { Win } from './platform';
 import type { SnippetSettings } from './snippet';
+import { isText } from './config-read';
 
 export const scriptLoader = (win: Win, scriptSrc: string | undefined) => (settings: SnippetSettings) =>
   new Promise<CreateEngine>((resolve, reject) => {
     const loaded = () => typeof win[ENGINE_GLOBAL] === 'function' && (resolve(win[ENGINE_GLOBAL] as CreateEngine), true);
     if (loaded()) return;
     // the folder of the snippet's URL ('https://cdn.example.com/b/x.js?v=1' → 'https://cdn.example.com/b/')
-    const folder = settings.engineFolder ? settings.engineFolder.replace(/\/?$/, '/') : scriptSrc && scriptSrc.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+    const folder = isText(settings.engineFolder) ? settings.engineFolder.replace(/\/?$/, '/') : scriptSrc && scriptSrc.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
     if (!folder) throw new Error('the snippet was not loaded from a URL: set engineFolder');
     const url = folder + engineFile(settings.vendor, settings.debug);
     const script = win.document.createElement('script');

@@ -31,7 +31,8 @@ export interface BridgeHandle {
 
 /** What the engine loader needs of the config. */
 export interface SnippetSettings {
-  engineFolder?: string;
+  /** as the config gives it: the loader uses it when it is text */
+  engineFolder?: unknown;
   /** debug mode: the debug engine, which checks the whole config and explains every problem */
   debug: boolean;
   /** the one vendor every destination names, whose engine is the smallest; null: the all-vendor engine */
@@ -119,7 +120,7 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
       find(kind === 'object' ? (message as Bag).event : kind === 'command' && (message as Bag)[0] === 'event' && (message as Bag)[1]);
     const vendors = list(config.destinations).map((destination) => destination && destination.vendor);
     const settings: SnippetSettings = {
-      engineFolder: isText(config.engineFolder) ? config.engineFolder : undefined,
+      engineFolder: config.engineFolder,
       debug,
       // an unknown vendor's engine is not found: debug mode (the debug engine) says what is wrong
       vendor: isText(vendors[0]) && vendors.every((vendor) => vendor === vendors[0]) ? vendors[0] as VendorId : null,
@@ -195,7 +196,7 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
       if (config.clicks !== false) {
         // Click pushes go onto the array being watched: a page that later assigns another array to
         // window.dataLayer is not followed (GTM does not follow it either).
-        const watched: unknown = win[name];
+        const watched: unknown[] = win[name];
         // rules that set or forget who the visitor is: attributes may not push their events, nor
         // write the keys they read the user id or email from
         const identity = rules.filter((rule) => rule && (rule.action === 'reset' || isText(rule.userId) || isText(rule.email)));
@@ -203,7 +204,7 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
           refuses: (event) => DEFAULT_EVENTS.indexOf(event) >= 0 || identity.some((rule) => matches(rule.event, event)),
           refusedKeys: identity.flatMap((rule) => [rule.userId, rule.email]).filter(isText).map((path) => path.split('.')[0].toLowerCase()),
           push: (message) => {
-            (Array.isArray(watched) ? watched : win[name]).push(message);
+            watched.push(message);
             if (find(message.event) < 0) {
               queue.push([message, 0, 'object', UNCLAIMED_CLICK]);
               load();
