@@ -8,6 +8,7 @@ import type { EngineOutcome } from '../core/index';
 import type { BridgeConfig } from './config';
 import type { ConsentValue, MessageKind, ModelLog } from './datalayer/index';
 import { modelReader } from './datalayer/model-reader';
+import { DEFAULT_LIMITS, snapshot } from './datalayer/snapshot';
 import { createPlatform, type Win } from './platform';
 import { createRuns } from './runs';
 import type { EngineSettings } from './settings';
@@ -24,7 +25,7 @@ export interface EngineHooks {
 }
 
 export interface Engine {
-  /** Runs rule number `rule` (the snippet's numbering) for a copy of a message it matched, `at` its position in the model log. */
+  /** Runs rule number `rule` (the snippet's numbering) for a message it matched, as pushed, `at` its position in the model log. */
   handle(message: unknown, at: number, kind: MessageKind, rule: number): void;
   /** Tells runs waiting for consent that a consent command arrived. */
   consentChanged(): void;
@@ -50,7 +51,12 @@ export const engineWith = (read: ReadSettings): CreateEngine => (config, win, ho
   const model = hooks.log && modelReader(hooks.log, platform.problem);
   const who = visitor();
   const engine: Engine = {
-    handle(message, at, kind, rule) {
+    handle(pushed, at, kind, rule) {
+      // The snippet hands messages over as pushed (it carries no copying code): the copy the rule
+      // reads is taken here, at once when the engine is there, else when it has loaded.
+      const cuts: string[] = [];
+      const message = snapshot(pushed, DEFAULT_LIMITS, cuts);
+      if (cuts.length) platform.problem('message copy cut: ' + cuts.join(', '));
       const entry = settings.rules[rule];
       const input = rule === UNCLAIMED_CLICK
         ? who.clickInput(message as ClickMessage)
