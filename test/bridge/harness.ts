@@ -4,7 +4,8 @@
 // - gtag, a Segment stub, and a catch for unhandled promise rejections.
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
-import { createModelLog, DEFAULT_LIMITS, watchDataLayer, type MessageMeta, type Model, type WatchDataLayerOptions } from '../../src/bridge/datalayer';
+import { createModelLog, DEFAULT_LIMITS, watchDataLayer, type MessageMeta, type Model, type SnapshotLimits, type WatchDataLayerOptions } from '../../src/bridge/datalayer';
+import { snapshot } from '../../src/bridge/datalayer/snapshot';
 import { modelReader, type ModelReader } from '../../src/bridge/datalayer/model-reader';
 import type { BridgeConfig } from '../../src/bridge/config';
 import { createEngine } from '../../src/bridge/engine-debug';
@@ -21,13 +22,16 @@ export interface Call {
   meta: MessageMeta;
 }
 
+/** A watcher's options, and the limits of the copies it hands over and of the model's. */
+type WatchOptions = Partial<WatchDataLayerOptions> & { limits?: Partial<SnapshotLimits> };
+
 /**
  * A watcher with a model log and a reader of it (as the bridge's engine reads it): `watcher.get`
- * reads the model, each call records the model as of its message.
+ * reads the model, each call records the model as of its message (a copy, snapshot.ts's).
  */
 export function watch(
   initial?: unknown[],
-  options: Partial<WatchDataLayerOptions> | ((reader: ModelReader) => Partial<WatchDataLayerOptions>) = {},
+  options: WatchOptions | ((reader: ModelReader) => WatchOptions) = {},
   host: Record<string, unknown> = {},
 ) {
   if (initial) host.dataLayer = initial;
@@ -39,6 +43,7 @@ export function watch(
   const reader = modelReader(log, onError, { ...DEFAULT_LIMITS, ...limits });
   const watcher = watchDataLayer(host, {
     log,
+    copy: (message, cuts) => snapshot(message, { ...DEFAULT_LIMITS, ...limits }, cuts),
     onMessage: (message, meta) => calls.push({ message, model: reader.at(meta.at), meta }),
     onError,
     ...(typeof options === 'function' ? options(reader) : options),

@@ -25,15 +25,14 @@
 //   separate message after anything already queued); `consent` default/update feeds
 //   consent() at once; `event`, `config`, `js` and others only reach onMessage.
 // - A push made while history is replayed is a new message (past: false).
-// - Handlers get snapshots (snapshot.ts); what a snapshot cut or left out (its limits, cycles,
-//   unreadable values) is reported after onMessage. A listener's wants() sees the live message
-//   first and can decline it, so nothing is copied for it.
+// - Handlers get the message as pushed, or the copy `copy` makes of it (snapshot.ts's, whose cuts
+//   — its limits, cycles, unreadable values — are reported after onMessage). A listener's wants()
+//   sees the live message first and can decline it, so nothing is copied for it.
 // - One watcher per array: a second watchDataLayer on the same array (e.g. the
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
 import { consentState, type ConsentValue } from './consent';
 import { hasOwn, kindOf, type MessageKind } from '../../datalayer/kinds';
-import { DEFAULT_LIMITS, snapshot, type SnapshotLimits } from './snapshot';
 
 export type { MessageKind };
 
@@ -74,11 +73,16 @@ export interface WatchDataLayerOptions {
   wants?: (message: unknown, kind: MessageKind) => boolean;
   /** Where the changes to the model go (model.ts reads them); absent: no model is kept. */
   log?: ModelLog;
-  /** Called for each message, with a copy of it. */
+  /** Called for each message: the message as pushed, or its copy by `copy`. */
   onMessage: (message: unknown, meta: MessageMeta) => void;
   /** Problems with a message or a handler; default: ignored (the helper is silent too). */
   onError?: (error: unknown, message: unknown) => void;
-  limits?: Partial<SnapshotLimits>;
+  /**
+   * What onMessage gets of a message: a copy, such as snapshot.ts's, which adds to `cuts` what it
+   * left out (reported after onMessage); absent: the message itself. The snippet passes none, so
+   * that the page never downloads copying code: its engine copies what it is handed.
+   */
+  copy?: (message: unknown, cuts: string[]) => unknown;
 }
 
 export interface DataLayerWatcher {
@@ -129,8 +133,7 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
     return existing;
   }
 
-  const limits: SnapshotLimits = Object.assign({}, DEFAULT_LIMITS, options.limits);
-  const { wants, log, listenToPast } = options;
+  const { wants, log, listenToPast, copy } = options;
   const consent = consentState();
   let active = true;
   let busy = false;
@@ -162,7 +165,7 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
       if (log && (kind !== 'command' || args[0] === 'set')) log.kept.push(message, kind);
       if ((past && !listenToPast) || (wants && !wants(message, kind))) return;
       const cuts: string[] = [];
-      options.onMessage(snapshot(message, limits, cuts), { past, kind, at: log ? log.taken + log.kept.length / 2 : 0 });
+      options.onMessage(copy ? copy(message, cuts) : message, { past, kind, at: log ? log.taken + log.kept.length / 2 : 0 });
       if (cuts.length) report('message copy cut: ' + cuts.join(', '), message);
     } catch (error) {
       report(error, message);
