@@ -114,6 +114,19 @@ describe('the lazily loaded engine', () => {
     expect(logs.join('\n')).toContain('the engine did not load: Error: the snippet was not loaded from a URL: set engineFolder');
   });
 
+  it('copies a message pushed while it loads when it has loaded, and one pushed once it is there at once: a change the page makes right after the push is seen only in the first case', async () => {
+    const { push, bridge, calls } = await lazyPage({ rules: [{ event: 'lead', traits: { plan: 'account.plan' } }] });
+    const first = { event: 'lead', userId: 'u1', account: { plan: 'basic' } };
+    push(first);
+    first.account.plan = 'pro'; // the engine is still loading
+    await bridge.flush();
+    const second = { event: 'lead', userId: 'u2', account: { plan: 'basic' } };
+    push(second);
+    second.account.plan = 'pro'; // the engine is there: the message was copied when pushed
+    await bridge.flush();
+    expect(calls).toEqual([['identify', 'u1', { plan: 'pro' }], ['identify', 'u2', { plan: 'basic' }]]);
+  });
+
   it('gets the model as it was at the matching message, although it arrives later', async () => {
     const { push, bridge, calls } = await lazyPage({ rules: [{ event: 'lead', traits: { plan: 'account.plan' }, source: 'model' }] });
     push({ account: { plan: 'pro' } }, { page: '/a' }, { page: '/b' });
