@@ -20,7 +20,6 @@ export const CODED_MODULES: Record<string, string> = {
   'src/bridge/clicks.ts': 'c',
   'src/bridge/config-read.ts': 'r',
   'src/bridge/datalayer/watch.ts': 'w',
-  'src/bridge/datalayer/snapshot.ts': 'y',
 };
 
 /** A text: a word, a space and another word ('a cycle', ' is not an array; …'), not a key, a selector or a type tag ('[object RegExp]'). */
@@ -64,7 +63,7 @@ export function snippetCodes(root: string): Plugin {
   return {
     name: 'snippet-codes',
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]bridge[\\/](snippet|clicks|config-read|datalayer[\\/](watch|snapshot))\.ts$/ }, async (args) => ({
+      build.onLoad({ filter: /[\\/]src[\\/]bridge[\\/](snippet|clicks|config-read|datalayer[\\/]watch)\.ts$/ }, async (args) => ({
         contents: await coded(root, pathOf(root, args.path), {}),
         loader: 'js',
       }));
