@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'acorn';
-import { simple } from 'acorn-walk';
+import { ancestor } from 'acorn-walk';
 import { transform } from 'esbuild';
 import type { Plugin } from 'esbuild';
 
@@ -22,7 +22,10 @@ export const CODED_MODULES: Record<string, string> = {
   'src/bridge/datalayer/watch.ts': 'w',
 };
 
-/** A text: a word, a space and another word ('a cycle', ' is not an array; …'), not a key, a selector or a type tag ('[object RegExp]'). */
+/**
+ * A text: a word, a space and another word ('a cycle', ' is not an array; …'), not a key, a
+ * selector, a type tag ('[object RegExp]') nor a list a method is called on ('a b'.split(' ')).
+ */
 const isText = (value: string) => /[A-Za-z][^A-Za-z]* [^A-Za-z]*[A-Za-z]/.test(value) && !/^\[object /.test(value);
 
 /** `file` (TypeScript, under `root`) as JavaScript with its texts replaced by codes; `table` gets code → text. */
@@ -30,8 +33,12 @@ async function coded(root: string, file: string, table: Record<string, string>):
   const js = (await transform(readFileSync(join(root, file), 'utf8'), { loader: 'ts', format: 'esm', target: 'esnext' })).code;
   const texts: Array<{ start: number; end: number; text: string; quoted: boolean }> = [];
   /* eslint-disable @typescript-eslint/no-explicit-any */
-  simple(parse(js, { ecmaVersion: 'latest', sourceType: 'module' }) as any, {
-    Literal: (node: any) => void (typeof node.value === 'string' && isText(node.value) && texts.push({ ...node, text: node.value, quoted: true })),
+  ancestor(parse(js, { ecmaVersion: 'latest', sourceType: 'module' }) as any, {
+    Literal: (node: any, _state: unknown, ancestors: any[]) => {
+      const parent = ancestors[ancestors.length - 2];
+      const called = parent && parent.type === 'MemberExpression' && parent.object === node;
+      if (typeof node.value === 'string' && isText(node.value) && !called) texts.push({ ...node, text: node.value, quoted: true });
+    },
     TemplateElement: (node: any) => void (isText(node.value.cooked) && texts.push({ ...node, text: node.value.cooked, quoted: false })),
   });
   /* eslint-enable @typescript-eslint/no-explicit-any */
