@@ -139,23 +139,9 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
   let busy = false;
   const queue: unknown[] = []; // message, past, message, past, …
 
-  /** An object onMessage does not want: it only changes the model (inspected inside the guard). */
-  const quiet = (message: unknown, past: boolean): boolean => {
-    try {
-      return typeof message === 'object' && message !== null && (message as { length?: unknown }).length === undefined &&
-        ((past && !listenToPast) || (!!wants && !wants(message, 'object')));
-    } catch {
-      return false; // a throwing getter or a revoked Proxy: handle() sorts it out
-    }
-  };
-
   // Every inspection of a pushed value happens in here, so nothing it does throws at the page.
   const handle = (message: unknown, past: boolean): void => {
     try {
-      if (quiet(message, past)) {
-        if (log) log.kept.push(message, 'object');
-        return;
-      }
       const kind = kindOf(message);
       if (!kind) return;
       const args = kind === 'command' ? Array.from(message as IArguments) : [];
@@ -206,9 +192,17 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
       const result = many ? previousPush.apply(array, arguments as unknown as unknown[]) : previousPush.call(array, message);
       if (active) {
         // The push most pages make most often, one object nobody wants while nothing is queued, is
-        // only offered to `wants` and, once the browser has optimised this function, allocates
-        // nothing: `arguments` is only asked its length, and the previous push gets the message alone.
-        if (many || busy || !quiet(message, false)) {
+        // looked at here and nowhere else: it is offered to `wants`, then only added to the log. No
+        // other function is called, and once the browser has optimised this one nothing is
+        // allocated (`arguments` is only asked its length; the previous push gets the message alone).
+        let quiet = false;
+        try {
+          quiet = !many && !busy && typeof message === 'object' && message !== null &&
+            (message as { length?: unknown }).length === undefined && !!wants && !wants(message, 'object');
+        } catch {
+          // a throwing getter or a revoked Proxy: handle() sorts it out
+        }
+        if (!quiet) {
           for (let i = 0; i < arguments.length; i++) queue.push(arguments[i], false);
           run();
         } else if (log) log.kept.push(message, 'object');
