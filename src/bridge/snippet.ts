@@ -3,8 +3,10 @@
 // first rule a message matches. Such a message is handed to the engine (./engine: core and the
 // vendor modules) — which is loaded on the first of them, so a page view that never sends one
 // never downloads it. Until the engine is there, matched messages wait in a queue and are then
-// handed over in order; afterwards each is handed over as it arrives. When the engine cannot be
-// loaded, the queue is kept, debug mode says why, and the next matched message tries again.
+// handed over in order; afterwards each is handed over as it arrives. Messages wait as pushed: the
+// engine copies each one it is handed, so the snippet carries no copying code (a message pushed while
+// the engine loads is copied when it has loaded). When the engine cannot be loaded, the queue is
+// kept, debug mode says why, and the next matched message tries again.
 // Nothing here throws at the page.
 //
 // The config is read leniently, without messages: a value of the wrong kind reads as absent, and
@@ -92,7 +94,8 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
     const rules = list(Object(config).rules);
     // the model is kept only for rules that read it
     const log = rules.some((rule) => rule && rule.source === 'model') ? createModelLog() : undefined;
-    const hooks: EngineHooks = { consentOf: (type) => (watcher ? watcher.consent(type) : undefined), log };
+    // the engine asks for consent only when it runs a message: after the watcher is there
+    const hooks: EngineHooks = { consentOf: (type) => watcher!.consent(type), log };
     /** The engine `create` makes for the config, or null when the config has problems (said in one warning). */
     const make = (create: CreateEngine, what: string) => {
       const made = create(given, win, hooks);
