@@ -1683,31 +1683,26 @@ if(id.length<=MAX_USER_ID_LENGTH)return id;
 note("error","user id is "+id.length+" characters long; at most "+MAX_USER_ID_LENGTH+" are allowed");
 return null;}
 // src/core/tags.ts
-function tagOf(name,value,note){
+function addTag(into,name,value,note){
 let tagName=text(name);
-if(tagName===null||value===false)return null;
+if(tagName===null||value===false)return;
 let valueType=getType(value);
 let tagValue=text(value);
 let problem=tagName.length>LIMITS.textLength||tagValue!==null&&tagValue.length>LIMITS.textLength?"is longer than "+LIMITS.textLength+" characters; left out":tagName.indexOf(",")>=0?"cannot be used (no commas in names); dropped":isUnsafeKey(tagName)?"cannot be used (a reserved object key); dropped":null;
 if(problem!==null){
-note("warning",'tag "'+tagName.substring(0,100)+'" '+problem);
-return null;}
+return note("warning",'tag "'+tagName.substring(0,100)+'" '+problem);}
 if(tagValue===null&&valueType!=="string"&&valueType!=="boolean"&&valueType!=="undefined"&&valueType!=="null"){
 note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");}
-return tagValue===null?{name:tagName}:{name:tagName,value:tagValue};}
-function tagFromText(item,note){
+into.push(tagValue===null?{name:tagName}:{name:tagName,value:tagValue});}
+function addFromItem(into,item,note){
 let at=item.indexOf("=");
-if(at<0)return tagOf(item,undefined,note);
-if(item.substring(0,at).trim()===""){
-note("warning",'tag "'+item.trim()+'" has no name; dropped');
-return null;}
-return tagOf(item.substring(0,at),item.substring(at+1),note);}
-function addTag(list,tag){
-if(tag!==null)list.push(tag);}
+if(at<0)return addTag(into,item,undefined,note);
+if(item.substring(0,at).trim()==="")return note("warning",'tag "'+item.trim()+'" has no name; dropped');
+addTag(into,item.substring(0,at),item.substring(at+1),note);}
 function addFromText(list,value,note){
 let items=value.split(",");
 for(let i=0;i<items.length;i++){
-if(items[i].trim()!=="")addTag(list,tagFromText(items[i],note));}}
+if(items[i].trim()!=="")addFromItem(list,items[i],note);}}
 var MAX_LIST_ENTRIES=1e5;
 function parseTags(value,into,note){
 let pending=[value];
@@ -1720,16 +1715,16 @@ if(budget<0){
 note("warning","tags hold more than "+MAX_LIST_ENTRIES+" list entries (or a list that contains itself); the rest are ignored");
 return into;}
 for(let i=item.length-1;i>=0;i--)pending.push(item[i]);}else if(isObject(item)&&(has(item,"name")||has(item,"key"))){
-addTag(into,tagOf(item.name!==undefined?item.name:item.key,item.value,note));}else{
+addTag(into,item.name!==undefined?item.name:item.key,item.value,note);}else{
 addFromValue(into,item,note);}}
 return into;}
 function addFromValue(into,value,note){
 let type=getType(value);
 if(type==="string")addFromText(into,value,note);
-else if(type==="number")addTag(into,tagOf(value,undefined,note));
+else if(type==="number")addTag(into,value,undefined,note);
 else if(isObject(value)){
 let keys=Object.keys(value);
-for(let i=0;i<keys.length;i++)addTag(into,tagOf(keys[i],value[keys[i]],note));}else if(type!=="undefined"&&type!=="null"){
+for(let i=0;i<keys.length;i++)addTag(into,keys[i],value[keys[i]],note);}else if(type!=="undefined"&&type!=="null"){
 note("warning","tags must be text, a list or an object, not "+withArticle(type)+"; ignored");}}
 function uniqueTags(tags,note){
 let out=[];
@@ -1947,9 +1942,7 @@ function attributeValue(key,value,isDate){
 if(isDate){
 let ms=parseDate(value);
 if(ms!==null)return key==="date_of_birth"?formatDay(ms):formatSpaced(ms);}
-if(isScalar(value))return value===null?undefined:value;
-let joined=isArray(value)?joinList(value):null;
-return joined===null?undefined:joined;}
+return value===null?undefined:value;}
 function putAttribute(customers,key,value,note){
 if(value===undefined)return;
 if(OURS.indexOf(key)>=0)return note("warning",'attribute "'+key+'" is set by the tag; the trait is not sent');

@@ -9,10 +9,11 @@ import { LIMITS } from './limits';
 import type { Note } from './messages';
 import { withArticle } from './text';
 
-function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
+/** Adds the tag `name` (with `value`) to `into` when it is usable; says why when it is not. */
+function addTag(into: Tag[], name: unknown, value: unknown, note: Note): void {
   const tagName = text(name);
   // true marks a label in object form ({vip: true}); false means "no such tag".
-  if (tagName === null || value === false) return null;
+  if (tagName === null || value === false) return;
   const valueType = getType(value);
   const tagValue = text(value);
   const problem = tagName.length > LIMITS.textLength || (tagValue !== null && tagValue.length > LIMITS.textLength)
@@ -20,35 +21,27 @@ function tagOf(name: unknown, value: unknown, note: Note): Tag | null {
     : tagName.indexOf(',') >= 0 ? 'cannot be used (no commas in names); dropped'
       : isUnsafeKey(tagName) ? 'cannot be used (a reserved object key); dropped' : null;
   if (problem !== null) {
-    note('warning', 'tag "' + tagName.substring(0, 100) + '" ' + problem);
-    return null;
+    return note('warning', 'tag "' + tagName.substring(0, 100) + '" ' + problem);
   }
   // booleans, undefined and null: a label; any other value than text or a number is reported.
   if (tagValue === null && valueType !== 'string' && valueType !== 'boolean' && valueType !== 'undefined' && valueType !== 'null') {
     note('warning', 'tag "' + tagName + '" has a ' + valueType + ' value; sent as a label');
   }
-  return tagValue === null ? { name: tagName } : { name: tagName, value: tagValue };
+  into.push(tagValue === null ? { name: tagName } : { name: tagName, value: tagValue });
 }
 
 /** 'brand=Audi' → key/value, 'vip' → label (split at the first '='). */
-function tagFromText(item: string, note: Note): Tag | null {
+function addFromItem(into: Tag[], item: string, note: Note): void {
   const at = item.indexOf('=');
-  if (at < 0) return tagOf(item, undefined, note);
-  if (item.substring(0, at).trim() === '') {
-    note('warning', 'tag "' + item.trim() + '" has no name; dropped');
-    return null;
-  }
-  return tagOf(item.substring(0, at), item.substring(at + 1), note);
-}
-
-function addTag(list: Tag[], tag: Tag | null): void {
-  if (tag !== null) list.push(tag);
+  if (at < 0) return addTag(into, item, undefined, note);
+  if (item.substring(0, at).trim() === '') return note('warning', 'tag "' + item.trim() + '" has no name; dropped');
+  addTag(into, item.substring(0, at), item.substring(at + 1), note);
 }
 
 function addFromText(list: Tag[], value: string, note: Note): void {
   const items = value.split(',');
   for (let i = 0; i < items.length; i++) {
-    if (items[i].trim() !== '') addTag(list, tagFromText(items[i], note));
+    if (items[i].trim() !== '') addFromItem(list, items[i], note);
   }
 }
 
@@ -72,7 +65,7 @@ export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
       }
       for (let i = item.length - 1; i >= 0; i--) pending.push(item[i]);
     } else if (isObject(item) && (has(item, 'name') || has(item, 'key'))) {
-      addTag(into, tagOf(item.name !== undefined ? item.name : item.key, item.value, note));
+      addTag(into, item.name !== undefined ? item.name : item.key, item.value, note);
     } else {
       addFromValue(into, item, note);
     }
@@ -84,10 +77,10 @@ export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
 function addFromValue(into: Tag[], value: unknown, note: Note): void {
   const type = getType(value);
   if (type === 'string') addFromText(into, value as string, note);
-  else if (type === 'number') addTag(into, tagOf(value, undefined, note));
+  else if (type === 'number') addTag(into, value, undefined, note);
   else if (isObject(value)) {
     const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) addTag(into, tagOf(keys[i], value[keys[i]], note));
+    for (let i = 0; i < keys.length; i++) addTag(into, keys[i], value[keys[i]], note);
   } else if (type !== 'undefined' && type !== 'null') {
     note('warning', 'tags must be text, a list or an object, not ' + withArticle(type) + '; ignored');
   }

@@ -39,10 +39,11 @@
 //   not a function with `track` is left alone ('failed').
 // - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
-import { assign, choice, flag, has, isArray, isScalar, text } from '../checks';
+import { assign, choice, flag, has, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
 import { getType } from '../../sandbox/lang';
-import { callEntries, flatKey, joinList, putOnce } from '../flat';
+import { callEntries, flatKey, putOnce } from '../flat';
+import type { Scalar } from '../flat';
 import { isHashed } from '../hash';
 import { md5 } from '../md5';
 import { keyValueTags, labels, tagFits } from '../tags';
@@ -119,14 +120,13 @@ function customerId(call: IdentifyCall, settings: AntsomiSettings): string | nul
   return source === null || settings.hash === 'none' || isHashed(source, 'md5') ? source : md5(source);
 }
 
-function attributeValue(key: string, value: Json, isDate: boolean): Json | undefined {
+/** A flat entry's value (text, a number, a boolean or null: lists are joined by flatten); null is not sent. */
+function attributeValue(key: string, value: Scalar, isDate: boolean): Json | undefined {
   if (isDate) {
     const ms = parseDate(value);
     if (ms !== null) return key === 'date_of_birth' ? formatDay(ms) : formatSpaced(ms);
   }
-  if (isScalar(value)) return value === null ? undefined : value;
-  const joined = isArray(value) ? joinList(value as Json[]) : null;
-  return joined === null ? undefined : joined;
+  return value === null ? undefined : value;
 }
 
 function putAttribute(customers: JsonObject, key: string, value: Json | undefined, note: Note): void {
