@@ -2370,8 +2370,7 @@ let name=to===null?from:to;
 let value=read(from);
 if(value===undefined||value===null)continue;
 let target=targetOf(row.as,name);
-if(target==="userId")mapped.userId=value;
-else if(target==="email")mapped.email=value;
+if(target==="userId"||target==="email")mapped[target]=value;
 else if(target==="tag")mapped.tagRows.push({name:name,value:value});
 else mapped.traitRows.push({key:name,value:value,type:row.type});}
 return mapped;}
@@ -2424,16 +2423,13 @@ return ok?value:undefined;}
 var capitalized=(word)=>word.charAt(0).toUpperCase()+word.substring(1);
 var sendField=(vendor)=>"send"+capitalized(vendor);
 function destinations(fields){
-let list=[];
-VENDOR_IDS.forEach((vendor)=>{
-if(!fields[sendField(vendor)])return;
+return VENDOR_IDS.filter((vendor)=>fields[sendField(vendor)]).map((vendor)=>{
 let options={};
 for(let name in fields){
 if(name.substring(0,vendor.length)!==vendor)continue;
 let option=name.charAt(vendor.length).toLowerCase()+name.substring(vendor.length+1);
 options[option==="global"?"globalName":option]=fields[name];}
-list.push({vendor:vendor,options:options});});
-return list;}
+return{vendor:vendor,options:options};});}
 // src/template/platform.ts
 var CALLABLE=WINDOW6.callInWindow.concat(WINDOW3.callInWindow,WINDOW4.callInWindow,WINDOW5.callInWindow,WINDOW2.callInWindow,WINDOW.callInWindow);
 var READABLE=CALLABLE.concat(WINDOW6.copyFromWindow,WINDOW3.copyFromWindow,WINDOW4.copyFromWindow,WINDOW2.copyFromWindow,WINDOW.copyFromWindow);

@@ -79,8 +79,7 @@ function mapRead(read: PathReader, rows: unknown, note: Note): MappedValues {
     const value = read(from);
     if (value === undefined || value === null) continue;
     const target = targetOf((row as KeyMappingRow).as, name);
-    if (target === 'userId') mapped.userId = value;
-    else if (target === 'email') mapped.email = value;
+    if (target === 'userId' || target === 'email') mapped[target] = value;
     else if (target === 'tag') mapped.tagRows.push({ name: name, value: value });
     else mapped.traitRows.push({ key: name, value: value, type: (row as KeyMappingRow).type });
   }

@@ -28,16 +28,13 @@ export const sendField = (vendor: VendorId): string => 'send' + capitalized(vend
  * together.
  */
 export function destinations(fields: { [name: string]: unknown }): Destination[] {
-  const list: Destination[] = [];
-  VENDOR_IDS.forEach((vendor) => {
-    if (!fields[sendField(vendor)]) return;
+  return VENDOR_IDS.filter((vendor) => fields[sendField(vendor)]).map((vendor) => {
     const options: { [option: string]: unknown } = {};
     for (let name in fields) {
       if (name.substring(0, vendor.length) !== vendor) continue;
       const option = name.charAt(vendor.length).toLowerCase() + name.substring(vendor.length + 1);
       options[option === 'global' ? 'globalName' : option] = fields[name];
     }
-    list.push({ vendor: vendor, options: options } as Destination);
+    return { vendor: vendor, options: options } as Destination;
   });
-  return list;
 }
