@@ -134,9 +134,10 @@ const moduleOf = (path: string) => path.replace(/^.*[\\/]/, '').replace(/\.ts$/,
  * name; the snippet's texts are its own business.
  */
 const ENGINE_MODULES: Record<string, string> = {
-  'src/bridge/platform.ts': 'bridge-platform', 'src/bridge/runs.ts': 'bridge-runs', 'src/datalayer/model.ts': 'datalayer-model',
+  'src/bridge/platform.ts': 'bridge-platform', 'src/bridge/runs.ts': 'bridge-runs', 'src/bridge/engine.ts': 'bridge-engine',
+  'src/bridge/datalayer/snapshot.ts': 'bridge-snapshot', 'src/datalayer/model.ts': 'datalayer-model',
 };
-const ENGINE_MODULE_PATH = /[\\/]src[\\/](bridge[\\/](platform|runs)|datalayer[\\/]model)\.ts$/;
+const ENGINE_MODULE_PATH = /[\\/]src[\\/](bridge[\\/](platform|runs|engine|datalayer[\\/]snapshot)|datalayer[\\/]model)\.ts$/;
 
 /** Every code of src/core under `root` and the text it stands for (the source expression), in code order. */
 export async function codeTable(root: string): Promise<Record<string, string>> {

@@ -145,14 +145,14 @@ describe('production and debug builds', () => {
     expect(table[production.outcomes[0].messages[0].text]).toContain('user id must be text or a number');
   });
 
-  it('the production engines carry every text of core and of the window platform as a code: outcomes, labels and reasons built in helpers too', async () => {
+  it('the production engines carry every text of core, of the window platform and of the message copy as a code: outcomes, labels and reasons built in helpers too', async () => {
     const table = await codeTable(process.cwd());
     const production = await run('identify-bridge.full.min.js', {}, [{ event: 'user_sign_in', user_id: 'u1' }]);
     const code = (production.outcomes[0] as unknown as { results: Array<{ message: string }> }).results[0].message;
     expect(table[code]).toContain('called on window.');
     const texts = [' called on window.', 'Gist needs an email', 'waiting for consent', 'has characters that are not allowed',
       'for the customer id', 'is longer than', 'no reset or logout call', 'SHA-256 hashing failed', 'the traits table',
-      'runs wait for consent', 'cannot be printed', 'identify threw', 'is nested too deeply'];
+      'runs wait for consent', 'cannot be printed', 'identify threw', 'is nested too deeply', 'message copy cut', 'nesting over'];
     for (const file of [BRIDGE_FILES.full, engineDistFile(), ...VENDOR_IDS.map(engineDistFile)]) {
       for (const text of texts) expect(files[file], file).not.toContain(text);
     }
