@@ -166,6 +166,8 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
       listenToPast: config.listenToPast !== false,
       // consent commands go on too: they concern runs waiting for consent
       wants: (message, kind) => ruleOf(message, kind) >= 0 || (kind === 'command' && (message as unknown[])[0] === 'consent'),
+      // when every rule names its event, a push of another event is passed over with one look-up
+      events: events.every(isText) && new Set(events),
       log,
       onMessage: (message, { kind, at }) => {
         if (kind === 'command' && engine) engine.consentChanged();

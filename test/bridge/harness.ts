@@ -41,12 +41,18 @@ export function watch(
   const log = createModelLog();
   const limits = typeof options === 'function' ? undefined : options.limits;
   const reader = modelReader(log, onError, { ...DEFAULT_LIMITS, ...limits });
+  const given = typeof options === 'function' ? options(reader) : options;
+  const onMessage = given.onMessage || ((message: unknown, meta: MessageMeta) => void calls.push({ message, model: reader.at(meta.at), meta }));
   const watcher = watchDataLayer(host, {
     log,
-    copy: (message, cuts) => snapshot(message, { ...DEFAULT_LIMITS, ...limits }, cuts),
-    onMessage: (message, meta) => calls.push({ message, model: reader.at(meta.at), meta }),
     onError,
-    ...(typeof options === 'function' ? options(reader) : options),
+    ...given,
+    // handlers get a copy (snapshot.ts's, as the engine takes one), and what it cut is reported after them
+    onMessage: (message, meta) => {
+      const cuts: string[] = [];
+      onMessage(snapshot(message, { ...DEFAULT_LIMITS, ...limits }, cuts), meta);
+      if (cuts.length) (given.onError || onError)('message copy cut: ' + cuts.join(', '), message);
+    },
   });
   const dataLayer = host.dataLayer as unknown[];
   return {

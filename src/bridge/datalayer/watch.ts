@@ -25,9 +25,9 @@
 //   separate message after anything already queued); `consent` default/update feeds
 //   consent() at once; `event`, `config`, `js` and others only reach onMessage.
 // - A push made while history is replayed is a new message (past: false).
-// - Handlers get the message as pushed, or the copy `copy` makes of it (snapshot.ts's, whose cuts
-//   — its limits, cycles, unreadable values — are reported after onMessage). A listener's wants()
-//   sees the live message first and can decline it, so nothing is copied for it.
+// - Handlers get the message as pushed: the watcher carries no copying code, so that the page does
+//   not download it (the engine copies what it is handed, with snapshot.ts). A listener's wants()
+//   sees the message first and can decline it.
 // - One watcher per array: a second watchDataLayer on the same array (e.g. the
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
@@ -71,18 +71,18 @@ export interface WatchDataLayerOptions {
    * before the object is known to be plain. Default: every message.
    */
   wants?: (message: unknown, kind: MessageKind) => boolean;
+  /**
+   * The only events for which a pushed object can be wanted, when `wants` knows them all: an
+   * object whose `event` is not among them is declined without asking `wants` (a look-up is the
+   * cheapest way to pass over the pushes a page makes most). Absent or false: `wants` is asked for each.
+   */
+  events?: { has(event: unknown): boolean } | false;
   /** Where the changes to the model go (model.ts reads them); absent: no model is kept. */
   log?: ModelLog;
-  /** Called for each message: the message as pushed, or its copy by `copy`. */
+  /** Called for each message, as pushed (a listener that keeps it copies it, e.g. with snapshot.ts). */
   onMessage: (message: unknown, meta: MessageMeta) => void;
   /** Problems with a message or a handler; default: ignored (the helper is silent too). */
   onError?: (error: unknown, message: unknown) => void;
-  /**
-   * What onMessage gets of a message: a copy, such as snapshot.ts's, which adds to `cuts` what it
-   * left out (reported after onMessage); absent: the message itself. The snippet passes none, so
-   * that the page never downloads copying code: its engine copies what it is handed.
-   */
-  copy?: (message: unknown, cuts: string[]) => unknown;
 }
 
 export interface DataLayerWatcher {
@@ -129,11 +129,11 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
   }
   const existing = array[WATCHER];
   if (existing) {
-    report(new Error(`window.${name} is already watched; the existing watcher is returned`), undefined);
+    report(`window.${name} is already watched; the existing watcher is returned`, undefined);
     return existing;
   }
 
-  const { wants, log, listenToPast, copy } = options;
+  const { wants, events, log, listenToPast } = options;
   const consent = consentState();
   let active = true;
   let busy = false;
@@ -146,13 +146,11 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
       if (!kind) return;
       const args = kind === 'command' ? Array.from(message as IArguments) : [];
       if (args[0] === 'consent' && !consent.apply(args[1], args[2])) {
-        report(new TypeError("'consent' takes 'default' or 'update' and an object"), message);
+        report("'consent' takes 'default' or 'update' and an object", message);
       }
       if (log && (kind !== 'command' || args[0] === 'set')) log.kept.push(message, kind);
       if ((past && !listenToPast) || (wants && !wants(message, kind))) return;
-      const cuts: string[] = [];
-      options.onMessage(copy ? copy(message, cuts) : message, { past, kind, at: log ? log.taken + log.kept.length / 2 : 0 });
-      if (cuts.length) report('message copy cut: ' + cuts.join(', '), message);
+      options.onMessage(message, { past, kind, at: log ? log.taken + log.kept.length / 2 : 0 });
     } catch (error) {
       report(error, message);
     }
@@ -198,7 +196,8 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
         let quiet = false;
         try {
           quiet = !many && !busy && typeof message === 'object' && message !== null &&
-            (message as { length?: unknown }).length === undefined && !!wants && !wants(message, 'object');
+            (message as { length?: unknown }).length === undefined && !!wants &&
+            !((!events || events.has((message as { event?: unknown }).event)) && wants(message, 'object'));
         } catch {
           // a throwing getter or a revoked Proxy: handle() sorts it out
         }
