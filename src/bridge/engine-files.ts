@@ -19,4 +19,4 @@ export const ENGINE_GLOBAL = 'identifyBridgeEngine';
  * What the snippet says when the engine did not load. In words also in the production snippet
  * (this module's texts are not coded, snippet-codes.ts): no debug engine is there to explain it.
  */
-export const notLoaded = (reason: unknown) => 'the engine did not load: ' + String(reason) + '; the next matching message tries again';
+export const notLoaded = (reason: unknown) => 'engine not loaded (the next match retries): ' + String(reason);

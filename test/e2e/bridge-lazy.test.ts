@@ -142,7 +142,7 @@ describe('the lazily loaded engine in Chromium', () => {
       await push(shop.page, { event: 'user_sign_in', user_id: 'u1' });
       await flush(shop.page);
       expect(await shop.calls()).toEqual([]);
-      expect(shop.logs.join('\n')).toContain(`[identify-bridge] the engine did not load: Error: ${ORIGIN}${DEBUG_ENGINE} could not be loaded (not found, offline or refused by a Content-Security-Policy); the next matching message tries again`);
+      expect(shop.logs.join('\n')).toContain(`[identify-bridge] engine not loaded (the next match retries): ${ORIGIN}${DEBUG_ENGINE} failed (not found, offline or refused by a Content-Security-Policy)`);
       shop.engine.answer = 'serve';
       await push(shop.page, { event: 'user_identify', userId: 'u2' });
       await flush(shop.page);
@@ -160,7 +160,7 @@ describe('the lazily loaded engine in Chromium', () => {
       await flush(shop.page);
       await push(shop.page, { event: 'user_sign_in', user_id: 'u1' });
       await flush(shop.page);
-      expect(shop.logs.join('\n')).toContain('[identify-bridge] the engine did not load: Error: https://cdn.elsewhere.test/js/identify-bridge.engine.debug.min.js could not be loaded');
+      expect(shop.logs.join('\n')).toContain('[identify-bridge] engine not loaded (the next match retries): https://cdn.elsewhere.test/js/identify-bridge.engine.debug.min.js failed');
       expect(engineRequests(shop.requested)).toEqual([]); // Chromium refused it before any request
       expect(await shop.calls()).toEqual([]);
       expect(shop.pageErrors).toEqual([]);
