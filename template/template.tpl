@@ -1232,8 +1232,7 @@ function pick(value,choices,what,note){
 let word=text(value);
 let chosen=word===null?choices[0]:oneOf(word,choices);
 if(chosen!==null)return chosen;
-let listed=choices.slice(0,-1).join(", ")+" or "+choices[choices.length-1];
-note("warning",what+' "'+word+'" is not '+listed+"; "+choices[0]+" is used");
+note("warning",what+' "'+word+'" is not '+choices.slice(0,-1).join(", ")+" or "+choices[choices.length-1]+"; "+choices[0]+" is used");
 return choices[0];}
 function tableRows(value,what,note){
 if(value===undefined||value===null||value==="")return[];

@@ -73,8 +73,8 @@ export function pick<T extends string>(value: unknown, choices: readonly T[], wh
   const word = text(value);
   const chosen = word === null ? choices[0] : oneOf(word, choices);
   if (chosen !== null) return chosen;
-  const listed = choices.slice(0, -1).join(', ') + ' or ' + choices[choices.length - 1];
-  note('warning', what + ' "' + word + '" is not ' + listed + '; ' + choices[0] + ' is used');
+  // the list is built inside the note, so that builds which drop warnings drop it too
+  note('warning', what + ' "' + word + '" is not ' + choices.slice(0, -1).join(', ') + ' or ' + choices[choices.length - 1] + '; ' + choices[0] + ' is used');
   return choices[0];
 }
 
