@@ -16,7 +16,8 @@ export const UNCLAIMED_CLICK = -1;
 export const ENGINE_GLOBAL = 'identifyBridgeEngine';
 
 /**
- * What the snippet says when the engine did not load. In words also in the production snippet
- * (this module's texts are not coded, snippet-codes.ts): no debug engine is there to explain it.
+ * What the snippet says when the engine did not load: the loaders' rejection (loader.ts, and the ESM
+ * build's import()), so the one-file build, which never loads, carries none of it. In words also in
+ * the production snippet (this module's texts are not coded): no debug engine is there to explain it.
  */
 export const notLoaded = (reason: unknown) => 'engine not loaded (the next match retries): ' + String(reason);

@@ -4,6 +4,7 @@
 import type { BridgeConfig } from './config';
 import type { Win } from './platform';
 import { startBridge, type BridgeHandle } from './snippet';
+import { notLoaded } from './engine-files';
 
 export type { BridgeConfig, ClickConfig, DestinationConfig, RuleConfig } from './config';
 export type { EngineOutcome, VendorResult, Message } from '../core/index';
@@ -14,5 +15,6 @@ export type { BridgeHandle } from './snippet';
  * console warning listing them and starts nothing; nothing here throws at the page.
  */
 export function start(config: BridgeConfig, win: Win = window): BridgeHandle {
-  return startBridge(config, win, { load: () => import('./engine-debug').then((engine) => engine.createEngine) });
+  const load = () => import('./engine-debug').then((engine) => engine.createEngine, (error) => Promise.reject(notLoaded(error)));
+  return startBridge(config, win, { load });
 }

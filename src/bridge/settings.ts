@@ -7,6 +7,7 @@ import { DEFAULT_RULES } from '../core/rules';
 import { isUnsafeKey } from '../core/checks';
 import type { ConsentConfig, Destination, KeyMappingRow, Rule } from '../core/index';
 import { isPlainObject } from '../datalayer/kinds';
+import { list } from './config-read';
 
 /** A rule as the engine runs it: a core Rule (its key mapping built from the paths) and where it reads from. */
 export interface BridgeRule {
@@ -26,7 +27,6 @@ export interface EngineSettings {
 }
 
 type Bag = Record<string, unknown>;
-const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A destination: its vendor, and the item itself as the options (vendor modules read the keys they know by name). */
 const destinationOf = (item: Bag) => ({ vendor: item.vendor, options: item }) as Destination;
@@ -58,8 +58,8 @@ const DEFAULT_BRIDGE_RULES: BridgeRule[] = DEFAULT_RULES.map((rule) => ({ rule, 
 export function engineSettings(config: Bag): EngineSettings {
   const consent = config.consent;
   return {
-    destinations: listOf(config.destinations).filter(isPlainObject).map(destinationOf),
-    rules: listOf(config.rules).map(ruleOf).concat(config.defaultRules === false ? [] : DEFAULT_BRIDGE_RULES),
+    destinations: list(config.destinations).filter(isPlainObject).map(destinationOf),
+    rules: list(config.rules).map(ruleOf).concat(config.defaultRules === false ? [] : DEFAULT_BRIDGE_RULES),
     debug: config.debug === true,
     dedupe: config.dedupe === true,
     consent: consent === true ? {} : isPlainObject(consent) ? consent as ConsentConfig : null, // core reads type and whenDenied

@@ -14,7 +14,6 @@
 // email and source) is not looked at. The engine reads the rest; the debug engine checks the whole
 // config and says what is wrong (config.ts), and in debug mode it loads at start.
 import type { EngineOutcome } from '../core/index';
-import type { VendorId } from '../core/model';
 import type { BridgeConfig } from './config';
 import { watchClicks } from './clicks';
 import { isText, list, NOT_AN_OBJECT } from './config-read';
@@ -22,7 +21,7 @@ import { isPlainObject } from '../datalayer/kinds';
 import { createModelLog, notAnArray, UNWATCHED, watchDataLayer, type DataLayerWatcher, type MessageKind } from './datalayer/index';
 import type { CreateEngine, Engine, EngineHooks } from './engine';
 import type { Win } from './platform';
-import { notLoaded, UNCLAIMED_CLICK } from './engine-files';
+import { UNCLAIMED_CLICK } from './engine-files';
 
 export interface BridgeHandle {
   /** Gives the data layer its previous push back and removes the click listener. */
@@ -31,18 +30,12 @@ export interface BridgeHandle {
   flush(): Promise<EngineOutcome[]>;
 }
 
-/** What the engine loader needs of the config. */
-export interface SnippetSettings {
-  /** as the config gives it: the loader uses it when it is text */
-  engineFolder?: unknown;
-  /** debug mode: the debug engine, which checks the whole config and explains every problem */
-  debug: boolean;
-  /** the one vendor every destination names, whose engine is the smallest; null: the all-vendor engine */
-  vendor: VendorId | null;
-}
-
-/** Where the engine comes from: at hand (the one-file build), or loaded when first needed. */
-export type EngineSource = { create: CreateEngine } | { load: (settings: SnippetSettings) => Promise<CreateEngine> };
+/**
+ * Where the engine comes from: at hand (the one-file build), or loaded when first needed; the
+ * loader reads what it needs of the config (its folder, debug, the vendors), so that the one-file
+ * build carries none of that.
+ */
+export type EngineSource = { create: CreateEngine } | { load: (config: Record<string, unknown>) => Promise<CreateEngine> };
 
 /** A matched message waiting for the engine: Engine.handle's arguments. */
 type Matched = [message: unknown, at: number, kind: MessageKind, rule: number];
@@ -121,13 +114,6 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
     // one look-up of its event name (an object's `event`, a gtag event command's name), and nothing is copied for it
     const ruleOf = (message: unknown, kind: MessageKind) =>
       find(kind === 'object' ? (message as Bag).event : kind === 'command' && (message as Bag)[0] === 'event' && (message as Bag)[1]);
-    const vendors = list(config.destinations).map((destination) => destination && destination.vendor);
-    const settings: SnippetSettings = {
-      engineFolder: config.engineFolder,
-      debug,
-      // an unknown vendor's engine is not found: debug mode (the debug engine) says what is wrong
-      vendor: isText(vendors[0]) && vendors.every((vendor) => vendor === vendors[0]) ? vendors[0] as VendorId : null,
-    };
     // never a name that reaches a prototype (__proto__, constructor): a hostile dataLayerName must not
     // mark Window.prototype (the debug engine also refuses names that are no global variable's)
     let name: string = config.dataLayerName || 'dataLayer';
@@ -147,7 +133,7 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
     const load = () => {
       if (engine) drain();
       else if (!loading && 'load' in source) {
-        loading = source.load(settings)
+        loading = source.load(config)
           .then((create) => {
             release(create);
             if (make(create, 'stopped')) drain();
@@ -155,7 +141,7 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
           })
           .catch((error) => {
             release();
-            say(notLoaded(error));
+            say(String(error)); // the loader's words: the one-file build, which never loads, carries none
           })
           .then(() => void (loading = null));
       }
