@@ -1276,13 +1276,13 @@ function gate(rule,platform,note,proceed){
 if(rule===null)return"granted";
 let consent=platform.consent;
 if(consent===undefined){
-note("info","no consent information here; "+rule.type+" is treated as granted");
+note("info","no consent state; "+rule.type+" treated as granted");
 return"granted";}
 if(consent.isGranted(rule.type))return"granted";
 if(rule.whenDenied==="drop"){
 note("info","consent "+rule.type+" is denied; nothing sent");
 return"dropped";}
-note("info","consent "+rule.type+" is denied; waiting for it to be granted");
+note("info","consent "+rule.type+" denied; waiting for grant");
 let ran=false;
 consent.onChange(rule.type,(granted)=>{
 if(!granted||ran)return ran;
@@ -1669,17 +1669,17 @@ let value=raw.userId;
 let useEmail=flag(raw.useEmailAsUserId,false);
 if(isMissing(value)){
 if(!useEmail)return null;
-if(email===null)note("warning",'"use email as user id" is on but there is no valid email; the visitor stays anonymous');
+if(email===null)note("warning",'"use email as user id": no valid email; the visitor stays anonymous');
 return email===null?null:withinLength(email.toLowerCase(),note);}
 let id=text(value);
 if(id===null){
 note("error","user id must be text or a number, not "+describe(value));
 return null;}
-if(useEmail)note("warning",'"use email as user id" is on but a user id is given; the user id is used');
+if(useEmail)note("warning",'"use email as user id": a user id is given and used');
 return withinLength(id,note);}
 function withinLength(id,note){
 if(id.length<=MAX_USER_ID_LENGTH)return id;
-note("error","user id is "+id.length+" characters long; at most "+MAX_USER_ID_LENGTH+" are allowed");
+note("error","user id is "+id.length+" characters; at most "+MAX_USER_ID_LENGTH+" allowed");
 return null;}
 // src/core/tags.ts
 function addTag(into,name,value,note){
@@ -1687,7 +1687,7 @@ let tagName=text(name);
 if(tagName===null||value===false)return;
 let valueType=getType(value);
 let tagValue=text(value);
-let problem=tagName.length>LIMITS.textLength||tagValue!==null&&tagValue.length>LIMITS.textLength?"is longer than "+LIMITS.textLength+" characters; left out":tagName.indexOf(",")>=0?"cannot be used (no commas in names); dropped":isUnsafeKey(tagName)?"cannot be used (a reserved object key); dropped":null;
+let problem=tagName.length>LIMITS.textLength||tagValue!==null&&tagValue.length>LIMITS.textLength?"is longer than "+LIMITS.textLength+" characters; left out":tagName.indexOf(",")>=0?"dropped: no commas in names":isUnsafeKey(tagName)?"dropped: a reserved key":null;
 if(problem!==null){
 return note("warning",'tag "'+tagName.substring(0,100)+'" '+problem);}
 if(tagValue===null&&valueType!=="string"&&valueType!=="boolean"&&valueType!=="undefined"&&valueType!=="null"){
@@ -1711,7 +1711,7 @@ let item=pending.pop();
 if(isArray(item)){
 budget-=item.length;
 if(budget<0){
-note("warning","tags hold more than "+MAX_LIST_ENTRIES+" list entries (or a list that contains itself); the rest are ignored");
+note("warning","tags: over "+MAX_LIST_ENTRIES+" list entries (or a list holds itself); the rest ignored");
 return into;}
 for(let i=item.length-1;i>=0;i--)pending.push(item[i]);}else if(isObject(item)&&(has(item,"name")||has(item,"key"))){
 addTag(into,item.name!==undefined?item.name:item.key,item.value,note);}else{
@@ -1803,7 +1803,7 @@ function normalize(input2,source){
 let messages=[];
 let note=collectInto(messages,null);
 let raw=isObject(input2)?input2:{};
-if(!isObject(input2))note("error","the identify input must be an object, not "+withArticle(getType(input2)));
+if(!isObject(input2))note("error","identify input must be an object, not "+withArticle(getType(input2)));
 let set=readTraits(raw.traits,raw.traitRows,note);
 let email=readEmail(raw.email,set.traits.email,note);
 let company2=readCompany(set.traits.company,raw.company,note);
@@ -1845,7 +1845,7 @@ let entries=[];
 let add=(parent,name,value)=>{
 let where=parent===null?name:parent+"."+name;
 if(isObject(value)){
-if(parent!==null)return note("warning",where+" is nested more than one level deep; dropped");
+if(parent!==null)return note("warning",where+" is nested over one level deep; dropped");
 let nested=value;
 return Object.keys(nested).forEach((key)=>add(name,key,nested[key]));}
 let flat=flatValue(value,where,note);
@@ -1866,7 +1866,7 @@ return isObject(options)?options:{};}
 function readKey(value,label,allowed){
 let key=text(value);
 if(key===null)return{value:null,error:label+" is missing"};
-if(!onlyChars(key,allowed))return{value:null,error:label+' "'+key+'" has characters that are not allowed'};
+if(!onlyChars(key,allowed))return{value:null,error:label+' "'+key+'" has characters not allowed'};
 return{value:key,error:null};}
 // src/core/vendors/types.ts
 function outcome(status,message){
@@ -1887,7 +1887,7 @@ function loadScript(platform,url,done){
 let finish=once(done);
 platform.injectScript(url,()=>finish(true),()=>finish(false),url);}
 function notTheSdk(global,type,vendor){
-return outcome("failed","window."+global+" holds a value of type "+type+" that is not "+vendor+"'s SDK; nothing sent");}
+return outcome("failed","window."+global+" is a "+type+", not "+vendor+"'s SDK; nothing sent");}
 function queued(platform,url,vendor,queue,done){
 if(url===null)return done(outcome("queued",vendor+" is not loaded yet; queued in "+queue));
 loadScript(platform,url,(loaded)=>{
@@ -1902,7 +1902,7 @@ if(platform.now()-start>=boundMs)return finish(false);
 platform.callLater(check);};
 check();}
 function noReset(name){
-return(_options,_context,done)=>done(outcome("skipped",name+" has no reset or logout call; nothing to do"));}
+return(_options,_context,done)=>done(outcome("skipped",name+" has no reset/logout; nothing to do"));}
 // src/core/vendors/antsomi.ts
 var SCRIPT_URL="https://st-a.cdp.asia/insight.js";
 var TRACK="web_event.track";
@@ -1932,7 +1932,7 @@ numericIds:ids.every((id)=>id!==null&&isDigits(id))};}
 function warnIds(settings,note){
 settings.ids.forEach((id,i)=>{
 if(id!==null&&!isDigits(id)){
-note("warning","the Antsomi "+(i===0?"portal":"property")+' id "'+id+'" is not numeric; _portalId and _propId are not set');}});}
+note("warning",(i===0?"portal":"property")+' id "'+id+'" is not numeric; _portalId and _propId not set');}});}
 function customerId(call,settings){
 let email=call.email!==null&&settings.lowerEmail?call.email.toLowerCase():call.email;
 let source=settings.from==="email"?email:settings.from==="phone"?text(call.traits.phone):call.userId;
@@ -1944,8 +1944,8 @@ if(ms!==null)return key==="date_of_birth"?formatDay(ms):formatSpaced(ms);}
 return value===null?undefined:value;}
 function putAttribute(customers,key,value,note){
 if(value===undefined)return;
-if(OURS.indexOf(key)>=0)return note("warning",'attribute "'+key+'" is set by the tag; the trait is not sent');
-if(key.match(CODE_PATTERN)===null)return note("warning",'attribute "'+key+'" dropped: codes may use only a-z, 0-9 and _');
+if(OURS.indexOf(key)>=0)return note("warning",'attribute "'+key+'" is set by the tag; trait not sent');
+if(key.match(CODE_PATTERN)===null)return note("warning",'attribute "'+key+'" dropped: only a-z, 0-9, _ allowed');
 putOnce(customers,key,value,note);}
 function customerAttributes(call,note){
 let customers={};
@@ -1969,7 +1969,7 @@ let platform=context.platform;
 if(isFunctionAt(platform,LEAD_TIME)){
 let time=text(platform.callInWindow(LEAD_TIME,[]));
 if(time!==null)return time;}
-context.note("info","Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
+context.note("info","_cdpGetLeadTime not loaded yet; identify_time is now (UTC)");
 return formatSpaced(platform.now());}
 function trackPayload(call,cid,vocabulary,context){
 let customers=customerAttributes(call,context.note);
@@ -1988,7 +1988,7 @@ let settings=readSettings(options);
 let cid=customerId(call,settings);
 if(cid===null){
 let anonymous=call.userId===null&&call.email===null;
-return done(outcome(anonymous?"skipped":"failed",(anonymous?"anonymous visitor: ":"no customer id: ")+"Antsomi needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));}
+return done(outcome(anonymous?"skipped":"failed",(anonymous?"anonymous visitor: ":"no customer id: ")+"needs "+SOURCE_NAMES[settings.from]+" for the customer id; not sent"));}
 let args=["user",call.event,trackPayload(call,cid,settings.vocabulary,context)];
 let queue=()=>queued(platform,settings.load?SCRIPT_URL:null,"Antsomi",QUEUE,done);
 if(isFunctionAt(platform,TRACK)){
@@ -1997,7 +1997,7 @@ return error!==null||getType(platform.copyFromWindow(QUEUE))!=="array"?done(sent
 let current=getType(platform.copyFromWindow("web_event"));
 if(current!=="undefined")return done(notTheSdk("web_event",current,"Antsomi"));
 if(settings.load&&!settings.numericIds){
-return done(outcome("failed","cannot load Antsomi: the portal id and the property id must both be numeric"));}
+return done(outcome("failed","cannot load: portal id and property id must be numeric"));}
 if(!settings.load)warnIds(settings,context.note);
 let track=platform.createArgumentsQueue("web_event",QUEUE);
 platform.aliasInWindow(TRACK,"web_event");
@@ -2007,10 +2007,10 @@ queue();}
 function reset(_options,context,done){
 let platform=context.platform;
 if(!isFunctionAt(platform,TRACK)){
-return done(outcome("skipped","Antsomi is not on the page; nothing to reset"));}
+return done(outcome("skipped","not on the page; nothing to reset"));}
 let error=callPage(platform,TRACK,["user","sign_out"]);
 if(error!==null||!isFunctionAt(platform,RESET_ID)){
-return done(sentUnless(error,"sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));}
+return done(sentUnless(error,"sign_out sent; no web_event.resetAnonymousUId, anonymous id kept"));}
 done(sentUnless(callPage(platform,RESET_ID,[]),"sign_out sent and the anonymous id reset"));}
 var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 // src/core/vendors/connecto.ts
@@ -2034,7 +2034,7 @@ let platform=context.platform;
 let id=call.userId!==null?call.userId:call.email;
 if(id===null){
 id=text(platform.callInWindow("_connecto.getIdentity",[]));
-if(id===null)return done(outcome("failed","no user id or email, and _connecto.getIdentity() gave no anonymous id"));}
+if(id===null)return done(outcome("failed","no user id, email or _connecto.getIdentity() id"));}
 done(sentUnless(callPage(platform,"_connecto.identify",[id,traits]),"_connecto.identify called"));}
 function identify2(call,options,context,done){
 let platform=context.platform;
@@ -2044,16 +2044,16 @@ let ready=()=>isFunctionAt(platform,"_connecto.identify");
 let waitMs=milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS);
 let wait=(what)=>waitUntil(platform,ready,waitMs,(ok)=>{
 if(ok)send(call,traits,context,done);
-else done(outcome("failed",what+" within "+waitMs+" ms (Connecto has no pre-load queue); identify dropped"));});
-if(ready()||!flag(raw.loadScript,false))return wait("Connecto did not appear on the page");
+else done(outcome("failed",what+" within "+waitMs+" ms (no pre-load queue); identify dropped"));});
+if(ready()||!flag(raw.loadScript,false))return wait("not on the page");
 let key=readKey(raw.licenseKey,"Connecto license key",KEY_CHARS);
 if(key.value===null)return done(outcome("failed","cannot load Connecto: "+key.error));
 if(isObject(platform.copyFromWindow("_TConnecto"))){
-context.note("info","the page already configures _TConnecto; its license key is used");}else{
+context.note("info","page already sets _TConnecto; its license key is used");}else{
 platform.setInWindow("_TConnecto",{licenseKey:key.value},false);}
 loadScript(platform,SCRIPT_URL2,(loaded)=>{
-if(!loaded)return done(outcome("failed","Connecto's script failed to load ("+SCRIPT_URL2+")"));
-wait("Connecto's script loaded but _connecto.identify did not appear");});}
+if(!loaded)return done(outcome("failed","script failed to load ("+SCRIPT_URL2+")"));
+wait("script loaded but no _connecto.identify");});}
 var reset2=noReset("Connecto");
 var VENDOR2={name:"Connecto",identify:identify2,reset:reset2};
 // src/core/vendors/analytics-js.ts
@@ -2144,18 +2144,18 @@ waitMs:milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS)};}
 var OWN_KEYS=["email","tags","overwrite_tags"];
 function gistKey(name,note){
 if(name===""||name.indexOf("$")>=0){
-note("warning",'property "'+name+'" dropped: Gist allows no "$" and no empty name');
+note("warning",'property "'+name+'" dropped: no "$" or empty names');
 return null;}
 let snake=snakeCase(name);
 let key=wordChars(snake);
-if(key!==snake)note("info",'property "'+name+'" sent as "'+key+'" (Gist allows only letters, digits and _)');
+if(key!==snake)note("info",'property "'+name+'" sent as "'+key+'" (only letters, digits, _)');
 if(OWN_KEYS.indexOf(key)<0)return key;
-note("warning",'"'+name+'" not sent: Gist\'s "'+key+'" comes from the email and the tags');
+note("warning",'"'+name+'" not sent: "'+key+'" comes from the email and tags');
 return null;}
 function gistValue(key,value,note){
 if(value!==null&&endsWith(key,"_at")){
 let seconds=toUnixSeconds(value);
-if(seconds===null)note("warning",'property "'+key+'" ends in _at (a date to Gist), but '+describe(value)+" is not a date; sent as given");
+if(seconds===null)note("warning",'property "'+key+'" ends in _at (a date), but '+describe(value)+" is not a date; sent as given");
 else if(seconds!==value)note("info",'property "'+key+'" sent as unix seconds ('+seconds+")");
 if(seconds!==null)return seconds;}
 if(isString(value)&&value.length>MAX_STRING_LENGTH){
@@ -2187,16 +2187,16 @@ labels(call.tags).forEach((label)=>{
 let next=list===""?label:list+","+label;
 if(next.length<=MAX_STRING_LENGTH)list=next;
 else left.push(label);});
-if(left.length>0)note("warning","tags are limited to "+MAX_STRING_LENGTH+" characters in all; not sent: "+left.join(", "));
+if(left.length>0)note("warning","tags over "+MAX_STRING_LENGTH+" characters in all; not sent: "+left.join(", "));
 if(list!==""){
 props.tags=list;
 if(!overwriteTags)props.overwrite_tags=false;}
 return props;}
 function identify3(call,options,context,done){
 if(call.email===null){
-return done(outcome(call.userId===null?"skipped":"failed",(call.userId===null?"anonymous visitor: ":"")+"Gist needs an email; not sent"));}
+return done(outcome(call.userId===null?"skipped":"failed",(call.userId===null?"anonymous visitor: ":"")+"needs an email; not sent"));}
 if(call.userId!==null&&call.userId.length>MAX_ID_LENGTH){
-return done(outcome("failed","Gist user ids must be fewer than 255 characters (this one has "+call.userId.length+"); not sent"));}
+return done(outcome("failed","user id over "+MAX_ID_LENGTH+" characters ("+call.userId.length+"); not sent"));}
 let platform=context.platform;
 let settings=readOptions(options);
 let args=[call.userId===null?"":call.userId,gistProps(call,settings.overwriteTags,context.note)];
@@ -2215,10 +2215,10 @@ function reset3(options,context,done){
 let platform=context.platform;
 let chatReady=()=>isFunctionAt(platform,"gist.chat");
 if(!chatReady()&&getType(platform.copyFromWindow("gist"))==="undefined"){
-return done(outcome("skipped","Gist is not on the page; nothing to shut down"));}
+return done(outcome("skipped","not on the page; nothing to shut down"));}
 let waitMs=readOptions(options).waitMs;
 waitUntil(platform,chatReady,waitMs,(ready)=>{
-if(!ready)return done(outcome("skipped","Gist did not finish loading within "+waitMs+" ms; chat('shutdown') not called"));
+if(!ready)return done(outcome("skipped","not loaded within "+waitMs+" ms; chat('shutdown') not called"));
 done(sentUnless(callPage(platform,"gist.chat",["shutdown"]),"gist.chat('shutdown') called"));});}
 var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
 // src/core/vendors/mutiny.ts
@@ -2240,8 +2240,8 @@ var mutinyTraits=(call,note)=>callTraits(call,call.company===null?null:mutinyCom
 function identify4(call,_options,context,done){
 let platform=context.platform;
 if(!isFunctionAt(platform,"mutiny.client.identify")){
-return done(outcome("skipped","Mutiny is not on the page (no mutiny.client.identify)"));}
-if(call.email===null)context.note("warning","no email: Mutiny cannot match this visitor to a CRM record");
+return done(outcome("skipped","not on the page (no mutiny.client.identify)"));}
+if(call.email===null)context.note("warning","no email: cannot match this visitor to a CRM record");
 done(sentUnless(callPage(platform,"mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]),"mutiny.client.identify called"));}
 var reset4=noReset("Mutiny");
 var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
@@ -2297,7 +2297,7 @@ function sendIdentify(call,targets,dedupe,platform,say,complete){
 let sig=dedupe?signature(call):null;
 fanOut(targets,platform,say,(target,context,report)=>{
 if(sig!==null&&isUnchanged(platform,target.vendor,sig)){
-return report({status:"skipped",message:"unchanged since the last identify sent to "+target.module.name+"; not sent again"});}
+return report({status:"skipped",message:"unchanged since the last identify; not sent again"});}
 target.module.identify(call,target.options,context,(outcome2)=>{
 if(sig!==null&&(outcome2.status==="sent"||outcome2.status==="queued"))remember(platform,target.vendor,sig);
 report(outcome2);});},complete);}
@@ -3977,7 +3977,7 @@ scenarios:
     runCode(tag({ sendSegment: true, segmentLoadScript: true, segmentWriteKey: "bad key!", userId: "u-1" }));
     assertApi("injectScript").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains('gtm-identify segment failed: cannot load analytics.js: Segment write key "bad key!" has characters that are not allowed');
+    assertThat(logs).contains('gtm-identify segment failed: cannot load analytics.js: Segment write key "bad key!" has characters not allowed');
 - name: Customer.io identify calls cioanalytics.identify
   code: |-
     pageFunction("cioanalytics.identify", undefined);
@@ -4063,7 +4063,7 @@ scenarios:
     runCode(tag({ sendGist: true, userId: "u-1" }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify gist failed: Gist needs an email; not sent");
+    assertThat(logs).contains("gtm-identify gist failed: needs an email; not sent");
 - name: Gist loads its widget and queues setAppId, trackPageView and the identify
     in its array
   code: |-
@@ -4105,7 +4105,7 @@ scenarios:
     pageFunction("gist.identify", undefined);
     runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com", traitRows: [{ key: "$score", value: "9", type: "number" }] }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "gist.identify", "u-1", { email: "ann@example.com" }]]);
-    assertThat(logs).contains('gtm-identify gist warning: property "$score" dropped: Gist allows no "$" and no empty name');
+    assertThat(logs).contains('gtm-identify gist warning: property "$score" dropped: no "$" or empty names');
 - name: Gist reset shuts the chat down
   code: |-
     page.gist = [];
@@ -4128,7 +4128,7 @@ scenarios:
     runCode(tag({ sendGist: true, action: "reset" }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnSuccess").wasCalled();
-    assertThat(logs).contains("gtm-identify gist skipped: Gist is not on the page; nothing to shut down");
+    assertThat(logs).contains("gtm-identify gist skipped: not on the page; nothing to shut down");
 - name: Mutiny identify passes the user id, traits and the company with camelCase
     employeeCount and a bare domain
   code: |-
@@ -4154,12 +4154,12 @@ scenarios:
     runCode(tag({ sendMutiny: true, userId: "u-1" }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnSuccess").wasCalled();
-    assertThat(logs).contains("gtm-identify mutiny skipped: Mutiny is not on the page (no mutiny.client.identify)");
+    assertThat(logs).contains("gtm-identify mutiny skipped: not on the page (no mutiny.client.identify)");
 - name: Mutiny warns when there is no email to match a CRM record
   code: |-
     pageFunction("mutiny.client.identify", undefined);
     runCode(tag({ sendMutiny: true, userId: "u-1" }));
-    assertThat(logs).contains("gtm-identify mutiny warning: no email: Mutiny cannot match this visitor to a CRM record");
+    assertThat(logs).contains("gtm-identify mutiny warning: no email: cannot match this visitor to a CRM record");
     assertApi("gtmOnSuccess").wasCalled();
 - name: Mutiny has no logout call, so a reset only says so
   code: |-
@@ -4167,7 +4167,7 @@ scenarios:
     runCode(tag({ sendMutiny: true, action: "reset" }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnSuccess").wasCalled();
-    assertThat(logs).contains("gtm-identify mutiny skipped: Mutiny has no reset or logout call; nothing to do");
+    assertThat(logs).contains("gtm-identify mutiny skipped: Mutiny has no reset/logout; nothing to do");
 - name: Connecto identify sends every trait as text
   code: |-
     pageFunction("_connecto.identify", undefined);
@@ -4232,20 +4232,20 @@ scenarios:
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
     assertApi("gtmOnSuccess").wasNotCalled();
-    assertThat(logs).contains("gtm-identify connecto failed: Connecto did not appear on the page within 1000 ms (Connecto has no pre-load queue); identify dropped");
+    assertThat(logs).contains("gtm-identify connecto failed: not on the page within 1000 ms (no pre-load queue); identify dropped");
 - name: Connecto waits 5000 ms when the wait field is empty, and takes a number from
     a variable as it is
   code: |-
     runCode(tag({ sendConnecto: true, connectoWaitMs: "", userId: "u-1" }));
-    assertThat(logs).contains("gtm-identify connecto failed: Connecto did not appear on the page within 5000 ms (Connecto has no pre-load queue); identify dropped");
+    assertThat(logs).contains("gtm-identify connecto failed: not on the page within 5000 ms (no pre-load queue); identify dropped");
     runCode(tag({ sendConnecto: true, connectoWaitMs: 2e3, userId: "u-2" }));
-    assertThat(logs).contains("gtm-identify connecto failed: Connecto did not appear on the page within 2000 ms (Connecto has no pre-load queue); identify dropped");
+    assertThat(logs).contains("gtm-identify connecto failed: not on the page within 2000 ms (no pre-load queue); identify dropped");
 - name: Connecto fails the tag when its script cannot load
   code: |-
     scripts["https://server.connecto.io/javascripts/connect.prod.min.js"] = "fail";
     runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: "LK1", userId: "u-1" }));
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify connecto failed: Connecto's script failed to load (https://server.connecto.io/javascripts/connect.prod.min.js)");
+    assertThat(logs).contains("gtm-identify connecto failed: script failed to load (https://server.connecto.io/javascripts/connect.prod.min.js)");
 - name: Antsomi sign-in tracks the user with the md5 of the lower-cased email as customer
     id
   code: |-
@@ -4296,7 +4296,7 @@ scenarios:
     runCode(tag({ sendAntsomi: true, userId: "u-1" }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify antsomi failed: no customer id: Antsomi needs an email for the customer id; not sent");
+    assertThat(logs).contains("gtm-identify antsomi failed: no customer id: needs an email for the customer id; not sent");
 - name: Antsomi drops attribute codes outside a-z, 0-9 and _ and says so
   code: |-
     pageFunction("web_event.track", undefined);
@@ -4306,7 +4306,7 @@ scenarios:
       dims: { customers: { type: "customers", customer_id: "257c57037d384ae37ea27a07e8a01665", loyalty_level: 3, email: "ann@example.com" } },
       extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
     }]]);
-    assertThat(logs).contains('gtm-identify antsomi warning: attribute "plan tier" dropped: codes may use only a-z, 0-9 and _');
+    assertThat(logs).contains('gtm-identify antsomi warning: attribute "plan tier" dropped: only a-z, 0-9, _ allowed');
 - name: Antsomi reset sends sign_out and resets the anonymous id
   code: |-
     pageFunction("web_event.track", undefined);
@@ -4398,7 +4398,7 @@ scenarios:
     ]);
     assertApi("gtmOnSuccess").wasCalled();
     assertApi("gtmOnFailure").wasNotCalled();
-    assertThat(logs).contains("gtm-identify gist failed: Gist needs an email; not sent");
+    assertThat(logs).contains("gtm-identify gist failed: needs an email; not sent");
 - name: Gist and Antsomi skip an anonymous visitor with a debug message while the
     others are sent
   code: |-
@@ -4408,8 +4408,8 @@ scenarios:
     runCode(tag({ sendSegment: true, sendGist: true, sendAntsomi: true, traitRows: [{ key: "brand", value: "Audi", type: "text" }] }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", { brand: "Audi" }]]);
     assertApi("gtmOnSuccess").wasCalled();
-    assertThat(logs).contains("gtm-identify gist skipped: anonymous visitor: Gist needs an email; not sent");
-    assertThat(logs).contains("gtm-identify antsomi skipped: anonymous visitor: Antsomi needs an email for the customer id; not sent");
+    assertThat(logs).contains("gtm-identify gist skipped: anonymous visitor: needs an email; not sent");
+    assertThat(logs).contains("gtm-identify antsomi skipped: anonymous visitor: needs an email for the customer id; not sent");
 - name: A Get Dealer Details click tags the visitor with the brand from oemname
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -4493,7 +4493,7 @@ scenarios:
     runCode(data);
     runCode(data);
     assertThat(callsOf("callInWindow")).hasLength(1);
-    assertThat(logs).contains("gtm-identify segment skipped: unchanged since the last identify sent to Segment; not sent again");
+    assertThat(logs).contains("gtm-identify segment skipped: unchanged since the last identify; not sent again");
 - name: Skip if unchanged sends again when a trait changed
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -4532,7 +4532,7 @@ scenarios:
     runCode(tag({ sendSegment: true, userId: longId }));
     assertApi("callInWindow").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify error: user id is 260 characters long; at most 255 are allowed");
+    assertThat(logs).contains("gtm-identify error: user id is 260 characters; at most 255 allowed");
 - name: A traits variable that is not an object is reported and ignored
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -4583,7 +4583,7 @@ scenarios:
     for (let i = 0; i < 25; i++) id = id + "0123456789";
     runCode(tag({ sendGist: true, userId: id + "12345", email: "ann@example.com" }));
     assertApi("callInWindow").wasNotCalled();
-    assertThat(logs).contains("gtm-identify gist failed: Gist user ids must be fewer than 255 characters (this one has 255); not sent");
+    assertThat(logs).contains("gtm-identify gist failed: user id over 254 characters (255); not sent");
 - name: A user id that is neither text nor a number fails the tag and says why
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -4602,7 +4602,7 @@ scenarios:
     pageFunction("analytics.identify", undefined);
     runCode(tag({ sendSegment: true, useEmailAsUserId: true, userId: "u-1", email: "ann@example.com" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { email: "ann@example.com" }]]);
-    assertThat(logs).contains('gtm-identify warning: "use email as user id" is on but a user id is given; the user id is used');
+    assertThat(logs).contains('gtm-identify warning: "use email as user id": a user id is given and used');
 - name: An unknown hash method sends the user id unhashed and says so
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -4696,8 +4696,8 @@ scenarios:
     }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", { brand: "Audi", tags: ["vip"] }]]);
     assertThat(logs).contains('gtm-identify warning: tag "=gold" has no name; dropped');
-    assertThat(logs).contains('gtm-identify warning: tag "a,b" cannot be used (no commas in names); dropped');
-    assertThat(logs).contains('gtm-identify warning: tag "__proto__" cannot be used (a reserved object key); dropped');
+    assertThat(logs).contains('gtm-identify warning: tag "a,b" dropped: no commas in names');
+    assertThat(logs).contains('gtm-identify warning: tag "__proto__" dropped: a reserved key');
 - name: A tags variable that is true or false is ignored with a message
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -4767,7 +4767,7 @@ scenarios:
       home_city: "Paris",
       interests: "ski,golf"
     }]]);
-    assertThat(logs).contains("gtm-identify gist warning: home.geo is nested more than one level deep; dropped");
+    assertThat(logs).contains("gtm-identify gist warning: home.geo is nested over one level deep; dropped");
     assertThat(logs).contains("gtm-identify gist warning: orders is a list of objects or lists; dropped");
 - name: Gist gets dates in _at keys as Unix seconds, long text cut to 255 characters,
     and never a trait named like its own properties
@@ -4788,8 +4788,8 @@ scenarios:
     }]]);
     assertThat(logs).contains('gtm-identify gist warning: property "bio" truncated to 255 characters');
     assertThat(logs).contains('gtm-identify gist info: property "last_seen_at" sent as unix seconds (1705312800)');
-    assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at (a date to Gist), but "soon" is not a date; sent as given');
-    assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: Gist\'s "tags" comes from the email and the tags');
+    assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at (a date), but "soon" is not a date; sent as given');
+    assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: "tags" comes from the email and tags');
 - name: Gist labels beyond 255 characters in all are left out whole and named in preview
     mode
   code: |-
@@ -4800,7 +4800,7 @@ scenarios:
       tags: letters(100, "a") + "," + letters(100, "b"),
       overwrite_tags: false
     }]]);
-    assertThat(logs).contains("gtm-identify gist warning: tags are limited to 255 characters in all; not sent: " + letters(100, "c"));
+    assertThat(logs).contains("gtm-identify gist warning: tags over 255 characters in all; not sent: " + letters(100, "c"));
 - name: Gist does not send a key/value tag whose name a trait already uses, and says
     so
   code: |-
@@ -4820,7 +4820,7 @@ scenarios:
     page.gist = "gist";
     runCode(tag({ sendGist: true, userId: "u-1", email: "ann@example.com" }));
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify gist failed: window.gist holds a value of type string that is not Gist's SDK; nothing sent");
+    assertThat(logs).contains("gtm-identify gist failed: window.gist is a string, not Gist's SDK; nothing sent");
 - name: Antsomi can take the customer id from the phone trait or the user id instead
     of the email
   code: |-
@@ -4865,7 +4865,7 @@ scenarios:
       dims: { customers: { type: "customers", customer_id: "257c57037d384ae37ea27a07e8a01665", email: "ann@example.com" } },
       extra: { identify_id: "257c57037d384ae37ea27a07e8a01665", identify_event: "identify" }
     }]]);
-    assertThat(logs).contains('gtm-identify antsomi warning: the Antsomi portal id "abc" is not numeric; _portalId and _propId are not set');
+    assertThat(logs).contains('gtm-identify antsomi warning: portal id "abc" is not numeric; _portalId and _propId not set');
     assertApi("gtmOnSuccess").wasCalled();
 - name: Antsomi does not load its script without numeric portal and property ids,
     and the tag fails
@@ -4873,19 +4873,19 @@ scenarios:
     runCode(tag({ sendAntsomi: true, antsomiLoadScript: true, email: "ann@example.com", antsomiPortalId: "abc", antsomiPropertyId: "456" }));
     assertApi("injectScript").wasNotCalled();
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify antsomi failed: cannot load Antsomi: the portal id and the property id must both be numeric");
+    assertThat(logs).contains("gtm-identify antsomi failed: cannot load: portal id and property id must be numeric");
 - name: When window.web_event is not Antsomi's SDK, nothing is sent to Antsomi and
     the tag fails
   code: |-
     page.web_event = "x";
     runCode(tag({ sendAntsomi: true, email: "ann@example.com" }));
     assertApi("gtmOnFailure").wasCalled();
-    assertThat(logs).contains("gtm-identify antsomi failed: window.web_event holds a value of type string that is not Antsomi's SDK; nothing sent");
+    assertThat(logs).contains("gtm-identify antsomi failed: window.web_event is a string, not Antsomi's SDK; nothing sent");
 - name: Antsomi reset is skipped without the SDK, and keeps the anonymous id when
     the SDK cannot reset it yet
   code: |-
     runCode(tag({ sendAntsomi: true, action: "reset" }));
-    assertThat(logs).contains("gtm-identify antsomi skipped: Antsomi is not on the page; nothing to reset");
+    assertThat(logs).contains("gtm-identify antsomi skipped: not on the page; nothing to reset");
     pageFunction("web_event.track", undefined);
     runCode(tag({ sendAntsomi: true, action: "reset" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "web_event.track", "user", "sign_out"]]);
@@ -4901,11 +4901,11 @@ scenarios:
   code: |-
     page._TConnecto = { licenseKey: "page-key" };
     runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: "tag-key", userId: "u-1" }));
-    assertThat(logs).contains("gtm-identify connecto info: the page already configures _TConnecto; its license key is used");
+    assertThat(logs).contains("gtm-identify connecto info: page already sets _TConnecto; its license key is used");
 - name: Connecto has no logout call, so a reset only says so
   code: |-
     runCode(tag({ sendConnecto: true, action: "reset" }));
-    assertThat(logs).contains("gtm-identify connecto skipped: Connecto has no reset or logout call; nothing to do");
+    assertThat(logs).contains("gtm-identify connecto skipped: Connecto has no reset/logout; nothing to do");
     assertApi("gtmOnSuccess").wasCalled();
 setup: |-
   const getType = require('getType');

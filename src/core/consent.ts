@@ -52,7 +52,7 @@ export function gate(rule: ConsentRule | null, platform: Platform, note: Note, p
   if (rule === null) return 'granted';
   const consent = platform.consent;
   if (consent === undefined) {
-    note('info', 'no consent information here; ' + rule.type + ' is treated as granted');
+    note('info', 'no consent state; ' + rule.type + ' treated as granted');
     return 'granted';
   }
   if (consent.isGranted(rule.type)) return 'granted';
@@ -60,7 +60,7 @@ export function gate(rule: ConsentRule | null, platform: Platform, note: Note, p
     note('info', 'consent ' + rule.type + ' is denied; nothing sent');
     return 'dropped';
   }
-  note('info', 'consent ' + rule.type + ' is denied; waiting for it to be granted');
+  note('info', 'consent ' + rule.type + ' denied; waiting for grant');
   let ran = false;
   consent.onChange(rule.type, (granted) => {
     if (!granted || ran) return ran;

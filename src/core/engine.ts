@@ -111,7 +111,7 @@ function sendIdentify(
   const sig = dedupe ? signature(call) : null;
   fanOut(targets, platform, say, (target, context, report) => {
     if (sig !== null && isUnchanged(platform, target.vendor, sig)) {
-      return report({ status: 'skipped', message: 'unchanged since the last identify sent to ' + target.module.name + '; not sent again' });
+      return report({ status: 'skipped', message: 'unchanged since the last identify; not sent again' });
     }
     target.module.identify(call, target.options, context, (outcome) => {
       if (sig !== null && (outcome.status === 'sent' || outcome.status === 'queued')) remember(platform, target.vendor, sig);

@@ -46,7 +46,7 @@ export function flatten(object: JsonObject, note: Note): FlatEntry[] {
   const add = (parent: string | null, name: string, value: Json): void => {
     const where = parent === null ? name : parent + '.' + name;
     if (isObject(value)) {
-      if (parent !== null) return note('warning', where + ' is nested more than one level deep; dropped');
+      if (parent !== null) return note('warning', where + ' is nested over one level deep; dropped');
       const nested = value as JsonObject;
       return Object.keys(nested).forEach((key) => add(name, key, nested[key]));
     }

@@ -32,7 +32,7 @@ export function readUserId(raw: IdentifyInput, email: string | null, note: Note)
   const useEmail = flag(raw.useEmailAsUserId, false);
   if (isMissing(value)) {
     if (!useEmail) return null;
-    if (email === null) note('warning', '"use email as user id" is on but there is no valid email; the visitor stays anonymous');
+    if (email === null) note('warning', '"use email as user id": no valid email; the visitor stays anonymous');
     return email === null ? null : withinLength(email.toLowerCase(), note);
   }
   const id = text(value);
@@ -40,13 +40,13 @@ export function readUserId(raw: IdentifyInput, email: string | null, note: Note)
     note('error', 'user id must be text or a number, not ' + describe(value));
     return null;
   }
-  if (useEmail) note('warning', '"use email as user id" is on but a user id is given; the user id is used');
+  if (useEmail) note('warning', '"use email as user id": a user id is given and used');
   return withinLength(id, note);
 }
 
 /** The id when it is at most MAX_USER_ID_LENGTH long (an email used as id too); else an error. */
 function withinLength(id: string, note: Note): string | null {
   if (id.length <= MAX_USER_ID_LENGTH) return id;
-  note('error', 'user id is ' + id.length + ' characters long; at most ' + MAX_USER_ID_LENGTH + ' are allowed');
+  note('error', 'user id is ' + id.length + ' characters; at most ' + MAX_USER_ID_LENGTH + ' allowed');
   return null;
 }

@@ -37,7 +37,7 @@ export function normalize(input: unknown, source: Source): Normalized {
   const messages: Message[] = [];
   const note = collectInto(messages, null);
   const raw: IdentifyInput = isObject(input) ? input : {};
-  if (!isObject(input)) note('error', 'the identify input must be an object, not ' + withArticle(getType(input)));
+  if (!isObject(input)) note('error', 'identify input must be an object, not ' + withArticle(getType(input)));
 
   const set = readTraits(raw.traits, raw.traitRows, note);
   const email = readEmail(raw.email, set.traits.email, note);

@@ -18,8 +18,8 @@ function addTag(into: Tag[], name: unknown, value: unknown, note: Note): void {
   const tagValue = text(value);
   const problem = tagName.length > LIMITS.textLength || (tagValue !== null && tagValue.length > LIMITS.textLength)
     ? 'is longer than ' + LIMITS.textLength + ' characters; left out'
-    : tagName.indexOf(',') >= 0 ? 'cannot be used (no commas in names); dropped'
-      : isUnsafeKey(tagName) ? 'cannot be used (a reserved object key); dropped' : null;
+    : tagName.indexOf(',') >= 0 ? 'dropped: no commas in names'
+      : isUnsafeKey(tagName) ? 'dropped: a reserved key' : null;
   if (problem !== null) {
     return note('warning', 'tag "' + tagName.substring(0, 100) + '" ' + problem);
   }
@@ -60,7 +60,7 @@ export function parseTags(value: unknown, into: Tag[], note: Note): Tag[] {
     if (isArray(item)) {
       budget -= item.length;
       if (budget < 0) {
-        note('warning', 'tags hold more than ' + MAX_LIST_ENTRIES + ' list entries (or a list that contains itself); the rest are ignored');
+        note('warning', 'tags: over ' + MAX_LIST_ENTRIES + ' list entries (or a list holds itself); the rest ignored');
         return into;
       }
       for (let i = item.length - 1; i >= 0; i--) pending.push(item[i]);

@@ -150,13 +150,13 @@ describe('production and debug builds', () => {
     const production = await run('identify-bridge.full.min.js', {}, [{ event: 'user_sign_in', user_id: 'u1' }]);
     const code = (production.outcomes[0] as unknown as { results: Array<{ message: string }> }).results[0].message;
     expect(table[code]).toContain('called on window.');
-    const texts = [' called on window.', 'Gist needs an email', 'waiting for consent', 'has characters that are not allowed',
+    const texts = [' called on window.', 'needs an email; not sent', 'waiting for consent', 'has characters not allowed',
       'for the customer id', 'is longer than', 'no reset or logout call', 'SHA-256 hashing failed', 'the traits table',
       'runs wait for consent', 'cannot be printed', 'identify threw', 'is nested too deeply', 'message copy cut', 'nesting over'];
     for (const file of [BRIDGE_FILES.full, engineDistFile(), ...VENDOR_IDS.map(engineDistFile)]) {
       for (const text of texts) expect(files[file], file).not.toContain(text);
     }
-    expect(files[BRIDGE_FILES.fullDebug]).toContain('Gist needs an email');
+    expect(files[BRIDGE_FILES.fullDebug]).toContain('needs an email; not sent');
   });
 
   it('the production engine leaves warnings and notes to the debug engine, and both send the same identify', async () => {

@@ -67,7 +67,7 @@ describe('vendors loaded by the bridge (loadScript)', () => {
     win.dataLayer.push(signIn);
     const [run] = await bridge.flush();
     expect(statusOf([run])).toEqual([{ segment: 'sent', connecto: 'failed', gist: 'queued' }]);
-    expect(run.results[1].message).toBe(`Connecto's script failed to load (${CONNECTO_URL})`);
+    expect(run.results[1].message).toBe(`script failed to load (${CONNECTO_URL})`);
     expect(requested.sort()).toEqual([CONNECTO_URL, GIST_URL]);
     expect(segment).toEqual([['identify', 'u1', { email: 'ann@example.com', plan: 'pro' }]]);
     expect(received).toEqual([['gist', 'identify', 'u1', { email: 'ann@example.com', plan: 'pro' }]]);

@@ -55,7 +55,7 @@ describe('antsomi identify', () => {
     const queue = antsomiStub(platform.win);
     const { messages } = send(platform, { email: 'a@b.co' }, { vocabulary: 'devguide' });
     expect((queue[0][2] as { extra: { identify_time: string } }).extra.identify_time).toBe('2024-05-01 08:30:05');
-    expect(messages).toContain("Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
+    expect(messages).toContain("_cdpGetLeadTime not loaded yet; identify_time is now (UTC)");
   });
 
   it('takes the customer id from the phone or the user id, hashed or not, as configured', () => {
@@ -67,13 +67,13 @@ describe('antsomi identify', () => {
 
   it('skips an anonymous visitor without a source for the customer id and says so', () => {
     const { outcomes, platform } = tracked({ traits: { brand: 'Audi' } });
-    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: Antsomi needs an email for the customer id; not sent' });
+    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: needs an email for the customer id; not sent' });
     expect(platform.callsTo('callInWindow')).toEqual([]);
   });
 
   it('fails without a source for the customer id', () => {
     const { outcomes, platform } = tracked({ userId: 'u-1' });
-    expect(outcomes[0]).toEqual({ status: 'failed', message: 'no customer id: Antsomi needs an email for the customer id; not sent' });
+    expect(outcomes[0]).toEqual({ status: 'failed', message: 'no customer id: needs an email for the customer id; not sent' });
     expect(platform.callsTo('callInWindow')).toEqual([]);
   });
 
@@ -89,8 +89,8 @@ describe('antsomi identify', () => {
       date_of_birth: '1990-05-17', loyalty_tier: 'gold', created_at: '2023-11-14 22:13:20', email: 'a@b.co',
       company_name: 'Acme', brand: 'Audi', tags: 'vip',
     });
-    expect(messages).toContain('attribute "ünïcode" dropped: codes may use only a-z, 0-9 and _');
-    expect(messages).toContain('attribute "type" is set by the tag; the trait is not sent');
+    expect(messages).toContain('attribute "ünïcode" dropped: only a-z, 0-9, _ allowed');
+    expect(messages).toContain('attribute "type" is set by the tag; trait not sent');
   });
 
   it("calls the loader's stub when the SDK is still loading, and reports the call queued, not sent", () => {
@@ -129,7 +129,7 @@ describe('antsomi identify', () => {
   it('refuses to load with ids that are not numeric', () => {
     const platform = new FakePlatform();
     const { outcomes } = send(platform, { email: 'a@b.co' }, { loadScript: true, portalId: '33167', propertyId: 'abc' });
-    expect(outcomes[0].message).toBe('cannot load Antsomi: the portal id and the property id must both be numeric');
+    expect(outcomes[0].message).toBe('cannot load: portal id and property id must be numeric');
     expect(platform.win.web_event).toBeUndefined();
   });
 
@@ -137,7 +137,7 @@ describe('antsomi identify', () => {
     const platform = new FakePlatform();
     const { outcomes, messages } = send(platform, { email: 'a@b.co' }, { portalId: '33167', propertyId: 'prop-1' });
     expect(outcomes[0].status).toBe('queued');
-    expect(messages).toContain('the Antsomi property id "prop-1" is not numeric; _portalId and _propId are not set');
+    expect(messages).toContain('property id "prop-1" is not numeric; _portalId and _propId not set');
     expect(platform.win._portalId).toBeUndefined();
   });
 
@@ -146,7 +146,7 @@ describe('antsomi identify', () => {
     const customers = (call[3] as { dims: { customers: Record<string, unknown> } }).dims.customers;
     expect(customers.email).toBeUndefined();
     expect(customers.phone).toBe('0901234567');
-    expect(messages).toContain('attribute "email" is set by the tag; the trait is not sent');
+    expect(messages).toContain('attribute "email" is set by the tag; trait not sent');
   });
 
   it('is reported failed when its script fails to load', () => {
@@ -165,7 +165,7 @@ describe('antsomi identify', () => {
     const platform = new FakePlatform();
     platform.win.web_event = { queue: [] };
     const { outcomes } = send(platform, { email: 'ann@example.com' });
-    expect(outcomes).toEqual([{ status: 'failed', message: "window.web_event holds a value of type object that is not Antsomi's SDK; nothing sent" }]);
+    expect(outcomes).toEqual([{ status: 'failed', message: "window.web_event is a object, not Antsomi's SDK; nothing sent" }]);
     expect(platform.callsTo('createArgumentsQueue')).toEqual([]);
   });
 });
@@ -187,7 +187,7 @@ describe('antsomi reset', () => {
   it('queues sign_out in the stub and says the anonymous id stays', () => {
     const platform = new FakePlatform();
     const queue = antsomiStub(platform.win);
-    expect(doReset(platform)[0].message).toBe('sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays');
+    expect(doReset(platform)[0].message).toBe('sign_out sent; no web_event.resetAnonymousUId, anonymous id kept');
     expect(Array.from(queue[0])).toEqual(['user', 'sign_out']);
   });
 

@@ -63,7 +63,7 @@ describe('connecto identify', () => {
     const { outcomes } = send(platform, { userId: 'u' }, { waitMs: 1000 });
     expect(outcomes).toEqual([{
       status: 'failed',
-      message: 'Connecto did not appear on the page within 1000 ms (Connecto has no pre-load queue); identify dropped',
+      message: 'not on the page within 1000 ms (no pre-load queue); identify dropped',
     }]);
     expect(platform.now() - start).toBeGreaterThanOrEqual(1000);
     expect(platform.now() - start).toBeLessThan(1100);
@@ -92,7 +92,7 @@ describe('connecto identify', () => {
     const platform = new FakePlatform();
     platform.onScript('connecto.io', { outcome: 'fail' });
     const { outcomes } = send(platform, { userId: 'u' }, { loadScript: true, licenseKey: 'LK' });
-    expect(outcomes).toEqual([{ status: 'failed', message: "Connecto's script failed to load (" + SCRIPT + ')' }]);
+    expect(outcomes).toEqual([{ status: 'failed', message: 'script failed to load (' + SCRIPT + ')' }]);
   });
 
   it('refuses to load without a license key', () => {
@@ -106,7 +106,7 @@ describe('connecto identify', () => {
     const seen = connectoSdk(platform.win, '');
     const { outcomes } = send(platform, { traits: { plan: 'pro' } });
     expect(seen).toEqual([]);
-    expect(outcomes).toEqual([{ status: 'failed', message: 'no user id or email, and _connecto.getIdentity() gave no anonymous id' }]);
+    expect(outcomes).toEqual([{ status: 'failed', message: 'no user id, email or _connecto.getIdentity() id' }]);
   });
 });
 

@@ -79,7 +79,7 @@ describe('consent', () => {
     const seen = analyticsSdk(platform.win);
     const { outcome } = run(platform, USER, config('wait'));
     expect(seen).toHaveLength(1);
-    expect(outcome.messages[0].text).toBe('no consent information here; analytics_storage is treated as granted');
+    expect(outcome.messages[0].text).toBe('no consent state; analytics_storage treated as granted');
   });
 
   it('gates a reset too', () => {

@@ -33,13 +33,13 @@ describe('gist identify', () => {
   it('drops keys with a dollar sign and says so', () => {
     const { props, messages } = propsOf({ ...USER, traits: { $created: 'x', plan: 'pro' } });
     expect(props).toEqual({ email: 'ann@example.com', plan: 'pro' });
-    expect(messages).toContain('property "$created" dropped: Gist allows no "$" and no empty name');
+    expect(messages).toContain('property "$created" dropped: no "$" or empty names');
   });
 
   it('replaces dots and other special characters in keys with underscores', () => {
     const { props, messages } = propsOf({ ...USER, traits: { 'utm.source': 'ads', 'fav colour!': 'red' } });
     expect(props).toMatchObject({ utm_source: 'ads', fav_colour_: 'red' });
-    expect(messages).toContain('property "utm.source" sent as "utm_source" (Gist allows only letters, digits and _)');
+    expect(messages).toContain('property "utm.source" sent as "utm_source" (only letters, digits, _)');
   });
 
   it('sends dates as unix seconds in keys ending in _at', () => {
@@ -67,13 +67,13 @@ describe('gist identify', () => {
   it('sends a value that is not a date in an _at key as given and says so', () => {
     const { props, messages } = propsOf({ ...USER, traits: { seen_at: 'yesterday' } });
     expect(props.seen_at).toBe('yesterday');
-    expect(messages).toContain('property "seen_at" ends in _at (a date to Gist), but "yesterday" is not a date; sent as given');
+    expect(messages).toContain('property "seen_at" ends in _at (a date), but "yesterday" is not a date; sent as given');
   });
 
   it('drops a property with an empty name and says so', () => {
     const { props, messages } = propsOf({ ...USER, traits: { '': 'x', plan: 'pro' } });
     expect(props).toEqual({ email: 'ann@example.com', plan: 'pro' });
-    expect(messages).toContain('property "" dropped: Gist allows no "$" and no empty name');
+    expect(messages).toContain('property "" dropped: no "$" or empty names');
   });
 
   it('never lets a trait or tag replace the email, tags or overwrite_tags it sets itself', () => {
@@ -82,8 +82,8 @@ describe('gist identify', () => {
       { overwriteTags: false },
     );
     expect(props).toEqual({ email: 'ann@example.com', tags: 'vip', overwrite_tags: false });
-    expect(messages).toContain('"Email" not sent: Gist\'s "email" comes from the email and the tags');
-    expect(messages).toContain('"OverwriteTags" not sent: Gist\'s "overwrite_tags" comes from the email and the tags');
+    expect(messages).toContain('"Email" not sent: "email" comes from the email and tags');
+    expect(messages).toContain('"OverwriteTags" not sent: "overwrite_tags" comes from the email and tags');
   });
 
   it('keeps the tags string within 255 characters by leaving out whole labels, and says which', () => {
@@ -92,14 +92,14 @@ describe('gist identify', () => {
     const sent = (props.tags as string).split(',');
     expect((props.tags as string).length).toBeLessThanOrEqual(255);
     expect(sent).toEqual(names.slice(0, sent.length));
-    expect(messages).toContain('tags are limited to 255 characters in all; not sent: ' + names.slice(sent.length).join(', '));
+    expect(messages).toContain('tags over 255 characters in all; not sent: ' + names.slice(sent.length).join(', '));
   });
 
   it('flattens objects one level and drops deeper values with a warning', () => {
     const { props, messages } = propsOf({ ...USER, traits: { address: { city: 'Oslo', geo: { lat: 1 } }, interests: ['cars', 'golf'] } });
     expect(props).toMatchObject({ address_city: 'Oslo', interests: 'cars,golf' });
     expect(props.address_geo).toBeUndefined();
-    expect(messages).toContain('address.geo is nested more than one level deep; dropped');
+    expect(messages).toContain('address.geo is nested over one level deep; dropped');
   });
 
   it('sends the company as company_* properties', () => {
@@ -133,7 +133,7 @@ describe('gist identify', () => {
     const platform = new FakePlatform();
     const seen = gistSdk(platform.win);
     const { outcomes } = send(platform, { userId: 'u-1' });
-    expect(outcomes[0]).toEqual({ status: 'failed', message: 'Gist needs an email; not sent' });
+    expect(outcomes[0]).toEqual({ status: 'failed', message: 'needs an email; not sent' });
     expect(seen).toEqual([]);
   });
 
@@ -141,7 +141,7 @@ describe('gist identify', () => {
     const platform = new FakePlatform();
     const seen = gistSdk(platform.win);
     const { outcomes } = send(platform, { traits: { brand: 'Audi' } });
-    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: Gist needs an email; not sent' });
+    expect(outcomes[0]).toEqual({ status: 'skipped', message: 'anonymous visitor: needs an email; not sent' });
     expect(seen).toEqual([]);
   });
 
@@ -197,7 +197,7 @@ describe('gist identify', () => {
     const platform = new FakePlatform();
     platform.win.gist = { version: 1 };
     const { outcomes } = send(platform, { userId: 'u-1', email: 'ann@example.com' });
-    expect(outcomes).toEqual([{ status: 'failed', message: 'window.gist holds a value of type object that is not Gist\'s SDK; nothing sent' }]);
+    expect(outcomes).toEqual([{ status: 'failed', message: 'window.gist is a object, not Gist\'s SDK; nothing sent' }]);
     expect(platform.win.gist).toEqual({ version: 1 });
   });
 });
@@ -235,11 +235,11 @@ describe('gist reset', () => {
     gistStub(platform.win);
     const start = platform.now();
     const outcomes = doReset(platform, { waitMs: 300 });
-    expect(outcomes).toEqual([{ status: 'skipped', message: "Gist did not finish loading within 300 ms; chat('shutdown') not called" }]);
+    expect(outcomes).toEqual([{ status: 'skipped', message: "not loaded within 300 ms; chat('shutdown') not called" }]);
     expect(platform.now() - start).toBeGreaterThanOrEqual(300);
   });
 
   it('is skipped when Gist is not on the page', () => {
-    expect(doReset(new FakePlatform())[0]).toEqual({ status: 'skipped', message: 'Gist is not on the page; nothing to shut down' });
+    expect(doReset(new FakePlatform())[0]).toEqual({ status: 'skipped', message: 'not on the page; nothing to shut down' });
   });
 });

@@ -31,14 +31,14 @@ describe('mutiny identify', () => {
     const platform = new FakePlatform();
     const { outcomes } = send(platform, { userId: 'u', email: 'a@b.co' });
     expect(outcomes[0].status).toBe('skipped');
-    expect(outcomes[0].message).toContain('Mutiny is not on the page');
+    expect(outcomes[0].message).toContain('not on the page (no mutiny.client.identify)');
     expect(platform.callsTo('callInWindow')).toEqual([]);
   });
 
   it('warns when there is no email to match a CRM record', () => {
     const platform = new FakePlatform();
     mutinySdk(platform.win);
-    expect(send(platform, { userId: 'u' }).messages).toContain('no email: Mutiny cannot match this visitor to a CRM record');
+    expect(send(platform, { userId: 'u' }).messages).toContain('no email: cannot match this visitor to a CRM record');
   });
 
   it('reduces company.domain to a bare host and says so', () => {
@@ -62,6 +62,6 @@ describe('mutiny reset', () => {
   it('is a documented no-op', () => {
     const outcomes: Outcome[] = [];
     reset({}, context(new FakePlatform()), (o) => outcomes.push(o));
-    expect(outcomes).toEqual([{ status: 'skipped', message: 'Mutiny has no reset or logout call; nothing to do' }]);
+    expect(outcomes).toEqual([{ status: 'skipped', message: 'Mutiny has no reset/logout; nothing to do' }]);
   });
 });

@@ -42,7 +42,7 @@ describe('normalisation: ids and email', () => {
     const email = 'a'.repeat(250) + '@example.com';
     const { call, messages } = norm({ email, useEmailAsUserId: true });
     expect(call.userId).toBeNull();
-    expect(messages.map((m) => m.level + ': ' + m.text)).toEqual(['error: user id is 262 characters long; at most 255 are allowed']);
+    expect(messages.map((m) => m.level + ': ' + m.text)).toEqual(['error: user id is 262 characters; at most 255 allowed']);
   });
 
   it('rejects a user id that is neither text nor a number', () => {
@@ -75,7 +75,7 @@ describe('normalisation: ids and email', () => {
   it('keeps an explicit user id over "use email as user id" and says so', () => {
     const { call, messages } = norm({ userId: 'u-1', email: 'ann@example.com', useEmailAsUserId: 'true' });
     expect(call.userId).toBe('u-1');
-    expect(messages[0].text).toContain('the user id is used');
+    expect(messages[0].text).toContain('a user id is given and used');
   });
 
   it('stays anonymous when "use email as user id" has no valid email', () => {
@@ -253,7 +253,7 @@ describe('normalisation: company and tags', () => {
     cyclic.push(cyclic);
     const { call, messages } = norm({ userId: 'u', tags: cyclic });
     expect(call.tags).toEqual([{ name: 'vip' }]);
-    expect(messages.map((m) => m.text)).toContain('tags hold more than 100000 list entries (or a list that contains itself); the rest are ignored');
+    expect(messages.map((m) => m.text)).toContain('tags: over 100000 list entries (or a list holds itself); the rest ignored');
   });
 
   it('reads tags from rows, lists and objects, later names replacing earlier ones', () => {
@@ -268,7 +268,7 @@ describe('normalisation: company and tags', () => {
   it('drops a tag named __proto__ and says it is a reserved object key', () => {
     const { call, messages } = norm({ userId: 'u', tags: [{ name: '__proto__', value: 'x' }] });
     expect(call.tags).toEqual([]);
-    expect(messages[0].text).toBe('tag "__proto__" cannot be used (a reserved object key); dropped');
+    expect(messages[0].text).toBe('tag "__proto__" dropped: a reserved key');
   });
 
   it('drops a tag whose name has a comma, with a message', () => {
@@ -297,7 +297,7 @@ describe('normalisation: events and bad input', () => {
 
   it('reports an input that is not an object as an error naming its type', () => {
     for (const [input, type] of [[null, 'null'], [undefined, 'undefined'], ['x', 'a string'], [1, 'a number'], [[], 'an array'], [() => 0, 'a function']] as const) {
-      expect(texts(input)).toEqual([`error: the identify input must be an object, not ${type}`]);
+      expect(texts(input)).toEqual([`error: identify input must be an object, not ${type}`]);
     }
   });
 });

@@ -119,7 +119,7 @@ describe('segment identify', () => {
     const platform = new FakePlatform();
     platform.win.analytics = 'something else';
     const { outcomes } = send(platform, { userId: 'u-1' });
-    expect(outcomes).toEqual([{ status: 'failed', message: "window.analytics holds a value of type string that is not Segment's SDK; nothing sent" }]);
+    expect(outcomes).toEqual([{ status: 'failed', message: "window.analytics is a string, not Segment's SDK; nothing sent" }]);
     expect(platform.win.analytics).toBe('something else');
     expect(platform.callsTo('createQueue')).toEqual([]);
   });

@@ -163,7 +163,7 @@ describe('scripts that fail to load', () => {
     const page = debugPage();
     const result = await run({ sendAntsomi: true, antsomiLoadScript: true, antsomiPortalId: '12a', antsomiPropertyId: '456', email: 'ann@example.com' }, page);
     expect(result.failureCalls).toBe(1);
-    expect(result.logs).toEqual(['gtm-identify antsomi failed: cannot load Antsomi: the portal id and the property id must both be numeric']);
+    expect(result.logs).toEqual(['gtm-identify antsomi failed: cannot load: portal id and property id must be numeric']);
     expect(page.loadedScripts).toEqual([]);
   });
 });

@@ -108,7 +108,7 @@ function readSettings(options: unknown): AntsomiSettings {
 function warnIds(settings: AntsomiSettings, note: Note): void {
   settings.ids.forEach((id, i) => {
     if (id !== null && !isDigits(id)) {
-      note('warning', 'the Antsomi ' + (i === 0 ? 'portal' : 'property') + ' id "' + id + '" is not numeric; _portalId and _propId are not set');
+      note('warning', (i === 0 ? 'portal' : 'property') + ' id "' + id + '" is not numeric; _portalId and _propId not set');
     }
   });
 }
@@ -131,8 +131,8 @@ function attributeValue(key: string, value: Scalar, isDate: boolean): Json | und
 
 function putAttribute(customers: JsonObject, key: string, value: Json | undefined, note: Note): void {
   if (value === undefined) return;
-  if (OURS.indexOf(key) >= 0) return note('warning', 'attribute "' + key + '" is set by the tag; the trait is not sent');
-  if (key.match(CODE_PATTERN) === null) return note('warning', 'attribute "' + key + '" dropped: codes may use only a-z, 0-9 and _');
+  if (OURS.indexOf(key) >= 0) return note('warning', 'attribute "' + key + '" is set by the tag; trait not sent');
+  if (key.match(CODE_PATTERN) === null) return note('warning', 'attribute "' + key + '" dropped: only a-z, 0-9, _ allowed');
   putOnce(customers, key, value, note);
 }
 
@@ -164,7 +164,7 @@ function leadTime(context: VendorContext): string {
     const time = text(platform.callInWindow(LEAD_TIME, []));
     if (time !== null) return time;
   }
-  context.note('info', "Antsomi's _cdpGetLeadTime is not loaded yet; identify_time is the current UTC time");
+  context.note('info', "_cdpGetLeadTime not loaded yet; identify_time is now (UTC)");
   return formatSpaced(platform.now());
 }
 
@@ -193,7 +193,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   const cid = customerId(call, settings);
   if (cid === null) {
     const anonymous = call.userId === null && call.email === null;
-    return done(outcome(anonymous ? 'skipped' : 'failed', (anonymous ? 'anonymous visitor: ' : 'no customer id: ') + 'Antsomi needs ' +
+    return done(outcome(anonymous ? 'skipped' : 'failed', (anonymous ? 'anonymous visitor: ' : 'no customer id: ') + 'needs ' +
       SOURCE_NAMES[settings.from] + ' for the customer id; not sent'));
   }
   const args: Json[] = ['user', call.event, trackPayload(call, cid, settings.vocabulary, context)];
@@ -206,7 +206,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   const current = getType(platform.copyFromWindow('web_event'));
   if (current !== 'undefined') return done(notTheSdk('web_event', current, 'Antsomi'));
   if (settings.load && !settings.numericIds) {
-    return done(outcome('failed', 'cannot load Antsomi: the portal id and the property id must both be numeric'));
+    return done(outcome('failed', 'cannot load: portal id and property id must be numeric'));
   }
   if (!settings.load) warnIds(settings, context.note);
   const track = platform.createArgumentsQueue('web_event', QUEUE);
@@ -219,11 +219,11 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
 export function reset(_options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
   if (!isFunctionAt(platform, TRACK)) {
-    return done(outcome('skipped', 'Antsomi is not on the page; nothing to reset'));
+    return done(outcome('skipped', 'not on the page; nothing to reset'));
   }
   const error = callPage(platform, TRACK, ['user', 'sign_out']);
   if (error !== null || !isFunctionAt(platform, RESET_ID)) {
-    return done(sentUnless(error, "sign_out sent; web_event.resetAnonymousUId is not loaded, so the anonymous id stays"));
+    return done(sentUnless(error, "sign_out sent; no web_event.resetAnonymousUId, anonymous id kept"));
   }
   done(sentUnless(callPage(platform, RESET_ID, []), 'sign_out sent and the anonymous id reset'));
 }

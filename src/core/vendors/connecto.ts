@@ -57,7 +57,7 @@ function send(call: IdentifyCall, traits: JsonObject, context: VendorContext, do
   let id = call.userId !== null ? call.userId : call.email;
   if (id === null) {
     id = text(platform.callInWindow('_connecto.getIdentity', []));
-    if (id === null) return done(outcome('failed', 'no user id or email, and _connecto.getIdentity() gave no anonymous id'));
+    if (id === null) return done(outcome('failed', 'no user id, email or _connecto.getIdentity() id'));
   }
   done(sentUnless(callPage(platform, '_connecto.identify', [id, traits]), '_connecto.identify called'));
 }
@@ -70,19 +70,19 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   const waitMs = milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS);
   const wait = (what: string) => waitUntil(platform, ready, waitMs, (ok) => {
     if (ok) send(call, traits, context, done);
-    else done(outcome('failed', what + ' within ' + waitMs + ' ms (Connecto has no pre-load queue); identify dropped'));
+    else done(outcome('failed', what + ' within ' + waitMs + ' ms (no pre-load queue); identify dropped'));
   });
-  if (ready() || !flag(raw.loadScript, false)) return wait('Connecto did not appear on the page');
+  if (ready() || !flag(raw.loadScript, false)) return wait('not on the page');
   const key = readKey(raw.licenseKey, 'Connecto license key', KEY_CHARS);
   if (key.value === null) return done(outcome('failed', 'cannot load Connecto: ' + key.error));
   if (isObject(platform.copyFromWindow('_TConnecto'))) {
-    context.note('info', 'the page already configures _TConnecto; its license key is used');
+    context.note('info', 'page already sets _TConnecto; its license key is used');
   } else {
     platform.setInWindow('_TConnecto', { licenseKey: key.value }, false);
   }
   loadScript(platform, SCRIPT_URL, (loaded) => {
-    if (!loaded) return done(outcome('failed', "Connecto's script failed to load (" + SCRIPT_URL + ')'));
-    wait("Connecto's script loaded but _connecto.identify did not appear");
+    if (!loaded) return done(outcome('failed', 'script failed to load (' + SCRIPT_URL + ')'));
+    wait("script loaded but no _connecto.identify");
   });
 }
 

@@ -88,14 +88,14 @@ const OWN_KEYS = ['email', 'tags', 'overwrite_tags'];
 /** The Gist key of a trait, company field or key/value tag; null when it is dropped ('$', empty, OWN_KEYS). */
 function gistKey(name: string, note: Note): string | null {
   if (name === '' || name.indexOf('$') >= 0) {
-    note('warning', 'property "' + name + '" dropped: Gist allows no "$" and no empty name');
+    note('warning', 'property "' + name + '" dropped: no "$" or empty names');
     return null;
   }
   const snake = snakeCase(name);
   const key = wordChars(snake);
-  if (key !== snake) note('info', 'property "' + name + '" sent as "' + key + '" (Gist allows only letters, digits and _)');
+  if (key !== snake) note('info', 'property "' + name + '" sent as "' + key + '" (only letters, digits, _)');
   if (OWN_KEYS.indexOf(key) < 0) return key;
-  note('warning', '"' + name + '" not sent: Gist\'s "' + key + '" comes from the email and the tags');
+  note('warning', '"' + name + '" not sent: "' + key + '" comes from the email and tags');
   return null;
 }
 
@@ -103,7 +103,7 @@ function gistKey(name: string, note: Note): string | null {
 function gistValue(key: string, value: Scalar, note: Note): Scalar {
   if (value !== null && endsWith(key, '_at')) {
     const seconds = toUnixSeconds(value);
-    if (seconds === null) note('warning', 'property "' + key + '" ends in _at (a date to Gist), but ' + describe(value) + ' is not a date; sent as given');
+    if (seconds === null) note('warning', 'property "' + key + '" ends in _at (a date), but ' + describe(value) + ' is not a date; sent as given');
     else if (seconds !== value) note('info', 'property "' + key + '" sent as unix seconds (' + seconds + ')');
     if (seconds !== null) return seconds;
   }
@@ -146,7 +146,7 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
     if (next.length <= MAX_STRING_LENGTH) list = next;
     else left.push(label);
   });
-  if (left.length > 0) note('warning', 'tags are limited to ' + MAX_STRING_LENGTH + ' characters in all; not sent: ' + left.join(', '));
+  if (left.length > 0) note('warning', 'tags over ' + MAX_STRING_LENGTH + ' characters in all; not sent: ' + left.join(', '));
   if (list !== '') {
     props.tags = list;
     if (!overwriteTags) props.overwrite_tags = false;
@@ -156,10 +156,10 @@ function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): Json
 
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
   if (call.email === null) {
-    return done(outcome(call.userId === null ? 'skipped' : 'failed', (call.userId === null ? 'anonymous visitor: ' : '') + 'Gist needs an email; not sent'));
+    return done(outcome(call.userId === null ? 'skipped' : 'failed', (call.userId === null ? 'anonymous visitor: ' : '') + 'needs an email; not sent'));
   }
   if (call.userId !== null && call.userId.length > MAX_ID_LENGTH) {
-    return done(outcome('failed', 'Gist user ids must be fewer than 255 characters (this one has ' + call.userId.length + '); not sent'));
+    return done(outcome('failed', 'user id over ' + MAX_ID_LENGTH + ' characters (' + call.userId.length + '); not sent'));
   }
   const platform = context.platform;
   const settings = readOptions(options);
@@ -184,11 +184,11 @@ export function reset(options: unknown, context: VendorContext, done: Done): voi
   const platform = context.platform;
   const chatReady = () => isFunctionAt(platform, 'gist.chat');
   if (!chatReady() && getType(platform.copyFromWindow('gist')) === 'undefined') {
-    return done(outcome('skipped', 'Gist is not on the page; nothing to shut down'));
+    return done(outcome('skipped', 'not on the page; nothing to shut down'));
   }
   const waitMs = readOptions(options).waitMs;
   waitUntil(platform, chatReady, waitMs, (ready) => {
-    if (!ready) return done(outcome('skipped', 'Gist did not finish loading within ' + waitMs + " ms; chat('shutdown') not called"));
+    if (!ready) return done(outcome('skipped', 'not loaded within ' + waitMs + " ms; chat('shutdown') not called"));
     done(sentUnless(callPage(platform, 'gist.chat', ['shutdown']), "gist.chat('shutdown') called"));
   });
 }

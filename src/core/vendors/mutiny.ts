@@ -55,9 +55,9 @@ const mutinyTraits = (call: IdentifyCall, note: Note): JsonObject => callTraits(
 export function identify(call: IdentifyCall, _options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
   if (!isFunctionAt(platform, 'mutiny.client.identify')) {
-    return done(outcome('skipped', 'Mutiny is not on the page (no mutiny.client.identify)'));
+    return done(outcome('skipped', 'not on the page (no mutiny.client.identify)'));
   }
-  if (call.email === null) context.note('warning', 'no email: Mutiny cannot match this visitor to a CRM record');
+  if (call.email === null) context.note('warning', 'no email: cannot match this visitor to a CRM record');
   done(sentUnless(callPage(platform, 'mutiny.client.identify', [call.userId, mutinyTraits(call, context.note)]), 'mutiny.client.identify called'));
 }
 

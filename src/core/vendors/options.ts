@@ -25,6 +25,6 @@ export function optionsObject(options: unknown): OptionsObject {
 export function readKey(value: unknown, label: string, allowed: string): KeyOption {
   const key = text(value);
   if (key === null) return { value: null, error: label + ' is missing' };
-  if (!onlyChars(key, allowed)) return { value: null, error: label + ' "' + key + '" has characters that are not allowed' };
+  if (!onlyChars(key, allowed)) return { value: null, error: label + ' "' + key + '" has characters not allowed' };
   return { value: key, error: null };
 }

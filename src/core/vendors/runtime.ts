@@ -37,7 +37,7 @@ export function loadScript(platform: Platform, url: string, done: (loaded: boole
 
 /** 'failed': the page holds something else under the vendor's global; it is left alone. */
 export function notTheSdk(global: string, type: string, vendor: string): Outcome {
-  return outcome('failed', 'window.' + global + ' holds a value of type ' + type + ' that is not ' + vendor + "'s SDK; nothing sent");
+  return outcome('failed', 'window.' + global + ' is a ' + type + ', not ' + vendor + "'s SDK; nothing sent");
 }
 
 /**
@@ -69,5 +69,5 @@ export function waitUntil(platform: Platform, ready: () => boolean, boundMs: num
 
 /** The reset of a vendor that has no logout call: skipped, saying so. */
 export function noReset(name: string): VendorModule['reset'] {
-  return (_options, _context, done) => done(outcome('skipped', name + ' has no reset or logout call; nothing to do'));
+  return (_options, _context, done) => done(outcome('skipped', name + ' has no reset/logout; nothing to do'));
 }

@@ -35,7 +35,7 @@ scenario('Without its SDK and without loading it, the Antsomi call waits in web_
     dims: { customers: { type: 'customers', customer_id: '257c57037d384ae37ea27a07e8a01665', email: 'ann@example.com' } },
     extra: { identify_id: '257c57037d384ae37ea27a07e8a01665', identify_event: 'identify' },
   }]]);
-  assertThat(logs).contains('gtm-identify antsomi warning: the Antsomi portal id "abc" is not numeric; _portalId and _propId are not set');
+  assertThat(logs).contains('gtm-identify antsomi warning: portal id "abc" is not numeric; _portalId and _propId not set');
   assertApi('gtmOnSuccess').wasCalled();
 });
 
@@ -43,19 +43,19 @@ scenario('Antsomi does not load its script without numeric portal and property i
   runCode(tag({ sendAntsomi: true, antsomiLoadScript: true, email: 'ann@example.com', antsomiPortalId: 'abc', antsomiPropertyId: '456' }));
   assertApi('injectScript').wasNotCalled();
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains('gtm-identify antsomi failed: cannot load Antsomi: the portal id and the property id must both be numeric');
+  assertThat(logs).contains('gtm-identify antsomi failed: cannot load: portal id and property id must be numeric');
 });
 
 scenario('When window.web_event is not Antsomi\'s SDK, nothing is sent to Antsomi and the tag fails', () => {
   page.web_event = 'x';
   runCode(tag({ sendAntsomi: true, email: 'ann@example.com' }));
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains("gtm-identify antsomi failed: window.web_event holds a value of type string that is not Antsomi's SDK; nothing sent");
+  assertThat(logs).contains("gtm-identify antsomi failed: window.web_event is a string, not Antsomi's SDK; nothing sent");
 });
 
 scenario('Antsomi reset is skipped without the SDK, and keeps the anonymous id when the SDK cannot reset it yet', () => {
   runCode(tag({ sendAntsomi: true, action: 'reset' }));
-  assertThat(logs).contains('gtm-identify antsomi skipped: Antsomi is not on the page; nothing to reset');
+  assertThat(logs).contains('gtm-identify antsomi skipped: not on the page; nothing to reset');
   pageFunction('web_event.track', undefined);
   runCode(tag({ sendAntsomi: true, action: 'reset' }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'web_event.track', 'user', 'sign_out']]);

@@ -11,11 +11,11 @@ scenario('Connecto gets a key/value tag over a trait of the same name, and previ
 scenario('Connecto keeps the license key the page already configured', () => {
   page._TConnecto = { licenseKey: 'page-key' };
   runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: 'tag-key', userId: 'u-1' }));
-  assertThat(logs).contains('gtm-identify connecto info: the page already configures _TConnecto; its license key is used');
+  assertThat(logs).contains('gtm-identify connecto info: page already sets _TConnecto; its license key is used');
 });
 
 scenario('Connecto has no logout call, so a reset only says so', () => {
   runCode(tag({ sendConnecto: true, action: 'reset' }));
-  assertThat(logs).contains('gtm-identify connecto skipped: Connecto has no reset or logout call; nothing to do');
+  assertThat(logs).contains('gtm-identify connecto skipped: Connecto has no reset/logout; nothing to do');
   assertApi('gtmOnSuccess').wasCalled();
 });

@@ -59,19 +59,19 @@ scenario('Connecto gives up after the wait and the tag fails, once', () => {
   assertApi('callInWindow').wasNotCalled();
   assertApi('gtmOnFailure').wasCalled();
   assertApi('gtmOnSuccess').wasNotCalled();
-  assertThat(logs).contains('gtm-identify connecto failed: Connecto did not appear on the page within 1000 ms (Connecto has no pre-load queue); identify dropped');
+  assertThat(logs).contains('gtm-identify connecto failed: not on the page within 1000 ms (no pre-load queue); identify dropped');
 });
 
 scenario('Connecto waits 5000 ms when the wait field is empty, and takes a number from a variable as it is', () => {
   runCode(tag({ sendConnecto: true, connectoWaitMs: '', userId: 'u-1' }));
-  assertThat(logs).contains('gtm-identify connecto failed: Connecto did not appear on the page within 5000 ms (Connecto has no pre-load queue); identify dropped');
+  assertThat(logs).contains('gtm-identify connecto failed: not on the page within 5000 ms (no pre-load queue); identify dropped');
   runCode(tag({ sendConnecto: true, connectoWaitMs: 2000, userId: 'u-2' }));
-  assertThat(logs).contains('gtm-identify connecto failed: Connecto did not appear on the page within 2000 ms (Connecto has no pre-load queue); identify dropped');
+  assertThat(logs).contains('gtm-identify connecto failed: not on the page within 2000 ms (no pre-load queue); identify dropped');
 });
 
 scenario("Connecto fails the tag when its script cannot load", () => {
   scripts['https://server.connecto.io/javascripts/connect.prod.min.js'] = 'fail';
   runCode(tag({ sendConnecto: true, connectoLoadScript: true, connectoLicenseKey: 'LK1', userId: 'u-1' }));
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains("gtm-identify connecto failed: Connecto's script failed to load (https://server.connecto.io/javascripts/connect.prod.min.js)");
+  assertThat(logs).contains("gtm-identify connecto failed: script failed to load (https://server.connecto.io/javascripts/connect.prod.min.js)");
 });

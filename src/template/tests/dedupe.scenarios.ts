@@ -7,7 +7,7 @@ scenario('Skip if unchanged does not send the same identify twice', () => {
   runCode(data);
   runCode(data);
   assertThat(callsOf('callInWindow')).hasLength(1);
-  assertThat(logs).contains('gtm-identify segment skipped: unchanged since the last identify sent to Segment; not sent again');
+  assertThat(logs).contains('gtm-identify segment skipped: unchanged since the last identify; not sent again');
 });
 
 scenario('Skip if unchanged sends again when a trait changed', () => {

@@ -10,7 +10,7 @@ scenario('Gist gets an object trait flattened one level and lists joined with co
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', {
     email: 'ann@example.com', home_city: 'Paris', interests: 'ski,golf',
   }]]);
-  assertThat(logs).contains('gtm-identify gist warning: home.geo is nested more than one level deep; dropped');
+  assertThat(logs).contains('gtm-identify gist warning: home.geo is nested over one level deep; dropped');
   assertThat(logs).contains('gtm-identify gist warning: orders is a list of objects or lists; dropped');
 });
 
@@ -25,8 +25,8 @@ scenario('Gist gets dates in _at keys as Unix seconds, long text cut to 255 char
   }]]);
   assertThat(logs).contains('gtm-identify gist warning: property "bio" truncated to 255 characters');
   assertThat(logs).contains('gtm-identify gist info: property "last_seen_at" sent as unix seconds (1705312800)');
-  assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at (a date to Gist), but "soon" is not a date; sent as given');
-  assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: Gist\'s "tags" comes from the email and the tags');
+  assertThat(logs).contains('gtm-identify gist warning: property "trial_at" ends in _at (a date), but "soon" is not a date; sent as given');
+  assertThat(logs).contains('gtm-identify gist warning: "tags" not sent: "tags" comes from the email and tags');
 });
 
 scenario('Gist labels beyond 255 characters in all are left out whole and named in preview mode', () => {
@@ -35,7 +35,7 @@ scenario('Gist labels beyond 255 characters in all are left out whole and named 
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'gist.identify', 'u-1', {
     email: 'ann@example.com', tags: letters(100, 'a') + ',' + letters(100, 'b'), overwrite_tags: false,
   }]]);
-  assertThat(logs).contains('gtm-identify gist warning: tags are limited to 255 characters in all; not sent: ' + letters(100, 'c'));
+  assertThat(logs).contains('gtm-identify gist warning: tags over 255 characters in all; not sent: ' + letters(100, 'c'));
 });
 
 scenario('Gist does not send a key/value tag whose name a trait already uses, and says so', () => {
@@ -55,5 +55,5 @@ scenario('When window.gist holds something that is not Gist, nothing is sent to 
   page.gist = 'gist';
   runCode(tag({ sendGist: true, userId: 'u-1', email: 'ann@example.com' }));
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains('gtm-identify gist failed: window.gist holds a value of type string that is not Gist\'s SDK; nothing sent');
+  assertThat(logs).contains('gtm-identify gist failed: window.gist is a string, not Gist\'s SDK; nothing sent');
 });

@@ -19,7 +19,7 @@ scenario('With "use email as user id" on, a given user id still wins, and previe
   pageFunction('analytics.identify', undefined);
   runCode(tag({ sendSegment: true, useEmailAsUserId: true, userId: 'u-1', email: 'ann@example.com' }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'u-1', { email: 'ann@example.com' }]]);
-  assertThat(logs).contains('gtm-identify warning: "use email as user id" is on but a user id is given; the user id is used');
+  assertThat(logs).contains('gtm-identify warning: "use email as user id": a user id is given and used');
 });
 
 scenario('An unknown hash method sends the user id unhashed and says so', () => {

@@ -69,7 +69,7 @@ scenario("One tag fans out to several tools, and one tool's failure does not sto
   ]);
   assertApi('gtmOnSuccess').wasCalled();
   assertApi('gtmOnFailure').wasNotCalled();
-  assertThat(logs).contains('gtm-identify gist failed: Gist needs an email; not sent');
+  assertThat(logs).contains('gtm-identify gist failed: needs an email; not sent');
 });
 
 scenario('Gist and Antsomi skip an anonymous visitor with a debug message while the others are sent', () => {
@@ -79,6 +79,6 @@ scenario('Gist and Antsomi skip an anonymous visitor with a debug message while 
   runCode(tag({ sendSegment: true, sendGist: true, sendAntsomi: true, traitRows: [{ key: 'brand', value: 'Audi', type: 'text' }] }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', { brand: 'Audi' }]]);
   assertApi('gtmOnSuccess').wasCalled();
-  assertThat(logs).contains('gtm-identify gist skipped: anonymous visitor: Gist needs an email; not sent');
-  assertThat(logs).contains('gtm-identify antsomi skipped: anonymous visitor: Antsomi needs an email for the customer id; not sent');
+  assertThat(logs).contains('gtm-identify gist skipped: anonymous visitor: needs an email; not sent');
+  assertThat(logs).contains('gtm-identify antsomi skipped: anonymous visitor: needs an email for the customer id; not sent');
 });

@@ -23,13 +23,13 @@ scenario('Mutiny is skipped when its snippet is not on the page, and the tag sti
   runCode(tag({ sendMutiny: true, userId: 'u-1' }));
   assertApi('callInWindow').wasNotCalled();
   assertApi('gtmOnSuccess').wasCalled();
-  assertThat(logs).contains('gtm-identify mutiny skipped: Mutiny is not on the page (no mutiny.client.identify)');
+  assertThat(logs).contains('gtm-identify mutiny skipped: not on the page (no mutiny.client.identify)');
 });
 
 scenario('Mutiny warns when there is no email to match a CRM record', () => {
   pageFunction('mutiny.client.identify', undefined);
   runCode(tag({ sendMutiny: true, userId: 'u-1' }));
-  assertThat(logs).contains('gtm-identify mutiny warning: no email: Mutiny cannot match this visitor to a CRM record');
+  assertThat(logs).contains('gtm-identify mutiny warning: no email: cannot match this visitor to a CRM record');
   assertApi('gtmOnSuccess').wasCalled();
 });
 
@@ -38,5 +38,5 @@ scenario('Mutiny has no logout call, so a reset only says so', () => {
   runCode(tag({ sendMutiny: true, action: 'reset' }));
   assertApi('callInWindow').wasNotCalled();
   assertApi('gtmOnSuccess').wasCalled();
-  assertThat(logs).contains('gtm-identify mutiny skipped: Mutiny has no reset or logout call; nothing to do');
+  assertThat(logs).contains('gtm-identify mutiny skipped: Mutiny has no reset/logout; nothing to do');
 });

@@ -68,5 +68,5 @@ scenario('Segment does not load analytics.js with a write key it cannot use, and
   runCode(tag({ sendSegment: true, segmentLoadScript: true, segmentWriteKey: 'bad key!', userId: 'u-1' }));
   assertApi('injectScript').wasNotCalled();
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains('gtm-identify segment failed: cannot load analytics.js: Segment write key "bad key!" has characters that are not allowed');
+  assertThat(logs).contains('gtm-identify segment failed: cannot load analytics.js: Segment write key "bad key!" has characters not allowed');
 });

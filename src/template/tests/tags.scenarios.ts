@@ -17,8 +17,8 @@ scenario('Tags that cannot be used are dropped and each is named in preview mode
   }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'u-1', { brand: 'Audi', tags: ['vip'] }]]);
   assertThat(logs).contains('gtm-identify warning: tag "=gold" has no name; dropped');
-  assertThat(logs).contains('gtm-identify warning: tag "a,b" cannot be used (no commas in names); dropped');
-  assertThat(logs).contains('gtm-identify warning: tag "__proto__" cannot be used (a reserved object key); dropped');
+  assertThat(logs).contains('gtm-identify warning: tag "a,b" dropped: no commas in names');
+  assertThat(logs).contains('gtm-identify warning: tag "__proto__" dropped: a reserved key');
 });
 
 scenario('A tags variable that is true or false is ignored with a message', () => {

@@ -8,7 +8,7 @@ scenario('A user id over 255 characters fails the tag and says why', () => {
   runCode(tag({ sendSegment: true, userId: longId }));
   assertApi('callInWindow').wasNotCalled();
   assertApi('gtmOnFailure').wasCalled();
-  assertThat(logs).contains('gtm-identify error: user id is 260 characters long; at most 255 are allowed');
+  assertThat(logs).contains('gtm-identify error: user id is 260 characters; at most 255 allowed');
 });
 
 scenario('A traits variable that is not an object is reported and ignored', () => {
@@ -61,5 +61,5 @@ scenario('Gist refuses a user id of 255 characters or more and says why', () => 
   for (let i = 0; i < 25; i++) id = id + '0123456789';
   runCode(tag({ sendGist: true, userId: id + '12345', email: 'ann@example.com' }));
   assertApi('callInWindow').wasNotCalled();
-  assertThat(logs).contains('gtm-identify gist failed: Gist user ids must be fewer than 255 characters (this one has 255); not sent');
+  assertThat(logs).contains('gtm-identify gist failed: user id over 254 characters (255); not sent');
 });
