@@ -1280,7 +1280,7 @@ note("info","no consent state; "+rule.type+" treated as granted");
 return"granted";}
 if(consent.isGranted(rule.type))return"granted";
 if(rule.whenDenied==="drop"){
-note("info","consent "+rule.type+" is denied; nothing sent");
+note("info","consent "+rule.type+" denied; nothing sent");
 return"dropped";}
 note("info","consent "+rule.type+" denied; waiting for grant");
 let ran=false;
@@ -1432,12 +1432,12 @@ var isHashed=(value,method)=>isHex(value.trim(),HEX_LENGTH[method]);
 function hashValue(value,method,platform,note,done){
 if(method==="none")return done(value,null);
 if(isHashed(value,method)){
-note("info","the user id already is a "+method+" hash; sent as is");
+note("info","user id already is a "+method+" hash; sent as is");
 return done(value.trim(),null);}
 let input2=hashInput(value);
 if(method==="md5"){
 let digest=md5(input2);
-return done(digest,digest===null?"the user id cannot be encoded for md5":null);}
+return done(digest,digest===null?"user id cannot be encoded for md5":null);}
 let finish=once((digest)=>{
 if(digest===null)done(null,"SHA-256 hashing failed");
 else done(digest.toLowerCase(),null);});
@@ -1537,7 +1537,7 @@ function spend(budget,note){
 if(budget.left>0){
 budget.left-=1;
 return true;}
-if(budget.left===0)note("warning","more than "+LIMITS.values+" values in "+budget.what+"; the rest are left out");
+if(budget.left===0)note("warning","more than "+LIMITS.values+" values in "+budget.what+"; the rest left out");
 budget.left=-1;
 return false;}
 function toJson(value,where,depth,note,budget){
@@ -1549,7 +1549,7 @@ if(trimmed.length>LIMITS.textLength){
 note("warning",where+" is longer than "+LIMITS.textLength+" characters; left out");
 return undefined;}
 if(trimmed.length>left.characters){
-if(left.characters>=0)note("warning","more than "+LIMITS.characters+" characters of text in "+left.what+"; the rest are left out");
+if(left.characters>=0)note("warning","more than "+LIMITS.characters+" characters of text in "+left.what+"; the rest left out");
 left.characters=-1;
 return undefined;}
 left.characters-=trimmed.length;
@@ -1669,7 +1669,7 @@ let value=raw.userId;
 let useEmail=flag(raw.useEmailAsUserId,false);
 if(isMissing(value)){
 if(!useEmail)return null;
-if(email===null)note("warning",'"use email as user id": no valid email; the visitor stays anonymous');
+if(email===null)note("warning",'"use email as user id": no valid email; stays anonymous');
 return email===null?null:withinLength(email.toLowerCase(),note);}
 let id=text(value);
 if(id===null){
@@ -1736,7 +1736,7 @@ out[slot]=tags[i];}else if(out.length<LIMITS.tags){
 at["$"+tags[i].name]=out.length;
 out.push(tags[i]);}else if(!reported){
 reported=true;
-note("warning","more than "+LIMITS.tags+" tags; the rest are left out");}}
+note("warning","more than "+LIMITS.tags+" tags; the rest left out");}}
 return out;}
 var labels=(tags)=>tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);
 var keyValueTags=(tags)=>tags.filter((tag)=>tag.value!==undefined);
@@ -1767,7 +1767,7 @@ return canonicalTraits(readObject(value,"traits",note,budget),"traits",note);}
 function readTraitRows(value,note,budget){
 let traits={};
 let dates={};
-let rows=tableRows(value,"the traits table",note);
+let rows=tableRows(value,"traits table",note);
 for(let i=0;i<rows.length;i++){
 let row=rows[i];
 let where="traits row "+(i+1);
@@ -1857,7 +1857,7 @@ let all=copyObject(call.traits);
 if(call.company!==null)all.company=call.company;
 return flatten(all,note);}
 function putOnce(into,key,value,note){
-if(has(into,key))note("warning",'"'+key+'" is given twice; the later value is used');
+if(has(into,key))note("warning",'"'+key+'" is given twice; the last is used');
 into[key]=value;}
 // src/core/vendors/options.ts
 var KEY_CHARS=WORD+"-";
@@ -1889,7 +1889,7 @@ platform.injectScript(url,()=>finish(true),()=>finish(false),url);}
 function notTheSdk(global,type,vendor){
 return outcome("failed","window."+global+" is a "+type+", not "+vendor+"'s SDK; nothing sent");}
 function queued(platform,url,vendor,queue,done){
-if(url===null)return done(outcome("queued",vendor+" is not loaded yet; queued in "+queue));
+if(url===null)return done(outcome("queued",vendor+" not loaded yet; queued in "+queue));
 loadScript(platform,url,(loaded)=>{
 if(loaded)done(outcome("queued","queued; "+vendor+"'s script loaded and runs it"));
 else done(outcome("failed","queued, but "+vendor+"'s script failed to load ("+url+")"));});}
@@ -1969,7 +1969,7 @@ let platform=context.platform;
 if(isFunctionAt(platform,LEAD_TIME)){
 let time=text(platform.callInWindow(LEAD_TIME,[]));
 if(time!==null)return time;}
-context.note("info","_cdpGetLeadTime not loaded yet; identify_time is now (UTC)");
+context.note("info","no _cdpGetLeadTime yet; identify_time is now (UTC)");
 return formatSpaced(platform.now());}
 function trackPayload(call,cid,vocabulary,context){
 let customers=customerAttributes(call,context.note);
@@ -2011,7 +2011,7 @@ return done(outcome("skipped","not on the page; nothing to reset"));}
 let error=callPage(platform,TRACK,["user","sign_out"]);
 if(error!==null||!isFunctionAt(platform,RESET_ID)){
 return done(sentUnless(error,"sign_out sent; no web_event.resetAnonymousUId, anonymous id kept"));}
-done(sentUnless(callPage(platform,RESET_ID,[]),"sign_out sent and the anonymous id reset"));}
+done(sentUnless(callPage(platform,RESET_ID,[]),"sign_out sent; anonymous id reset"));}
 var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 // src/core/vendors/connecto.ts
 var SCRIPT_URL2="https://server.connecto.io/javascripts/connect.prod.min.js";
@@ -2076,7 +2076,7 @@ if(key.value===null)return"enter the write key: window."+global+" may be Segment
 if(getType(platform.copyFromWindow(global))==="undefined")return null;
 let found=text(platform.copyFromWindow(global+"._writeKey"))||text(platform.copyFromWindow(global+".settings.writeKey"));
 if(found===key.value)return null;
-return"window."+global+" has another write key (Segment's?); nothing sent: use "+vendor+"'s current snippet (cioanalytics)";}
+return"window."+global+" has another write key (Segment's?); nothing sent: use "+vendor+"'s cioanalytics snippet";}
 function deliver(vendor,setup,key,method,args,context,done){
 let platform=context.platform;
 let global=setup.queueGlobal;
@@ -2241,7 +2241,7 @@ function identify4(call,_options,context,done){
 let platform=context.platform;
 if(!isFunctionAt(platform,"mutiny.client.identify")){
 return done(outcome("skipped","not on the page (no mutiny.client.identify)"));}
-if(call.email===null)context.note("warning","no email: cannot match this visitor to a CRM record");
+if(call.email===null)context.note("warning","no email: cannot match a CRM record");
 done(sentUnless(callPage(platform,"mutiny.client.identify",[call.userId,mutinyTraits(call,context.note)]),"mutiny.client.identify called"));}
 var reset4=noReset("Mutiny");
 var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
@@ -2357,7 +2357,7 @@ if(explicit!==null&&word==="tag")return"tag";
 return"trait";}
 function mapRead(read,rows,note){
 let mapped={traitRows:[],tagRows:[]};
-let list=tableRows(rows,"the key mapping",note);
+let list=tableRows(rows,"key mapping",note);
 for(let i=0;i<list.length;i++){
 let row=list[i];
 let from=isObject(row)?text(row.from):null;
@@ -2376,7 +2376,7 @@ return mapped;}
 function applyMapping(read,rows,input2,note){
 let mapped=mapRead(read,rows,note);
 let ownRows=isArray(input2.traitRows)?input2.traitRows:[];
-if(!isMissing(input2.traitRows)&&!isArray(input2.traitRows))note("warning","the traits table must be a list of rows; ignored");
+if(!isMissing(input2.traitRows)&&!isArray(input2.traitRows))note("warning","traits table must be a list of rows; ignored");
 let out=copyObject(input2);
 if(isMissing(input2.userId))out.userId=mapped.userId;
 if(isMissing(input2.email))out.email=mapped.email;
@@ -3999,7 +3999,7 @@ scenarios:
     page["analytics.settings.writeKey"] = "segment_key";
     runCode(tag({ sendCustomerio: true, customerioGlobal: "analytics", customerioWriteKey: "cio_key", sendSegment: true, userId: "u-1" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", "u-1", {}]]);
-    assertThat(logs).contains("gtm-identify customerio failed: window.analytics has another write key (Segment's?); nothing sent: use Customer.io's current snippet (cioanalytics)");
+    assertThat(logs).contains("gtm-identify customerio failed: window.analytics has another write key (Segment's?); nothing sent: use Customer.io's cioanalytics snippet");
     assertApi("gtmOnSuccess").wasCalled();
 - name: Customer.io does not load itself onto a window.analytics that Segment holds
   code: |-
@@ -4159,7 +4159,7 @@ scenarios:
   code: |-
     pageFunction("mutiny.client.identify", undefined);
     runCode(tag({ sendMutiny: true, userId: "u-1" }));
-    assertThat(logs).contains("gtm-identify mutiny warning: no email: cannot match this visitor to a CRM record");
+    assertThat(logs).contains("gtm-identify mutiny warning: no email: cannot match a CRM record");
     assertApi("gtmOnSuccess").wasCalled();
 - name: Mutiny has no logout call, so a reset only says so
   code: |-
@@ -4352,7 +4352,7 @@ scenarios:
     runCode(tag({ sendSegment: true, userId: SHA256["u-1"], userIdHash: "sha256" }));
     assertApi("sha256").wasNotCalled();
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "analytics.identify", SHA256["u-1"], {}]]);
-    assertThat(logs).contains("gtm-identify info: the user id already is a sha256 hash; sent as is");
+    assertThat(logs).contains("gtm-identify info: user id already is a sha256 hash; sent as is");
 - name: MD5 hashing sends the md5 hex digest of the user id, computed in the template
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -4462,7 +4462,7 @@ scenarios:
     assertApi("callInWindow").wasNotCalled();
     assertApi("isConsentGranted").wasCalledWith("analytics_storage");
     assertApi("gtmOnSuccess").wasCalled();
-    assertThat(logs).contains("gtm-identify info: consent analytics_storage is denied; nothing sent");
+    assertThat(logs).contains("gtm-identify info: consent analytics_storage denied; nothing sent");
 - name: Set to wait, the identify is sent once consent is granted, and never twice
   code: |-
     pageFunction("analytics.identify", undefined);
@@ -4896,7 +4896,7 @@ scenarios:
     pageFunction("_connecto.identify", undefined);
     runCode(tag({ sendConnecto: true, userId: "u-1", traitRows: [{ key: "plan", value: "pro" }], tagsText: "plan=gold" }));
     assertThat(callsOf("callInWindow")).isEqualTo([["callInWindow", "_connecto.identify", "u-1", { plan: "gold" }]]);
-    assertThat(logs).contains('gtm-identify connecto warning: "plan" is given twice; the later value is used');
+    assertThat(logs).contains('gtm-identify connecto warning: "plan" is given twice; the last is used');
 - name: Connecto keeps the license key the page already configured
   code: |-
     page._TConnecto = { licenseKey: "page-key" };

@@ -57,7 +57,7 @@ export function gate(rule: ConsentRule | null, platform: Platform, note: Note, p
   }
   if (consent.isGranted(rule.type)) return 'granted';
   if (rule.whenDenied === 'drop') {
-    note('info', 'consent ' + rule.type + ' is denied; nothing sent');
+    note('info', 'consent ' + rule.type + ' denied; nothing sent');
     return 'dropped';
   }
   note('info', 'consent ' + rule.type + ' denied; waiting for grant');

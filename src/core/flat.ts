@@ -66,6 +66,6 @@ export function callEntries(call: IdentifyCall, note: Note): FlatEntry[] {
 
 /** Sets a flat vendor's property; one given twice keeps the later value, with a warning. */
 export function putOnce(into: JsonObject, key: string, value: Json, note: Note): void {
-  if (has(into, key)) note('warning', '"' + key + '" is given twice; the later value is used');
+  if (has(into, key)) note('warning', '"' + key + '" is given twice; the last is used');
   into[key] = value;
 }

@@ -35,13 +35,13 @@ export function hashValue(
 ): void {
   if (method === 'none') return done(value, null);
   if (isHashed(value, method)) {
-    note('info', 'the user id already is a ' + method + ' hash; sent as is');
+    note('info', 'user id already is a ' + method + ' hash; sent as is');
     return done(value.trim(), null);
   }
   const input = hashInput(value);
   if (method === 'md5') {
     const digest = md5(input);
-    return done(digest, digest === null ? 'the user id cannot be encoded for md5' : null);
+    return done(digest, digest === null ? 'user id cannot be encoded for md5' : null);
   }
   const finish = once((digest: string | null) => {
     if (digest === null) done(null, 'SHA-256 hashing failed');

@@ -32,7 +32,7 @@ export function readUserId(raw: IdentifyInput, email: string | null, note: Note)
   const useEmail = flag(raw.useEmailAsUserId, false);
   if (isMissing(value)) {
     if (!useEmail) return null;
-    if (email === null) note('warning', '"use email as user id": no valid email; the visitor stays anonymous');
+    if (email === null) note('warning', '"use email as user id": no valid email; stays anonymous');
     return email === null ? null : withinLength(email.toLowerCase(), note);
   }
   const id = text(value);

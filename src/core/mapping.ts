@@ -66,7 +66,7 @@ export const mapKeys = (source: unknown, rows: unknown, note: Note): MappedValue
 /** The values the mapping rows pick through `read`. */
 function mapRead(read: PathReader, rows: unknown, note: Note): MappedValues {
   const mapped: MappedValues = { traitRows: [], tagRows: [] };
-  const list = tableRows(rows, 'the key mapping', note);
+  const list = tableRows(rows, 'key mapping', note);
   for (let i = 0; i < list.length; i++) {
     const row = list[i];
     const from = isObject(row) ? text(row.from) : null;
@@ -96,7 +96,7 @@ export const applyKeyMapping = (source: unknown, rows: unknown, input: IdentifyI
 export function applyMapping(read: PathReader, rows: unknown, input: IdentifyInput, note: Note): IdentifyInput {
   const mapped = mapRead(read, rows, note);
   const ownRows = isArray(input.traitRows) ? input.traitRows : [];
-  if (!isMissing(input.traitRows) && !isArray(input.traitRows)) note('warning', 'the traits table must be a list of rows; ignored');
+  if (!isMissing(input.traitRows) && !isArray(input.traitRows)) note('warning', 'traits table must be a list of rows; ignored');
   const out: IdentifyInput = copyObject(input as JsonObject);
   if (isMissing(input.userId)) out.userId = mapped.userId;
   if (isMissing(input.email)) out.email = mapped.email;

@@ -103,7 +103,7 @@ export function uniqueTags(tags: Tag[], note: Note): Tag[] {
       out.push(tags[i]);
     } else if (!reported) {
       reported = true;
-      note('warning', 'more than ' + LIMITS.tags + ' tags; the rest are left out');
+      note('warning', 'more than ' + LIMITS.tags + ' tags; the rest left out');
     }
   }
   return out;

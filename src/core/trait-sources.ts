@@ -37,7 +37,7 @@ function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {
   const traits: JsonObject = {};
   // Prefixed keys: no name is inherited.
   const dates: { [key: string]: boolean } = {};
-  const rows = tableRows(value, 'the traits table', note);
+  const rows = tableRows(value, 'traits table', note);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const where = 'traits row ' + (i + 1);

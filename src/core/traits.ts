@@ -46,7 +46,7 @@ function spend(budget: Budget, note: Note): boolean {
     budget.left -= 1;
     return true;
   }
-  if (budget.left === 0) note('warning', 'more than ' + LIMITS.values + ' values in ' + budget.what + '; the rest are left out');
+  if (budget.left === 0) note('warning', 'more than ' + LIMITS.values + ' values in ' + budget.what + '; the rest left out');
   budget.left = -1;
   return false;
 }
@@ -66,7 +66,7 @@ export function toJson(value: unknown, where: string, depth: number, note: Note,
       return undefined;
     }
     if (trimmed.length > left.characters) {
-      if (left.characters >= 0) note('warning', 'more than ' + LIMITS.characters + ' characters of text in ' + left.what + '; the rest are left out');
+      if (left.characters >= 0) note('warning', 'more than ' + LIMITS.characters + ' characters of text in ' + left.what + '; the rest left out');
       left.characters = -1;
       return undefined;
     }

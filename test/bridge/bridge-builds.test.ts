@@ -151,7 +151,7 @@ describe('production and debug builds', () => {
     const code = (production.outcomes[0] as unknown as { results: Array<{ message: string }> }).results[0].message;
     expect(table[code]).toContain('called on window.');
     const texts = [' called on window.', 'needs an email; not sent', 'waiting for consent', 'has characters not allowed',
-      'for the customer id', 'is longer than', 'no reset or logout call', 'SHA-256 hashing failed', 'the traits table',
+      'for the customer id', 'is longer than', 'no reset/logout', 'SHA-256 hashing failed', 'traits table',
       'runs wait for consent', 'cannot be printed', 'identify threw', 'is nested too deeply', 'message copy cut', 'nesting over'];
     for (const file of [BRIDGE_FILES.full, engineDistFile(), ...VENDOR_IDS.map(engineDistFile)]) {
       for (const text of texts) expect(files[file], file).not.toContain(text);

@@ -55,7 +55,7 @@ describe('antsomi identify', () => {
     const queue = antsomiStub(platform.win);
     const { messages } = send(platform, { email: 'a@b.co' }, { vocabulary: 'devguide' });
     expect((queue[0][2] as { extra: { identify_time: string } }).extra.identify_time).toBe('2024-05-01 08:30:05');
-    expect(messages).toContain("_cdpGetLeadTime not loaded yet; identify_time is now (UTC)");
+    expect(messages).toContain("no _cdpGetLeadTime yet; identify_time is now (UTC)");
   });
 
   it('takes the customer id from the phone or the user id, hashed or not, as configured', () => {
@@ -97,7 +97,7 @@ describe('antsomi identify', () => {
     const platform = new FakePlatform();
     const queue = antsomiStub(platform.win);
     expect(send(platform, { email: 'a@b.co' }).outcomes[0]).toEqual({
-      status: 'queued', message: 'Antsomi is not loaded yet; queued in web_event.queue',
+      status: 'queued', message: 'Antsomi not loaded yet; queued in web_event.queue',
     });
     expect(Array.from(queue[0]).slice(0, 2)).toEqual(['user', 'identify']);
   });
@@ -180,7 +180,7 @@ describe('antsomi reset', () => {
   it('tracks sign_out and resets the anonymous id', () => {
     const platform = new FakePlatform();
     const seen = antsomiSdk(platform.win);
-    expect(doReset(platform)[0]).toEqual({ status: 'sent', message: 'sign_out sent and the anonymous id reset' });
+    expect(doReset(platform)[0]).toEqual({ status: 'sent', message: 'sign_out sent; anonymous id reset' });
     expect(seen).toEqual([['track', 'user', 'sign_out'], ['resetAnonymousUId']]);
   });
 

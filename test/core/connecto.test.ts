@@ -42,7 +42,7 @@ describe('connecto identify', () => {
     const seen = connectoSdk(platform.win);
     const { messages } = send(platform, { userId: 'u', traits: { type: 'sales' }, tags: 'type=engineering, high value lead, vip' });
     expect(seen[0][1]).toEqual({ type: 'engineering', 'high value lead': 'high value lead', vip: 'vip' });
-    expect(messages[0]).toContain('"type" is given twice; the later value is used');
+    expect(messages[0]).toContain('"type" is given twice; the last is used');
   });
 
   it('waits for its SDK and sends once it appears', () => {

@@ -26,7 +26,7 @@ describe('consent', () => {
     expect(seen).toEqual([]);
     expect(outcome.ok).toBe(true);
     expect(outcome.results).toEqual([{ vendor: 'segment', status: 'skipped', message: 'consent denied; not sent' }]);
-    expect(outcome.messages.map((m) => m.text)).toContain('consent analytics_storage is denied; nothing sent');
+    expect(outcome.messages.map((m) => m.text)).toContain('consent analytics_storage denied; nothing sent');
     platform.setConsent('analytics_storage', true);
     expect(seen).toEqual([]);
   });

@@ -43,7 +43,7 @@ describe('customer.io identify', () => {
       const segment = analyticsSdk(platform.win, 'analytics', 'segment_key');
       const { outcomes } = send(platform, { userId: 'u', email: 'ann@example.com' }, options);
       expect(segment).toEqual([]);
-      expect(outcomes[0]).toMatchObject({ status: 'failed', message: expect.stringContaining("use Customer.io's current snippet (cioanalytics)") });
+      expect(outcomes[0]).toMatchObject({ status: 'failed', message: expect.stringContaining("use Customer.io's cioanalytics snippet") });
       expect(platform.callsTo('injectScript')).toEqual([]);
     }
   });

@@ -116,8 +116,8 @@ describe('engine fan-out', () => {
   it('tags vendor messages with the vendor', () => {
     const platform = loadedPage();
     const { outcome } = run(platform, { userId: 'u' }, config({ vendor: 'mutiny' }));
-    expect(outcome.messages).toEqual([{ level: 'warning', vendor: 'mutiny', text: 'no email: cannot match this visitor to a CRM record' }]);
-    expect(platform.logs[0]).toBe('gtm-identify mutiny warning: no email: cannot match this visitor to a CRM record');
+    expect(outcome.messages).toEqual([{ level: 'warning', vendor: 'mutiny', text: 'no email: cannot match a CRM record' }]);
+    expect(platform.logs[0]).toBe('gtm-identify mutiny warning: no email: cannot match a CRM record');
   });
 });
 

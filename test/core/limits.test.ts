@@ -40,27 +40,27 @@ describe('bounded input', () => {
     expect(outcome.results.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'sent']);
     expect(Object.keys(sent)).toHaveLength(LIMITS.values + 1); // + email
     expect(sent[`k${LIMITS.values - 1}`]).toBe(`v${LIMITS.values - 1}`);
-    expect(messages).toContain(`more than ${LIMITS.values} values in traits; the rest are left out`);
+    expect(messages).toContain(`more than ${LIMITS.values} values in traits; the rest left out`);
   });
 
   it('a nested traits object counts every value towards the cap', () => {
     const traits = { a: { b: many(5_000, (i) => i) } };
     const { traits: sent, messages } = sendToAll({ traits });
     expect((sent.a as { b: number[] }).b.length).toBeLessThan(LIMITS.values);
-    expect(messages).toContain(`more than ${LIMITS.values} values in traits; the rest are left out`);
+    expect(messages).toContain(`more than ${LIMITS.values} values in traits; the rest left out`);
   });
 
   it('8,000 tag rows: the first rows up to the cap become tags, and the run says the rest were left out', () => {
     const { traits: sent, messages } = sendToAll({ tags: many(8_000, (i) => ({ name: 't' + i, value: 'x' })) });
     expect(sent[`t${LIMITS.tags - 1}`]).toBe('x');
     expect(sent[`t${LIMITS.tags}`]).toBeUndefined();
-    expect(messages).toContain(`more than ${LIMITS.tags} tags; the rest are left out`);
+    expect(messages).toContain(`more than ${LIMITS.tags} tags; the rest left out`);
   });
 
   it('100,000 labels in one tags text are capped the same way', () => {
     const { traits: sent, messages } = sendToAll({ tags: many(100_000, (i) => 'l' + i).join(',') });
     expect(sent.tags).toHaveLength(LIMITS.tags);
-    expect(messages).toContain(`more than ${LIMITS.tags} tags; the rest are left out`);
+    expect(messages).toContain(`more than ${LIMITS.tags} tags; the rest left out`);
   });
 
   it('a tag named again later still replaces the earlier one in its place', () => {
@@ -74,7 +74,7 @@ describe('bounded input', () => {
     const { traits: sent, messages } = sendToAll({ traitRows: rows });
     expect(sent[`d${LIMITS.rows - 1}`]).toBe('2024-01-31T00:00:00.000Z');
     expect(sent[`d${LIMITS.rows}`]).toBeUndefined();
-    expect(messages).toContain(`the traits table has 8000 rows; only the first ${LIMITS.rows} are used`);
+    expect(messages).toContain(`traits table has 8000 rows; only the first ${LIMITS.rows} are used`);
   });
 
   it('a later traits row of the same name that is not a date stops the key from being sent as a date', () => {
@@ -89,7 +89,7 @@ describe('bounded input', () => {
     const { note, list } = notes();
     const input = applyKeyMapping(source, many(8_000, (i) => ({ from: 'k' + i, to: 'b' + i })), {}, note);
     expect(input.traitRows).toHaveLength(LIMITS.rows);
-    expect(texts(list)).toContain(`the key mapping has 8000 rows; only the first ${LIMITS.rows} are used`);
+    expect(texts(list)).toContain(`key mapping has 8000 rows; only the first ${LIMITS.rows} are used`);
   });
 
   it('a trait value longer than the text cap is left out with a warning instead of being cut', () => {
@@ -113,7 +113,7 @@ describe('bounded input', () => {
     const { traits: sent, messages } = sendToAll({ traits });
     const whole = LIMITS.characters / LIMITS.textLength;
     expect(Object.keys(sent).filter((key) => key.startsWith('c'))).toHaveLength(whole);
-    expect(messages).toContain(`more than ${LIMITS.characters} characters of text in traits; the rest are left out`);
+    expect(messages).toContain(`more than ${LIMITS.characters} characters of text in traits; the rest left out`);
   });
 
   it('a tag value longer than the text cap is left out with a warning', () => {

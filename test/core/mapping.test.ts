@@ -98,7 +98,7 @@ describe('key mapping', () => {
     mapKeys(EVENT, 'oemname=brand', note);
     expect(list.map((m) => m.text)).toEqual([
       'key mapping row 1 has no source key; ignored',
-      'the key mapping must be a list of rows; ignored',
+      'key mapping must be a list of rows; ignored',
     ]);
   });
 });

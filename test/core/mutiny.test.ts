@@ -38,7 +38,7 @@ describe('mutiny identify', () => {
   it('warns when there is no email to match a CRM record', () => {
     const platform = new FakePlatform();
     mutinySdk(platform.win);
-    expect(send(platform, { userId: 'u' }).messages).toContain('no email: cannot match this visitor to a CRM record');
+    expect(send(platform, { userId: 'u' }).messages).toContain('no email: cannot match a CRM record');
   });
 
   it('reduces company.domain to a bare host and says so', () => {

@@ -217,7 +217,7 @@ describe('normalisation: typed table rows', () => {
 
   it('reports rows without a name and ignores a table that is not a list', () => {
     expect(texts({ userId: 'u', traitRows: [{ key: '', value: 'x' }] })).toEqual(['warning: traits row 1 has a value but no name; ignored']);
-    expect(texts({ userId: 'u', traitRows: 'plan=pro' })).toEqual(['warning: the traits table must be a list of rows; ignored']);
+    expect(texts({ userId: 'u', traitRows: 'plan=pro' })).toEqual(['warning: traits table must be a list of rows; ignored']);
   });
 });
 

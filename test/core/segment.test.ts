@@ -60,7 +60,7 @@ describe('segment identify', () => {
     expect(platform.win.analytics).toEqual([['identify', 'u', { plan: 'pro' }]]);
     expect(platform.callsTo('injectScript')).toEqual([]);
     expect(outcomes[0]).toMatchObject({ status: 'queued' });
-    expect(outcomes[0].message).toBe('Segment is not loaded yet; queued in window.analytics');
+    expect(outcomes[0].message).toBe('Segment not loaded yet; queued in window.analytics');
   });
 
   it('adds to an existing analytics array', () => {

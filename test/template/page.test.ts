@@ -267,7 +267,7 @@ describe('permissions and platform APIs', () => {
 
 describe('bounded input in GTM', () => {
   const many = (count: number, make: (i: number) => unknown) => Array.from({ length: count }, (_, i) => make(i));
-  const CAP_WORDS = 'the rest are left out';
+  const CAP_WORDS = 'the rest left out';
 
   it('8,000 tag rows end in gtmOnSuccess with the tags up to the cap, and debug mode says the rest were left out', async () => {
     const identify = recorder();
@@ -287,7 +287,7 @@ describe('bounded input in GTM', () => {
     expect(result.successCalls).toBe(1);
     expect(identify.calls[0][1]).toEqual({ b0: 'Audi' });
     expect(result.calls.filter((call) => call.api === 'copyFromDataLayer')).toHaveLength(LIMITS.rows);
-    expect(result.logs).toContain(`gtm-identify warning: the key mapping has 8000 rows; only the first ${LIMITS.rows} are used`);
+    expect(result.logs).toContain(`gtm-identify warning: key mapping has 8000 rows; only the first ${LIMITS.rows} are used`);
   });
 
   it('a 100,000-key traits variable sent to six vendors with dedupe ends in gtmOnSuccess, and debug mode names the cap', async () => {

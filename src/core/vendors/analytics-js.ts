@@ -93,7 +93,7 @@ function foreign(vendor: string, setup: AnalyticsJsSetup, key: WriteKey, global:
   if (getType(platform.copyFromWindow(global)) === 'undefined') return null;
   const found = text(platform.copyFromWindow(global + '._writeKey')) || text(platform.copyFromWindow(global + '.settings.writeKey'));
   if (found === key.value) return null;
-  return 'window.' + global + " has another write key (Segment's?); nothing sent: use " + vendor + "'s current snippet (cioanalytics)";
+  return 'window.' + global + " has another write key (Segment's?); nothing sent: use " + vendor + "'s cioanalytics snippet";
 }
 
 /** Calls `method` on the SDK or its stub, or queues it (see the header); `vendor` names it in messages. */

@@ -164,7 +164,7 @@ function leadTime(context: VendorContext): string {
     const time = text(platform.callInWindow(LEAD_TIME, []));
     if (time !== null) return time;
   }
-  context.note('info', "_cdpGetLeadTime not loaded yet; identify_time is now (UTC)");
+  context.note('info', "no _cdpGetLeadTime yet; identify_time is now (UTC)");
   return formatSpaced(platform.now());
 }
 
@@ -225,7 +225,7 @@ export function reset(_options: unknown, context: VendorContext, done: Done): vo
   if (error !== null || !isFunctionAt(platform, RESET_ID)) {
     return done(sentUnless(error, "sign_out sent; no web_event.resetAnonymousUId, anonymous id kept"));
   }
-  done(sentUnless(callPage(platform, RESET_ID, []), 'sign_out sent and the anonymous id reset'));
+  done(sentUnless(callPage(platform, RESET_ID, []), 'sign_out sent; anonymous id reset'));
 }
 
 /** This vendor's entry in the registry (registry.ts). */

@@ -57,7 +57,7 @@ export function identify(call: IdentifyCall, _options: unknown, context: VendorC
   if (!isFunctionAt(platform, 'mutiny.client.identify')) {
     return done(outcome('skipped', 'not on the page (no mutiny.client.identify)'));
   }
-  if (call.email === null) context.note('warning', 'no email: cannot match this visitor to a CRM record');
+  if (call.email === null) context.note('warning', 'no email: cannot match a CRM record');
   done(sentUnless(callPage(platform, 'mutiny.client.identify', [call.userId, mutinyTraits(call, context.note)]), 'mutiny.client.identify called'));
 }
 

@@ -45,7 +45,7 @@ export function notTheSdk(global: string, type: string, vendor: string): Outcome
  * once that script has loaded ('failed' when it cannot load).
  */
 export function queued(platform: Platform, url: string | null, vendor: string, queue: string, done: Done): void {
-  if (url === null) return done(outcome('queued', vendor + ' is not loaded yet; queued in ' + queue));
+  if (url === null) return done(outcome('queued', vendor + ' not loaded yet; queued in ' + queue));
   loadScript(platform, url, (loaded) => {
     if (loaded) done(outcome('queued', 'queued; ' + vendor + "'s script loaded and runs it"));
     else done(outcome('failed', 'queued, but ' + vendor + "'s script failed to load (" + url + ')'));

@@ -5,7 +5,7 @@ scenario('Connecto gets a key/value tag over a trait of the same name, and previ
   pageFunction('_connecto.identify', undefined);
   runCode(tag({ sendConnecto: true, userId: 'u-1', traitRows: [{ key: 'plan', value: 'pro' }], tagsText: 'plan=gold' }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', '_connecto.identify', 'u-1', { plan: 'gold' }]]);
-  assertThat(logs).contains('gtm-identify connecto warning: "plan" is given twice; the later value is used');
+  assertThat(logs).contains('gtm-identify connecto warning: "plan" is given twice; the last is used');
 });
 
 scenario('Connecto keeps the license key the page already configured', () => {

@@ -8,7 +8,7 @@ scenario('Without the required consent and set to drop, nothing is sent and prev
   assertApi('callInWindow').wasNotCalled();
   assertApi('isConsentGranted').wasCalledWith('analytics_storage');
   assertApi('gtmOnSuccess').wasCalled();
-  assertThat(logs).contains('gtm-identify info: consent analytics_storage is denied; nothing sent');
+  assertThat(logs).contains('gtm-identify info: consent analytics_storage denied; nothing sent');
 });
 
 scenario('Set to wait, the identify is sent once consent is granted, and never twice', () => {

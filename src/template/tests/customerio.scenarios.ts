@@ -21,7 +21,7 @@ scenario('Customer.io never sends through Segment on window.analytics: it fails 
   page['analytics.settings.writeKey'] = 'segment_key';
   runCode(tag({ sendCustomerio: true, customerioGlobal: 'analytics', customerioWriteKey: 'cio_key', sendSegment: true, userId: 'u-1' }));
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', 'u-1', {}]]);
-  assertThat(logs).contains("gtm-identify customerio failed: window.analytics has another write key (Segment's?); nothing sent: use Customer.io's current snippet (cioanalytics)");
+  assertThat(logs).contains("gtm-identify customerio failed: window.analytics has another write key (Segment's?); nothing sent: use Customer.io's cioanalytics snippet");
   assertApi('gtmOnSuccess').wasCalled();
 });
 

@@ -20,7 +20,7 @@ scenario('A user id that already is a SHA-256 hash is sent unchanged', () => {
   runCode(tag({ sendSegment: true, userId: SHA256['u-1'], userIdHash: 'sha256' }));
   assertApi('sha256').wasNotCalled();
   assertThat(callsOf('callInWindow')).isEqualTo([['callInWindow', 'analytics.identify', SHA256['u-1'], {}]]);
-  assertThat(logs).contains('gtm-identify info: the user id already is a sha256 hash; sent as is');
+  assertThat(logs).contains('gtm-identify info: user id already is a sha256 hash; sent as is');
 });
 
 scenario('MD5 hashing sends the md5 hex digest of the user id, computed in the template', () => {

@@ -29,7 +29,7 @@ scenario('Mutiny is skipped when its snippet is not on the page, and the tag sti
 scenario('Mutiny warns when there is no email to match a CRM record', () => {
   pageFunction('mutiny.client.identify', undefined);
   runCode(tag({ sendMutiny: true, userId: 'u-1' }));
-  assertThat(logs).contains('gtm-identify mutiny warning: no email: cannot match this visitor to a CRM record');
+  assertThat(logs).contains('gtm-identify mutiny warning: no email: cannot match a CRM record');
   assertApi('gtmOnSuccess').wasCalled();
 });
 
