@@ -83,7 +83,7 @@ function textsIn(ast: Node): Node[] {
  * A literal that is a text (a word, a space and another word: 'cannot load ', 'a number'), not
  * a pattern ('^…') nor a list a method splits ('a b c'.split(' ')).
  */
-const TEXT = /[A-Za-z][^A-Za-z]* [^A-Za-z]*[A-Za-z]/;
+export const TEXT = /[A-Za-z][^A-Za-z]* [^A-Za-z]*[A-Za-z]/;
 
 /**
  * Every other text of a module, wherever it goes (an outcome of a helper, a label, a returned
@@ -137,7 +137,9 @@ const ENGINE_MODULES: Record<string, string> = {
   'src/bridge/platform.ts': 'bridge-platform', 'src/bridge/runs.ts': 'bridge-runs', 'src/bridge/engine.ts': 'bridge-engine',
   'src/bridge/datalayer/snapshot.ts': 'bridge-snapshot', 'src/datalayer/model.ts': 'datalayer-model',
 };
-const ENGINE_MODULE_PATH = /[\\/]src[\\/](bridge[\\/](platform|runs|engine|datalayer[\\/]snapshot)|datalayer[\\/]model)\.ts$/;
+/** Those modules' paths as an esbuild onLoad filter (either slash). */
+const ENGINE_MODULE_PATH = new RegExp(
+  '[\\\\/](' + Object.keys(ENGINE_MODULES).map((file) => file.replace(/\./g, '\\.').replace(/\//g, '[\\\\/]')).join('|') + ')$');
 
 /** Every code of src/core under `root` and the text it stands for (the source expression), in code order. */
 export async function codeTable(root: string): Promise<Record<string, string>> {

@@ -13,6 +13,7 @@ import { parse } from 'acorn';
 import { ancestor } from 'acorn-walk';
 import { transform } from 'esbuild';
 import type { Plugin } from 'esbuild';
+import { TEXT } from './message-codes';
 
 /** The snippet's modules whose texts are codes, with their code letters. */
 export const CODED_MODULES: Record<string, string> = {
@@ -26,7 +27,7 @@ export const CODED_MODULES: Record<string, string> = {
  * A text: a word, a space and another word ('a cycle', ' is not an array; …'), not a key, a
  * selector, a type tag ('[object RegExp]') nor a list a method is called on ('a b'.split(' ')).
  */
-const isText = (value: string) => /[A-Za-z][^A-Za-z]* [^A-Za-z]*[A-Za-z]/.test(value) && !/^\[object /.test(value);
+const isText = (value: string) => TEXT.test(value) && !/^\[object /.test(value);
 
 /** `file` (TypeScript, under `root`) as JavaScript with its texts replaced by codes; `table` gets code → text. */
 async function coded(root: string, file: string, table: Record<string, string>): Promise<string> {
