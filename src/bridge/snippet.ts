@@ -116,8 +116,8 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
       find(kind === 'object' ? (message as Bag).event : kind === 'command' && (message as Bag)[0] === 'event' && (message as Bag)[1]);
     // never a name that reaches a prototype (__proto__, constructor): a hostile dataLayerName must not
     // mark Window.prototype (the debug engine also refuses names that are no global variable's)
-    let name: string = config.dataLayerName || 'dataLayer';
-    if (name in {}) name = 'dataLayer';
+    // (and, as every option here, a value of the wrong kind reads as absent: not a text, no name)
+    const name: string = isText(config.dataLayerName) && !(config.dataLayerName in {}) ? config.dataLayerName : 'dataLayer';
 
     const queue: Matched[] = [];
     let starting = true; // history replays while watchDataLayer installs: its matches wait for the whole history's consent

@@ -102,6 +102,17 @@ describe('the built bridge files', () => {
     expect(calls).toEqual([['identify', 'u6', {}]]);
   });
 
+  it('the snippet, trusting the config, reads a dataLayerName that is not a text as absent and watches window.dataLayer', async () => {
+    const { win } = await servedPage(served(), (w) => {
+      w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }], dataLayerName: 42 };
+    }, CDN + 'identify-bridge.min.js');
+    const calls = segmentCalls(win);
+    expect(win[42]).toBeUndefined();
+    win.dataLayer.push({ event: 'user_identify', userId: 'u7' });
+    await win.identifyBridge.running.flush();
+    expect(calls).toEqual([['identify', 'u7', {}]]);
+  });
+
   it('loaded twice keeps the first copy and processes each push once', async () => {
     const { win } = await servedPage(served(), (w) => {
       w.identifyBridgeConfig = { destinations: [{ vendor: 'segment' }] };
