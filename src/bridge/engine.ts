@@ -6,9 +6,10 @@
 // production engine (engine-script.ts) trusts it (settings.ts).
 import type { EngineOutcome } from '../core/index';
 import type { BridgeConfig } from './config';
-import type { ConsentValue, MessageKind, ModelLog } from './datalayer/index';
+import type { MessageKind, ModelLog } from './datalayer/index';
 import { modelReader } from './datalayer/model-reader';
 import { DEFAULT_LIMITS, snapshot } from './datalayer/snapshot';
+import { consentOf } from './datalayer/consent';
 import { createPlatform, type Win } from './platform';
 import { createRuns } from './runs';
 import type { EngineSettings } from './settings';
@@ -18,8 +19,11 @@ import { UNCLAIMED_CLICK } from './engine-files';
 import type { ClickMessage } from './clicks';
 
 export interface EngineHooks {
-  /** The data layer's consent state, which the snippet keeps. */
-  consentOf(type: string): ConsentValue | undefined;
+  /**
+   * The data layer's consent commands so far, as pushed, past ones included (the watcher adds
+   * to the list): the engine keeps the consent state (consent.ts), so that the snippet does not.
+   */
+  consents: unknown[];
   /** The changes to the data model, when a rule reads it. */
   log?: ModelLog;
 }
@@ -43,7 +47,9 @@ export type ReadSettings = (config: BridgeConfig, win: Win) => { settings: Engin
 export const engineWith = (read: ReadSettings): CreateEngine => (config, win, hooks) => {
   const { settings, problems } = read(config, win);
   if (!settings) return { engine: null, problems };
-  const platform = createPlatform(win, { debug: settings.debug, consentOf: settings.consent ? hooks.consentOf : undefined });
+  // consent is read when a run asks (after the platform is made): then every command pushed before counts
+  const consent = settings.consent ? consentOf(hooks.consents as IArguments[], (error) => platform.problem(error)) : undefined;
+  const platform = createPlatform(win, { debug: settings.debug, consentOf: consent });
   const runs = createRuns({
     source: 'datalayer_bridge', destinations: settings.destinations, dedupe: settings.dedupe, consent: settings.consent,
   }, platform);

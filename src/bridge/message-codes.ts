@@ -135,7 +135,7 @@ const moduleOf = (path: string) => path.replace(/^.*[\\/]/, '').replace(/\.ts$/,
  */
 const ENGINE_MODULES: Record<string, string> = {
   'src/bridge/platform.ts': 'bridge-platform', 'src/bridge/runs.ts': 'bridge-runs', 'src/bridge/engine.ts': 'bridge-engine',
-  'src/bridge/datalayer/snapshot.ts': 'bridge-snapshot', 'src/datalayer/model.ts': 'datalayer-model',
+  'src/bridge/datalayer/snapshot.ts': 'bridge-snapshot', 'src/bridge/datalayer/consent.ts': 'bridge-consent', 'src/datalayer/model.ts': 'datalayer-model',
 };
 /** Those modules' paths as an esbuild onLoad filter (either slash). */
 const ENGINE_MODULE_PATH = new RegExp(

@@ -1,8 +1,9 @@
 // The snippet: what every page runs. It watches the data layer (data-layer-helper semantics,
-// ./datalayer), keeps the consent state, tags clicks (./clicks) and finds, by event name, the
-// first rule a message matches. Such a message is handed to the engine (./engine: core and the
-// vendor modules) — which is loaded on the first of them, so a page view that never sends one
-// never downloads it. Until the engine is there, matched messages wait in a queue and are then
+// ./datalayer), collects its consent commands for the engine (which keeps the consent state and
+// reads them when a run asks, so a history match sees the whole history's consent), tags clicks
+// (./clicks) and finds, by event name, the first rule a message matches. Such a message is
+// handed to the engine (./engine: core and the vendor modules) — which is loaded on the first of
+// them, so a page view that never sends one never downloads it. Until the engine is there, matched messages wait in a queue and are then
 // handed over in order; afterwards each is handed over as it arrives. Messages wait as pushed: the
 // engine copies each one it is handed, so the snippet carries no copying code (a message pushed while
 // the engine loads is copied when it has loaded). When the engine cannot be loaded, the queue is
@@ -87,8 +88,8 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
     const rules = list(Object(config).rules);
     // the model is kept only for rules that read it
     const log = rules.some((rule) => rule && rule.source === 'model') ? createModelLog() : undefined;
-    // the engine asks for consent only when it runs a message: after the watcher is there
-    const hooks: EngineHooks = { consentOf: (type) => watcher!.consent(type), log };
+    // the watcher collects the consent commands, and the engine reads them when a run asks
+    const hooks: EngineHooks = { consents: [], log };
     /** The engine `create` makes for the config, or null when the config has problems (said in one warning). */
     const make = (create: CreateEngine, what: string) => {
       const made = create(given, win, hooks);
@@ -155,6 +156,7 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
       // when every rule names its event, a push of another event is passed over with one look-up
       events: events.every(isText) && new Set(events),
       log,
+      consents: hooks.consents,
       onMessage: (message, { kind, at }) => {
         if (kind === 'command' && engine) engine.consentChanged();
         const rule = ruleOf(message, kind);

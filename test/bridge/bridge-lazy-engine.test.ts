@@ -5,7 +5,7 @@
 // options do what they say.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bridgeIifes } from '../../src/bridge/build';
-import { runScript, servedPage, type Win } from './harness';
+import { argumentsOf, runScript, servedPage, type Win } from './harness';
 
 const CDN = 'https://cdn.example.com/gtm-identify/1.0/';
 const SNIPPET = CDN + 'identify-bridge.min.js';
@@ -125,6 +125,16 @@ describe('the lazily loaded engine', () => {
     second.account.plan = 'pro'; // the engine is there: the message was copied when pushed
     await bridge.flush();
     expect(calls).toEqual([['identify', 'u1', { plan: 'pro' }], ['identify', 'u2', { plan: 'basic' }]]);
+  });
+
+  it('runs a match pushed while it loads with the consent pushed up to its arrival, the history\'s included', async () => {
+    const { push, bridge, calls } = await lazyPage({ consent: true, listenToPast: false }, filesAt(CDN), [argumentsOf('consent', 'default', { analytics_storage: 'granted' })]);
+    push({ event: 'user_sign_in', user_id: 'u1' });
+    push(argumentsOf('consent', 'update', { analytics_storage: 'denied' }));
+    expect((await bridge.flush())[0].results[0].status).toBe('skipped');
+    push(argumentsOf('consent', 'update', { analytics_storage: 'granted' }), { event: 'user_identify', userId: 'u2' });
+    expect((await bridge.flush())[0].results[0].status).toBe('sent');
+    expect(calls).toEqual([['identify', 'u2', {}]]);
   });
 
   it('gets the model as it was at the matching message, although it arrives later', async () => {

@@ -337,6 +337,24 @@ describe('consent from gtag consent commands', () => {
     ]);
   });
 
+  it('reads the consent of the history also with listenToPast false', async () => {
+    const { push, bridge, calls } = segmentPage({ consent: true, listenToPast: false }, [argumentsOf('consent', 'default', { analytics_storage: 'denied' })]);
+    push(signIn);
+    expect((await bridge.flush())[0].results[0].status).toBe('skipped');
+    expect(calls).toEqual([]);
+  });
+
+  it('says in debug mode that a consent command without default or update and an object is not one, and keeps the state it had', async () => {
+    const { push, bridge, calls, gtag, logs } = segmentPage({ consent: true, debug: true }, []);
+    gtag('consent', 'default', { analytics_storage: 'denied' });
+    gtag('consent', 'grant', { analytics_storage: 'granted' });
+    gtag('consent', 'update', 'granted');
+    push(signIn);
+    expect((await bridge.flush())[0].results[0].status).toBe('skipped');
+    expect(calls).toEqual([]);
+    expect(logs.filter((line) => line.includes("'consent' takes 'default' or 'update' and an object"))).toHaveLength(2);
+  });
+
   it('reads consent from the whole history before running past rules', async () => {
     const { win } = newPage();
     const calls = segmentStub(win);

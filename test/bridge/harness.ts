@@ -7,6 +7,7 @@ import { afterEach } from 'vitest';
 import { createModelLog, DEFAULT_LIMITS, watchDataLayer, type MessageMeta, type Model, type SnapshotLimits, type WatchDataLayerOptions } from '../../src/bridge/datalayer';
 import { snapshot } from '../../src/bridge/datalayer/snapshot';
 import { modelReader, type ModelReader } from '../../src/bridge/datalayer/model-reader';
+import { consentOf } from '../../src/bridge/datalayer/consent';
 import type { BridgeConfig } from '../../src/bridge/config';
 import { createEngine } from '../../src/bridge/engine-debug';
 import { startBridge, type BridgeHandle } from '../../src/bridge/snippet';
@@ -27,7 +28,8 @@ type WatchOptions = Partial<WatchDataLayerOptions> & { limits?: Partial<Snapshot
 
 /**
  * A watcher with a model log and a reader of it (as the bridge's engine reads it): `watcher.get`
- * reads the model, each call records the model as of its message (a copy, snapshot.ts's).
+ * reads the model, each call records the model as of its message (a copy, snapshot.ts's);
+ * `watcher.consent` reads the consent commands it collected, as the engine does.
  */
 export function watch(
   initial?: unknown[],
@@ -39,12 +41,14 @@ export function watch(
   const errors: Array<{ error: unknown; message: unknown }> = [];
   const onError = (error: unknown, message: unknown) => void errors.push({ error, message });
   const log = createModelLog();
+  const consents: IArguments[] = [];
   const limits = typeof options === 'function' ? undefined : options.limits;
   const reader = modelReader(log, onError, { ...DEFAULT_LIMITS, ...limits });
   const given = typeof options === 'function' ? options(reader) : options;
   const onMessage = given.onMessage || ((message: unknown, meta: MessageMeta) => void calls.push({ message, model: reader.at(meta.at), meta }));
   const watcher = watchDataLayer(host, {
     log,
+    consents,
     onError,
     ...given,
     // handlers get a copy (snapshot.ts's, as the engine takes one), and what it cut is reported after them
@@ -56,7 +60,7 @@ export function watch(
   });
   const dataLayer = host.dataLayer as unknown[];
   return {
-    host, dataLayer, calls, errors, reader, watcher: Object.assign(watcher, { get: reader.get }),
+    host, dataLayer, calls, errors, reader, watcher: Object.assign(watcher, { get: reader.get, consent: consentOf(consents, (error) => onError(error, undefined)) }),
     messages: () => calls.map((call) => call.message),
   };
 }

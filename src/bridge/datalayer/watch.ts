@@ -22,8 +22,9 @@
 //
 // Choices of ours:
 // - Commands: `set` changes the model (in its turn; the helper queues the set object as a
-//   separate message after anything already queued); `consent` default/update feeds
-//   consent() at once; `event`, `config`, `js` and others only reach onMessage.
+//   separate message after anything already queued); `consent` commands go, as pushed and
+//   past ones also without listenToPast, into `consents`, from which the engine reads the
+//   consent state (consent.ts); `event`, `config`, `js` and others only reach onMessage.
 // - A push made while history is replayed is a new message (past: false).
 // - Handlers get the message as pushed: the watcher carries no copying code, so that the page does
 //   not download it (the engine copies what it is handed, with snapshot.ts). A listener's wants()
@@ -31,7 +32,6 @@
 // - One watcher per array: a second watchDataLayer on the same array (e.g. the
 //   bridge loaded twice) reports it via onError and returns the existing watcher.
 
-import { consentState, type ConsentValue } from './consent';
 import { hasOwn, kindOf, type MessageKind } from '../../datalayer/kinds';
 
 export type { MessageKind };
@@ -79,6 +79,8 @@ export interface WatchDataLayerOptions {
   events?: { has(event: unknown): boolean } | false;
   /** Where the changes to the model go (model.ts reads them); absent: no model is kept. */
   log?: ModelLog;
+  /** Where consent commands go, in push order, as pushed (consent.ts reads them); absent: nowhere. */
+  consents?: unknown[];
   /** Called for each message, as pushed (a listener that keeps it copies it, e.g. with snapshot.ts). */
   onMessage: (message: unknown, meta: MessageMeta) => void;
   /** Problems with a message or a handler; default: ignored (the helper is silent too). */
@@ -86,8 +88,6 @@ export interface WatchDataLayerOptions {
 }
 
 export interface DataLayerWatcher {
-  /** Consent from gtag('consent', 'default' | 'update', …) commands seen so far. */
-  consent(type: string): ConsentValue | undefined;
   /** Stops processing and gives push back (or, if wrapped since, only forwards). */
   stop(): void;
   /** The bridge running on this data layer (snippet.ts), for a second start to find. */
@@ -103,7 +103,7 @@ type DataLayer = unknown[] & { [WATCHER]?: DataLayerWatcher };
 export const notAnArray = (name: string) => `window.${name} is not an array; the data layer is not watched`;
 
 /** What watchDataLayer returns when the data layer is not an array: it watches nothing. */
-export const UNWATCHED: DataLayerWatcher = { consent: () => undefined, stop() {} };
+export const UNWATCHED: DataLayerWatcher = { stop() {} };
 
 export function watchDataLayer(host: object, options: WatchDataLayerOptions): DataLayerWatcher {
   const name = options.name || 'dataLayer';
@@ -133,8 +133,7 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
     return existing;
   }
 
-  const { wants, events, log, listenToPast } = options;
-  const consent = consentState();
+  const { wants, events, log, consents, listenToPast } = options;
   let active = true;
   let busy = false;
   const queue: unknown[] = []; // message, past, message, past, …
@@ -144,11 +143,9 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
     try {
       const kind = kindOf(message);
       if (!kind) return;
-      const args = kind === 'command' ? Array.from(message as IArguments) : [];
-      if (args[0] === 'consent' && !consent.apply(args[1], args[2])) {
-        report("'consent' takes 'default' or 'update' and an object", message);
-      }
-      if (log && (kind !== 'command' || args[0] === 'set')) log.kept.push(message, kind);
+      const verb = kind === 'command' && (message as IArguments)[0];
+      if (consents && verb === 'consent') consents.push(message);
+      if (log && (kind !== 'command' || verb === 'set')) log.kept.push(message, kind);
       if ((past && !listenToPast) || (wants && !wants(message, kind))) return;
       options.onMessage(message, { past, kind, at: log ? log.taken + log.kept.length / 2 : 0 });
     } catch (error) {
@@ -171,7 +168,6 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
 
   let unwrap = () => {};
   const watcher: DataLayerWatcher = {
-    consent: (type) => consent.get(type),
     stop() {
       if (!active) return;
       active = false;
