@@ -76,7 +76,7 @@ export function selectorTest(doc: Document): (selector: unknown) => boolean {
   };
 }
 
-export function watchClicks(doc: Document, options: ClickOptions, hooks: ClickHooks): { stop(): void } {
+export const watchClicks = (doc: Document, options: ClickOptions, hooks: ClickHooks): { stop(): void } => {
   const prefix = (isText(options.attributePrefix) ? options.attributePrefix : ATTRIBUTE_PREFIX).toLowerCase();
   const attribute = prefix + 'event';
   const tagged = `[${attribute}]:not([${attribute}=""])`;
@@ -124,4 +124,4 @@ export function watchClicks(doc: Document, options: ClickOptions, hooks: ClickHo
   };
   doc.addEventListener('click', onClick, true);
   return { stop: () => doc.removeEventListener('click', onClick, true) };
-}
+};

@@ -4,7 +4,7 @@
 import type { BridgeConfig } from './config';
 import { startBridge, type BridgeHandle, type EngineSource } from './snippet';
 
-export function installOnPage(source: EngineSource): void {
+export const installOnPage = (source: EngineSource): void => {
   const page = window as unknown as { identifyBridge?: unknown; identifyBridgeConfig?: BridgeConfig };
   if (page.identifyBridge) return;
   const bridge: { start: (config: BridgeConfig) => BridgeHandle; running?: BridgeHandle } = {
@@ -12,4 +12,4 @@ export function installOnPage(source: EngineSource): void {
   };
   page.identifyBridge = bridge;
   if (page.identifyBridgeConfig) bridge.running = bridge.start(page.identifyBridgeConfig);
-}
+};

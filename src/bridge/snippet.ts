@@ -66,7 +66,7 @@ const matches = (event: unknown, name: string) => event === name || (typeof even
  * in words once an engine gave their texts (the debug engine does); in debug mode, lines wait
  * for that engine while it loads.
  */
-export function startBridge(given: BridgeConfig, win: Win, source: EngineSource): BridgeHandle {
+export const startBridge = (given: BridgeConfig, win: Win, source: EngineSource): BridgeHandle => {
   let texts: Bag = {};
   let held: string[][] | null = null;
   const print = (method: string, text: string): unknown =>
@@ -216,4 +216,4 @@ export function startBridge(given: BridgeConfig, win: Win, source: EngineSource)
     release();
     return INERT;
   }
-}
+};

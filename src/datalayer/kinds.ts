@@ -6,23 +6,19 @@ export type MessageKind = 'object' | 'command' | 'array' | 'function';
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 const toTag = Object.prototype.toString;
 
-export function hasOwn(value: object, key: string): boolean {
-  return hasOwnProperty.call(value, key);
-}
+export const hasOwn = (value: object, key: string): boolean => hasOwnProperty.call(value, key);
 
 /** A value's `[object Tag]`; '' when it cannot be read (a Proxy whose get trap throws or that was revoked). */
-function tagOf(value: unknown): string {
+const tagOf = (value: unknown): string => {
   try {
     return toTag.call(value);
   } catch {
     return '';
   }
-}
+};
 
 /** What `function gtag(){dataLayer.push(arguments)}` pushes. */
-export function isArguments(value: unknown): value is IArguments {
-  return tagOf(value) === '[object Arguments]';
-}
+export const isArguments = (value: unknown): value is IArguments => tagOf(value) === '[object Arguments]';
 
 /**
  * A "plain" object merges key-wise. Like data-layer-helper (src/plain/plain.js): object
@@ -30,7 +26,7 @@ export function isArguments(value: unknown): value is IArguments {
  * tag is Object); null, boxed primitives, dates, regexps, arrays, arguments, DOM nodes, windows,
  * class instances and objects with inherited enumerable keys are not.
  */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (tagOf(value) !== '[object Object]') return false;
   try {
     const v = value as Record<string, unknown>;
@@ -45,13 +41,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   } catch {
     return false; // objects whose accessors throw are never plain
   }
-}
+};
 
 /** What kind of message a pushed value is; undefined for values the data layer skips. */
-export function kindOf(message: unknown): MessageKind | undefined {
-  return Array.isArray(message) ? 'array'
+export const kindOf = (message: unknown): MessageKind | undefined =>
+  Array.isArray(message) ? 'array'
     : isArguments(message) ? 'command'
     : typeof message === 'function' ? 'function'
     : isPlainObject(message) ? 'object'
     : undefined;
-}

@@ -105,7 +105,7 @@ export const notAnArray = (name: string) => `window.${name} is not an array; the
 /** What watchDataLayer returns when the data layer is not an array: it watches nothing. */
 export const UNWATCHED: DataLayerWatcher = { stop() {} };
 
-export function watchDataLayer(host: object, options: WatchDataLayerOptions): DataLayerWatcher {
+export const watchDataLayer = (host: object, options: WatchDataLayerOptions): DataLayerWatcher => {
   const name = options.name || 'dataLayer';
   const onError = options.onError;
   // a page whose own handler throws still never sees an exception
@@ -225,4 +225,4 @@ export function watchDataLayer(host: object, options: WatchDataLayerOptions): Da
     throw error;
   }
   return watcher;
-}
+};
