@@ -79,7 +79,7 @@ export interface WatchDataLayerOptions {
   events?: { has(event: unknown): boolean } | false;
   /** Where the changes to the model go (model.ts reads them); absent: no model is kept. */
   log?: ModelLog;
-  /** Where consent commands go, in push order, as pushed (consent.ts reads them); absent: nowhere. */
+  /** Where consent commands go, in push order, as pushed, with its push (consent.ts reads them); absent: nowhere. */
   consents?: unknown[];
   /** Called for each message, as pushed (a listener that keeps it copies it, e.g. with snapshot.ts). */
   onMessage: (message: unknown, meta: MessageMeta) => void;
@@ -105,31 +105,30 @@ export const notAnArray = (name: string) => `window.${name} is not an array; the
 /** What watchDataLayer returns when the data layer is not an array: it watches nothing. */
 export const UNWATCHED: DataLayerWatcher = { stop() {} };
 
-export const watchDataLayer = (host: object, options: WatchDataLayerOptions): DataLayerWatcher => {
+export const watchDataLayer = (host: Record<string, unknown>, options: WatchDataLayerOptions): DataLayerWatcher => {
   const name = options.name || 'dataLayer';
   const onError = options.onError;
   // a page whose own handler throws still never sees an exception
-  const report = (error: unknown, message: unknown) => {
+  const report = (error: unknown, message?: unknown) => {
     try {
       if (onError) onError(error, message);
     } catch {
       // nothing left to tell
     }
   };
-  const scope = host as Record<string, unknown>;
   let array: DataLayer;
   try {
-    if (scope[name] === undefined) scope[name] = [];
-    array = scope[name] as DataLayer;
+    if (host[name] === undefined) host[name] = [];
+    array = host[name] as DataLayer;
     // Array.isArray throws for a revoked Proxy
     if (!Array.isArray(array)) throw notAnArray(name);
   } catch (error) {
-    report(error, undefined);
+    report(error);
     return UNWATCHED;
   }
   const existing = array[WATCHER];
   if (existing) {
-    report(`window.${name} is already watched; the existing watcher is returned`, undefined);
+    report(`window.${name} is already watched; the existing watcher is returned`);
     return existing;
   }
 
@@ -210,9 +209,9 @@ export const watchDataLayer = (host: object, options: WatchDataLayerOptions): Da
       if (hadOwnPush) array.push = previousPush;
       else delete (array as { push?: unknown }).push;
     };
-    Object.defineProperty(array, WATCHER, { value: watcher, configurable: true });
+    array[WATCHER] = watcher;
   } catch (error) {
-    report(error, undefined); // e.g. a frozen array: only its history is read
+    report(error); // e.g. a frozen array: only its history is read
   }
   try {
     const pastLength = array.length;
