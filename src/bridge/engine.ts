@@ -22,6 +22,8 @@ export interface EngineHooks {
   /**
    * The data layer's consent commands so far, as pushed, past ones included (the watcher adds
    * to the list): the engine keeps the consent state (consent.ts), so that the snippet does not.
+   * The engine gives the list a push of its own, to hear of each new command: the snippet then
+   * carries no consent code at all.
    */
   consents: unknown[];
   /** The changes to the data model, when a rule reads it. */
@@ -31,8 +33,6 @@ export interface EngineHooks {
 export interface Engine {
   /** Runs rule number `rule` (the snippet's numbering) for a message it matched, as pushed, `at` its position in the model log. */
   handle(message: unknown, at: number, kind: MessageKind, rule: number): void;
-  /** Tells runs waiting for consent that a consent command arrived. */
-  consentChanged(): void;
   /** Resolves, with their outcomes, once the runs started so far have completed. */
   flush(): Promise<EngineOutcome[]>;
 }
@@ -48,8 +48,15 @@ export const engineWith = (read: ReadSettings): CreateEngine => (config, win, ho
   const { settings, problems } = read(config, win);
   if (!settings) return { engine: null, problems };
   // consent is read when a run asks (after the platform is made): then every command pushed before counts
-  const consent = settings.consent ? consentOf(hooks.consents as IArguments[], (error) => platform.problem(error)) : undefined;
+  const consents = hooks.consents as IArguments[];
+  const consent = settings.consent ? consentOf(consents, (error) => platform.problem(error)) : undefined;
   const platform = createPlatform(win, { debug: settings.debug, consentOf: consent });
+  // each consent command the watcher adds from now on may release runs waiting for consent
+  consents.push = (command) => {
+    consents[consents.length] = command;
+    platform.consentChanged();
+    return consents.length;
+  };
   const runs = createRuns({
     source: 'datalayer_bridge', destinations: settings.destinations, dedupe: settings.dedupe, consent: settings.consent,
   }, platform);
@@ -72,7 +79,6 @@ export const engineWith = (read: ReadSettings): CreateEngine => (config, win, ho
       input.useEmailAsUserId = settings.useEmailAsUserId;
       runs.add(who.seen(input));
     },
-    consentChanged: platform.consentChanged,
     flush: runs.flush,
   };
   return { engine, problems };

@@ -88,7 +88,7 @@ export const startBridge = (given: BridgeConfig, win: Win, source: EngineSource)
     const rules = list(Object(config).rules);
     // the model is kept only for rules that read it
     const log = rules.some((rule) => rule && rule.source === 'model') ? createModelLog() : undefined;
-    // the watcher collects the consent commands, and the engine reads them when a run asks
+    // the watcher collects the consent commands; the engine reads them when a run asks, and hears of new ones
     const hooks: EngineHooks = { consents: [], log };
     /** The engine `create` makes for the config, or null when the config has problems (said in one warning). */
     const make = (create: CreateEngine, what: string) => {
@@ -151,14 +151,12 @@ export const startBridge = (given: BridgeConfig, win: Win, source: EngineSource)
     watcher = watchDataLayer(win, {
       name,
       listenToPast: config.listenToPast !== false,
-      // consent commands go on too: they concern runs waiting for consent
-      wants: (message, kind) => ruleOf(message, kind) >= 0 || (kind === 'command' && (message as unknown[])[0] === 'consent'),
+      wants: (message, kind) => ruleOf(message, kind) >= 0,
       // when every rule names its event, a push of another event is passed over with one look-up
       events: events.every(isText) && new Set(events),
       log,
       consents: hooks.consents,
       onMessage: (message, { kind, at }) => {
-        if (kind === 'command' && engine) engine.consentChanged();
         const rule = ruleOf(message, kind);
         if (rule >= 0) {
           queue.push([message, at, kind, rule]);

@@ -137,6 +137,15 @@ describe('the lazily loaded engine', () => {
     expect(calls).toEqual([['identify', 'u2', {}]]);
   });
 
+  it('sends a run held for consent when an update pushed after it loaded grants it', async () => {
+    const { push, bridge, calls } = await lazyPage({ consent: { whenDenied: 'wait' } }, filesAt(CDN), [argumentsOf('consent', 'default', { analytics_storage: 'denied' })]);
+    push({ event: 'user_sign_in', user_id: 'u1' });
+    expect((await bridge.flush())[0].results[0].status).toBe('queued');
+    expect(calls).toEqual([]);
+    push(argumentsOf('consent', 'update', { analytics_storage: 'granted' }));
+    expect(calls).toEqual([['identify', 'u1', {}]]);
+  });
+
   it('gets the model as it was at the matching message, although it arrives later', async () => {
     const { push, bridge, calls } = await lazyPage({ rules: [{ event: 'lead', traits: { plan: 'account.plan' }, source: 'model' }] });
     push({ account: { plan: 'pro' } }, { page: '/a' }, { page: '/b' });
