@@ -1909,13 +1909,6 @@ var TRACK="web_event.track";
 var QUEUE="web_event.queue";
 var RESET_ID="web_event.resetAnonymousUId";
 var LEAD_TIME="_cdpEventFunction._cdpGetLeadTime";
-var WINDOW={
-callInWindow:[TRACK,RESET_ID,LEAD_TIME],
-copyFromWindow:["web_event",QUEUE],
-setInWindow:["_portalId","_propId","web_event.propId"],
-createArgumentsQueue:["web_event",QUEUE],
-aliasInWindow:[TRACK,"web_event"],
-injectScript:[SCRIPT_URL]};
 var CODE_PATTERN="^[a-z0-9_]+$";
 var OURS=["type","customer_id","email"];
 function readSettings(options){
@@ -2015,11 +2008,6 @@ done(sentUnless(callPage(platform,RESET_ID,[]),"sign_out sent; anonymous id rese
 var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 // src/core/vendors/connecto.ts
 var SCRIPT_URL2="https://server.connecto.io/javascripts/connect.prod.min.js";
-var WINDOW2={
-callInWindow:["_connecto.identify","_connecto.getIdentity"],
-copyFromWindow:["_TConnecto"],
-setInWindow:["_TConnecto"],
-injectScript:[SCRIPT_URL2]};
 function connectoTraits(call,note){
 let out={};
 let entries=callEntries(call,note);
@@ -2108,12 +2096,6 @@ identify:(call,options,context,done)=>run(options,"identify",(raw,note)=>identif
 reset:(options,context,done)=>run(options,"reset",()=>[],context,done)};}
 // src/core/vendors/customerio.ts
 var SCRIPT_URLS=["https://cdp.customer.io/v1/analytics-js/snippet/*/analytics.min.js","https://cdp-eu.customer.io/v1/analytics-js/snippet/*/analytics.min.js"];
-var WINDOW3={
-callInWindow:["cioanalytics.identify","cioanalytics.reset","analytics.identify","analytics.reset"],
-copyFromWindow:["cioanalytics","analytics","analytics._writeKey","analytics.settings.writeKey"],
-setInWindow:["cioanalytics._writeKey","analytics._writeKey"],
-createQueue:["cioanalytics","analytics"],
-injectScript:SCRIPT_URLS};
 var GLOBALS=["cioanalytics","analytics"];
 var customerioSetup=(raw,keyInUrl)=>{
 let global=choice(raw.globalName,GLOBALS,"cioanalytics");
@@ -2127,11 +2109,6 @@ shared:"analytics"};};
 var VENDOR3=analyticsJsVendor("Customer.io","Customer.io",customerioSetup);
 // src/core/vendors/gist.ts
 var SCRIPT_URL3="https://widget.getgist.com/";
-var WINDOW4={
-callInWindow:["gist.identify","gist.chat"],
-copyFromWindow:["gist"],
-createQueue:["gist"],
-injectScript:[SCRIPT_URL3]};
 var MAX_ID_LENGTH=254;
 var MAX_STRING_LENGTH=255;
 function readOptions(options){
@@ -2222,8 +2199,6 @@ if(!ready)return done(outcome("skipped","not loaded within "+waitMs+" ms; chat('
 done(sentUnless(callPage(platform,"gist.chat",["shutdown"]),"gist.chat('shutdown') called"));});}
 var VENDOR4={name:"Gist",identify:identify3,reset:reset3};
 // src/core/vendors/mutiny.ts
-var WINDOW5={
-callInWindow:["mutiny.client.identify"]};
 function bareHost(domain){
 let host=domain.trim().toLowerCase();
 let scheme=host.indexOf("://");
@@ -2247,12 +2222,6 @@ var reset4=noReset("Mutiny");
 var VENDOR5={name:"Mutiny",identify:identify4,reset:reset4};
 // src/core/vendors/segment.ts
 var SCRIPT_URL4="https://cdn.segment.com/analytics.js/v1/*/analytics.min.js";
-var WINDOW6={
-callInWindow:["analytics.identify","analytics.reset"],
-copyFromWindow:["analytics"],
-setInWindow:["analytics._writeKey"],
-createQueue:["analytics"],
-injectScript:[SCRIPT_URL4]};
 var segmentSetup=(_raw,keyInUrl)=>({
 callGlobals:["analytics"],
 queueGlobal:"analytics",
@@ -2406,18 +2375,6 @@ add:(job)=>{
 if(running!==0&&now()-since>STALE_MS)running=0;
 jobs.push(job);
 pump();}};}
-// src/sandbox/permit.ts
-var ANY="*";
-function someAllowed(allowed,test){
-if(typeof allowed==="string")return test(allowed);
-let values=allowed;
-for(let key in values){
-if(test(values[key]))return true;}
-return false;}
-function permit(value,allowed){
-if(typeof value!=="string")return undefined;
-let ok=someAllowed(allowed,(candidate)=>candidate===ANY||candidate===value);
-return ok?value:undefined;}
 // src/template/destinations.ts
 var capitalized=(word)=>word.charAt(0).toUpperCase()+word.substring(1);
 var sendField=(vendor)=>"send"+capitalized(vendor);
@@ -2430,15 +2387,10 @@ let option=name.charAt(vendor.length).toLowerCase()+name.substring(vendor.length
 options[option==="global"?"globalName":option]=fields[name];}
 return{vendor:vendor,options:options};});}
 // src/template/platform.ts
-var CALLABLE=WINDOW6.callInWindow.concat(WINDOW3.callInWindow,WINDOW4.callInWindow,WINDOW5.callInWindow,WINDOW2.callInWindow,WINDOW.callInWindow);
-var READABLE=CALLABLE.concat(WINDOW6.copyFromWindow,WINDOW3.copyFromWindow,WINDOW4.copyFromWindow,WINDOW2.copyFromWindow,WINDOW.copyFromWindow);
-var WRITABLE=WINDOW6.setInWindow.concat(WINDOW3.setInWindow,WINDOW2.setInWindow,WINDOW.setInWindow);
-var QUEUES=WINDOW6.createQueue.concat(WINDOW3.createQueue,WINDOW4.createQueue);
-var ARGUMENT_QUEUES=WINDOW.createArgumentsQueue;
-var ALIASES=WINDOW.aliasInWindow;
-var SCRIPTS=WINDOW6.injectScript.concat(WINDOW3.injectScript,WINDOW4.injectScript,WINDOW2.injectScript,WINDOW.injectScript);
-function permitUrl(url,_patterns){
-return queryPermission("inject_script",url)?url:undefined;}
+var globalPath=(access,path)=>queryPermission("access_globals",access,path)?path:undefined;
+var consentType=(type)=>queryPermission("access_consent",type,"read")?type:undefined;
+var scriptUrl=(url)=>queryPermission("inject_script",url)?url:undefined;
+var dataLayerKey=(key)=>queryPermission("read_data_layer",key)?key:undefined;
 var MAX_ARGS=3;
 function debugLogger(){
 let version=getContainerVersion();
@@ -2458,31 +2410,31 @@ return undefined;};
 let ignore=()=>undefined;
 return{
 callInWindow:(path,args)=>{
-let allowed=permit(path,CALLABLE);
+let allowed=globalPath("execute",path);
 if(allowed===undefined||args.length>MAX_ARGS)return no("callInWindow",path);
 if(args.length<2)return args.length===0?callInWindow(allowed):callInWindow(allowed,args[0]);
 return args.length===2?callInWindow(allowed,args[0],args[1]):callInWindow(allowed,args[0],args[1],args[2]);},
 copyFromWindow:(path)=>{
-let allowed=permit(path,READABLE);
+let allowed=globalPath("read",path);
 return allowed===undefined?no("copyFromWindow",path):copyFromWindow(allowed);},
 setInWindow:(path,value,override)=>{
-let allowed=permit(path,WRITABLE);
+let allowed=globalPath("write",path);
 if(allowed===undefined)no("setInWindow",path);
 else setInWindow(allowed,value,override);},
 createQueue:(path)=>{
-let allowed=permit(path,QUEUES);
+let allowed=globalPath("readwrite",path);
 return allowed===undefined?no("createQueue",path)||ignore:createQueue(allowed);},
 createArgumentsQueue:(fnPath,arrayPath)=>{
-let fn=permit(fnPath,ARGUMENT_QUEUES);
-let array=permit(arrayPath,ARGUMENT_QUEUES);
+let fn=globalPath("readwrite",fnPath);
+let array=globalPath("readwrite",arrayPath);
 return fn===undefined||array===undefined?no("createArgumentsQueue",fnPath+" "+arrayPath)||ignore:createArgumentsQueue(fn,array);},
 aliasInWindow:(toPath,fromPath)=>{
-let to=permit(toPath,ALIASES);
-let from=permit(fromPath,ALIASES);
+let to=globalPath("write",toPath);
+let from=globalPath("read",fromPath);
 if(to===undefined||from===undefined)no("aliasInWindow",toPath+" "+fromPath);
 else aliasInWindow(to,from);},
 injectScript:(url,onSuccess,onFailure,cacheToken)=>{
-let allowed=permitUrl(url,SCRIPTS);
+let allowed=scriptUrl(url);
 if(allowed!==undefined)return injectScript(allowed,onSuccess,onFailure,cacheToken);
 no("injectScript",url);
 callLater(onFailure);},
@@ -2495,10 +2447,10 @@ setItem:(name,value)=>name===STORAGE_KEY?localStorage.setItem(STORAGE_KEY,value)
 removeItem:(name)=>name===STORAGE_KEY?localStorage.removeItem(STORAGE_KEY):no("localStorage",name)},
 consent:{
 isGranted:(type)=>{
-let allowed=permit(type,KNOWN_CONSENT_TYPES);
+let allowed=consentType(type);
 return allowed===undefined?no("isConsentGranted",type)||false:isConsentGranted(allowed);},
 onChange:(type,listener)=>{
-let allowed=permit(type,KNOWN_CONSENT_TYPES);
+let allowed=consentType(type);
 if(allowed===undefined)no("addConsentListener",type);
 else addConsentListener(allowed,(_type,granted)=>listener(granted));}},
 serial:(job)=>lane().add(job),
@@ -2526,7 +2478,7 @@ tags:[data.tagsText,data.tagRows],
 company:company(),
 userIdHash:data.userIdHash};}
 function withKeyMapping(base,log){
-return applyMapping((key)=>copyFromDataLayer(permit(key,"*")),data.keyMapping,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));}
+return applyMapping((key)=>copyFromDataLayer(dataLayerKey(key)),data.keyMapping,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));}
 function config(){
 return{
 source:"gtm_template",

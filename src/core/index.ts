@@ -6,9 +6,7 @@ export { normalize } from './normalize';
 export { DEFAULT_CONSENT_TYPE, KNOWN_CONSENT_TYPES } from './consent';
 export type { ConsentConfig } from './consent';
 export { STORAGE_KEY } from './dedupe';
-export {
-  ANTSOMI_WINDOW, CONNECTO_WINDOW, CUSTOMERIO_WINDOW, GIST_WINDOW, MUTINY_WINDOW, SEGMENT_WINDOW, VENDOR_IDS, WINDOWS,
-} from './vendors/index';
+export { VENDOR_IDS, WINDOWS } from './vendors/index';
 export { DEFAULT_RULES, findRule, inputFromMessage, ruleMatches } from './rules';
 export type { Rule } from './rules';
 export { applyKeyMapping, applyMapping, mapKeys, readPath } from './mapping';

@@ -180,8 +180,9 @@ export type Destination =
 /**
  * The window paths and script URL patterns a vendor module may use, one list per Platform
  * method (createArgumentsQueue and aliasInWindow list both of their paths); a method the vendor
- * never uses is left out. Declared as literals so the template can derive GTM permissions from
- * them and guard calls at run time (src/template/platform.ts names each vendor's lists).
+ * never uses is left out. The template's build declares them as GTM permissions
+ * (src/template/permissions.ts, for every vendor); at run time the template asks GTM
+ * (queryPermission), so these lists stay out of its code.
  */
 export interface WindowUse {
   /** Page functions called; each is also read, to see whether it is there yet. */

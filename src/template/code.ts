@@ -5,9 +5,8 @@
 // with getType-based checks before use.
 import { copyFromDataLayer, getType, makeTableMap } from 'gtm-sandbox';
 import { applyMapping, formatMessage, runIdentify } from '../core/index';
-import { permit } from '../sandbox/permit';
 import { destinations } from './destinations';
-import { debugLogger, gtmPlatform } from './platform';
+import { dataLayerKey, debugLogger, gtmPlatform } from './platform';
 import type { EngineConfig, IdentifyInput } from '../core/index';
 import type { TemplateData } from './fields';
 
@@ -51,7 +50,7 @@ function input(): IdentifyInput {
  * with copyFromDataLayer (GTM's model of the triggering event: GTM, not core, splits dotted keys).
  */
 function withKeyMapping(base: IdentifyInput, log: (message: string) => void): IdentifyInput {
-  return applyMapping((key) => copyFromDataLayer(permit(key, '*') as string), data.keyMapping, base,
+  return applyMapping((key) => copyFromDataLayer(dataLayerKey(key) as string), data.keyMapping, base,
     (severity, message) => log(formatMessage({ level: severity, vendor: null, text: message })));
 }
 

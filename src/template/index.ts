@@ -3,6 +3,7 @@ import type { TemplateSource } from '../toolchain/builder/template';
 import { FIELDS } from './fields';
 import { INFO } from './info';
 import { NOTES } from './notes';
+import { QUERIED_KEYS } from './permissions';
 
 /** Scenario files of ___TESTS___, in the order their scenarios are listed. */
 export const SCENARIO_FILES = [
@@ -35,4 +36,6 @@ export const TEMPLATE: TemplateSource = {
   sandboxModules: ['src/sandbox/lang.ts'],
   tests: { setup: 'src/template/tests/setup.ts', files: SCENARIO_FILES },
   notes: NOTES,
+  // The keys platform.ts asks GTM about at run time: declared here, not carried in the code.
+  queried: QUERIED_KEYS,
 };

@@ -1,41 +1,33 @@
-// core's Platform on GTM's sandbox APIs. Every window path, script URL, storage key and consent
-// type core passes in goes through permit()/permitUrl() against the lists core declares
-// (WINDOWS per vendor, STORAGE_KEY, KNOWN_CONSENT_TYPES): at build time the permission deriver
-// reads those lists, so ___WEB_PERMISSIONS___ holds exactly them (inject_script only each
-// vendor's own host); at run time anything else is refused with a debug message instead of a
-// GTM permission error at the page.
+// core's Platform on GTM's sandbox APIs. Every window path, script URL and consent type core
+// passes in is first asked of GTM (queryPermission, through the guards below), and anything the
+// template's permissions do not grant is refused with a debug message instead of a GTM
+// permission error at the page. The code carries no list of those keys: the build declares them
+// in ___WEB_PERMISSIONS___ from core's own lists (permissions.ts, build only), and GTM answers
+// from there. The one storage key is core's STORAGE_KEY, compared as a constant.
 import {
   addConsentListener, aliasInWindow, callInWindow, callLater, copyFromWindow, createArgumentsQueue, createQueue,
   getContainerVersion, getTimestampMillis, injectScript, isConsentGranted, localStorage, logToConsole, queryPermission,
   setInWindow, sha256, templateStorage,
 } from 'gtm-sandbox';
-import {
-  ANTSOMI_WINDOW as ANTSOMI, CONNECTO_WINDOW as CONNECTO, CUSTOMERIO_WINDOW as CUSTOMERIO, GIST_WINDOW as GIST,
-  KNOWN_CONSENT_TYPES, MUTINY_WINDOW as MUTINY, SEGMENT_WINDOW as SEGMENT, STORAGE_KEY, createLane,
-} from '../core/index';
-import { permit } from '../sandbox/permit';
+import { STORAGE_KEY, createLane } from '../core/index';
 import type { Lane, Platform } from '../core/index';
 
-// Each API's list joins the vendors that use it (test/template/template.test.ts checks that
-// every declared path reaches the permissions).
-const CALLABLE = SEGMENT.callInWindow.concat(
-  CUSTOMERIO.callInWindow, GIST.callInWindow, MUTINY.callInWindow, CONNECTO.callInWindow, ANTSOMI.callInWindow);
-const READABLE = CALLABLE.concat(SEGMENT.copyFromWindow, CUSTOMERIO.copyFromWindow, GIST.copyFromWindow, CONNECTO.copyFromWindow,
-  ANTSOMI.copyFromWindow);
-const WRITABLE = SEGMENT.setInWindow.concat(CUSTOMERIO.setInWindow, CONNECTO.setInWindow, ANTSOMI.setInWindow);
-const QUEUES = SEGMENT.createQueue.concat(CUSTOMERIO.createQueue, GIST.createQueue);
-const ARGUMENT_QUEUES = ANTSOMI.createArgumentsQueue;
-const ALIASES = ANTSOMI.aliasInWindow;
-const SCRIPTS = SEGMENT.injectScript.concat(CUSTOMERIO.injectScript, GIST.injectScript, CONNECTO.injectScript, ANTSOMI.injectScript);
+// Guards: each passes its key on only when GTM grants it (queryPermission takes each
+// permission's own argument order). The permission deriver reads a guarded argument as "asked of
+// GTM" and declares the keys permissions.ts lists for its API.
 
-/**
- * A script URL core asks to load, if the template's permissions cover it. The deriver reads
- * `patterns` (the inject_script URLs to declare); at run time GTM's own matcher answers
- * (queryPermission), so the template carries no copy of URL pattern matching.
- */
-function permitUrl(url: string, _patterns: readonly string[]): string | undefined {
-  return queryPermission('inject_script', url) ? url : undefined;
-}
+/** A window path, when access_globals grants `access` ('read', 'write', 'readwrite', 'execute') on it. */
+const globalPath = (access: string, path: string): string | undefined =>
+  queryPermission('access_globals', access, path) ? path : undefined;
+
+/** A consent type, when access_consent grants reading it. */
+const consentType = (type: string): string | undefined => queryPermission('access_consent', type, 'read') ? type : undefined;
+
+/** A script URL, when an inject_script URL match pattern covers it (GTM's own matcher). */
+const scriptUrl = (url: string): string | undefined => queryPermission('inject_script', url) ? url : undefined;
+
+/** A data layer key, when read_data_layer grants it (code.ts's key mapping). */
+export const dataLayerKey = (key: string): string | undefined => queryPermission('read_data_layer', key) ? key : undefined;
 
 /** Longest argument list core passes to a page function (the sandbox has no spread). */
 const MAX_ARGS = 3;
@@ -59,8 +51,9 @@ function lane(): Lane {
 }
 
 /**
- * The Platform core runs on inside GTM. `no` reports a value outside the declared lists (a bug in
- * core, never page input) and returns undefined; a refused queue is a function that drops its calls.
+ * The Platform core runs on inside GTM. `no` reports a key the permissions do not grant (a bug in
+ * core, or permissions edited by hand; never page input) and returns undefined; a refused queue
+ * is a function that drops its calls.
  */
 export function gtmPlatform(log: (message: string) => void): Platform {
   const no = (api: string, value: string): undefined => {
@@ -70,38 +63,38 @@ export function gtmPlatform(log: (message: string) => void): Platform {
   const ignore = () => undefined;
   return {
     callInWindow: (path, args) => {
-      const allowed = permit(path, CALLABLE);
+      const allowed = globalPath('execute', path);
       if (allowed === undefined || args.length > MAX_ARGS) return no('callInWindow', path);
       if (args.length < 2) return args.length === 0 ? callInWindow(allowed) : callInWindow(allowed, args[0]);
       return args.length === 2 ? callInWindow(allowed, args[0], args[1]) : callInWindow(allowed, args[0], args[1], args[2]);
     },
     copyFromWindow: (path) => {
-      const allowed = permit(path, READABLE);
+      const allowed = globalPath('read', path);
       return allowed === undefined ? no('copyFromWindow', path) : copyFromWindow(allowed);
     },
     setInWindow: (path, value, override) => {
-      const allowed = permit(path, WRITABLE);
+      const allowed = globalPath('write', path);
       if (allowed === undefined) no('setInWindow', path);
       else setInWindow(allowed, value, override);
     },
     createQueue: (path) => {
-      const allowed = permit(path, QUEUES);
+      const allowed = globalPath('readwrite', path);
       return allowed === undefined ? no('createQueue', path) || ignore : createQueue(allowed);
     },
     createArgumentsQueue: (fnPath, arrayPath) => {
-      const fn = permit(fnPath, ARGUMENT_QUEUES);
-      const array = permit(arrayPath, ARGUMENT_QUEUES);
+      const fn = globalPath('readwrite', fnPath);
+      const array = globalPath('readwrite', arrayPath);
       return fn === undefined || array === undefined ? no('createArgumentsQueue', fnPath + ' ' + arrayPath) || ignore
         : createArgumentsQueue(fn, array);
     },
     aliasInWindow: (toPath, fromPath) => {
-      const to = permit(toPath, ALIASES);
-      const from = permit(fromPath, ALIASES);
+      const to = globalPath('write', toPath);
+      const from = globalPath('read', fromPath);
       if (to === undefined || from === undefined) no('aliasInWindow', toPath + ' ' + fromPath);
       else aliasInWindow(to, from);
     },
     injectScript: (url, onSuccess, onFailure, cacheToken) => {
-      const allowed = permitUrl(url, SCRIPTS);
+      const allowed = scriptUrl(url);
       if (allowed !== undefined) return injectScript(allowed, onSuccess, onFailure, cacheToken);
       no('injectScript', url);
       callLater(onFailure);
@@ -116,11 +109,11 @@ export function gtmPlatform(log: (message: string) => void): Platform {
     },
     consent: {
       isGranted: (type) => {
-        const allowed = permit(type, KNOWN_CONSENT_TYPES);
+        const allowed = consentType(type);
         return allowed === undefined ? no('isConsentGranted', type) || false : isConsentGranted(allowed);
       },
       onChange: (type, listener) => {
-        const allowed = permit(type, KNOWN_CONSENT_TYPES);
+        const allowed = consentType(type);
         if (allowed === undefined) no('addConsentListener', type);
         else addConsentListener(allowed, (_type: string, granted: boolean) => listener(granted));
       },

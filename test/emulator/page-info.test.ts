@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestPage, runTemplate } from '../../src/toolchain/emulator';
-import { accessGlobals, injectScript, logging, permission } from '../fixtures/emulator/permissions';
+import { accessConsent, accessGlobals, injectScript, localStorageKeys, logging, permission, readDataLayer } from '../fixtures/emulator/permissions';
 import { evaluate, runTag } from '../fixtures/emulator/run';
 
 describe('page information', () => {
@@ -69,6 +69,40 @@ describe('queryPermission', () => {
         q('no_such_permission'),
       ];`;
     expect(await evaluate(code, allowed)).toEqual([true, false, true, true, false, false, false]);
+  });
+
+  it('answers access_globals execute, read, write and readwrite from the declared keys and their boxes', async () => {
+    const allowed = [accessGlobals({ 'analytics.identify': 'rx', 'analytics._writeKey': 'w', gist: 'rw' })];
+    const code = `
+      const q = require('queryPermission');
+      return [
+        q('access_globals', 'execute', 'analytics.identify'), q('access_globals', 'execute', 'analytics.reset'),
+        q('access_globals', 'read', 'analytics.identify'), q('access_globals', 'write', 'analytics.identify'),
+        q('access_globals', 'write', 'analytics._writeKey'), q('access_globals', 'readwrite', 'analytics._writeKey'),
+        q('access_globals', 'readwrite', 'gist'), q('access_globals', 'delete', 'gist'),
+      ];`;
+    expect(await evaluate(code, allowed)).toEqual([true, false, true, false, true, false, true, false]);
+  });
+
+  it('answers access_consent with the consent type first, then read or write', async () => {
+    const code = `
+      const q = require('queryPermission');
+      return [
+        q('access_consent', 'analytics_storage', 'read'), q('access_consent', 'analytics_storage', 'write'),
+        q('access_consent', 'ad_storage', 'read'), q('access_consent', 'read', 'analytics_storage'),
+      ];`;
+    expect(await evaluate(code, [accessConsent({ analytics_storage: 'r' })])).toEqual([true, false, false, false]);
+  });
+
+  it('answers access_local_storage and read_data_layer from the declared keys', async () => {
+    const code = `
+      const q = require('queryPermission');
+      return [
+        q('access_local_storage', 'readwrite', 'gtm_identify_last'), q('access_local_storage', 'read', 'ajs_user_id'),
+        q('read_data_layer', 'user.id'), q('read_data_layer', 'oemname'),
+      ];`;
+    const allowed = [localStorageKeys({ gtm_identify_last: 'rw' }), readDataLayer('user.*')];
+    expect(await evaluate(code, allowed)).toEqual([true, false, true, false]);
   });
 
   it('says false for debug-only logging outside debug mode', async () => {

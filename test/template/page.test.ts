@@ -183,6 +183,39 @@ describe('permissions and platform APIs', () => {
     expect(result.failureCalls).toBe(1);
   });
 
+  /** The template's permissions with `change` applied to each entry of `publicId`'s `list`. */
+  const editedEntries = (publicId: string, list: string, change: (entry: Record<string, unknown>) => Record<string, unknown> | null) =>
+    permissions.map((p) => p.publicId !== publicId ? p : {
+      ...p, params: { ...p.params, [list]: (p.params[list] as Record<string, unknown>[]).map(change).filter((e) => e !== null) },
+    } as Permission);
+
+  it('a page function the permissions do not let it call is not called: no GTM error, debug mode says why', async () => {
+    const identify = recorder();
+    const noExecute = editedEntries('access_globals', 'keys', (e) => (e.key === 'analytics.identify' ? { ...e, execute: false } : e));
+    const page = debugPage({ globals: { analytics: { identify } } });
+    const result = await runBuilt(tagData({ sendSegment: true, userId: 'u-1' }), { permissions: noExecute, page });
+    expect(result.error).toBeUndefined();
+    expect(result.logs).toContain('gtm-identify error: callInWindow analytics.identify is not in this template\'s permissions; not done');
+    expect(identify.calls).toEqual([]);
+    expect(result.successCalls + result.failureCalls).toBe(1);
+  });
+
+  it('a consent type the permissions do not let it read counts as not granted: no GTM error, debug mode says why', async () => {
+    const identify = recorder();
+    const noAnalytics = editedEntries('access_consent', 'consentTypes', (e) => (e.consentType === 'analytics_storage' ? null : e));
+    const page = debugPage({ globals: { analytics: { identify } }, consent: { analytics_storage: 'granted' } });
+    const result = await runBuilt(tagData({ sendSegment: true, userId: 'u-1', consentRequired: true, consentWhenDenied: 'drop' }), {
+      permissions: noAnalytics, page,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.logs).toEqual([
+      'gtm-identify error: isConsentGranted analytics_storage is not in this template\'s permissions; not done',
+      'gtm-identify info: consent analytics_storage denied; nothing sent',
+    ]);
+    expect(identify.calls).toEqual([]);
+    expect(result.successCalls).toBe(1);
+  });
+
   it('hashes with the real sha256 API as hex', async () => {
     const identify = recorder();
     await run({ sendSegment: true, userId: 'u-1', userIdHash: 'sha256' }, debugPage({ globals: { analytics: { identify } } }));

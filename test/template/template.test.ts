@@ -7,11 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/toolchain/diagnostics/diagnostic';
 import { runTests, type ScenarioResult } from '../../src/toolchain/emulator';
 import { checkFields, countFields } from '../../src/toolchain/fields';
-import { checkPermissions } from '../../src/toolchain/permissions/check';
+import { checkPermissions, isGranted, type Need } from '../../src/toolchain/permissions/check';
+import type { Access } from '../../src/toolchain/permissions/usage';
 import { deriveUsage } from '../../src/toolchain/permissions/derive';
 import { readTemplate, type TemplateModel } from '../../src/toolchain/tpl';
 import { failing } from '../../src/toolchain/diagnostics/diagnostic';
-import { WINDOWS, VENDOR_IDS } from '../../src/core/index';
+import { KNOWN_CONSENT_TYPES, WINDOWS, VENDOR_IDS } from '../../src/core/index';
+import { QUERIED_KEYS } from '../../src/template/permissions';
 import { FIELDS } from '../../src/template/fields';
 import { ROOT, builtTemplate } from './built';
 
@@ -46,10 +48,38 @@ describe('template/template.tpl', () => {
     for (const r of results) expect(r.name, r.name).toMatch(/^[A-Z][^\n]* [^\n]+[^.]$/);
   });
 
-  it('declares exactly the permissions its code uses, in both directions', () => {
-    const usage = deriveUsage(model.code);
+  it('declares exactly the permissions its code uses with the keys it asks GTM about, in both directions', () => {
+    const usage = deriveUsage(model.code, { queried: QUERIED_KEYS });
     expect(usage.problems).toEqual([]);
+    expect(usage.usage.queried).toBeUndefined();
     expect(checkPermissions(model.permissions, usage.usage)).toEqual([]);
+  });
+
+  it('carries no list of the keys it asks GTM about: from its code alone those permissions are only known as queried', () => {
+    const alone = deriveUsage(model.code);
+    expect(alone.problems).toEqual([]);
+    expect(alone.usage.queried).toEqual(['access_consent', 'access_globals', 'inject_script', 'read_data_layer']);
+    expect(alone.usage.requirements.filter((r) => r.permission === 'access_globals' || r.permission === 'access_consent')).toEqual([]);
+    expect(checkPermissions(model.permissions, alone.usage)).toEqual([]);
+  });
+
+  it('grants every window path and script URL each vendor module lists, with the access the platform asks GTM for', () => {
+    const ACCESS: Record<string, Access[]> = {
+      callInWindow: ['execute', 'read'], copyFromWindow: ['read'], setInWindow: ['write'], createQueue: ['read', 'write'],
+      createArgumentsQueue: ['read', 'write'], aliasInWindow: ['read', 'write'],
+    };
+    const refused: string[] = [];
+    for (const vendor of VENDOR_IDS) {
+      for (const [api, keys] of Object.entries(WINDOWS[vendor]) as [string, string[]][]) {
+        for (const key of keys) {
+          const needs: Need[] = api === 'injectScript' ? [{ permission: 'inject_script', key }]
+            : ACCESS[api].map((access) => ({ permission: 'access_globals', key, access }));
+          for (const need of needs) if (!isGranted(model.permissions, need)) refused.push(vendor + ' ' + api + ' ' + key + ' ' + (need.access ?? ''));
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+    for (const type of KNOWN_CONSENT_TYPES) expect(isGranted(model.permissions, { permission: 'access_consent', key: type, access: 'read' }), type).toBe(true);
   });
 
   it('declares every window path each vendor module lists, and no other', () => {

@@ -55,7 +55,7 @@ function missingPlaces(vendor: VendorId): string[] {
   const scenarios = `src/template/tests/${vendor}.scenarios.ts`;
   need(exists(scenarios) && SCENARIO_FILES.includes(scenarios), `${scenarios}, listed in SCENARIO_FILES of src/template/index.ts`);
   const paths = Object.values(WINDOWS[vendor] ?? {}).flat().filter((path) => !path.startsWith('https://'));
-  for (const path of paths) need(globals.has(path), `src/template/platform.ts: ${path} (WINDOWS.${vendor}) is not among the built template's access_globals keys`);
+  for (const path of paths) need(globals.has(path), `src/template/permissions.ts: ${path} (WINDOWS.${vendor}) is not among the built template's access_globals keys`);
 
   for (const key of fields?.KEY_FIELDS ?? []) {
     need(key in VENDOR_KEYS, `src/container/keys.ts: VENDOR_KEYS.${key}`);

@@ -7,6 +7,7 @@ import { compileSandbox } from '../pipeline/sandbox';
 import { compileScenarios } from '../scenarios/scenarios';
 import { checkFields, type Field } from '../fields';
 import { deriveUsage } from '../permissions/derive';
+import type { QueriedKeys } from '../permissions/requirements';
 import { toPermissions } from '../permissions/to-permissions';
 import { GALLERY_TERMS_OF_SERVICE, writeTemplate, type Info, type TemplateModel } from '../tpl';
 
@@ -24,6 +25,11 @@ export interface TemplateSource {
   compact?: boolean;
   /** Accept the Community Template Gallery terms (default true, as gallery templates must). */
   galleryTerms?: boolean;
+  /**
+   * The keys the code asks GTM about at run time (queryPermission guards) instead of carrying
+   * them, by API name (DeriveOptions.queried): the build declares them in ___WEB_PERMISSIONS___.
+   */
+  queried?: QueriedKeys;
 }
 
 export interface TemplateBuild {
@@ -42,7 +48,7 @@ export async function buildTemplate(source: TemplateSource, options: { cwd?: str
   });
   diagnostics.push(...compiled.diagnostics);
 
-  const derived = deriveUsage(compiled.analysis ?? compiled.code);
+  const derived = deriveUsage(compiled.analysis ?? compiled.code, { queried: source.queried });
   for (const problem of derived.problems) {
     const at = compiled.locate(problem.line ?? 1, problem.column ?? 1);
     diagnostics.push({ ...at, rule: problem.rule, message: problem.message });

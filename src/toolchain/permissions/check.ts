@@ -209,7 +209,9 @@ export function checkPermissions(declared: readonly Permission[], usage: Usage):
         + ' in ___WEB_PERMISSIONS___; GTM refuses it at run time',
     });
   }
-  const unresolved = new Set<string>(usage.unresolved ?? []);
+  // Keys the deriver could not resolve, or that GTM is asked about at run time with no declaration
+  // at hand, are not known: their declared keys are not called unused.
+  const unresolved = new Set<string>([...(usage.unresolved ?? []), ...(usage.queried ?? [])]);
   for (const p of declared) {
     if (unresolved.has(p.publicId)) continue;
     const rs = usage.requirements.filter((r) => r.permission === p.publicId);

@@ -7,7 +7,7 @@ import { analyseCode, type CodeAnalysis } from '../js/analyse';
 import type { Binding, ScopeAnalysis } from '../js/scope';
 import { TEST_APIS, WEB_APIS, isWebApi } from '../../sandbox/apis';
 import { Evaluator } from './evaluate';
-import { RequirementCollector, position } from './requirements';
+import { RequirementCollector, position, type QueriedKeys } from './requirements';
 import { collectFacts, type CodeFacts } from './facts';
 import { FUNCTION_RULES, MEMBER_RULES, isKeyedRule, permissionOf } from './rules';
 import type { Problem, Usage } from './usage';
@@ -15,6 +15,14 @@ import type { Problem, Usage } from './usage';
 export interface DeriveOptions {
   /** Accept the ___TESTS___ APIs (runCode, mock, assertApi …) as known require() names. */
   testApis?: boolean;
+  /**
+   * The keys the code passes to an API only after asking GTM (a queryPermission guard), by API
+   * name as calls are named here ('callInWindow', 'localStorage.getItem'; '*' for any key). The
+   * code carries no list of them (GTM answers at run time), so the template's source declares
+   * them and they become that API's requirements. Absent: guarded uses only mark their
+   * permission as queried (Usage.queried).
+   */
+  queried?: QueriedKeys;
 }
 
 export interface Derivation {
@@ -43,7 +51,8 @@ class Deriver {
   private readonly apiCache = new Map<Binding, string | undefined>();
 
   constructor(private readonly scopes: ScopeAnalysis, private readonly facts: CodeFacts, private readonly options: DeriveOptions) {
-    this.collector = new RequirementCollector(new Evaluator(scopes));
+    const isQueryPermission = (callee: AnyNode) => this.apiOf(callee) === 'queryPermission';
+    this.collector = new RequirementCollector(new Evaluator(scopes, isQueryPermission), options.queried);
   }
 
   run(): Derivation {
@@ -52,7 +61,10 @@ class Deriver {
     this.reportOtherUses();
     const { requirements, problems } = this.collector;
     const unresolved = [...this.collector.unresolved].sort();
-    return { usage: unresolved.length ? { requirements, unresolved } : { requirements }, problems };
+    const queried = [...this.collector.queried].sort();
+    const usage: Usage = unresolved.length ? { requirements, unresolved } : { requirements };
+    if (queried.length) usage.queried = queried;
+    return { usage, problems };
   }
 
   private isRequireCall(node: AnyNode): node is CallExpression {

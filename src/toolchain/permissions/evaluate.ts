@@ -6,8 +6,11 @@
 // `a || b`, `a ?? b` (all branches); permit(v, ALLOWED) / permitUrl(v, PATTERNS). Function
 // parameters and anything computed at run time are not. In URL mode an unresolvable operand of
 // a concatenation becomes a wildcard hole instead, so the caller can emit a URL match pattern.
+// A call of a queryPermission guard (a top-level function that returns its parameter only when
+// GTM grants it) is no value but 'queried': GTM answers at run time, and the keys to declare come
+// from the template's declaration (derive.ts), so the code need not carry them.
 import type {
-  ArrayExpression, CallExpression, Expression, Identifier, MemberExpression, ObjectExpression, Property,
+  AnyNode, ArrayExpression, CallExpression, Expression, Identifier, MemberExpression, ObjectExpression, Property,
   SpreadElement,
 } from 'acorn';
 import { resolve, type Binding, type Scope, type ScopeAnalysis } from '../js/scope';
@@ -23,6 +26,8 @@ export type Value =
   | { kind: 'undefined' }
   /** permit(v, '*'): any string. */
   | { kind: 'any' }
+  /** A guard's result: passed only when GTM grants `permission` at run time (queryPermission). */
+  | { kind: 'queried'; permission: string }
   | { kind: 'object'; node: ObjectExpression; scope: Scope | undefined }
   | { kind: 'array'; node: ArrayExpression; scope: Scope | undefined }
   /** An array computed statically, e.g. `A.concat(B)`. */
@@ -37,6 +42,11 @@ const PERMIT = /^permit\d*$/;
 const PERMIT_URL = /^permitUrl\d*$/;
 
 export const text = (s: string): Value => ({ kind: 'string', parts: [s] });
+
+/** A URL match pattern as a value: each `*` a hole. */
+export const urlPatternValue = (s: string): Value & { kind: 'string' } => ({
+  kind: 'string', parts: s.split('*').flatMap((piece, i) => (i ? [HOLE, piece] : [piece])), pattern: true,
+});
 
 /** The literal text of a string value without holes. */
 export function literalText(v: Value): string | undefined {
@@ -85,10 +95,21 @@ function capped(values: Value[]): Values {
   return values.length > MAX_ALTERNATIVES ? undefined : values;
 }
 
+/** Whether a callee is the sandbox's queryPermission API (the deriver knows the require() bindings). */
+export type IsQueryPermission = (callee: AnyNode) => boolean;
+
+/** A function's parameters and its one returned expression (an arrow's body, or a block of only `return x`). */
+function guardShape(fn: AnyNode): { params: AnyNode[]; result: Expression } | undefined {
+  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return undefined;
+  if (fn.body.type !== 'BlockStatement') return { params: fn.params, result: fn.body };
+  const only = fn.body.body.length === 1 ? fn.body.body[0] : undefined;
+  return only && only.type === 'ReturnStatement' && only.argument ? { params: fn.params, result: only.argument } : undefined;
+}
+
 export class Evaluator {
   private readonly active = new Set<Binding>();
 
-  constructor(private readonly analysis: ScopeAnalysis) {}
+  constructor(private readonly analysis: ScopeAnalysis, private readonly isQueryPermission: IsQueryPermission = () => false) {}
 
   /** The alternatives of `node` (evaluated in the scope it sits in), or undefined. */
   evaluate(node: Expression | SpreadElement, mode: Mode, scope = this.scopeAt(node)): Values {
@@ -252,15 +273,35 @@ export class Evaluator {
     return this.evaluate(element, mode, v.scope);
   }
 
+  /**
+   * The permission a guard asks GTM about, when `call` calls one: a top-level function, never
+   * reassigned, whose only result is `queryPermission('<permission>', …) ? param : undefined`.
+   */
+  queriedPermission(call: CallExpression): string | undefined {
+    if (call.callee.type !== 'Identifier') return undefined;
+    const binding = this.analysis.resolveAt(call.callee, call.callee.name);
+    if (!binding || binding.scope !== this.analysis.programScope || binding.reassigned) return undefined;
+    const fn = binding.kind === 'function' ? binding.declaration : binding.kind === 'param' ? undefined : binding.init;
+    const shape = fn && guardShape(fn as AnyNode);
+    if (!shape || shape.result.type !== 'ConditionalExpression') return undefined;
+    const { test, consequent, alternate } = shape.result;
+    const passesParam = consequent.type === 'Identifier' && shape.params.some((p) => p.type === 'Identifier' && p.name === consequent.name);
+    const elseNothing = alternate.type === 'Identifier' && alternate.name === 'undefined';
+    if (!passesParam || !elseNothing || test.type !== 'CallExpression' || !this.isQueryPermission(test.callee)) return undefined;
+    const permission = test.arguments[0];
+    return permission && permission.type === 'Literal' && typeof permission.value === 'string' ? permission.value : undefined;
+  }
+
   private call(node: CallExpression, mode: Mode, scope: Scope | undefined): Values {
+    const queried = this.queriedPermission(node);
+    if (queried !== undefined) return [{ kind: 'queried', permission: queried }];
     const kind = permitKind(this.analysis, node);
     if (kind) {
       const allowedArg = node.arguments[1];
       const allowed = allowedArg ? this.allowedStrings(allowedArg, scope) : undefined;
       if (!allowed) return undefined;
       if (allowed.includes('*')) return [{ kind: 'any' }];
-      return allowed.map((s): Value => (kind === 'permit' ? text(s)
-        : { kind: 'string', parts: s.split('*').flatMap((piece, i) => (i ? [HOLE, piece] : [piece])), pattern: true }));
+      return allowed.map((s): Value => (kind === 'permit' ? text(s) : urlPatternValue(s)));
     }
     // esbuild lowers `a${x}b` to "a".concat(x, "b").
     const callee = node.callee;

@@ -2,14 +2,19 @@
 // URLs of keyed APIs, URL components and query keys, gtagSet's flattened keys, consent types of
 // the consent-state setters. Each argument is resolved with the static evaluator (evaluate.ts);
 // one that cannot be resolved, and is not wrapped in permit()/permitUrl(), becomes a problem.
+// One that comes from a queryPermission guard needs the keys the template declares for its API
+// (DeriveOptions.queried); without a declaration its permission is only marked as queried.
 import type { CallExpression, Expression, Node, SpreadElement } from 'acorn';
 import type { PermissionId } from '../../sandbox/apis';
 import { isPlainHost, isUrlPattern, splitHttpsUrl } from '../../sandbox/permit';
-import { literalText, patternText, type Evaluator, type Value } from './evaluate';
+import { literalText, patternText, urlPatternValue, type Evaluator, type Value } from './evaluate';
 import { ANY_GRANTABLE, CONSENT_SETTINGS_KEYS, type ApiRule, type KeyedArgument } from './rules';
 import type { Access, Problem, ProblemRule, Requirement } from './usage';
 
 export type Site = Pick<Requirement, 'api' | 'line' | 'column'>;
+
+/** Keys a template declares for the APIs its code calls through queryPermission guards, by API name. */
+export type QueriedKeys = Readonly<Record<string, readonly string[]>>;
 
 /** A node's 1-based line and column. */
 export const position = (node: Node) => ({ line: node.loc!.start.line, column: node.loc!.start.column + 1 });
@@ -19,8 +24,10 @@ export class RequirementCollector {
   readonly problems: Problem[] = [];
   /** Permissions with a use that could not be resolved (see Usage.unresolved). */
   readonly unresolved = new Set<PermissionId>();
+  /** Permissions with a guarded use whose keys no declaration gave (see Usage.queried). */
+  readonly queried = new Set<PermissionId>();
 
-  constructor(private readonly evaluator: Evaluator) {}
+  constructor(private readonly evaluator: Evaluator, private readonly declared?: QueriedKeys) {}
 
   /** Records what a call of `api` needs under `rule` (no rule: nothing). */
   apply(rule: ApiRule | undefined, api: string, call: CallExpression): void {
@@ -43,13 +50,45 @@ export class RequirementCollector {
     if (!values) return;
     const site = { api, ...position(node) };
     for (const v of values) {
-      if (v.kind === 'any') {
+      if (v.kind === 'queried') {
+        this.queriedArgument(v.permission, permission, spec, site, node);
+      } else if (v.kind === 'any') {
         this.needAny(permission, spec, site, node);
       } else if (v.kind === 'string') {
         const key = spec.url ? this.urlPattern(v, node, api, permission) : literalText(v) ?? patternText(v);
         if (key === undefined) continue;
         for (const access of spec.access ?? [undefined]) this.need(permission, site, { key, access });
       }
+    }
+  }
+
+  /**
+   * A guarded argument: GTM is asked first, so it needs exactly the keys the template declares
+   * for this API. A guard that asks about another permission than the API's protects nothing.
+   */
+  private queriedArgument(asked: string, permission: PermissionId, spec: KeyedArgument, site: Site, node: Node): void {
+    if (asked !== permission) {
+      this.problem(node, 'guard-mismatch', site.api + ': the ' + spec.name + ' argument is guarded by queryPermission(\'' + asked
+        + '\'), but ' + site.api + ' needs ' + permission, permission);
+      return;
+    }
+    if (!this.declared) {
+      this.queried.add(permission);
+      return;
+    }
+    const keys = Object.prototype.hasOwnProperty.call(this.declared, site.api) ? this.declared[site.api] : [];
+    if (!keys.length) {
+      this.problem(node, 'guard-undeclared', site.api + ': the ' + spec.name + ' argument is asked of GTM at run time '
+        + '(queryPermission), but the template declares no keys for ' + site.api, permission);
+    }
+    for (const key of keys) {
+      if (key === '*') {
+        this.needAny(permission, spec, site, node);
+        continue;
+      }
+      const declared = spec.url ? this.urlPattern(urlPatternValue(key), node, site.api, permission) : key;
+      if (declared === undefined) continue;
+      for (const access of spec.access ?? [undefined]) this.need(permission, site, { key: declared, access });
     }
   }
 

@@ -40,6 +40,12 @@ export interface Usage {
    * their requirements are incomplete, so the check does not call their declared keys unused.
    */
   unresolved?: PermissionId[];
+  /**
+   * Permissions the code asks GTM about at run time (queryPermission guards) for keys the code
+   * does not carry, when no declaration of those keys was given (e.g. linting a .tpl alone):
+   * the check does not call their declared keys unused.
+   */
+  queried?: PermissionId[];
 }
 
 /**
@@ -58,6 +64,8 @@ export type ProblemRule =
   | 'url-not-literal-host' // a URL whose scheme or host is not literal
   | 'url-not-https' // a literal http:// URL
   | 'not-grantable' // permit(v, '*') where GTM has no "any" option
+  | 'guard-mismatch' // a queryPermission guard asks about another permission than the API needs
+  | 'guard-undeclared' // a guarded argument of an API for which the template declares no keys
   | 'permission-missing' // the code needs it; the template does not declare it
   | 'permission-unused' // declared, never needed
   | 'permission-broader'; // declared "any" (or all environments) where specific use suffices
