@@ -2400,7 +2400,7 @@ if(debug)logToConsole(message);};}
 function lane(){
 let shared=templateStorage.getItem("lane");
 if(shared)return shared;
-let created=createLane(()=>getTimestampMillis());
+let created=createLane(getTimestampMillis);
 templateStorage.setItem("lane",created);
 return created;}
 function gtmPlatform(log){
@@ -2408,6 +2408,7 @@ let no=(api,value)=>{
 log("gtm-identify error: "+api+" "+value+" is not in this template's permissions; not done");
 return undefined;};
 let ignore=()=>undefined;
+let ours=(name)=>name===STORAGE_KEY||no("localStorage",name);
 return{
 callInWindow:(path,args)=>{
 let allowed=globalPath("execute",path);
@@ -2438,13 +2439,13 @@ let allowed=scriptUrl(url);
 if(allowed!==undefined)return injectScript(allowed,onSuccess,onFailure,cacheToken);
 no("injectScript",url);
 callLater(onFailure);},
-callLater:(fn)=>callLater(fn),
-now:()=>getTimestampMillis(),
+callLater:callLater,
+now:getTimestampMillis,
 sha256:(input2,onSuccess,onFailure)=>sha256(input2,onSuccess,onFailure,{outputEncoding:"hex"}),
 storage:{
-getItem:(name)=>name===STORAGE_KEY?localStorage.getItem(STORAGE_KEY):no("localStorage",name)||null,
-setItem:(name,value)=>name===STORAGE_KEY?localStorage.setItem(STORAGE_KEY,value):no("localStorage",name),
-removeItem:(name)=>name===STORAGE_KEY?localStorage.removeItem(STORAGE_KEY):no("localStorage",name)},
+getItem:(name)=>ours(name)?localStorage.getItem(STORAGE_KEY):null,
+setItem:(name,value)=>ours(name)&&localStorage.setItem(STORAGE_KEY,value),
+removeItem:(name)=>ours(name)&&localStorage.removeItem(STORAGE_KEY)},
 consent:{
 isGranted:(type)=>{
 let allowed=consentType(type);
@@ -2458,7 +2459,7 @@ log:log};}
 // src/template/code.ts
 function company(){
 let rows=data.companyRows;
-let details=getType(rows)==="array"&&rows!==undefined?makeTableMap(rows.filter((row)=>getType(row)==="object"&&getType(row.key)==="string"),"key","value"):undefined;
+let details=getType(rows)==="array"?makeTableMap(rows.filter((row)=>getType(row)==="object"&&getType(row.key)==="string"),"key","value"):undefined;
 let base=data.company;
 if(!details)return base;
 let baseType=getType(base);

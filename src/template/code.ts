@@ -17,8 +17,8 @@ function company(): unknown {
   const rows = data.companyRows;
   // Rows whose detail is not text are left out: makeTableMap turns each detail into a property
   // name, which throws for an object that cannot become text (e.g. {toString: 'x'} from a variable).
-  const details = getType(rows) === 'array' && rows !== undefined
-    ? makeTableMap(rows.filter((row) => getType(row) === 'object' && getType(row.key) === 'string'), 'key', 'value')
+  const details = getType(rows) === 'array'
+    ? makeTableMap((rows as NonNullable<typeof rows>).filter((row) => getType(row) === 'object' && getType(row.key) === 'string'), 'key', 'value')
     : undefined;
   const base = data.company;
   if (!details) return base;

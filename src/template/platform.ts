@@ -45,7 +45,7 @@ export function debugLogger(): (message: string) => void {
 function lane(): Lane {
   const shared = templateStorage.getItem('lane') as Lane | undefined;
   if (shared) return shared;
-  const created = createLane(() => getTimestampMillis());
+  const created = createLane(getTimestampMillis);
   templateStorage.setItem('lane', created);
   return created;
 }
@@ -53,7 +53,9 @@ function lane(): Lane {
 /**
  * The Platform core runs on inside GTM. `no` reports a key the permissions do not grant (a bug in
  * core, or permissions edited by hand; never page input) and returns undefined; a refused queue
- * is a function that drops its calls.
+ * is a function that drops its calls. callLater and getTimestampMillis, which need no
+ * permission, are handed over as they are [INF: a required API is a plain function value in the
+ * sandbox; templates pass logToConsole around the same way].
  */
 export function gtmPlatform(log: (message: string) => void): Platform {
   const no = (api: string, value: string): undefined => {
@@ -61,6 +63,8 @@ export function gtmPlatform(log: (message: string) => void): Platform {
     return undefined;
   };
   const ignore = () => undefined;
+  /** The template stores only core's STORAGE_KEY (its one access_local_storage key); else no. */
+  const ours = (name: string): true | undefined => name === STORAGE_KEY || no('localStorage', name);
   return {
     callInWindow: (path, args) => {
       const allowed = globalPath('execute', path);
@@ -99,13 +103,13 @@ export function gtmPlatform(log: (message: string) => void): Platform {
       no('injectScript', url);
       callLater(onFailure);
     },
-    callLater: (fn) => callLater(fn),
-    now: () => getTimestampMillis(),
+    callLater: callLater,
+    now: getTimestampMillis,
     sha256: (input, onSuccess, onFailure) => sha256(input, onSuccess, onFailure, { outputEncoding: 'hex' }),
     storage: {
-      getItem: (name) => (name === STORAGE_KEY ? localStorage.getItem(STORAGE_KEY) : no('localStorage', name) || null),
-      setItem: (name, value) => (name === STORAGE_KEY ? localStorage.setItem(STORAGE_KEY, value) : no('localStorage', name)),
-      removeItem: (name) => (name === STORAGE_KEY ? localStorage.removeItem(STORAGE_KEY) : no('localStorage', name)),
+      getItem: (name) => (ours(name) ? localStorage.getItem(STORAGE_KEY) : null),
+      setItem: (name, value) => ours(name) && localStorage.setItem(STORAGE_KEY, value),
+      removeItem: (name) => ours(name) && localStorage.removeItem(STORAGE_KEY),
     },
     consent: {
       isGranted: (type) => {
