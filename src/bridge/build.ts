@@ -11,7 +11,8 @@
 // - dist/identify-bridge.codes.json, what each message code of the production builds stands for;
 // - the ESM build (dist/identify-bridge.mjs and the chunks its dynamic import() of the engine
 //   splits off), and TypeScript declarations for it.
-// The IIFEs are minified by esbuild and then once more by oxc (squeeze()). Everything is returned
+// The IIFEs are minified by esbuild (which names the snippet's own properties short, SNIPPET_PROPS)
+// and then once more by oxc (squeeze()). Everything is returned
 // as text so that the project build writes it; the same sources give the same bytes.
 //
 // Declarations come from the sources through tsc (emitDeclarationOnly into a temporary
@@ -86,6 +87,16 @@ const IIFE_ENTRIES = {
 const PRODUCTION: Array<keyof typeof IIFE_ENTRIES> = ['engine', 'full'];
 /** The builds holding the production snippet, whose own texts are codes (snippet-codes.ts). */
 const PRODUCTION_SNIPPET: Array<keyof typeof IIFE_ENTRIES> = ['snippet', 'full'];
+/** The builds holding the snippet. */
+const WITH_SNIPPET: Array<keyof typeof IIFE_ENTRIES> = ['snippet', 'full', 'fullDebug'];
+
+/**
+ * Properties of the snippet's own objects (the watcher's options and message meta, the click
+ * hooks), which esbuild names short in the builds holding the snippet. None is a config key, the
+ * page's, or read by the engine (a test holds that no engine has any of them), so only the snippet's
+ * code, which is bundled whole, writes and reads them.
+ */
+export const SNIPPET_PROPS = /^(wants|onMessage|onError|refuses|refusedKeys|past)$/;
 
 /**
  * esbuild's minified output minified once more by oxc (rolldown's minifier, which vitest's vite
@@ -105,7 +116,8 @@ export async function bundleIife(root: string, what: keyof typeof IIFE_ENTRIES, 
     .concat(PRODUCTION_SNIPPET.indexOf(what) >= 0 ? [snippetCodes(root)] : [])
     // the debug engine hands the production snippet the texts of its codes
     .concat(what === 'engineDebug' ? [snippetTexts(root)] : []);
-  const built = await bundle(root, { entryPoints: [IIFE_ENTRIES[what]], format: 'iife', minify: true, plugins, ...options });
+  const mangleProps = WITH_SNIPPET.indexOf(what) >= 0 ? SNIPPET_PROPS : undefined;
+  const built = await bundle(root, { entryPoints: [IIFE_ENTRIES[what]], format: 'iife', minify: true, plugins, mangleProps, ...options });
   return options.minify === false ? built : squeeze(built);
 }
 

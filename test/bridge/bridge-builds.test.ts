@@ -4,7 +4,7 @@
 // build needs no request at all.
 import { parse } from 'acorn';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_FILES, bridgeIifes, engineDistFile } from '../../src/bridge/build';
+import { BRIDGE_FILES, bridgeIifes, engineDistFile, SNIPPET_PROPS } from '../../src/bridge/build';
 import { VENDOR_IDS } from '../../src/core/vendors/ids';
 import { codeTable } from '../../src/bridge/message-codes';
 import { inWords, snippetTable } from '../../src/bridge/snippet-codes';
@@ -39,6 +39,14 @@ describe('the built bridge files', () => {
     for (const [file, text] of Object.entries(files)) expect(() => parse(text, { ecmaVersion: 2017, sourceType: 'script' }), file).not.toThrow();
     // the check itself can fail: optional chaining is ES2020
     expect(() => parse('a?.b', { ecmaVersion: 2017 })).toThrow();
+  });
+
+  it('name the snippet\'s own properties short, and no engine uses any of them, so the one-file build names nothing the engine reads', () => {
+    const names = SNIPPET_PROPS.source.replace(/^\^\(|\)\$$/g, '').split('|');
+    const word = new RegExp('\\b(' + names.join('|') + ')\\b');
+    for (const file of [BRIDGE_FILES.snippet, BRIDGE_FILES.full, BRIDGE_FILES.fullDebug]) expect(files[file], file).not.toMatch(word);
+    for (const file of [engineDistFile(), BRIDGE_FILES.engineDebug, ...VENDOR_IDS.map(engineDistFile)]) expect(files[file], file).not.toMatch(word);
+    expect(names).toContain('onMessage');
   });
 
   it('the snippet loads the Segment engine from its own folder for a sign-in in the history, and identifies through it', async () => {
