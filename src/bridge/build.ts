@@ -96,7 +96,7 @@ const WITH_SNIPPET: Array<keyof typeof IIFE_ENTRIES> = ['snippet', 'full', 'full
  * page's, or read by the engine (a test holds that no engine has any of them), so only the snippet's
  * code, which is bundled whole, writes and reads them.
  */
-export const SNIPPET_PROPS = /^(wants|onMessage|onError|refuses|refusedKeys|past)$/;
+export const SNIPPET_PROPS = /^(events|kind|wants|onMessage|onError|refuses|refusedKeys|past)$/;
 
 /**
  * esbuild's minified output minified once more by oxc (rolldown's minifier, which vitest's vite
