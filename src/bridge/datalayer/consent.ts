@@ -17,49 +17,37 @@ import { isPlainObject } from '../../datalayer/kinds';
 
 export type ConsentValue = 'granted' | 'denied';
 
-export interface ConsentState {
-  /** Applies the arguments after 'consent'; returns false when they are not a consent command. */
-  apply(mode: unknown, settings: unknown): boolean;
-  get(type: string): ConsentValue | undefined;
-}
-
-export function consentState(): ConsentState {
-  const defaults = new Map<string, ConsentValue>();
-  const regionalDenials = new Set<string>();
-  const updates = new Map<string, ConsentValue>();
-  return {
-    apply(mode, settings) {
-      if ((mode !== 'default' && mode !== 'update') || !isPlainObject(settings)) return false;
-      const regional = mode === 'default' && settings.region !== undefined;
-      for (const [type, value] of Object.entries(settings)) {
-        if ((value !== 'granted' && value !== 'denied') || isUnsafeKey(type)) continue;
-        if (mode === 'update') updates.set(type, value);
-        else if (!regional) defaults.set(type, value);
-        else if (value === 'denied') regionalDenials.add(type);
-      }
-      return true;
-    },
-    get: (type) => updates.get(type) || (regionalDenials.has(type) ? 'denied' : defaults.get(type)),
-  };
-}
-
 /**
  * The consent state of `commands` (gtag consent commands as pushed, in push order; the watcher
  * adds to the list): each command is read once, at the first question after it arrived. What a
  * command throws when read, or one that is no consent command, goes to `problem`.
  */
 export function consentOf(commands: ArrayLike<unknown>[], problem: (error: unknown) => void): (type: string) => ConsentValue | undefined {
-  const state = consentState();
+  const defaults = new Map<string, ConsentValue>();
+  const regionalDenials = new Set<string>();
+  const updates = new Map<string, ConsentValue>();
+  /** Applies the arguments after 'consent'; false when they are not a consent command. */
+  const apply = (mode: unknown, settings: unknown) => {
+    if ((mode !== 'default' && mode !== 'update') || !isPlainObject(settings)) return false;
+    const regional = mode === 'default' && settings.region !== undefined;
+    for (const [type, value] of Object.entries(settings)) {
+      if ((value !== 'granted' && value !== 'denied') || isUnsafeKey(type)) continue;
+      if (mode === 'update') updates.set(type, value);
+      else if (!regional) defaults.set(type, value);
+      else if (value === 'denied') regionalDenials.add(type);
+    }
+    return true;
+  };
   let read = 0;
   return (type) => {
     while (read < commands.length) {
       const command = commands[read++];
       try {
-        if (!state.apply(command[1], command[2])) problem("'consent' takes 'default' or 'update' and an object");
+        if (!apply(command[1], command[2])) problem("'consent' takes 'default' or 'update' and an object");
       } catch (error) {
         problem(error);
       }
     }
-    return state.get(type);
+    return updates.get(type) || (regionalDenials.has(type) ? 'denied' : defaults.get(type));
   };
 }
