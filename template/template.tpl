@@ -2404,15 +2404,17 @@ let created=createLane(getTimestampMillis);
 templateStorage.setItem("lane",created);
 return created;}
 function gtmPlatform(log){
-let no=(api,value)=>{
-log("gtm-identify error: "+api+" "+value+" is not in this template's permissions; not done");
+let no=(api,value,failed)=>{
+let text2=api+" "+value+" is not in this template's permissions";
+log("gtm-identify error: "+text2+"; not done");
+if(failed)failed(text2);
 return undefined;};
 let ignore=()=>undefined;
 let ours=(name)=>name===STORAGE_KEY||no("localStorage",name);
 return{
-callInWindow:(path,args)=>{
+callInWindow:(path,args,failed)=>{
 let allowed=globalPath("execute",path);
-if(allowed===undefined||args.length>MAX_ARGS)return no("callInWindow",path);
+if(allowed===undefined||args.length>MAX_ARGS)return no("callInWindow",path,failed);
 if(args.length<2)return args.length===0?callInWindow(allowed):callInWindow(allowed,args[0]);
 return args.length===2?callInWindow(allowed,args[0],args[1]):callInWindow(allowed,args[0],args[1],args[2]);},
 copyFromWindow:(path)=>{

@@ -58,17 +58,20 @@ function lane(): Lane {
  * sandbox; templates pass logToConsole around the same way].
  */
 export function gtmPlatform(log: (message: string) => void): Platform {
-  const no = (api: string, value: string): undefined => {
-    log('gtm-identify error: ' + api + ' ' + value + ' is not in this template\'s permissions; not done');
+  const no = (api: string, value: string, failed?: (reason: string) => void): undefined => {
+    const text = api + ' ' + value + ' is not in this template\'s permissions';
+    log('gtm-identify error: ' + text + '; not done');
+    // a call not made fails the vendor's outcome: it is not reported sent
+    if (failed) failed(text);
     return undefined;
   };
   const ignore = () => undefined;
   /** The template stores only core's STORAGE_KEY (its one access_local_storage key); else no. */
   const ours = (name: string): true | undefined => name === STORAGE_KEY || no('localStorage', name);
   return {
-    callInWindow: (path, args) => {
+    callInWindow: (path, args, failed) => {
       const allowed = globalPath('execute', path);
-      if (allowed === undefined || args.length > MAX_ARGS) return no('callInWindow', path);
+      if (allowed === undefined || args.length > MAX_ARGS) return no('callInWindow', path, failed);
       if (args.length < 2) return args.length === 0 ? callInWindow(allowed) : callInWindow(allowed, args[0]);
       return args.length === 2 ? callInWindow(allowed, args[0], args[1]) : callInWindow(allowed, args[0], args[1], args[2]);
     },

@@ -189,15 +189,19 @@ describe('permissions and platform APIs', () => {
       ...p, params: { ...p.params, [list]: (p.params[list] as Record<string, unknown>[]).map(change).filter((e) => e !== null) },
     } as Permission);
 
-  it('a page function the permissions do not let it call is not called: no GTM error, debug mode says why', async () => {
+  it('a page function the permissions do not let it call is not called and the vendor is not reported sent: no GTM error, debug mode says why and the tag fails', async () => {
     const identify = recorder();
     const noExecute = editedEntries('access_globals', 'keys', (e) => (e.key === 'analytics.identify' ? { ...e, execute: false } : e));
     const page = debugPage({ globals: { analytics: { identify } } });
     const result = await runBuilt(tagData({ sendSegment: true, userId: 'u-1' }), { permissions: noExecute, page });
     expect(result.error).toBeUndefined();
-    expect(result.logs).toContain('gtm-identify error: callInWindow analytics.identify is not in this template\'s permissions; not done');
+    expect(result.logs).toEqual([
+      'gtm-identify error: callInWindow analytics.identify is not in this template\'s permissions; not done',
+      'gtm-identify segment failed: callInWindow analytics.identify is not in this template\'s permissions',
+    ]);
     expect(identify.calls).toEqual([]);
-    expect(result.successCalls + result.failureCalls).toBe(1);
+    expect(result.failureCalls).toBe(1);
+    expect(result.successCalls).toBe(0);
   });
 
   it('a consent type the permissions do not let it read counts as not granted: no GTM error, debug mode says why', async () => {
