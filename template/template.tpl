@@ -1215,8 +1215,7 @@ return object[key]!==undefined;}
 function text(value){
 let trimmed=isString(value)?value.trim():isFiniteNumber(value)?makeString(value):"";
 return trimmed===""?null:trimmed;}
-function isMissing(value){
-return value===undefined||value===null||isString(value)&&value.trim()==="";}
+var isMissing=(value)=>value===undefined||value===null||isString(value)&&value.trim()==="";
 function flag(value,fallback){
 let word=isString(value)?value.trim().toLowerCase():value;
 return word===true||word==="true"?true:word===false||word==="false"?false:fallback;}
@@ -1448,10 +1447,8 @@ return"gtm-identify "+(message.vendor===null?"":message.vendor+" ")+message.leve
 function collectInto(list,vendor){
 return(level,text2)=>{
 list.push({level:level,vendor:vendor,text:text2});};}
-function hasErrors(list){
-return list.some((message)=>message.level==="error");}
-function errorText(list){
-return list.filter((message)=>message.level==="error").map((message)=>message.text).join("; ");}
+var hasErrors=(list)=>list.some((message)=>message.level==="error");
+var errorText=(list)=>list.filter((message)=>message.level==="error").map((message)=>message.text).join("; ");
 // src/core/dates.ts
 var DAY_MS=864e5;
 var EPOCH_SECONDS_BELOW=1e11;
@@ -1489,10 +1486,8 @@ return pad(civil[0],4)+"-"+pad(civil[1],2)+"-"+pad(civil[2],2)+"T"+unit(36e5,24,
 function formatSpaced(ms){
 let iso=formatIso(ms);
 return iso.substring(0,10)+" "+iso.substring(11,19);}
-function formatDay(ms){
-return formatIso(ms).substring(0,10);}
-function inRange(ms){
-return ms>=MIN_MS&&ms<=MAX_MS?ms:null;}
+var formatDay=(ms)=>formatIso(ms).substring(0,10);
+var inRange=(ms)=>ms>=MIN_MS&&ms<=MAX_MS?ms:null;
 function fromEpochNumber(value){
 if(!isFiniteNumber(value))return null;
 let ms=Math.abs(value)<EPOCH_SECONDS_BELOW?value*1e3:value;
@@ -1762,8 +1757,7 @@ let set=readTraitRows(rows,note,budget);
 set.traits=assign(fromObject,set.traits);
 typeReservedTraits(set,note);
 return set;}
-function readTraitsObject(value,note,budget){
-return canonicalTraits(readObject(value,"traits",note,budget),"traits",note);}
+var readTraitsObject=(value,note,budget)=>canonicalTraits(readObject(value,"traits",note,budget),"traits",note);
 function readTraitRows(value,note,budget){
 let traits={};
 let dates={};
@@ -1824,8 +1818,7 @@ note("error","nothing to identify: no user id, email, traits, tags or company");
 return{call:call,messages:messages};}
 // src/core/vendors/ids.ts
 var VENDOR_IDS=["segment","customerio","gist","mutiny","connecto","antsomi"];
-function vendorId(value){
-return VENDOR_IDS.indexOf(value)>=0?value:null;}
+var vendorId=(value)=>VENDOR_IDS.indexOf(value)>=0?value:null;
 // src/core/flat.ts
 var flatKey=(entry)=>entry.parent===null?entry.name:snakeCase(entry.parent+"_"+entry.name);
 function joinList(list){
@@ -1861,8 +1854,7 @@ if(has(into,key))note("warning",'"'+key+'" is given twice; the last is used');
 into[key]=value;}
 // src/core/vendors/options.ts
 var KEY_CHARS=WORD+"-";
-function optionsObject(options){
-return isObject(options)?options:{};}
+var optionsObject=(options)=>isObject(options)?options:{};
 function readKey(value,label,allowed){
 let key=text(value);
 if(key===null)return{value:null,error:label+" is missing"};
@@ -1874,20 +1866,17 @@ return{status:status,message:message};}
 // src/core/vendors/runtime.ts
 var MAX_WAIT_MS=3e4;
 var DEFAULT_WAIT_MS=5e3;
-function isFunctionAt(platform,path){
-return getType(platform.copyFromWindow(path))==="function";}
+var isFunctionAt=(platform,path)=>getType(platform.copyFromWindow(path))==="function";
 function callPage(platform,path,args){
 let error=null;
 platform.callInWindow(path,args,(reason)=>{
 error=reason;});
 return error;}
-function sentUnless(error,message){
-return error===null?outcome("sent",message):outcome("failed",error);}
+var sentUnless=(error,message)=>error===null?outcome("sent",message):outcome("failed",error);
 function loadScript(platform,url,done){
 let finish=once(done);
 platform.injectScript(url,()=>finish(true),()=>finish(false),url);}
-function notTheSdk(global,type,vendor){
-return outcome("failed","window."+global+" is a "+type+", not "+vendor+"'s SDK; nothing sent");}
+var notTheSdk=(global,type,vendor)=>outcome("failed","window."+global+" is a "+type+", not "+vendor+"'s SDK; nothing sent");
 function queued(platform,url,vendor,queue,done){
 if(url===null)return done(outcome("queued",vendor+" not loaded yet; queued in "+queue));
 loadScript(platform,url,(loaded)=>{
@@ -2253,8 +2242,7 @@ else if(!module)note("error",id+" is not in this build; ignored");
 else if(targets.some((target)=>target.vendor===id))note("warning",id+" is listed more than once; used once");
 else targets.push({vendor:id,module:module,options:item.options});});
 return targets;}
-function resultsFor(targets,status,message){
-return targets.map((target)=>({vendor:target.vendor,status:status,message:message}));}
+var resultsFor=(targets,status,message)=>targets.map((target)=>({vendor:target.vendor,status:status,message:message}));
 function fanOut(targets,platform,say,each,complete){
 let results=[];
 let pending=targets.length;
@@ -2480,8 +2468,7 @@ traits:data.traitsObject,
 tags:[data.tagsText,data.tagRows],
 company:company(),
 userIdHash:data.userIdHash};}
-function withKeyMapping(base,log){
-return applyMapping((key)=>copyFromDataLayer(dataLayerKey(key)),data.keyMapping,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));}
+var withKeyMapping=(base,log)=>applyMapping((key)=>copyFromDataLayer(dataLayerKey(key)),data.keyMapping,base,(severity,message)=>log(formatMessage({level:severity,vendor:null,text:message})));
 function config(){
 return{
 source:"gtm_template",

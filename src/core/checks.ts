@@ -40,9 +40,8 @@ export function text(value: unknown): string | null {
 }
 
 /** True for undefined, null and text that is empty once trimmed: "not given". */
-export function isMissing(value: unknown): boolean {
-  return value === undefined || value === null || (isString(value) && value.trim() === '');
-}
+export const isMissing = (value: unknown): boolean =>
+  value === undefined || value === null || (isString(value) && value.trim() === '');
 
 /** true/false for a boolean or the strings 'true'/'false' (template checkboxes, bridge config). */
 export function flag(value: unknown, fallback: boolean): boolean {

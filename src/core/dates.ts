@@ -76,13 +76,9 @@ export function formatSpaced(ms: number): string {
 }
 
 /** Epoch milliseconds as 'YYYY-MM-DD' (UTC). */
-export function formatDay(ms: number): string {
-  return formatIso(ms).substring(0, 10);
-}
+export const formatDay = (ms: number): string => formatIso(ms).substring(0, 10);
 
-function inRange(ms: number): number | null {
-  return ms >= MIN_MS && ms <= MAX_MS ? ms : null;
-}
+const inRange = (ms: number): number | null => ms >= MIN_MS && ms <= MAX_MS ? ms : null;
 
 function fromEpochNumber(value: number): number | null {
   if (!isFiniteNumber(value)) return null;

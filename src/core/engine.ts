@@ -81,9 +81,8 @@ function readTargets(value: unknown, note: Note): Target[] {
   return targets;
 }
 
-function resultsFor(targets: Target[], status: ResultStatus, message: string): VendorResult[] {
-  return targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
-}
+const resultsFor = (targets: Target[], status: ResultStatus, message: string): VendorResult[] =>
+  targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
 
 /**
  * Runs `each` for every target, with the target's context, and calls `complete` once all have

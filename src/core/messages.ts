@@ -16,11 +16,8 @@ export function collectInto(list: Message[], vendor: VendorId | null): Note {
   };
 }
 
-export function hasErrors(list: Message[]): boolean {
-  return list.some((message) => message.level === 'error');
-}
+export const hasErrors = (list: Message[]): boolean => list.some((message) => message.level === 'error');
 
 /** The texts of the error messages, joined. */
-export function errorText(list: Message[]): string {
-  return list.filter((message) => message.level === 'error').map((message) => message.text).join('; ');
-}
+export const errorText = (list: Message[]): string =>
+  list.filter((message) => message.level === 'error').map((message) => message.text).join('; ');

@@ -29,9 +29,8 @@ export function readTraits(object: unknown, rows: unknown, note: Note): TraitSet
 }
 
 /** The traits object's traits (its dates are typed later, with the reserved traits). */
-function readTraitsObject(value: unknown, note: Note, budget: Budget): JsonObject {
-  return canonicalTraits(readObject(value, 'traits', note, budget), 'traits', note);
-}
+const readTraitsObject = (value: unknown, note: Note, budget: Budget): JsonObject =>
+  canonicalTraits(readObject(value, 'traits', note, budget), 'traits', note);
 
 function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {
   const traits: JsonObject = {};

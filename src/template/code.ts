@@ -49,10 +49,9 @@ function input(): IdentifyInput {
  * The key-mapping rows as core's applyMapping places them, each row's key read from the data layer
  * with copyFromDataLayer (GTM's model of the triggering event: GTM, not core, splits dotted keys).
  */
-function withKeyMapping(base: IdentifyInput, log: (message: string) => void): IdentifyInput {
-  return applyMapping((key) => copyFromDataLayer(dataLayerKey(key) as string), data.keyMapping, base,
+const withKeyMapping = (base: IdentifyInput, log: (message: string) => void): IdentifyInput =>
+  applyMapping((key) => copyFromDataLayer(dataLayerKey(key) as string), data.keyMapping, base,
     (severity, message) => log(formatMessage({ level: severity, vendor: null, text: message })));
-}
 
 function config(): EngineConfig {
   return {

@@ -5,6 +5,5 @@ import type { VendorId } from '../model';
 export const VENDOR_IDS: VendorId[] = ['segment', 'customerio', 'gist', 'mutiny', 'connecto', 'antsomi'];
 
 /** The VendorId spelled by `value`, or null. */
-export function vendorId(value: unknown): VendorId | null {
-  return VENDOR_IDS.indexOf(value as VendorId) >= 0 ? (value as VendorId) : null;
-}
+export const vendorId = (value: unknown): VendorId | null =>
+  VENDOR_IDS.indexOf(value as VendorId) >= 0 ? (value as VendorId) : null;

@@ -17,9 +17,7 @@ export interface KeyOption {
 export type OptionsObject = { [key: string]: unknown };
 
 /** A destination's options object, or an empty one. */
-export function optionsObject(options: unknown): OptionsObject {
-  return isObject(options) ? options : {};
-}
+export const optionsObject = (options: unknown): OptionsObject => isObject(options) ? options : {};
 
 /** A key made only of `allowed` characters (text or a number), with a reason when unusable. */
 export function readKey(value: unknown, label: string, allowed: string): KeyOption {

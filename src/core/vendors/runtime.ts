@@ -11,9 +11,8 @@ import type { Platform } from '../platform';
 export const MAX_WAIT_MS = 30000;
 export const DEFAULT_WAIT_MS = 5000;
 
-export function isFunctionAt(platform: Platform, path: string): boolean {
-  return getType(platform.copyFromWindow(path)) === 'function';
-}
+export const isFunctionAt = (platform: Platform, path: string): boolean =>
+  getType(platform.copyFromWindow(path)) === 'function';
 
 /** Calls a page function for its effect; why it threw (see Platform.callInWindow), or null. */
 export function callPage(platform: Platform, path: string, args: unknown[]): string | null {
@@ -25,9 +24,8 @@ export function callPage(platform: Platform, path: string, args: unknown[]): str
 }
 
 /** 'sent' with `message`, or 'failed' with why the page function threw. */
-export function sentUnless(error: string | null, message: string): Outcome {
-  return error === null ? outcome('sent', message) : outcome('failed', error);
-}
+export const sentUnless = (error: string | null, message: string): Outcome =>
+  error === null ? outcome('sent', message) : outcome('failed', error);
 
 /** Injects `url` once per page (the URL is the cache token); `done(true|false)` exactly once. */
 export function loadScript(platform: Platform, url: string, done: (loaded: boolean) => void): void {
@@ -36,9 +34,8 @@ export function loadScript(platform: Platform, url: string, done: (loaded: boole
 }
 
 /** 'failed': the page holds something else under the vendor's global; it is left alone. */
-export function notTheSdk(global: string, type: string, vendor: string): Outcome {
-  return outcome('failed', 'window.' + global + ' is a ' + type + ', not ' + vendor + "'s SDK; nothing sent");
-}
+export const notTheSdk = (global: string, type: string, vendor: string): Outcome =>
+  outcome('failed', 'window.' + global + ' is a ' + type + ', not ' + vendor + "'s SDK; nothing sent");
 
 /**
  * A call we put in the page's `queue`: 'queued' until the vendor's script runs it; with `url`,
