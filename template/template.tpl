@@ -1424,16 +1424,14 @@ return(type==="array"||type==="object"?"an ":"a ")+type;}
 var HASH_METHODS=["none","sha256","md5"];
 var HEX_LENGTH={sha256:64,md5:32};
 var readHashMethod=(value,note)=>pick(value,HASH_METHODS,"hash method",note);
-function hashInput(value){
-let trimmed=value.trim();
-return isEmail(trimmed)?trimmed.toLowerCase():trimmed;}
 var isHashed=(value,method)=>isHex(value.trim(),HEX_LENGTH[method]);
 function hashValue(value,method,platform,note,done){
 if(method==="none")return done(value,null);
-if(isHashed(value,method)){
+let trimmed=value.trim();
+if(isHashed(trimmed,method)){
 note("info","user id already is a "+method+" hash; sent as is");
-return done(value.trim(),null);}
-let input2=hashInput(value);
+return done(trimmed,null);}
+let input2=isEmail(trimmed)?trimmed.toLowerCase():trimmed;
 if(method==="md5"){
 let digest=md5(input2);
 return done(digest,digest===null?"user id cannot be encoded for md5":null);}
@@ -1688,15 +1686,15 @@ return note("warning",'tag "'+tagName.substring(0,100)+'" '+problem);}
 if(tagValue===null&&valueType!=="string"&&valueType!=="boolean"&&valueType!=="undefined"&&valueType!=="null"){
 note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");}
 into.push(tagValue===null?{name:tagName}:{name:tagName,value:tagValue});}
-function addFromItem(into,item,note){
-let at=item.indexOf("=");
-if(at<0)return addTag(into,item,undefined,note);
-if(item.substring(0,at).trim()==="")return note("warning",'tag "'+item.trim()+'" has no name; dropped');
-addTag(into,item.substring(0,at),item.substring(at+1),note);}
-function addFromText(list,value,note){
+function addFromText(into,value,note){
 let items=value.split(",");
 for(let i=0;i<items.length;i++){
-if(items[i].trim()!=="")addFromItem(list,items[i],note);}}
+let item=items[i];
+let at=item.indexOf("=");
+if(item.trim()==="")continue;
+if(at<0)addTag(into,item,undefined,note);
+else if(item.substring(0,at).trim()==="")note("warning",'tag "'+item.trim()+'" has no name; dropped');
+else addTag(into,item.substring(0,at),item.substring(at+1),note);}}
 var MAX_LIST_ENTRIES=1e5;
 function parseTags(value,into,note){
 let pending=[value];
@@ -1752,12 +1750,11 @@ return false;}
 // src/core/trait-sources.ts
 function readTraits(object,rows,note){
 let budget=valueBudget("traits");
-let fromObject=readTraitsObject(object,note,budget);
+let fromObject=canonicalTraits(readObject(object,"traits",note,budget),"traits",note);
 let set=readTraitRows(rows,note,budget);
 set.traits=assign(fromObject,set.traits);
 typeReservedTraits(set,note);
 return set;}
-var readTraitsObject=(value,note,budget)=>canonicalTraits(readObject(value,"traits",note,budget),"traits",note);
 function readTraitRows(value,note,budget){
 let traits={};
 let dates={};
@@ -1792,7 +1789,6 @@ let typed=isString(age)?typedValue(age,"number","age",note):null;
 if(typed!==null)set.traits.age=typed.value;}
 // src/core/normalize.ts
 var IDENTIFY_EVENTS=["identify","sign_in","sign_up"];
-var isEmptyCall=(call)=>call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&call.tags.length===0&&call.company===null;
 function normalize(input2,source){
 let messages=[];
 let note=collectInto(messages,null);
@@ -1813,7 +1809,8 @@ tags:tags,
 company:company2,
 event:pick(raw.event,IDENTIFY_EVENTS,"event",note),
 source:source};
-if(isEmptyCall(call)&&!hasErrors(messages)){
+let empty=call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&tags.length===0&&company2===null;
+if(empty&&!hasErrors(messages)){
 note("error","nothing to identify: no user id, email, traits, tags or company");}
 return{call:call,messages:messages};}
 // src/core/vendors/ids.ts

@@ -16,12 +16,6 @@ const HEX_LENGTH = { sha256: 64, md5: 32 };
 
 export const readHashMethod = (value: unknown, note: Note): HashMethod => pick(value, HASH_METHODS, 'hash method', note);
 
-/** The text that is hashed: emails trimmed and lower-cased, anything else trimmed. */
-function hashInput(value: string): string {
-  const trimmed = value.trim();
-  return isEmail(trimmed) ? trimmed.toLowerCase() : trimmed;
-}
-
 /** True when `value` already is a hex digest of `method`. */
 export const isHashed = (value: string, method: 'sha256' | 'md5'): boolean => isHex(value.trim(), HEX_LENGTH[method]);
 
@@ -34,11 +28,13 @@ export function hashValue(
   done: (hashed: string | null, error: string | null) => void,
 ): void {
   if (method === 'none') return done(value, null);
-  if (isHashed(value, method)) {
+  const trimmed = value.trim();
+  if (isHashed(trimmed, method)) {
     note('info', 'user id already is a ' + method + ' hash; sent as is');
-    return done(value.trim(), null);
+    return done(trimmed, null);
   }
-  const input = hashInput(value);
+  // The text that is hashed: emails trimmed and lower-cased, anything else trimmed.
+  const input = isEmail(trimmed) ? trimmed.toLowerCase() : trimmed;
   if (method === 'md5') {
     const digest = md5(input);
     return done(digest, digest === null ? 'user id cannot be encoded for md5' : null);

@@ -29,9 +29,6 @@ export interface Normalized {
   messages: Message[];
 }
 
-const isEmptyCall = (call: IdentifyCall): boolean => call.userId === null && call.email === null && Object.keys(call.traits).length === 0 &&
-  call.tags.length === 0 && call.company === null;
-
 /** Applies the common rules to raw input; see the header for precedence. */
 export function normalize(input: unknown, source: Source): Normalized {
   const messages: Message[] = [];
@@ -55,7 +52,8 @@ export function normalize(input: unknown, source: Source): Normalized {
     event: pick(raw.event, IDENTIFY_EVENTS, 'event', note),
     source: source,
   };
-  if (isEmptyCall(call) && !hasErrors(messages)) {
+  const empty = call.userId === null && call.email === null && Object.keys(call.traits).length === 0 && tags.length === 0 && company === null;
+  if (empty && !hasErrors(messages)) {
     note('error', 'nothing to identify: no user id, email, traits, tags or company');
   }
   return { call: call, messages: messages };

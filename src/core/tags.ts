@@ -30,18 +30,16 @@ function addTag(into: Tag[], name: unknown, value: unknown, note: Note): void {
   into.push(tagValue === null ? { name: tagName } : { name: tagName, value: tagValue });
 }
 
-/** 'brand=Audi' → key/value, 'vip' → label (split at the first '='). */
-function addFromItem(into: Tag[], item: string, note: Note): void {
-  const at = item.indexOf('=');
-  if (at < 0) return addTag(into, item, undefined, note);
-  if (item.substring(0, at).trim() === '') return note('warning', 'tag "' + item.trim() + '" has no name; dropped');
-  addTag(into, item.substring(0, at), item.substring(at + 1), note);
-}
-
-function addFromText(list: Tag[], value: string, note: Note): void {
+/** Each item of a comma list: 'brand=Audi' → key/value, 'vip' → label (split at the first '='). */
+function addFromText(into: Tag[], value: string, note: Note): void {
   const items = value.split(',');
   for (let i = 0; i < items.length; i++) {
-    if (items[i].trim() !== '') addFromItem(list, items[i], note);
+    const item = items[i];
+    const at = item.indexOf('=');
+    if (item.trim() === '') continue;
+    if (at < 0) addTag(into, item, undefined, note);
+    else if (item.substring(0, at).trim() === '') note('warning', 'tag "' + item.trim() + '" has no name; dropped');
+    else addTag(into, item.substring(0, at), item.substring(at + 1), note);
   }
 }
 

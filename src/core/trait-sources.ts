@@ -20,17 +20,14 @@ export interface TraitSet {
 /** The traits of the object and the rows, merged and typed (see the header). */
 export function readTraits(object: unknown, rows: unknown, note: Note): TraitSet {
   const budget = valueBudget('traits');
-  const fromObject = readTraitsObject(object, note, budget);
+  // The traits object's traits (its dates are typed below, with the reserved traits).
+  const fromObject = canonicalTraits(readObject(object, 'traits', note, budget), 'traits', note);
   const set = readTraitRows(rows, note, budget);
   // Table rows win over the object's keys.
   set.traits = assign(fromObject, set.traits);
   typeReservedTraits(set, note);
   return set;
 }
-
-/** The traits object's traits (its dates are typed later, with the reserved traits). */
-const readTraitsObject = (value: unknown, note: Note, budget: Budget): JsonObject =>
-  canonicalTraits(readObject(value, 'traits', note, budget), 'traits', note);
 
 function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {
   const traits: JsonObject = {};
