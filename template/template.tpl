@@ -1908,10 +1908,6 @@ vocabulary:choice(raw.vocabulary,["template","devguide"],"template"),
 load:flag(raw.loadScript,false),
 ids:ids,
 numericIds:ids.every((id)=>id!==null&&isDigits(id))};}
-function warnIds(settings,note){
-settings.ids.forEach((id,i)=>{
-if(id!==null&&!isDigits(id)){
-note("warning",(i===0?"portal":"property")+' id "'+id+'" is not numeric; _portalId and _propId not set');}});}
 function customerId(call,settings){
 let email=call.email!==null&&settings.lowerEmail?call.email.toLowerCase():call.email;
 let source=settings.from==="email"?email:settings.from==="phone"?text(call.traits.phone):call.userId;
@@ -1956,10 +1952,6 @@ let action=call.event;
 return vocabulary==="devguide"?{
 dims:{customers:assign({customer_id:cid},customers)},
 extra:{identify_id:cid,identify_time:leadTime(context),identify_event:"user_"+action,identify_type:"exact"}}:{items:[],dims:{customers:assign({type:"customers",customer_id:cid},customers)},extra:{identify_id:cid,identify_event:action}};}
-function setIds(platform,ids){
-platform.setInWindow("_portalId",ids[0],false);
-platform.setInWindow("_propId",ids[1],false);
-platform.setInWindow("web_event.propId",ids[1],false);}
 var SOURCE_NAMES={email:"an email",phone:"a phone trait",userId:"a user id"};
 function identify(call,options,context,done){
 let platform=context.platform;
@@ -1977,10 +1969,16 @@ let current=getType(platform.copyFromWindow("web_event"));
 if(current!=="undefined")return done(notTheSdk("web_event",current,"Antsomi"));
 if(settings.load&&!settings.numericIds){
 return done(outcome("failed","cannot load: portal id and property id must be numeric"));}
-if(!settings.load)warnIds(settings,context.note);
+let ids=settings.ids;
+ids.forEach((id,i)=>{
+if(!settings.load&&id!==null&&!isDigits(id)){
+context.note("warning",(i===0?"portal":"property")+' id "'+id+'" is not numeric; _portalId and _propId not set');}});
 let track=platform.createArgumentsQueue("web_event",QUEUE);
 platform.aliasInWindow(TRACK,"web_event");
-if(settings.numericIds)setIds(platform,settings.ids);
+if(settings.numericIds){
+platform.setInWindow("_portalId",ids[0],false);
+platform.setInWindow("_propId",ids[1],false);
+platform.setInWindow("web_event.propId",ids[1],false);}
 track(args[0],args[1],args[2]);
 queue();}
 function reset(_options,context,done){

@@ -55,7 +55,6 @@ import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
 import type { Note } from '../messages';
-import type { Platform } from '../platform';
 
 const SCRIPT_URL = 'https://st-a.cdp.asia/insight.js';
 
@@ -102,15 +101,6 @@ function readSettings(options: unknown): AntsomiSettings {
     ids: ids,
     numericIds: ids.every((id) => id !== null && isDigits(id)),
   };
-}
-
-/** Warns of each id that is given but not numeric. */
-function warnIds(settings: AntsomiSettings, note: Note): void {
-  settings.ids.forEach((id, i) => {
-    if (id !== null && !isDigits(id)) {
-      note('warning', (i === 0 ? 'portal' : 'property') + ' id "' + id + '" is not numeric; _portalId and _propId not set');
-    }
-  });
 }
 
 /** The CID for this call, or null when its source value is missing (see the header). */
@@ -178,13 +168,6 @@ function trackPayload(call: IdentifyCall, cid: string, vocabulary: 'template' | 
   } : { items: [], dims: { customers: assign({ type: 'customers', customer_id: cid }, customers) }, extra: { identify_id: cid, identify_event: action } };
 }
 
-/** As Antsomi's loader does, never overriding the page's. */
-function setIds(platform: Platform, ids: (string | null)[]): void {
-  platform.setInWindow('_portalId', ids[0], false);
-  platform.setInWindow('_propId', ids[1], false);
-  platform.setInWindow('web_event.propId', ids[1], false);
-}
-
 const SOURCE_NAMES = { email: 'an email', phone: 'a phone trait', userId: 'a user id' };
 
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
@@ -208,10 +191,20 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   if (settings.load && !settings.numericIds) {
     return done(outcome('failed', 'cannot load: portal id and property id must be numeric'));
   }
-  if (!settings.load) warnIds(settings, context.note);
+  const ids = settings.ids;
+  ids.forEach((id, i) => {
+    if (!settings.load && id !== null && !isDigits(id)) {
+      context.note('warning', (i === 0 ? 'portal' : 'property') + ' id "' + id + '" is not numeric; _portalId and _propId not set');
+    }
+  });
   const track = platform.createArgumentsQueue('web_event', QUEUE);
   platform.aliasInWindow(TRACK, 'web_event');
-  if (settings.numericIds) setIds(platform, settings.ids);
+  if (settings.numericIds) {
+    // As Antsomi's loader does, never overriding the page's.
+    platform.setInWindow('_portalId', ids[0], false);
+    platform.setInWindow('_propId', ids[1], false);
+    platform.setInWindow('web_event.propId', ids[1], false);
+  }
   track(args[0], args[1], args[2]);
   queue();
 }
