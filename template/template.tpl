@@ -2238,36 +2238,6 @@ else if(targets.some((target)=>target.vendor===id))note("warning",id+" is listed
 else targets.push({vendor:id,module:module,options:item.options});});
 return targets;}
 var resultsFor=(targets,status,message)=>targets.map((target)=>({vendor:target.vendor,status:status,message:message}));
-function fanOut(targets,platform,say,each,complete){
-let results=[];
-let pending=targets.length;
-targets.forEach((target,index)=>{
-each(target,{platform:platform,note:say(target.vendor)},once((outcome2)=>{
-results[index]={vendor:target.vendor,status:outcome2.status,message:outcome2.message};
-if(--pending===0)complete(results);}));});}
-function sendIdentify(call,targets,dedupe,platform,say,complete){
-let sig=dedupe?signature(call):null;
-fanOut(targets,platform,say,(target,context,report)=>{
-if(sig!==null&&isUnchanged(platform,target.vendor,sig)){
-return report({status:"skipped",message:"unchanged since the last identify; not sent again"});}
-target.module.identify(call,target.options,context,(outcome2)=>{
-if(sig!==null&&(outcome2.status==="sent"||outcome2.status==="queued"))remember(platform,target.vendor,sig);
-report(outcome2);});},complete);}
-function runIdentifyCall(input2,source,dedupe,targets,platform,say,complete){
-let normalized=normalize(input2,source);
-let note=say(null);
-let failed=(error)=>complete(resultsFor(targets,"failed",error));
-normalized.messages.forEach((message)=>note(message.level,message.text));
-if(hasErrors(normalized.messages))return failed(errorText(normalized.messages));
-let call=normalized.call;
-let method=readHashMethod(isObject(input2)?input2.userIdHash:undefined,note);
-if(call.userId===null||method==="none")return sendIdentify(call,targets,dedupe,platform,say,complete);
-hashValue(call.userId,method,platform,note,(hashed,error)=>{
-if(hashed===null){
-note("error",error);
-return failed(error);}
-call.userId=hashed;
-sendIdentify(call,targets,dedupe,platform,say,complete);});}
 function runIdentify(input2,config2,platform,done){
 let messages=[];
 let collecting={open:true};
@@ -2284,15 +2254,45 @@ note("error","no destination to send to");
 return end(false,[]);}
 let action=pick(isObject(input2)?input2.action:undefined,ACTIONS,"action",note);
 let source=settings.source==="datalayer_bridge"?"datalayer_bridge":"gtm_template";
+let dedupe=settings.dedupe===true;
+let fanOut=(each,complete)=>{
+let results=[];
+let pending=targets.length;
+targets.forEach((target,index)=>{
+each(target,{platform:platform,note:say(target.vendor)},once((outcome2)=>{
+results[index]={vendor:target.vendor,status:outcome2.status,message:outcome2.message};
+if(--pending===0)complete(results);}));});};
+let sendIdentify=(call,complete)=>{
+let sig=dedupe?signature(call):null;
+fanOut((target,context,report)=>{
+if(sig!==null&&isUnchanged(platform,target.vendor,sig)){
+return report({status:"skipped",message:"unchanged since the last identify; not sent again"});}
+target.module.identify(call,target.options,context,(outcome2)=>{
+if(sig!==null&&(outcome2.status==="sent"||outcome2.status==="queued"))remember(platform,target.vendor,sig);
+report(outcome2);});},complete);};
+let identify5=(complete)=>{
+let normalized=normalize(input2,source);
+let failed=(error)=>complete(resultsFor(targets,"failed",error));
+normalized.messages.forEach((message)=>note(message.level,message.text));
+if(hasErrors(normalized.messages))return failed(errorText(normalized.messages));
+let call=normalized.call;
+let method=readHashMethod(isObject(input2)?input2.userIdHash:undefined,note);
+if(call.userId===null||method==="none")return sendIdentify(call,complete);
+hashValue(call.userId,method,platform,note,(hashed,error)=>{
+if(hashed===null){
+note("error",error);
+return failed(error);}
+call.userId=hashed;
+sendIdentify(call,complete);});};
 let inTurnThen=(after)=>{
 let job=(next)=>{
 let complete=(results)=>{
 results.forEach((result)=>platform.log(formatMessage({level:result.status,vendor:result.vendor,text:result.message})));
 after(results);
 next();};
-if(action!=="reset")return runIdentifyCall(input2,source,settings.dedupe===true,targets,platform,say,complete);
+if(action!=="reset")return identify5(complete);
 forget(platform,targets.map((target)=>target.vendor));
-fanOut(targets,platform,say,(target,context,report)=>target.module.reset(target.options,context,report),complete);};
+fanOut((target,context,report)=>target.module.reset(target.options,context,report),complete);};
 return platform.serial?platform.serial(job):job(()=>undefined);};
 let state=gate(readConsent(settings.consent,note),platform,note,()=>inTurnThen(()=>undefined));
 if(state==="dropped")return end(true,resultsFor(targets,"skipped","consent denied; not sent"));

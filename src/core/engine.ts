@@ -49,6 +49,8 @@ export interface EngineOutcome {
 
 const ACTIONS: Action[] = ['identify', 'reset'];
 
+type Complete = (results: VendorResult[]) => void;
+
 interface Target {
   vendor: VendorId;
   module: VendorModule;
@@ -85,63 +87,6 @@ const resultsFor = (targets: Target[], status: ResultStatus, message: string): V
   targets.map((target) => ({ vendor: target.vendor, status: status, message: message }));
 
 /**
- * Runs `each` for every target, with the target's context, and calls `complete` once all have
- * reported, with the results in target order. Each target reports at most once.
- */
-function fanOut(
-  targets: Target[], platform: Platform, say: (vendor: VendorId | null) => Note,
-  each: (target: Target, context: VendorContext, report: (outcome: Outcome) => void) => void,
-  complete: (results: VendorResult[]) => void,
-): void {
-  const results: VendorResult[] = [];
-  let pending = targets.length;
-  targets.forEach((target, index) => {
-    each(target, { platform: platform, note: say(target.vendor) }, once((outcome: Outcome) => {
-      results[index] = { vendor: target.vendor, status: outcome.status, message: outcome.message };
-      if (--pending === 0) complete(results);
-    }));
-  });
-}
-
-function sendIdentify(
-  call: IdentifyCall, targets: Target[], dedupe: boolean, platform: Platform,
-  say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void,
-): void {
-  const sig = dedupe ? signature(call) : null;
-  fanOut(targets, platform, say, (target, context, report) => {
-    if (sig !== null && isUnchanged(platform, target.vendor, sig)) {
-      return report({ status: 'skipped', message: 'unchanged since the last identify; not sent again' });
-    }
-    target.module.identify(call, target.options, context, (outcome) => {
-      if (sig !== null && (outcome.status === 'sent' || outcome.status === 'queued')) remember(platform, target.vendor, sig);
-      report(outcome);
-    });
-  }, complete);
-}
-
-function runIdentifyCall(
-  input: unknown, source: Source, dedupe: boolean, targets: Target[], platform: Platform,
-  say: (vendor: VendorId | null) => Note, complete: (results: VendorResult[]) => void,
-): void {
-  const normalized = normalize(input, source);
-  const note = say(null);
-  const failed = (error: string) => complete(resultsFor(targets, 'failed', error));
-  normalized.messages.forEach((message) => note(message.level, message.text));
-  if (hasErrors(normalized.messages)) return failed(errorText(normalized.messages));
-  const call = normalized.call;
-  const method = readHashMethod(isObject(input) ? (input as IdentifyInput).userIdHash : undefined, note);
-  if (call.userId === null || method === 'none') return sendIdentify(call, targets, dedupe, platform, say, complete);
-  hashValue(call.userId, method, platform, note, (hashed, error) => {
-    if (hashed === null) {
-      note('error', error as string);
-      return failed(error as string);
-    }
-    call.userId = hashed; // the call is this run's own: normalize built it
-    sendIdentify(call, targets, dedupe, platform, say, complete);
-  });
-}
-
-/**
  * Runs one identify or reset (input.action) for the configured destinations and calls `done`
  * exactly once with the outcome (see the header for `ok`).
  */
@@ -163,17 +108,62 @@ export function runIdentify(input: IdentifyInput, config: EngineConfig, platform
   }
   const action = pick(isObject(input) ? input.action : undefined, ACTIONS, 'action', note);
   const source: Source = settings.source === 'datalayer_bridge' ? 'datalayer_bridge' : 'gtm_template';
+  const dedupe = settings.dedupe === true;
+  /**
+   * Runs `each` for every target, with the target's context, and calls `complete` once all have
+   * reported, with the results in target order. Each target reports at most once.
+   */
+  const fanOut = (each: (target: Target, context: VendorContext, report: (outcome: Outcome) => void) => void, complete: Complete) => {
+    const results: VendorResult[] = [];
+    let pending = targets.length;
+    targets.forEach((target, index) => {
+      each(target, { platform: platform, note: say(target.vendor) }, once((outcome: Outcome) => {
+        results[index] = { vendor: target.vendor, status: outcome.status, message: outcome.message };
+        if (--pending === 0) complete(results);
+      }));
+    });
+  };
+  const sendIdentify = (call: IdentifyCall, complete: Complete) => {
+    const sig = dedupe ? signature(call) : null;
+    fanOut((target, context, report) => {
+      if (sig !== null && isUnchanged(platform, target.vendor, sig)) {
+        return report({ status: 'skipped', message: 'unchanged since the last identify; not sent again' });
+      }
+      target.module.identify(call, target.options, context, (outcome) => {
+        if (sig !== null && (outcome.status === 'sent' || outcome.status === 'queued')) remember(platform, target.vendor, sig);
+        report(outcome);
+      });
+    }, complete);
+  };
+  /** Normalises the input, hashes the user id as asked, then sends. */
+  const identify = (complete: Complete) => {
+    const normalized = normalize(input, source);
+    const failed = (error: string) => complete(resultsFor(targets, 'failed', error));
+    normalized.messages.forEach((message) => note(message.level, message.text));
+    if (hasErrors(normalized.messages)) return failed(errorText(normalized.messages));
+    const call = normalized.call;
+    const method = readHashMethod(isObject(input) ? input.userIdHash : undefined, note);
+    if (call.userId === null || method === 'none') return sendIdentify(call, complete);
+    hashValue(call.userId, method, platform, note, (hashed, error) => {
+      if (hashed === null) {
+        note('error', error as string);
+        return failed(error as string);
+      }
+      call.userId = hashed; // the call is this run's own: normalize built it
+      sendIdentify(call, complete);
+    });
+  };
   // Every run, also one released by a consent grant, takes its turn on platform.serial.
-  const inTurnThen = (after: (results: VendorResult[]) => void) => {
+  const inTurnThen = (after: Complete) => {
     const job: Job = (next) => {
       const complete = (results: VendorResult[]) => {
         results.forEach((result) => platform.log(formatMessage({ level: result.status, vendor: result.vendor, text: result.message })));
         after(results);
         next();
       };
-      if (action !== 'reset') return runIdentifyCall(input, source, settings.dedupe === true, targets, platform, say, complete);
+      if (action !== 'reset') return identify(complete);
       forget(platform, targets.map((target) => target.vendor));
-      fanOut(targets, platform, say, (target, context, report) => target.module.reset(target.options, context, report), complete);
+      fanOut((target, context, report) => target.module.reset(target.options, context, report), complete);
     };
     return platform.serial ? platform.serial(job) : job(() => undefined);
   };
