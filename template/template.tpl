@@ -1863,7 +1863,8 @@ return{status:status,message:message};}
 // src/core/vendors/runtime.ts
 var MAX_WAIT_MS=3e4;
 var DEFAULT_WAIT_MS=5e3;
-var isFunctionAt=(platform,path)=>getType(platform.copyFromWindow(path))==="function";
+var typeAt=(platform,path)=>getType(platform.copyFromWindow(path));
+var isFunctionAt=(platform,path)=>typeAt(platform,path)==="function";
 function callPage(platform,path,args){
 let error=null;
 platform.callInWindow(path,args,(reason)=>{
@@ -1964,8 +1965,8 @@ let args=["user",call.event,trackPayload(call,cid,settings.vocabulary,context)];
 let queue=()=>queued(platform,settings.load?SCRIPT_URL:null,"Antsomi",QUEUE,done);
 if(isFunctionAt(platform,TRACK)){
 let error=callPage(platform,TRACK,args);
-return error!==null||getType(platform.copyFromWindow(QUEUE))!=="array"?done(sentUnless(error,TRACK+" called")):queue();}
-let current=getType(platform.copyFromWindow("web_event"));
+return error!==null||typeAt(platform,QUEUE)!=="array"?done(sentUnless(error,TRACK+" called")):queue();}
+let current=typeAt(platform,"web_event");
 if(current!=="undefined")return done(notTheSdk("web_event",current,"Antsomi"));
 if(settings.load&&!settings.numericIds){
 return done(outcome("failed","cannot load: portal id and property id must be numeric"));}
@@ -2045,7 +2046,7 @@ return args;}
 function foreign(vendor,setup,key,global,platform){
 if(global!==setup.shared)return null;
 if(key.value===null)return"enter the write key: window."+global+" may be Segment's; nothing sent";
-if(getType(platform.copyFromWindow(global))==="undefined")return null;
+if(typeAt(platform,global)==="undefined")return null;
 let found=text(platform.copyFromWindow(global+"._writeKey"))||text(platform.copyFromWindow(global+".settings.writeKey"));
 if(found===key.value)return null;
 return"window."+global+" has another write key (Segment's?); nothing sent: use "+vendor+"'s cioanalytics snippet";}
@@ -2061,7 +2062,7 @@ if(problem!==null)return done(outcome("failed",problem));
 if(loaded){
 return done(sentUnless(callPage(platform,global+"."+method,args),method+" called on window."+global));}
 if(setup.scriptUrl===null&&key.loadError!==null)return done(outcome("failed",key.loadError));
-let current=getType(platform.copyFromWindow(global));
+let current=typeAt(platform,global);
 if(current!=="undefined"&&current!=="array")return done(notTheSdk(global,current,vendor));
 let push=platform.createQueue(global);
 if((setup.scriptUrl!==null||global===setup.shared)&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
@@ -2163,7 +2164,7 @@ let settings=readOptions(options);
 let args=[call.userId===null?"":call.userId,gistProps(call,settings.overwriteTags,context.note)];
 if(isFunctionAt(platform,"gist.identify")){
 return done(sentUnless(callPage(platform,"gist.identify",args),"gist.identify called"));}
-let current=getType(platform.copyFromWindow("gist"));
+let current=typeAt(platform,"gist");
 if(current!=="undefined"&&current!=="array")return done(notTheSdk("gist",current,"Gist"));
 if(settings.load&&settings.appId.value===null)return done(outcome("failed","cannot load Gist: "+settings.appId.error));
 let push=platform.createQueue("gist");
@@ -2175,7 +2176,7 @@ queued(platform,settings.load?SCRIPT_URL3:null,"Gist","window.gist",done);}
 function reset3(options,context,done){
 let platform=context.platform;
 let chatReady=()=>isFunctionAt(platform,"gist.chat");
-if(!chatReady()&&getType(platform.copyFromWindow("gist"))==="undefined"){
+if(!chatReady()&&typeAt(platform,"gist")==="undefined"){
 return done(outcome("skipped","not on the page; nothing to shut down"));}
 let waitMs=readOptions(options).waitMs;
 waitUntil(platform,chatReady,waitMs,(ready)=>{

@@ -27,13 +27,12 @@
 // - Loading: only the vendor's own script URL, with a validated write key URL-encoded; the
 //   destination completes when the script loads ('queued') or fails ('failed'). Without
 //   loading, a queued call waits for the page's own snippet, which adopts the existing array.
-import { getType } from '../../sandbox/lang';
 import { flag, isMissing, isObject, text, without } from '../checks';
 import { callTraits } from '../tags';
 import { toJson } from '../traits';
 import { KEY_CHARS, optionsObject, readKey } from './options';
 import type { OptionsObject } from './options';
-import { callPage, isFunctionAt, notTheSdk, queued, sentUnless } from './runtime';
+import { callPage, isFunctionAt, notTheSdk, queued, sentUnless, typeAt } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject } from '../model';
@@ -90,7 +89,7 @@ function identifyArgs(call: IdentifyCall, integrations: JsonObject | null, note:
 function foreign(vendor: string, setup: AnalyticsJsSetup, key: WriteKey, global: AnalyticsGlobal, platform: Platform): string | null {
   if (global !== setup.shared) return null;
   if (key.value === null) return 'enter the write key: window.' + global + " may be Segment's; nothing sent";
-  if (getType(platform.copyFromWindow(global)) === 'undefined') return null;
+  if (typeAt(platform, global) === 'undefined') return null;
   const found = text(platform.copyFromWindow(global + '._writeKey')) || text(platform.copyFromWindow(global + '.settings.writeKey'));
   if (found === key.value) return null;
   return 'window.' + global + " has another write key (Segment's?); nothing sent: use " + vendor + "'s cioanalytics snippet";
@@ -113,7 +112,7 @@ function deliver(
     return done(sentUnless(callPage(platform, global + '.' + method, args), method + ' called on window.' + global));
   }
   if (setup.scriptUrl === null && key.loadError !== null) return done(outcome('failed', key.loadError));
-  const current = getType(platform.copyFromWindow(global));
+  const current = typeAt(platform, global);
   if (current !== 'undefined' && current !== 'array') return done(notTheSdk(global, current, vendor));
   const push = platform.createQueue(global);
   if ((setup.scriptUrl !== null || global === setup.shared) && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);

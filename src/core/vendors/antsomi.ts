@@ -41,7 +41,6 @@
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
 import { assign, choice, flag, has, text } from '../checks';
 import { formatDay, formatSpaced, parseDate } from '../dates';
-import { getType } from '../../sandbox/lang';
 import { callEntries, flatKey, putOnce } from '../flat';
 import type { Scalar } from '../flat';
 import { isHashed } from '../hash';
@@ -50,7 +49,7 @@ import { keyValueTags, labels, tagFits } from '../tags';
 import { isDigits, snakeCase } from '../text';
 import { fullName } from '../traits';
 import { optionsObject } from './options';
-import { callPage, isFunctionAt, notTheSdk, queued, sentUnless } from './runtime';
+import { callPage, isFunctionAt, notTheSdk, queued, sentUnless, typeAt } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, IdentifyEvent, Json, JsonObject, WindowUse } from '../model';
@@ -184,9 +183,9 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   if (isFunctionAt(platform, TRACK)) {
     const error = callPage(platform, TRACK, args);
     // While web_event.queue is an array, the loader's stub (ours or the page's) only queued it [INF: the SDK leaves no queue array]
-    return error !== null || getType(platform.copyFromWindow(QUEUE)) !== 'array' ? done(sentUnless(error, TRACK + ' called')) : queue();
+    return error !== null || typeAt(platform, QUEUE) !== 'array' ? done(sentUnless(error, TRACK + ' called')) : queue();
   }
-  const current = getType(platform.copyFromWindow('web_event'));
+  const current = typeAt(platform, 'web_event');
   if (current !== 'undefined') return done(notTheSdk('web_event', current, 'Antsomi'));
   if (settings.load && !settings.numericIds) {
     return done(outcome('failed', 'cannot load: portal id and property id must be numeric'));

@@ -39,14 +39,13 @@
 //   otherwise (or after the wait) 'skipped' with a message.
 import { flag, has, isString, milliseconds } from '../checks';
 import { toUnixSeconds } from '../dates';
-import { getType } from '../../sandbox/lang';
 import { callEntries, flatKey, putOnce } from '../flat';
 import { keyValueTags, labels, tagFits } from '../tags';
 import { describe, fullName } from '../traits';
 import { endsWith, snakeCase, wordChars } from '../text';
 import { optionsObject, readKey, KEY_CHARS } from './options';
 import type { KeyOption } from './options';
-import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, notTheSdk, queued, sentUnless, waitUntil } from './runtime';
+import { DEFAULT_WAIT_MS, MAX_WAIT_MS, callPage, isFunctionAt, notTheSdk, queued, sentUnless, typeAt, waitUntil } from './runtime';
 import { outcome } from './types';
 import type { Done, VendorContext, VendorModule } from './types';
 import type { IdentifyCall, Json, JsonObject, WindowUse } from '../model';
@@ -167,7 +166,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   if (isFunctionAt(platform, 'gist.identify')) {
     return done(sentUnless(callPage(platform, 'gist.identify', args), 'gist.identify called'));
   }
-  const current = getType(platform.copyFromWindow('gist'));
+  const current = typeAt(platform, 'gist');
   if (current !== 'undefined' && current !== 'array') return done(notTheSdk('gist', current, 'Gist'));
   if (settings.load && settings.appId.value === null) return done(outcome('failed', 'cannot load Gist: ' + settings.appId.error));
   const push = platform.createQueue('gist');
@@ -183,7 +182,7 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
 export function reset(options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
   const chatReady = () => isFunctionAt(platform, 'gist.chat');
-  if (!chatReady() && getType(platform.copyFromWindow('gist')) === 'undefined') {
+  if (!chatReady() && typeAt(platform, 'gist') === 'undefined') {
     return done(outcome('skipped', 'not on the page; nothing to shut down'));
   }
   const waitMs = readOptions(options).waitMs;

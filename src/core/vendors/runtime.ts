@@ -11,8 +11,10 @@ import type { Platform } from '../platform';
 export const MAX_WAIT_MS = 30000;
 export const DEFAULT_WAIT_MS = 5000;
 
-export const isFunctionAt = (platform: Platform, path: string): boolean =>
-  getType(platform.copyFromWindow(path)) === 'function';
+/** What the page holds at `path`, as getType names it ('undefined' when nothing). */
+export const typeAt = (platform: Platform, path: string): string => getType(platform.copyFromWindow(path));
+
+export const isFunctionAt = (platform: Platform, path: string): boolean => typeAt(platform, path) === 'function';
 
 /** Calls a page function for its effect; why it threw (see Platform.callInWindow), or null. */
 export function callPage(platform: Platform, path: string, args: unknown[]): string | null {
