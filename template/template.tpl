@@ -1625,9 +1625,14 @@ if(type==="string")return'"'+value+'"';
 return isScalar(value)||type==="undefined"?makeString(value):type;}
 // src/core/company.ts
 function readCompany(fromTraits,explicit,note){
-let merged=readCompanySource(fromTraits,"traits.company",note);
-assign(merged,readCompanySource(explicit,"company",note));
-let company2=companyFields(merged,note);
+let raw=readCompanySource(fromTraits,"traits.company",note);
+assign(raw,readCompanySource(explicit,"company",note));
+let company2=without(raw,["id","employeeCount"]);
+let id=text(raw.id);
+if(id!==null)company2.id=id;
+else if(raw.id!==undefined)note("warning","company.id must be text or a number; dropped");
+let typed=typedValue(raw.employeeCount,"number","company.employeeCount",note);
+if(typed!==null)company2.employeeCount=typed.value;
 return Object.keys(company2).length===0?null:company2;}
 function readCompanySource(value,where,note){
 let type=getType(value);
@@ -1636,14 +1641,6 @@ let name=text(value);
 if(name!==null)note("info",where+" is text; used as the company name");
 return name===null?{}:{name:name};}
 return canonicalKeys(readObject(value,where,note),COMPANY_ALIASES,where,note);}
-function companyFields(raw,note){
-let company2=without(raw,["id","employeeCount"]);
-let id=text(raw.id);
-if(id!==null)company2.id=id;
-else if(raw.id!==undefined)note("warning","company.id must be text or a number; dropped");
-let typed=typedValue(raw.employeeCount,"number","company.employeeCount",note);
-if(typed!==null)company2.employeeCount=typed.value;
-return company2;}
 // src/core/identity.ts
 var MAX_USER_ID_LENGTH=255;
 function readEmail(explicit,fromTraits,note){
@@ -1818,18 +1815,17 @@ var VENDOR_IDS=["segment","customerio","gist","mutiny","connecto","antsomi"];
 var vendorId=(value)=>VENDOR_IDS.indexOf(value)>=0?value:null;
 // src/core/flat.ts
 var flatKey=(entry)=>entry.parent===null?entry.name:snakeCase(entry.parent+"_"+entry.name);
-function joinList(list){
+function flatValue(value,where,note){
+if(isScalar(value))return value;
+let list=value;
 let parts=[];
 for(let i=0;i<list.length;i++){
 let item=list[i];
-if(!isScalar(item))return null;
+if(!isScalar(item)){
+note("warning",where+" is a list of objects or lists; dropped");
+return undefined;}
 if(item!==null)parts.push(makeString(item));}
 return parts.join(",");}
-function flatValue(value,where,note){
-if(isScalar(value))return value;
-let joined=joinList(value);
-if(joined===null)note("warning",where+" is a list of objects or lists; dropped");
-return joined===null?undefined:joined;}
 function flatten(object,note){
 let entries=[];
 let add=(parent,name,value)=>{
@@ -2300,10 +2296,9 @@ if(state==="dropped")return end(true,resultsFor(targets,"skipped","consent denie
 if(state==="waiting")return end(true,resultsFor(targets,"queued","waiting for consent"));
 inTurnThen((results)=>end(results.some((result)=>result.status!=="failed"),results));}
 // src/core/mapping.ts
-var squash=(name)=>name.toLowerCase().split(" ").join("").split("_").join("").split("-").join("");
 function targetOf(as,to){
 let explicit=text(as);
-let word=squash(explicit===null?to:explicit);
+let word=(explicit===null?to:explicit).toLowerCase().split(" ").join("").split("_").join("").split("-").join("");
 if(word==="userid")return"userId";
 if(word==="email")return"email";
 if(explicit!==null&&word==="tag")return"tag";

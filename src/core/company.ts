@@ -9,9 +9,14 @@ import type { Note } from './messages';
 
 /** traits.company, then the Company field over it, key by key; null when nothing is left. */
 export function readCompany(fromTraits: Json | undefined, explicit: unknown, note: Note): Company | null {
-  const merged = readCompanySource(fromTraits, 'traits.company', note);
-  assign(merged, readCompanySource(explicit, 'company', note));
-  const company = companyFields(merged, note);
+  const raw = readCompanySource(fromTraits, 'traits.company', note);
+  assign(raw, readCompanySource(explicit, 'company', note));
+  const company: Company = without(raw, ['id', 'employeeCount']);
+  const id = text(raw.id);
+  if (id !== null) company.id = id;
+  else if (raw.id !== undefined) note('warning', 'company.id must be text or a number; dropped');
+  const typed = typedValue(raw.employeeCount, 'number', 'company.employeeCount', note);
+  if (typed !== null) company.employeeCount = typed.value as number;
   return Object.keys(company).length === 0 ? null : company;
 }
 
@@ -23,14 +28,4 @@ function readCompanySource(value: unknown, where: string, note: Note): JsonObjec
     return name === null ? {} : { name: name };
   }
   return canonicalKeys(readObject(value, where, note), COMPANY_ALIASES, where, note);
-}
-
-function companyFields(raw: JsonObject, note: Note): Company {
-  const company: Company = without(raw, ['id', 'employeeCount']);
-  const id = text(raw.id);
-  if (id !== null) company.id = id;
-  else if (raw.id !== undefined) note('warning', 'company.id must be text or a number; dropped');
-  const typed = typedValue(raw.employeeCount, 'number', 'company.employeeCount', note);
-  if (typed !== null) company.employeeCount = typed.value as number;
-  return company;
 }

@@ -21,23 +21,20 @@ export interface FlatEntry {
 /** The entry's key: a top-level name as given, a nested one as parent_name in snake_case. */
 export const flatKey = (entry: FlatEntry): string => entry.parent === null ? entry.name : snakeCase(entry.parent + '_' + entry.name);
 
-/** A list of scalars as 'a,b,c' (nulls skipped); null when the list holds objects or lists. */
-export function joinList(list: Json[]): string | null {
+/** A value as a flat scalar: a list of scalars as 'a,b,c' (nulls skipped), lists of objects or lists dropped (said). */
+function flatValue(value: Json, where: string, note: Note): Scalar | undefined {
+  if (isScalar(value)) return value;
+  const list = value as Json[];
   const parts: string[] = [];
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (!isScalar(item)) return null;
+    if (!isScalar(item)) {
+      note('warning', where + ' is a list of objects or lists; dropped');
+      return undefined;
+    }
     if (item !== null) parts.push(makeString(item));
   }
   return parts.join(',');
-}
-
-/** A value as a flat scalar: lists of scalars joined, lists of objects or lists dropped (said). */
-function flatValue(value: Json, where: string, note: Note): Scalar | undefined {
-  if (isScalar(value)) return value;
-  const joined = joinList(value as Json[]);
-  if (joined === null) note('warning', where + ' is a list of objects or lists; dropped');
-  return joined === null ? undefined : joined;
 }
 
 /** The entries of `object`, with the members of its objects one level down. */

@@ -46,11 +46,10 @@ export function readPath(source: unknown, path: string): unknown {
 }
 
 /** 'User ID', 'user_id', 'userId' → 'userid'. */
-const squash = (name: string): string => name.toLowerCase().split(' ').join('').split('_').join('').split('-').join('');
-
 function targetOf(as: unknown, to: string): Target {
   const explicit = text(as);
-  const word = squash(explicit === null ? to : explicit);
+  // lower case, without spaces, '_' and '-'
+  const word = (explicit === null ? to : explicit).toLowerCase().split(' ').join('').split('_').join('').split('-').join('');
   if (word === 'userid') return 'userId';
   if (word === 'email') return 'email';
   if (explicit !== null && word === 'tag') return 'tag';
