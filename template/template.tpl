@@ -1998,13 +1998,6 @@ if(call.email!==null)out.email=call.email;
 keyValueTags(call.tags).forEach((tag)=>putOnce(out,tag.name,tag.value,note));
 labels(call.tags).forEach((name)=>putOnce(out,name,name,note));
 return out;}
-function send(call,traits,context,done){
-let platform=context.platform;
-let id=call.userId!==null?call.userId:call.email;
-if(id===null){
-id=text(platform.callInWindow("_connecto.getIdentity",[]));
-if(id===null)return done(outcome("failed","no user id, email or _connecto.getIdentity() id"));}
-done(sentUnless(callPage(platform,"_connecto.identify",[id,traits]),"_connecto.identify called"));}
 function identify2(call,options,context,done){
 let platform=context.platform;
 let raw=optionsObject(options);
@@ -2012,8 +2005,10 @@ let traits=connectoTraits(call,context.note);
 let ready=()=>isFunctionAt(platform,"_connecto.identify");
 let waitMs=milliseconds(raw.waitMs,DEFAULT_WAIT_MS,MAX_WAIT_MS);
 let wait=(what)=>waitUntil(platform,ready,waitMs,(ok)=>{
-if(ok)send(call,traits,context,done);
-else done(outcome("failed",what+" within "+waitMs+" ms (no pre-load queue); identify dropped"));});
+if(!ok)return done(outcome("failed",what+" within "+waitMs+" ms (no pre-load queue); identify dropped"));
+let id=call.userId!==null?call.userId:call.email!==null?call.email:text(platform.callInWindow("_connecto.getIdentity",[]));
+if(id===null)return done(outcome("failed","no user id, email or _connecto.getIdentity() id"));
+done(sentUnless(callPage(platform,"_connecto.identify",[id,traits]),"_connecto.identify called"));});
 if(ready()||!flag(raw.loadScript,false))return wait("not on the page");
 let key=readKey(raw.licenseKey,"Connecto license key",KEY_CHARS);
 if(key.value===null)return done(outcome("failed","cannot load Connecto: "+key.error));

@@ -52,16 +52,6 @@ function connectoTraits(call: IdentifyCall, note: Note): JsonObject {
   return out;
 }
 
-function send(call: IdentifyCall, traits: JsonObject, context: VendorContext, done: Done): void {
-  const platform = context.platform;
-  let id = call.userId !== null ? call.userId : call.email;
-  if (id === null) {
-    id = text(platform.callInWindow('_connecto.getIdentity', []));
-    if (id === null) return done(outcome('failed', 'no user id, email or _connecto.getIdentity() id'));
-  }
-  done(sentUnless(callPage(platform, '_connecto.identify', [id, traits]), '_connecto.identify called'));
-}
-
 export function identify(call: IdentifyCall, options: unknown, context: VendorContext, done: Done): void {
   const platform = context.platform;
   const raw = optionsObject(options);
@@ -69,8 +59,11 @@ export function identify(call: IdentifyCall, options: unknown, context: VendorCo
   const ready = () => isFunctionAt(platform, '_connecto.identify');
   const waitMs = milliseconds(raw.waitMs, DEFAULT_WAIT_MS, MAX_WAIT_MS);
   const wait = (what: string) => waitUntil(platform, ready, waitMs, (ok) => {
-    if (ok) send(call, traits, context, done);
-    else done(outcome('failed', what + ' within ' + waitMs + ' ms (no pre-load queue); identify dropped'));
+    if (!ok) return done(outcome('failed', what + ' within ' + waitMs + ' ms (no pre-load queue); identify dropped'));
+    // The user id, else the email, else Connecto's own anonymous id.
+    const id = call.userId !== null ? call.userId : call.email !== null ? call.email : text(platform.callInWindow('_connecto.getIdentity', []));
+    if (id === null) return done(outcome('failed', 'no user id, email or _connecto.getIdentity() id'));
+    done(sentUnless(callPage(platform, '_connecto.identify', [id, traits]), '_connecto.identify called'));
   });
   if (ready() || !flag(raw.loadScript, false)) return wait('not on the page');
   const key = readKey(raw.licenseKey, 'Connecto license key', KEY_CHARS);
