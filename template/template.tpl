@@ -1440,11 +1440,9 @@ if(digest===null)done(null,"SHA-256 hashing failed");
 else done(digest.toLowerCase(),null);});
 platform.sha256(input2,finish,()=>finish(null));}
 // src/core/messages.ts
-function formatMessage(message){
-return"gtm-identify "+(message.vendor===null?"":message.vendor+" ")+message.level+": "+message.text;}
-function collectInto(list,vendor){
-return(level,text2)=>{
-list.push({level:level,vendor:vendor,text:text2});};}
+var formatMessage=(message)=>"gtm-identify "+(message.vendor===null?"":message.vendor+" ")+message.level+": "+message.text;
+var collectInto=(list,vendor)=>(level,text2)=>{
+list.push({level:level,vendor:vendor,text:text2});};
 var hasErrors=(list)=>list.some((message)=>message.level==="error");
 var errorText=(list)=>list.filter((message)=>message.level==="error").map((message)=>message.text).join("; ");
 // src/core/dates.ts
@@ -1854,8 +1852,7 @@ if(key===null)return{value:null,error:label+" is missing"};
 if(!onlyChars(key,allowed))return{value:null,error:label+' "'+key+'" has characters not allowed'};
 return{value:key,error:null};}
 // src/core/vendors/types.ts
-function outcome(status,message){
-return{status:status,message:message};}
+var outcome=(status,message)=>({status:status,message:message});
 // src/core/vendors/runtime.ts
 var MAX_WAIT_MS=3e4;
 var DEFAULT_WAIT_MS=5e3;
@@ -1884,8 +1881,7 @@ if(ready())return finish(true);
 if(platform.now()-start>=boundMs)return finish(false);
 platform.callLater(check);};
 check();}
-function noReset(name){
-return(_options,_context,done)=>done(outcome("skipped",name+" has no reset/logout; nothing to do"));}
+var noReset=(name)=>(_options,_context,done)=>done(outcome("skipped",name+" has no reset/logout; nothing to do"));
 // src/core/vendors/antsomi.ts
 var SCRIPT_URL="https://st-a.cdp.asia/insight.js";
 var TRACK="web_event.track";

@@ -5,16 +5,13 @@ import type { Message, MessageLevel, VendorId } from './model';
 export type Note = (level: MessageLevel, text: string) => void;
 
 /** The debug-log line of a message: 'gtm-identify gist warning: …'. */
-export function formatMessage(message: Pick<Message, 'vendor' | 'text'> & { level: string }): string {
-  return 'gtm-identify ' + (message.vendor === null ? '' : message.vendor + ' ') + message.level + ': ' + message.text;
-}
+export const formatMessage = (message: Pick<Message, 'vendor' | 'text'> & { level: string }): string =>
+  'gtm-identify ' + (message.vendor === null ? '' : message.vendor + ' ') + message.level + ': ' + message.text;
 
 /** A Note that appends to `list`, tagged with `vendor`. */
-export function collectInto(list: Message[], vendor: VendorId | null): Note {
-  return (level, text) => {
-    list.push({ level: level, vendor: vendor, text: text });
-  };
-}
+export const collectInto = (list: Message[], vendor: VendorId | null): Note => (level, text) => {
+  list.push({ level: level, vendor: vendor, text: text });
+};
 
 export const hasErrors = (list: Message[]): boolean => list.some((message) => message.level === 'error');
 

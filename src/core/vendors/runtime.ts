@@ -67,6 +67,5 @@ export function waitUntil(platform: Platform, ready: () => boolean, boundMs: num
 }
 
 /** The reset of a vendor that has no logout call: skipped, saying so. */
-export function noReset(name: string): VendorModule['reset'] {
-  return (_options, _context, done) => done(outcome('skipped', name + ' has no reset/logout; nothing to do'));
-}
+export const noReset = (name: string): VendorModule['reset'] =>
+  (_options, _context, done) => done(outcome('skipped', name + ' has no reset/logout; nothing to do'));

@@ -25,6 +25,4 @@ export interface VendorModule {
   reset(options: unknown, context: VendorContext, done: Done): void;
 }
 
-export function outcome(status: ResultStatus, message: string): Outcome {
-  return { status: status, message: message };
-}
+export const outcome = (status: ResultStatus, message: string): Outcome => ({ status: status, message: message });
