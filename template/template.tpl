@@ -1732,9 +1732,8 @@ function callTraits(call,company2,labelsAs,note){
 let traits=copyObject(call.traits);
 if(call.email!==null)traits.email=call.email;
 if(company2!==null)traits.company=company2;
-let pairs=keyValueTags(call.tags);
-for(let i=0;i<pairs.length;i++){
-if(tagFits(traits,pairs[i].name,pairs[i].name,note))traits[pairs[i].name]=pairs[i].value;}
+keyValueTags(call.tags).forEach((tag)=>{
+if(tagFits(traits,tag.name,tag.name,note))traits[tag.name]=tag.value;});
 let names=labels(call.tags);
 if(names.length>0)traits.tags=labelsAs(names);
 return traits;}
@@ -1917,18 +1916,15 @@ if(key.match(CODE_PATTERN)===null)return note("warning",'attribute "'+key+'" dro
 putOnce(customers,key,value,note);}
 function customerAttributes(call,note){
 let customers={};
-let entries=callEntries(call,note);
-for(let i=0;i<entries.length;i++){
-let entry=entries[i];
+callEntries(call,note).forEach((entry)=>{
 let top=entry.parent===null;
 let key=top&&entry.name==="birthday"?"date_of_birth":top?snakeCase(entry.name):flatKey(entry);
-putAttribute(customers,key,attributeValue(key,entry.value,top&&call.dateKeys.indexOf(entry.name)>=0),note);}
+putAttribute(customers,key,attributeValue(key,entry.value,top&&call.dateKeys.indexOf(entry.name)>=0),note);});
 let name=fullName(call.traits);
 if(!has(customers,"name")&&name!==null)customers.name=name;
 if(call.email!==null)customers.email=call.email;
-let pairs=keyValueTags(call.tags);
-for(let i=0;i<pairs.length;i++){
-if(tagFits(customers,pairs[i].name,pairs[i].name,note))putAttribute(customers,pairs[i].name,pairs[i].value,note);}
+keyValueTags(call.tags).forEach((tag)=>{
+if(tagFits(customers,tag.name,tag.name,note))putAttribute(customers,tag.name,tag.value,note);});
 let names=labels(call.tags);
 if(names.length>0)putAttribute(customers,"tags",names.join(","),note);
 return customers;}
@@ -1987,9 +1983,8 @@ var VENDOR={name:"Antsomi",identify:identify,reset:reset};
 var SCRIPT_URL2="https://server.connecto.io/javascripts/connect.prod.min.js";
 function connectoTraits(call,note){
 let out={};
-let entries=callEntries(call,note);
-for(let i=0;i<entries.length;i++){
-if(entries[i].value!==null)putOnce(out,flatKey(entries[i]),makeString(entries[i].value),note);}
+callEntries(call,note).forEach((entry)=>{
+if(entry.value!==null)putOnce(out,flatKey(entry),makeString(entry.value),note);});
 if(call.email!==null)out.email=call.email;
 keyValueTags(call.tags).forEach((tag)=>putOnce(out,tag.name,tag.value,note));
 labels(call.tags).forEach((name)=>putOnce(out,name,name,note));
@@ -2114,22 +2109,17 @@ return value;}
 function gistProps(call,overwriteTags,note){
 let props={};
 if(call.email!==null)props.email=call.email;
-let entries=callEntries(call,note);
-for(let i=0;i<entries.length;i++){
-let entry=entries[i];
+callEntries(call,note).forEach((entry)=>{
 let key=gistKey(flatKey(entry),note);
-if(key===null)continue;
-if(entry.parent!==null||call.dateKeys.indexOf(entry.name)<0){
-putOnce(props,key,gistValue(key,entry.value,note),note);
-continue;}
+if(key===null)return;
+if(entry.parent!==null||call.dateKeys.indexOf(entry.name)<0)return putOnce(props,key,gistValue(key,entry.value,note),note);
 let seconds=toUnixSeconds(entry.value);
-if(seconds!==null)putOnce(props,endsWith(key,"_at")?key:key+"_at",seconds,note);}
+if(seconds!==null)putOnce(props,endsWith(key,"_at")?key:key+"_at",seconds,note);});
 let name=fullName(call.traits);
 if(!has(props,"name")&&name!==null)props.name=gistValue("name",name,note);
-let pairs=keyValueTags(call.tags);
-for(let i=0;i<pairs.length;i++){
-let key=gistKey(pairs[i].name,note);
-if(key!==null&&tagFits(props,key,pairs[i].name,note))props[key]=gistValue(key,pairs[i].value,note);}
+keyValueTags(call.tags).forEach((tag)=>{
+let key=gistKey(tag.name,note);
+if(key!==null&&tagFits(props,key,tag.name,note))props[key]=gistValue(key,tag.value,note);});
 let list="";
 let left=[];
 labels(call.tags).forEach((label)=>{

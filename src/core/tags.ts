@@ -122,10 +122,9 @@ export function callTraits(call: IdentifyCall, company: Json | null, labelsAs: (
   const traits = copyObject(call.traits);
   if (call.email !== null) traits.email = call.email;
   if (company !== null) traits.company = company;
-  const pairs = keyValueTags(call.tags);
-  for (let i = 0; i < pairs.length; i++) {
-    if (tagFits(traits, pairs[i].name, pairs[i].name, note)) traits[pairs[i].name] = pairs[i].value as string;
-  }
+  keyValueTags(call.tags).forEach((tag) => {
+    if (tagFits(traits, tag.name, tag.name, note)) traits[tag.name] = tag.value as string;
+  });
   const names = labels(call.tags);
   if (names.length > 0) traits.tags = labelsAs(names);
   return traits;

@@ -128,20 +128,17 @@ function putAttribute(customers: JsonObject, key: string, value: Json | undefine
 /** dims.customers without customer_id (see the header). */
 function customerAttributes(call: IdentifyCall, note: Note): JsonObject {
   const customers: JsonObject = {};
-  const entries = callEntries(call, note);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
+  callEntries(call, note).forEach((entry) => {
     const top = entry.parent === null;
     const key = top && entry.name === 'birthday' ? 'date_of_birth' : top ? snakeCase(entry.name) : flatKey(entry);
     putAttribute(customers, key, attributeValue(key, entry.value, top && call.dateKeys.indexOf(entry.name) >= 0), note);
-  }
+  });
   const name = fullName(call.traits);
   if (!has(customers, 'name') && name !== null) customers.name = name;
   if (call.email !== null) customers.email = call.email;
-  const pairs = keyValueTags(call.tags);
-  for (let i = 0; i < pairs.length; i++) {
-    if (tagFits(customers, pairs[i].name, pairs[i].name, note)) putAttribute(customers, pairs[i].name, pairs[i].value as string, note);
-  }
+  keyValueTags(call.tags).forEach((tag) => {
+    if (tagFits(customers, tag.name, tag.name, note)) putAttribute(customers, tag.name, tag.value as string, note);
+  });
   const names = labels(call.tags);
   if (names.length > 0) putAttribute(customers, 'tags', names.join(','), note);
   return customers;

@@ -42,10 +42,9 @@ export const WINDOW = {
 /** Flat text properties (see the header); key/value tags and labels come last and win. */
 function connectoTraits(call: IdentifyCall, note: Note): JsonObject {
   const out: JsonObject = {};
-  const entries = callEntries(call, note);
-  for (let i = 0; i < entries.length; i++) {
-    if (entries[i].value !== null) putOnce(out, flatKey(entries[i]), makeString(entries[i].value), note);
-  }
+  callEntries(call, note).forEach((entry) => {
+    if (entry.value !== null) putOnce(out, flatKey(entry), makeString(entry.value), note);
+  });
   if (call.email !== null) out.email = call.email;
   keyValueTags(call.tags).forEach((tag) => putOnce(out, tag.name, tag.value as string, note));
   labels(call.tags).forEach((name) => putOnce(out, name, name, note));

@@ -117,26 +117,20 @@ function gistValue(key: string, value: Scalar, note: Note): Scalar {
 function gistProps(call: IdentifyCall, overwriteTags: boolean, note: Note): JsonObject {
   const props: JsonObject = {};
   if (call.email !== null) props.email = call.email;
-  const entries = callEntries(call, note);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
+  callEntries(call, note).forEach((entry) => {
     const key = gistKey(flatKey(entry), note);
-    if (key === null) continue;
-    if (entry.parent !== null || call.dateKeys.indexOf(entry.name) < 0) {
-      putOnce(props, key, gistValue(key, entry.value, note), note);
-      continue;
-    }
+    if (key === null) return;
+    if (entry.parent !== null || call.dateKeys.indexOf(entry.name) < 0) return putOnce(props, key, gistValue(key, entry.value, note), note);
     // A date trait: unix seconds in a key ending in _at.
     const seconds = toUnixSeconds(entry.value);
     if (seconds !== null) putOnce(props, endsWith(key, '_at') ? key : key + '_at', seconds, note);
-  }
+  });
   const name = fullName(call.traits);
   if (!has(props, 'name') && name !== null) props.name = gistValue('name', name, note);
-  const pairs = keyValueTags(call.tags);
-  for (let i = 0; i < pairs.length; i++) {
-    const key = gistKey(pairs[i].name, note);
-    if (key !== null && tagFits(props, key, pairs[i].name, note)) props[key] = gistValue(key, pairs[i].value as string, note);
-  }
+  keyValueTags(call.tags).forEach((tag) => {
+    const key = gistKey(tag.name, note);
+    if (key !== null && tagFits(props, key, tag.name, note)) props[key] = gistValue(key, tag.value as string, note);
+  });
   // Labels joined with ',' up to Gist's string limit; labels that do not fit are left out whole.
   let list = '';
   const left: string[] = [];
