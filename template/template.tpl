@@ -1247,14 +1247,13 @@ if(!isFiniteNumber(number)||number<0)return fallback;
 return Math.min(Math.floor(number),max);}
 function without(object,drop){
 let copy={};
-let keys=Object.keys(object);
-for(let i=0;i<keys.length;i++){
-if(drop.indexOf(keys[i])<0)copy[keys[i]]=object[keys[i]];}
+Object.keys(object).forEach((key)=>{
+if(drop.indexOf(key)<0)copy[key]=object[key];});
 return copy;}
 var copyObject=(object)=>assign({},object);
 function assign(into,from){
-let keys=Object.keys(from);
-for(let i=0;i<keys.length;i++)into[keys[i]]=from[keys[i]];
+Object.keys(from).forEach((key)=>{
+into[key]=from[key];});
 return into;}
 function isScalar(value){
 let type=getType(value);
@@ -1579,14 +1578,10 @@ return{};}
 var canonicalName=(key,aliases)=>aliases.hasOwnProperty(key)?aliases[key]:key;
 function canonicalKeys(object,aliases,where,note){
 let out={};
-let keys=Object.keys(object);
-for(let i=0;i<keys.length;i++){
-let key=keys[i];
+Object.keys(object).forEach((key)=>{
 let name=canonicalName(key,aliases);
-if(name!==key&&has(object,name)){
-note("warning",where+" has both "+key+" and "+name+"; "+name+" is used");
-continue;}
-out[name]=object[key];}
+if(name!==key&&has(object,name))return note("warning",where+" has both "+key+" and "+name+"; "+name+" is used");
+out[name]=object[key];});
 return out;}
 function canonicalTraits(traits,where,note){
 let out=canonicalKeys(traits,TRAIT_ALIASES,where,note);
@@ -1752,23 +1747,19 @@ return set;}
 function readTraitRows(value,note,budget){
 let traits={};
 let dates={};
-let rows=tableRows(value,"traits table",note);
-for(let i=0;i<rows.length;i++){
-let row=rows[i];
+tableRows(value,"traits table",note).forEach((row,i)=>{
 let where="traits row "+(i+1);
-if(!isObject(row)){
-note("warning",where+" is not a row; ignored");
-continue;}
+if(!isObject(row))return note("warning",where+" is not a row; ignored");
 let rawKey=text(row.key);
 if(rawKey===null){
 if(text(row.value)!==null)note("warning",where+" has a value but no name; ignored");
-continue;}
+return;}
 let key=canonicalName(rawKey,TRAIT_ALIASES);
 let named=where+" ("+rawKey+")";
 let typed=typedValue(row.value,pick(row.type,TRAIT_TYPES,named+": type",note),named,note,budget);
-if(typed===null)continue;
+if(typed===null)return;
 traits[key]=typed.value;
-dates["$"+key]=typed.date;}
+dates["$"+key]=typed.date;});
 return{traits:traits,dateKeys:Object.keys(traits).filter((key)=>dates["$"+key])};}
 function typeReservedTraits(set,note){
 DATE_TRAITS.forEach((key)=>{
@@ -2286,21 +2277,17 @@ if(explicit!==null&&word==="tag")return"tag";
 return"trait";}
 function mapRead(read,rows,note){
 let mapped={traitRows:[],tagRows:[]};
-let list=tableRows(rows,"key mapping",note);
-for(let i=0;i<list.length;i++){
-let row=list[i];
+tableRows(rows,"key mapping",note).forEach((row,i)=>{
 let from=isObject(row)?text(row.from):null;
-if(from===null){
-note("warning","key mapping row "+(i+1)+" has no source key; ignored");
-continue;}
+if(from===null)return note("warning","key mapping row "+(i+1)+" has no source key; ignored");
 let to=text(row.to);
 let name=to===null?from:to;
 let value=read(from);
-if(value===undefined||value===null)continue;
+if(value===undefined||value===null)return;
 let target=targetOf(row.as,name);
 if(target==="userId"||target==="email")mapped[target]=value;
 else if(target==="tag")mapped.tagRows.push({name:name,value:value});
-else mapped.traitRows.push({key:name,value:value,type:row.type});}
+else mapped.traitRows.push({key:name,value:value,type:row.type});});
 return mapped;}
 function applyMapping(read,rows,input2,note){
 let mapped=mapRead(read,rows,note);

@@ -102,10 +102,9 @@ export function milliseconds(value: unknown, fallback: number, max: number): num
 /** A shallow copy of a JSON object without the keys `drop` lists (the sandbox has no delete). */
 export function without(object: JsonObject, drop: readonly string[]): JsonObject {
   const copy: JsonObject = {};
-  const keys = Object.keys(object);
-  for (let i = 0; i < keys.length; i++) {
-    if (drop.indexOf(keys[i]) < 0) copy[keys[i]] = object[keys[i]];
-  }
+  Object.keys(object).forEach((key) => {
+    if (drop.indexOf(key) < 0) copy[key] = object[key];
+  });
   return copy;
 }
 
@@ -114,8 +113,9 @@ export const copyObject = (object: JsonObject): JsonObject => assign({}, object)
 
 /** Copies every key of `from` into `into` (the sandbox has no Object.assign); returns `into`. */
 export function assign(into: JsonObject, from: JsonObject): JsonObject {
-  const keys = Object.keys(from);
-  for (let i = 0; i < keys.length; i++) into[keys[i]] = from[keys[i]];
+  Object.keys(from).forEach((key) => {
+    into[key] = from[key];
+  });
   return into;
 }
 

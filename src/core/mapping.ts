@@ -65,23 +65,18 @@ export const mapKeys = (source: unknown, rows: unknown, note: Note): MappedValue
 /** The values the mapping rows pick through `read`. */
 function mapRead(read: PathReader, rows: unknown, note: Note): MappedValues {
   const mapped: MappedValues = { traitRows: [], tagRows: [] };
-  const list = tableRows(rows, 'key mapping', note);
-  for (let i = 0; i < list.length; i++) {
-    const row = list[i];
+  tableRows(rows, 'key mapping', note).forEach((row, i) => {
     const from = isObject(row) ? text(row.from) : null;
-    if (from === null) {
-      note('warning', 'key mapping row ' + (i + 1) + ' has no source key; ignored');
-      continue;
-    }
+    if (from === null) return note('warning', 'key mapping row ' + (i + 1) + ' has no source key; ignored');
     const to = text((row as KeyMappingRow).to);
     const name = to === null ? from : to;
     const value = read(from);
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null) return;
     const target = targetOf((row as KeyMappingRow).as, name);
     if (target === 'userId' || target === 'email') mapped[target] = value;
     else if (target === 'tag') mapped.tagRows.push({ name: name, value: value });
     else mapped.traitRows.push({ key: name, value: value, type: (row as KeyMappingRow).type });
-  }
+  });
   return mapped;
 }
 

@@ -33,26 +33,21 @@ function readTraitRows(value: unknown, note: Note, budget: Budget): TraitSet {
   const traits: JsonObject = {};
   // Prefixed keys: no name is inherited.
   const dates: { [key: string]: boolean } = {};
-  const rows = tableRows(value, 'traits table', note);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  tableRows(value, 'traits table', note).forEach((row, i) => {
     const where = 'traits row ' + (i + 1);
-    if (!isObject(row)) {
-      note('warning', where + ' is not a row; ignored');
-      continue;
-    }
+    if (!isObject(row)) return note('warning', where + ' is not a row; ignored');
     const rawKey = text(row.key);
     if (rawKey === null) {
       if (text(row.value) !== null) note('warning', where + ' has a value but no name; ignored');
-      continue;
+      return;
     }
     const key = canonicalName(rawKey, TRAIT_ALIASES);
     const named = where + ' (' + rawKey + ')';
     const typed = typedValue(row.value, pick(row.type, TRAIT_TYPES, named + ': type', note), named, note, budget);
-    if (typed === null) continue;
+    if (typed === null) return;
     traits[key] = typed.value;
     dates['$' + key] = typed.date;
-  }
+  });
   return { traits: traits, dateKeys: Object.keys(traits).filter((key) => dates['$' + key]) };
 }
 

@@ -126,16 +126,11 @@ export const canonicalName = (key: string, aliases: { [key: string]: string }): 
  */
 export function canonicalKeys(object: JsonObject, aliases: { [key: string]: string }, where: string, note: Note): JsonObject {
   const out: JsonObject = {};
-  const keys = Object.keys(object);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  Object.keys(object).forEach((key) => {
     const name = canonicalName(key, aliases);
-    if (name !== key && has(object, name)) {
-      note('warning', where + ' has both ' + key + ' and ' + name + '; ' + name + ' is used');
-      continue;
-    }
+    if (name !== key && has(object, name)) return note('warning', where + ' has both ' + key + ' and ' + name + '; ' + name + ' is used');
     out[name] = object[key];
-  }
+  });
   return out;
 }
 
