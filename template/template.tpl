@@ -1677,14 +1677,12 @@ if(tagValue===null&&valueType!=="string"&&valueType!=="boolean"&&valueType!=="un
 note("warning",'tag "'+tagName+'" has a '+valueType+" value; sent as a label");}
 into.push(tagValue===null?{name:tagName}:{name:tagName,value:tagValue});}
 function addFromText(into,value,note){
-let items=value.split(",");
-for(let i=0;i<items.length;i++){
-let item=items[i];
+value.split(",").forEach((item)=>{
 let at=item.indexOf("=");
-if(item.trim()==="")continue;
+if(item.trim()==="")return;
 if(at<0)addTag(into,item,undefined,note);
 else if(item.substring(0,at).trim()==="")note("warning",'tag "'+item.trim()+'" has no name; dropped');
-else addTag(into,item.substring(0,at),item.substring(at+1),note);}}
+else addTag(into,item.substring(0,at),item.substring(at+1),note);});}
 var MAX_LIST_ENTRIES=1e5;
 function parseTags(value,into,note){
 let pending=[value];
@@ -1705,21 +1703,20 @@ let type=getType(value);
 if(type==="string")addFromText(into,value,note);
 else if(type==="number")addTag(into,value,undefined,note);
 else if(isObject(value)){
-let keys=Object.keys(value);
-for(let i=0;i<keys.length;i++)addTag(into,keys[i],value[keys[i]],note);}else if(type!=="undefined"&&type!=="null"){
+Object.keys(value).forEach((key)=>addTag(into,key,value[key],note));}else if(type!=="undefined"&&type!=="null"){
 note("warning","tags must be text, a list or an object, not "+withArticle(type)+"; ignored");}}
 function uniqueTags(tags,note){
 let out=[];
 let at={};
 let reported=false;
-for(let i=0;i<tags.length;i++){
-let slot=at["$"+tags[i].name];
+tags.forEach((tag)=>{
+let slot=at["$"+tag.name];
 if(slot!==undefined){
-out[slot]=tags[i];}else if(out.length<LIMITS.tags){
-at["$"+tags[i].name]=out.length;
-out.push(tags[i]);}else if(!reported){
+out[slot]=tag;}else if(out.length<LIMITS.tags){
+at["$"+tag.name]=out.length;
+out.push(tag);}else if(!reported){
 reported=true;
-note("warning","more than "+LIMITS.tags+" tags; the rest left out");}}
+note("warning","more than "+LIMITS.tags+" tags; the rest left out");}});
 return out;}
 var labels=(tags)=>tags.filter((tag)=>tag.value===undefined).map((tag)=>tag.name);
 var keyValueTags=(tags)=>tags.filter((tag)=>tag.value!==undefined);

@@ -32,15 +32,13 @@ function addTag(into: Tag[], name: unknown, value: unknown, note: Note): void {
 
 /** Each item of a comma list: 'brand=Audi' → key/value, 'vip' → label (split at the first '='). */
 function addFromText(into: Tag[], value: string, note: Note): void {
-  const items = value.split(',');
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
+  value.split(',').forEach((item) => {
     const at = item.indexOf('=');
-    if (item.trim() === '') continue;
+    if (item.trim() === '') return;
     if (at < 0) addTag(into, item, undefined, note);
     else if (item.substring(0, at).trim() === '') note('warning', 'tag "' + item.trim() + '" has no name; dropped');
     else addTag(into, item.substring(0, at), item.substring(at + 1), note);
-  }
+  });
 }
 
 /** List entries one tags value may hold, nested lists included. */
@@ -77,8 +75,7 @@ function addFromValue(into: Tag[], value: unknown, note: Note): void {
   if (type === 'string') addFromText(into, value as string, note);
   else if (type === 'number') addTag(into, value, undefined, note);
   else if (isObject(value)) {
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) addTag(into, keys[i], value[keys[i]], note);
+    Object.keys(value).forEach((key) => addTag(into, key, value[key], note));
   } else if (type !== 'undefined' && type !== 'null') {
     note('warning', 'tags must be text, a list or an object, not ' + withArticle(type) + '; ignored');
   }
@@ -92,18 +89,18 @@ export function uniqueTags(tags: Tag[], note: Note): Tag[] {
   const out: Tag[] = [];
   const at: { [key: string]: number } = {};
   let reported = false;
-  for (let i = 0; i < tags.length; i++) {
-    const slot = at['$' + tags[i].name];
+  tags.forEach((tag) => {
+    const slot = at['$' + tag.name];
     if (slot !== undefined) {
-      out[slot] = tags[i];
+      out[slot] = tag;
     } else if (out.length < LIMITS.tags) {
-      at['$' + tags[i].name] = out.length;
-      out.push(tags[i]);
+      at['$' + tag.name] = out.length;
+      out.push(tag);
     } else if (!reported) {
       reported = true;
       note('warning', 'more than ' + LIMITS.tags + ' tags; the rest left out');
     }
-  }
+  });
   return out;
 }
 
