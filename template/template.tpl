@@ -1393,10 +1393,7 @@ var WORD=UPPER+LOWER_OR_DIGIT+"_";
 var EMAIL_PATTERN="^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 var isEmail=(value)=>value.match(EMAIL_PATTERN)!==null;
 var isHex=(value,length)=>value.length===length&&value.match("^[0-9a-fA-F]+$")!==null;
-function onlyChars(value,allowed){
-for(let i=0;i<value.length;i++){
-if(allowed.indexOf(value.charAt(i))<0)return false;}
-return true;}
+var onlyChars=(value,allowed)=>value.split("").every((c)=>allowed.indexOf(c)>=0);
 var isDigits=(value)=>value!==""&&onlyChars(value,"0123456789");
 function snakeCase(key){
 let out="";
@@ -1409,12 +1406,7 @@ let wordStart=UPPER.indexOf(before)>=0&&after!==""&&LOWER_OR_DIGIT.indexOf(after
 if(LOWER_OR_DIGIT.indexOf(before)>=0||wordStart)out+="_";}
 out+=c.toLowerCase();}
 return out;}
-function wordChars(key){
-let out="";
-for(let i=0;i<key.length;i++){
-let c=key.charAt(i);
-out+=WORD.indexOf(c)>=0?c:"_";}
-return out;}
+var wordChars=(key)=>key.split("").map((c)=>WORD.indexOf(c)>=0?c:"_").join("");
 var endsWith=(value,suffix)=>value.substring(value.length-suffix.length)===suffix;
 function withArticle(type){
 if(type==="null"||type==="undefined")return type;

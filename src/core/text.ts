@@ -16,12 +16,7 @@ export const isEmail = (value: string): boolean => value.match(EMAIL_PATTERN) !=
 export const isHex = (value: string, length: number): boolean => value.length === length && value.match('^[0-9a-fA-F]+$') !== null;
 
 /** True when every character of `value` is in `allowed`. */
-export function onlyChars(value: string, allowed: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    if (allowed.indexOf(value.charAt(i)) < 0) return false;
-  }
-  return true;
-}
+export const onlyChars = (value: string, allowed: string): boolean => value.split('').every((c) => allowed.indexOf(c) >= 0);
 
 export const isDigits = (value: string): boolean => value !== '' && onlyChars(value, '0123456789');
 
@@ -46,14 +41,7 @@ export function snakeCase(key: string): string {
 }
 
 /** Every character outside [A-Za-z0-9_] becomes '_'. */
-export function wordChars(key: string): string {
-  let out = '';
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charAt(i);
-    out += WORD.indexOf(c) >= 0 ? c : '_';
-  }
-  return out;
-}
+export const wordChars = (key: string): string => key.split('').map((c) => (WORD.indexOf(c) >= 0 ? c : '_')).join('');
 
 /** True when `value` ends with `suffix` (String.prototype.endsWith is not in the sandbox). */
 export const endsWith = (value: string, suffix: string): boolean => value.substring(value.length - suffix.length) === suffix;
