@@ -1473,7 +1473,6 @@ return pad(civil[0],4)+"-"+pad(civil[1],2)+"-"+pad(civil[2],2)+"T"+unit(36e5,24,
 function formatSpaced(ms){
 let iso=formatIso(ms);
 return iso.substring(0,10)+" "+iso.substring(11,19);}
-var formatDay=(ms)=>formatIso(ms).substring(0,10);
 var inRange=(ms)=>ms>=MIN_MS&&ms<=MAX_MS?ms:null;
 function fromEpochNumber(value){
 if(!isFiniteNumber(value))return null;
@@ -1887,7 +1886,7 @@ return source===null||settings.hash==="none"||isHashed(source,"md5")?source:md5(
 function attributeValue(key,value,isDate){
 if(isDate){
 let ms=parseDate(value);
-if(ms!==null)return key==="date_of_birth"?formatDay(ms):formatSpaced(ms);}
+if(ms!==null)return formatSpaced(ms).substring(0,key==="date_of_birth"?10:19);}
 return value===null?undefined:value;}
 function putAttribute(customers,key,value,note){
 if(value===undefined)return;

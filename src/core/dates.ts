@@ -75,9 +75,6 @@ export function formatSpaced(ms: number): string {
   return iso.substring(0, 10) + ' ' + iso.substring(11, 19);
 }
 
-/** Epoch milliseconds as 'YYYY-MM-DD' (UTC). */
-export const formatDay = (ms: number): string => formatIso(ms).substring(0, 10);
-
 const inRange = (ms: number): number | null => ms >= MIN_MS && ms <= MAX_MS ? ms : null;
 
 function fromEpochNumber(value: number): number | null {

@@ -40,7 +40,7 @@
 // - Reset: web_event.track('user', 'sign_out'), then web_event.resetAnonymousUId() when the SDK
 //   provides it (it does not exist before the SDK loads: noted). No web_event → 'skipped'.
 import { assign, choice, flag, has, text } from '../checks';
-import { formatDay, formatSpaced, parseDate } from '../dates';
+import { formatSpaced, parseDate } from '../dates';
 import { callEntries, flatKey, putOnce } from '../flat';
 import type { Scalar } from '../flat';
 import { isHashed } from '../hash';
@@ -113,7 +113,8 @@ function customerId(call: IdentifyCall, settings: AntsomiSettings): string | nul
 function attributeValue(key: string, value: Scalar, isDate: boolean): Json | undefined {
   if (isDate) {
     const ms = parseDate(value);
-    if (ms !== null) return key === 'date_of_birth' ? formatDay(ms) : formatSpaced(ms);
+    // 'YYYY-MM-DD HH:mm:ss', date_of_birth its date part only
+    if (ms !== null) return formatSpaced(ms).substring(0, key === 'date_of_birth' ? 10 : 19);
   }
   return value === null ? undefined : value;
 }
