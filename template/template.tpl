@@ -2006,36 +2006,35 @@ if(integrations!==null)args.push({integrations:integrations});
 return args;}
 function foreign(vendor,setup,key,global,platform){
 if(global!==setup.shared)return null;
-if(key.value===null)return"enter the write key: window."+global+" may be Segment's; nothing sent";
+if(key===null)return"enter the write key: window."+global+" may be Segment's; nothing sent";
 if(typeAt(platform,global)==="undefined")return null;
 let found=text(platform.copyFromWindow(global+"._writeKey"))||text(platform.copyFromWindow(global+".settings.writeKey"));
-if(found===key.value)return null;
+if(found===key)return null;
 return"window."+global+" has another write key (Segment's?); nothing sent: use "+vendor+"'s cioanalytics snippet";}
-function deliver(vendor,setup,key,method,args,context,done){
+function analyticsJsVendor(name,loadName,setupOf){
+let run=(options,method,argsOf,context,done)=>{
 let platform=context.platform;
+let raw=optionsObject(options);
+let load=flag(raw.loadScript,false);
+let key=readKey(raw.writeKey,name+" write key",KEY_CHARS);
+let setup=setupOf(raw,load?key.value:null);
+let args=argsOf(raw,context.note);
 let global=setup.queueGlobal;
 let loaded=false;
 for(let i=0;i<setup.callGlobals.length&&!loaded;i++){
 loaded=isFunctionAt(platform,setup.callGlobals[i]+"."+method);
 if(loaded)global=setup.callGlobals[i];}
-let problem=foreign(vendor,setup,key,global,platform);
+let problem=foreign(name,setup,key.value,global,platform);
 if(problem!==null)return done(outcome("failed",problem));
 if(loaded){
 return done(sentUnless(callPage(platform,global+"."+method,args),method+" called on window."+global));}
-if(setup.scriptUrl===null&&key.loadError!==null)return done(outcome("failed",key.loadError));
+if(setup.scriptUrl===null&&load&&key.value===null)return done(outcome("failed","cannot load "+loadName+": "+key.error));
 let current=typeAt(platform,global);
-if(current!=="undefined"&&current!=="array")return done(notTheSdk(global,current,vendor));
+if(current!=="undefined"&&current!=="array")return done(notTheSdk(global,current,name));
 let push=platform.createQueue(global);
 if((setup.scriptUrl!==null||global===setup.shared)&&key.value!==null)platform.setInWindow(global+"._writeKey",key.value,false);
 push([method].concat(args));
-queued(platform,setup.scriptUrl,vendor,"window."+global,done);}
-function analyticsJsVendor(name,loadName,setup){
-let run=(options,method,args,context,done)=>{
-let raw=optionsObject(options);
-let load=flag(raw.loadScript,false);
-let key=readKey(raw.writeKey,name+" write key",KEY_CHARS);
-let writeKey={value:key.value,loadError:load&&key.value===null?"cannot load "+loadName+": "+key.error:null};
-deliver(name,setup(raw,load?key.value:null),writeKey,method,args(raw,context.note),context,done);};
+queued(platform,setup.scriptUrl,name,"window."+global,done);};
 return{
 name:name,
 identify:(call,options,context,done)=>run(options,"identify",(raw,note)=>identifyArgs(call,readIntegrations(raw.integrations,note),note),context,done),

@@ -56,12 +56,6 @@ export interface AnalyticsJsSetup {
 /** A vendor's setup from its options and, when its script is to be loaded, the write key as a URL segment. */
 export type SetupOf = (raw: OptionsObject, keyInUrl: string | null) => AnalyticsJsSetup;
 
-/** The write key and, when the script is to be loaded, why it cannot be (a bad write key). */
-interface WriteKey {
-  value: string | null;
-  loadError: string | null;
-}
-
 /** The `integrations` option as JSON, or null when absent or unusable. */
 function readIntegrations(value: unknown, note: Note): JsonObject | null {
   if (isMissing(value)) return null;
@@ -86,49 +80,44 @@ function identifyArgs(call: IdentifyCall, integrations: JsonObject | null, note:
 }
 
 /** Why `global` must not be used (another vendor's, or we cannot tell); null when it may. */
-function foreign(vendor: string, setup: AnalyticsJsSetup, key: WriteKey, global: AnalyticsGlobal, platform: Platform): string | null {
+function foreign(vendor: string, setup: AnalyticsJsSetup, key: string | null, global: AnalyticsGlobal, platform: Platform): string | null {
   if (global !== setup.shared) return null;
-  if (key.value === null) return 'enter the write key: window.' + global + " may be Segment's; nothing sent";
+  if (key === null) return 'enter the write key: window.' + global + " may be Segment's; nothing sent";
   if (typeAt(platform, global) === 'undefined') return null;
   const found = text(platform.copyFromWindow(global + '._writeKey')) || text(platform.copyFromWindow(global + '.settings.writeKey'));
-  if (found === key.value) return null;
+  if (found === key) return null;
   return 'window.' + global + " has another write key (Segment's?); nothing sent: use " + vendor + "'s cioanalytics snippet";
 }
 
-/** Calls `method` on the SDK or its stub, or queues it (see the header); `vendor` names it in messages. */
-function deliver(
-  vendor: string, setup: AnalyticsJsSetup, key: WriteKey, method: string, args: Json[], context: VendorContext, done: Done,
-): void {
-  const platform = context.platform;
-  let global = setup.queueGlobal;
-  let loaded = false;
-  for (let i = 0; i < setup.callGlobals.length && !loaded; i++) {
-    loaded = isFunctionAt(platform, setup.callGlobals[i] + '.' + method);
-    if (loaded) global = setup.callGlobals[i];
-  }
-  const problem = foreign(vendor, setup, key, global, platform);
-  if (problem !== null) return done(outcome('failed', problem));
-  if (loaded) {
-    return done(sentUnless(callPage(platform, global + '.' + method, args), method + ' called on window.' + global));
-  }
-  if (setup.scriptUrl === null && key.loadError !== null) return done(outcome('failed', key.loadError));
-  const current = typeAt(platform, global);
-  if (current !== 'undefined' && current !== 'array') return done(notTheSdk(global, current, vendor));
-  const push = platform.createQueue(global);
-  if ((setup.scriptUrl !== null || global === setup.shared) && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);
-  push([method as Json].concat(args));
-  queued(platform, setup.scriptUrl, vendor, 'window.' + global, done);
-}
-
 /** The vendor module of an analytics.js vendor: `setup` reads a destination's options. */
-export function analyticsJsVendor(name: string, loadName: string, setup: SetupOf): VendorModule {
-  const run = (options: unknown, method: string, args: (raw: OptionsObject, note: Note) => Json[], context: VendorContext, done: Done) => {
+export function analyticsJsVendor(name: string, loadName: string, setupOf: SetupOf): VendorModule {
+  /** Calls `method` on the SDK or its stub, or queues it (see the header). */
+  const run = (options: unknown, method: string, argsOf: (raw: OptionsObject, note: Note) => Json[], context: VendorContext, done: Done) => {
+    const platform = context.platform;
     const raw = optionsObject(options);
     const load = flag(raw.loadScript, false);
     const key = readKey(raw.writeKey, name + ' write key', KEY_CHARS);
-    const writeKey = { value: key.value, loadError: load && key.value === null ? 'cannot load ' + loadName + ': ' + key.error : null };
     // A key of KEY_CHARS needs no URL encoding.
-    deliver(name, setup(raw, load ? key.value : null), writeKey, method, args(raw, context.note), context, done);
+    const setup = setupOf(raw, load ? key.value : null);
+    const args = argsOf(raw, context.note);
+    let global = setup.queueGlobal;
+    let loaded = false;
+    for (let i = 0; i < setup.callGlobals.length && !loaded; i++) {
+      loaded = isFunctionAt(platform, setup.callGlobals[i] + '.' + method);
+      if (loaded) global = setup.callGlobals[i];
+    }
+    const problem = foreign(name, setup, key.value, global, platform);
+    if (problem !== null) return done(outcome('failed', problem));
+    if (loaded) {
+      return done(sentUnless(callPage(platform, global + '.' + method, args), method + ' called on window.' + global));
+    }
+    if (setup.scriptUrl === null && load && key.value === null) return done(outcome('failed', 'cannot load ' + loadName + ': ' + key.error));
+    const current = typeAt(platform, global);
+    if (current !== 'undefined' && current !== 'array') return done(notTheSdk(global, current, name));
+    const push = platform.createQueue(global);
+    if ((setup.scriptUrl !== null || global === setup.shared) && key.value !== null) platform.setInWindow(global + '._writeKey', key.value, false);
+    push([method as Json].concat(args));
+    queued(platform, setup.scriptUrl, name, 'window.' + global, done);
   };
   return {
     name: name,
