@@ -2177,11 +2177,6 @@ connecto:VENDOR2,
 antsomi:VENDOR};
 // src/core/engine.ts
 var ACTIONS=["identify","reset"];
-function reporter(platform,list,state){
-return(vendor)=>(level,text2)=>{
-let message={level:level,vendor:vendor,text:text2};
-if(state.open)list.push(message);
-platform.log(formatMessage(message));};}
 function readTargets(value,note){
 let targets=[];
 if(!isArray(value))note("error","destinations must be a list");
@@ -2196,12 +2191,15 @@ return targets;}
 var resultsFor=(targets,status,message)=>targets.map((target)=>({vendor:target.vendor,status:status,message:message}));
 function runIdentify(input2,config2,platform,done){
 let messages=[];
-let collecting={open:true};
+let open=true;
 let end=(ok,results)=>{
-if(!collecting.open)return;
-collecting.open=false;
+if(!open)return;
+open=false;
 done({ok:ok,results:results,messages:messages});};
-let say=reporter(platform,messages,collecting);
+let say=(vendor)=>(level,text2)=>{
+let message={level:level,vendor:vendor,text:text2};
+if(open)messages.push(message);
+platform.log(formatMessage(message));};
 let note=say(null);
 let settings=isObject(config2)?config2:{};
 let targets=readTargets(settings.destinations,note);

@@ -57,18 +57,6 @@ interface Target {
   options: unknown;
 }
 
-/**
- * Echoes every message to the debug log, and collects it into `list` while `state.open` (until
- * `done` has run; later messages, after a consent wait, go to the log only).
- */
-function reporter(platform: Platform, list: Message[], state: { open: boolean }) {
-  return (vendor: VendorId | null): Note => (level: MessageLevel, text: string) => {
-    const message: Message = { level: level, vendor: vendor, text: text };
-    if (state.open) list.push(message);
-    platform.log(formatMessage(message));
-  };
-}
-
 function readTargets(value: unknown, note: Note): Target[] {
   const targets: Target[] = [];
   if (!isArray(value)) note('error', 'destinations must be a list');
@@ -92,13 +80,19 @@ const resultsFor = (targets: Target[], status: ResultStatus, message: string): V
  */
 export function runIdentify(input: IdentifyInput, config: EngineConfig, platform: Platform, done: (outcome: EngineOutcome) => void): void {
   const messages: Message[] = [];
-  const collecting = { open: true };
+  let open = true;
   const end = (ok: boolean, results: VendorResult[]) => {
-    if (!collecting.open) return;
-    collecting.open = false;
+    if (!open) return;
+    open = false;
     done({ ok: ok, results: results, messages: messages });
   };
-  const say = reporter(platform, messages, collecting);
+  // Every message goes to the debug log, and into `messages` while open (until `done` has run;
+  // later messages, after a consent wait, go to the log only).
+  const say = (vendor: VendorId | null): Note => (level: MessageLevel, text: string) => {
+    const message: Message = { level: level, vendor: vendor, text: text };
+    if (open) messages.push(message);
+    platform.log(formatMessage(message));
+  };
   const note = say(null);
   const settings: { [key: string]: unknown } = isObject(config) ? config : {};
   const targets = readTargets(settings.destinations, note);
