@@ -1782,7 +1782,7 @@ tags:tags,
 company:company2,
 event:pick(raw.event,IDENTIFY_EVENTS,"event",note),
 source:source};
-let empty=call.userId===null&&call.email===null&&Object.keys(call.traits).length===0&&tags.length===0&&company2===null;
+let empty=call.userId===null&&email===null&&Object.keys(traits).length===0&&tags.length===0&&company2===null;
 if(empty&&!hasErrors(messages)){
 note("error","nothing to identify: no user id, email, traits, tags or company");}
 return{call:call,messages:messages};}

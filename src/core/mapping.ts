@@ -45,7 +45,7 @@ export function readPath(source: unknown, path: string): unknown {
   return current;
 }
 
-/** 'User ID', 'user_id', 'userId' → 'userid'. */
+/** Where a row's value goes: its `as` (or else its name) squashed, e.g. 'User ID', 'user_id', 'userId' → 'userid'. */
 function targetOf(as: unknown, to: string): Target {
   const explicit = text(as);
   // lower case, without spaces, '_' and '-'

@@ -52,7 +52,7 @@ export function normalize(input: unknown, source: Source): Normalized {
     event: pick(raw.event, IDENTIFY_EVENTS, 'event', note),
     source: source,
   };
-  const empty = call.userId === null && call.email === null && Object.keys(call.traits).length === 0 && tags.length === 0 && company === null;
+  const empty = call.userId === null && email === null && Object.keys(traits).length === 0 && tags.length === 0 && company === null;
   if (empty && !hasErrors(messages)) {
     note('error', 'nothing to identify: no user id, email, traits, tags or company');
   }
